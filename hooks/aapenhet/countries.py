@@ -1,0 +1,41 @@
+"""Country codes (ISO 3166-1 alpha-2) and their names per language, from babel's CLDR data."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from babel import Locale
+
+# CLDR territories that are two letters but not countries.
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ"})
+
+
+@cache
+def _territories(language: str) -> dict[str, str]:
+    # CLDR data never changes during a run, so caching it is safe under `mkdocs serve`.
+    names = Locale.parse(language).territories
+    return {code: name for code, name in names.items() if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES}
+
+
+def country_name(code: str, language: str) -> str:
+    return _territories(language)[code]
+
+
+def code_for_name(name: str) -> str | None:
+    """The code of a country written out by name in nb or en (``Kina`` → ``CN``), for suggestions."""
+    wanted = name.strip().casefold()
+    for language in ("nb", "en"):
+        for code, territory in _territories(language).items():
+            if territory.casefold() == wanted:
+                return code
+    return None
+
+
+def check_country_code(value: str) -> str:
+    if value in _territories("en"):
+        return value
+    suggestion = code_for_name(value)
+    if value.upper() in _territories("en"):
+        suggestion = value.upper()
+    hint = f"«{suggestion}»" if suggestion else "a two-letter ISO 3166 code such as CN, TW, VN or NO"
+    raise ValueError(f"«{value}» is not an ISO 3166 country code — expected {hint}")

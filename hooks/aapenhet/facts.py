@@ -1,0 +1,23 @@
+"""Figures derived from the data (counts, groupings), computed once here rather than in templates."""
+
+from __future__ import annotations
+
+from aapenhet.models import RiskLevel, StatementData, Supplier
+
+
+def production_countries(data: StatementData) -> list[str]:
+    """Every country where a named supplier produces, in the order the data first names them."""
+    codes: dict[str, None] = {}
+    for supplier in data.suppliers.suppliers:
+        for line in supplier.production:
+            codes.update(dict.fromkeys(line.countries))
+    return list(codes)
+
+
+def high_risk_production_countries(data: StatementData) -> list[str]:
+    ratings = {entry.code: entry.risk for entry in data.countries.countries}
+    return [code for code in production_countries(data) if ratings.get(code) == RiskLevel.high]
+
+
+def suppliers_producing_in(data: StatementData, code: str) -> list[Supplier]:
+    return [s for s in data.suppliers.suppliers if any(code in line.countries for line in s.production)]

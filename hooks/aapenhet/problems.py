@@ -1,0 +1,43 @@
+"""Problems found in the data, located and worded for the editors who fix them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one place: ``data/FILE.yml:LINE:COL path.to.field: what — expected``."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where} {self.path}: {self.message}" if self.path else f"{where} {self.message}"
+
+
+class DataProblems(Exception):
+    """Raised when the data cannot be published; carries every problem found, sorted, once each."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(set(problems))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        heading = f"{count} problem{'s' if count != 1 else ''} in the statement data:"
+        return "\n".join([heading, *(f"  {problem}" for problem in self.problems)])
+
+
+def dotted(path: Path) -> str:
+    """``("suppliers", 2, "name")`` → ``suppliers[2].name``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text

@@ -1,0 +1,95 @@
+"""MkDocs hooks for Exso's åpenhetsloven statement site.
+
+Events: ``on_config`` loads and validates ``data/`` and the labels on every build (so edits show up
+under ``mkdocs serve``); ``on_page_markdown`` fills ``<!-- aapenhet:NAME -->`` placeholders;
+``on_page_context`` gives the theme the draft banner. The work is done in the ``aapenhet`` package.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from aapenhet.labels import load_labels
+from aapenhet.loader import load_statement_data
+from aapenhet.pages import untranslated_pages
+from aapenhet.problems import DataProblems
+from aapenhet.render import PLACEHOLDER_PATTERN, Renderer, fill_placeholders, make_renderer, unknown_placeholders
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger("aapenhet")
+
+# The renderer of the build in progress; replaced by every on_config, so never stale.
+_renderer: Renderer | None = None
+
+
+# Hooks
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    """Runs at the start of every build, once per language: load and validate all the data."""
+    global _renderer
+    project = Path(config.config_file_path).parent
+    templates = project / "overrides" / "aapenhet"
+    try:
+        labels = load_labels(templates / "labels.yml", shown_as="overrides/aapenhet/labels.yml")
+        data = load_statement_data(project / "data")
+    except DataProblems as problems:
+        _renderer = None
+        raise PluginError(problems.report()) from None
+    _renderer = make_renderer(templates, data, labels)
+    if _is_first_language_build(config):
+        for message in untranslated_pages(Path(config.docs_dir), _languages(config), _default_language(config)):
+            log.warning(message)
+    return config
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    """Runs per page after its Markdown is read: replace placeholders with rendered HTML."""
+    if not PLACEHOLDER_PATTERN.search(markdown):
+        return None
+    problems = unknown_placeholders(markdown, f"docs/{page.file.src_uri}")
+    if problems:
+        raise PluginError(DataProblems(problems).report())
+    return fill_placeholders(markdown, _current_renderer(), _language(config))
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """Runs per page before the theme renders it: the draft banner, shown on every page."""
+    context["aapenhet_draft_banner"] = _current_renderer().render("draft_banner", _language(config))
+    return context
+
+
+# Helpers
+
+
+def _current_renderer() -> Renderer:
+    if _renderer is None:
+        raise PluginError("the statement data was not loaded: on_config did not run")
+    return _renderer
+
+
+def _language(config: MkDocsConfig) -> str:
+    """The language being built: static-i18n re-runs the whole build once per language."""
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or config.theme["language"]
+
+
+def _languages(config: MkDocsConfig) -> list[str]:
+    return [language.locale for language in config.plugins["i18n"].config.languages]
+
+
+def _default_language(config: MkDocsConfig) -> str:
+    return next(language.locale for language in config.plugins["i18n"].config.languages if language.default)
+
+
+def _is_first_language_build(config: MkDocsConfig) -> bool:
+    current = getattr(config.plugins.get("i18n"), "current_language", None)
+    return current in (None, _default_language(config))
