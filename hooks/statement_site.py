@@ -37,7 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Runs at the start of every build, once per language: load and validate all the data."""
     global _renderer
     project = Path(config.config_file_path).parent
-    templates = project / "overrides" / "aapenhet"
+    templates = _templates_dir(config)
     try:
         labels = load_labels(templates / "labels.yml", shown_as="overrides/aapenhet/labels.yml")
         data = load_statement_data(project / "data")
@@ -49,6 +49,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         for message in untranslated_pages(Path(config.docs_dir), _languages(config), _default_language(config)):
             log.warning(message)
     return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Runs once the file list is known: keep the statement templates and labels out of ``site/``.
+
+    MkDocs copies every non-HTML file of ``custom_dir`` into the site as a static file.
+    """
+    templates = _templates_dir(config)
+    for file in list(files):
+        if file.abs_src_path and Path(file.abs_src_path).is_relative_to(templates):
+            files.remove(file)
+    return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -68,6 +80,10 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: obj
 
 
 # Helpers
+
+
+def _templates_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / "overrides" / "aapenhet"
 
 
 def _current_renderer() -> Renderer:
