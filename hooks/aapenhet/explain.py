@@ -66,7 +66,7 @@ def _message(detail: dict[str, Any], path: Path, model: type[BaseModel]) -> str:
                  "less_than": "less than", "less_than_equal": "at most"}[kind]
         return f"«{value}» is out of range — expected {words} {bound}"
     shown = "nothing" if value is None else f"«{value}»" if isinstance(value, str) else _shape(value)
-    return f"{shown} is not {expected}"
+    return f"{shown} is not valid here — expected {expected}"
 
 
 def _shape(value: Any) -> str:
@@ -141,4 +141,6 @@ def describe(annotation: Any) -> str:
         return "a date as YYYY-MM-DD, such as 2025-06-30"
     if issubclass(annotation, str):
         return "text"
+    if "Url" in annotation.__name__:
+        return "a web address starting with https://"
     return annotation.__name__

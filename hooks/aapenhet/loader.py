@@ -24,7 +24,7 @@ def load_statement_data(data_dir: Path, *, shown_as: str = "data") -> StatementD
     sources: dict[str, SourceMap] = {}
     for file_name, model in DATA_FILES.items():
         shown = f"{shown_as}/{file_name}"
-        part, source, file_problems = _load_file(data_dir / file_name, shown, model)
+        part, source, file_problems = load_data_file(data_dir / file_name, shown, model)
         problems += file_problems
         if part is not None:
             parts[file_name.removesuffix(".yml")] = part
@@ -38,7 +38,8 @@ def load_statement_data(data_dir: Path, *, shown_as: str = "data") -> StatementD
     return data
 
 
-def _load_file(path: Path, shown: str, model: type[BaseModel]) -> tuple[BaseModel | None, SourceMap, list[Problem]]:
+def load_data_file(path: Path, shown: str, model: type[BaseModel]) -> tuple[BaseModel | None, SourceMap, list[Problem]]:
+    """One file against its model: the model (or None) with where its values are, and its problems."""
     source = SourceMap(shown)
     expected = describe(model)
     if not path.is_file():

@@ -64,6 +64,9 @@ def parse_yaml(text: str, file: str) -> ParsedYaml:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(part for part in (error.context, error.problem) if part)
+        started = error.context_mark
+        if started is not None and mark is not None and started.line != mark.line:
+            what += f" (the construct began at line {started.line + 1})"
         message = f"YAML syntax error: {what} — check indentation, colons and quotes near here"
         return ParsedYaml(None, source, [Problem(file, line, column, "", message)])
     problems: list[Problem] = []

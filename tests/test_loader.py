@@ -1,0 +1,102 @@
+"""Unit tests for the data loader: the shipped data loads, and bad data gives the exact messages.
+
+Golden files: each ``tests/golden/<file>/<case>.yml`` is a bad version of ``data/<file>.yml`` and
+``<case>.expected`` holds, line by line, the messages an editor must see for it. Each
+``tests/golden/crosscheck/<case>/`` holds files laid over a copy of the shipped data.
+"""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+
+import pytest
+
+from aapenhet.loader import load_data_file, load_statement_data
+from aapenhet.models import DATA_FILES, RiskLevel
+from aapenhet.problems import DataProblems
+from aapenhet.yaml_source import parse_yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden"
+FILE_CASES = sorted(case for case in GOLDEN.glob("*/*.yml") if case.parent.name != "crosscheck")
+CROSSCHECK_CASES = sorted(path for path in (GOLDEN / "crosscheck").iterdir() if path.is_dir())
+
+
+def expected_lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize("case", FILE_CASES, ids=lambda case: f"{case.parent.name}/{case.stem}")
+def test_bad_file_gives_exactly_the_expected_messages(case: Path) -> None:
+    model = DATA_FILES[f"{case.parent.name}.yml"]
+    part, _, problems = load_data_file(case, f"data/{case.parent.name}.yml", model)
+    assert part is None
+    assert [str(problem) for problem in sorted(set(problems))] == expected_lines(case.with_suffix(".expected"))
+
+
+@pytest.mark.parametrize("case", CROSSCHECK_CASES, ids=lambda case: case.name)
+def test_cross_file_problems_are_located(case: Path, tmp_path: Path) -> None:
+    data_dir = shutil.copytree(PROJECT / "data", tmp_path / "data")
+    for overlay in case.glob("*.yml"):
+        shutil.copy(overlay, data_dir / overlay.name)
+    with pytest.raises(DataProblems) as raised:
+        load_statement_data(data_dir)
+    assert [str(problem) for problem in raised.value.problems] == expected_lines(case / "expected.txt")
+
+
+def test_shipped_data_loads_with_every_seed_fact() -> None:
+    data = load_statement_data(PROJECT / "data")
+    assert data.company.name == "Exso AS"
+    assert (data.company.employees, data.company.locations_in_norway) == (250, 17)
+    assert data.company.markets == ["NO"]
+    assert [s.name for s in data.suppliers.suppliers] == ["HP Inc.", "Zebra Technologies", "Integration Wizard (IW)"]
+    zebra = data.suppliers.suppliers[1]
+    assert [line.countries for line in zebra.production] == [["CN", "TW", "VN"], ["GB"]]
+    high = {c.code for c in data.countries.countries if c.risk is RiskLevel.high}
+    assert high == {"IN", "CN", "TW", "VN"}
+    iw = data.suppliers.suppliers[2]
+    assert iw.ownership is not None and iw.ownership.owner == "SparkCognition"
+    assert iw.ownership.share_percent == 100 and iw.relationship_years == 7
+    assert len(data.due_diligence.routines.items) == 3 and len(data.due_diligence.commitments) == 3
+
+
+def test_seed_lacks_period_approval_signatories_and_contact() -> None:
+    statement = load_statement_data(PROJECT / "data").statement
+    assert statement.reporting_period.start is None and statement.approved_on is None
+    assert statement.signatories == [] and statement.contact.email is None
+
+
+@pytest.mark.parametrize("scalar", ["NO", "no", "No", "off", "y", "yes", "010", "1e3", "2024-06-30"])
+def test_scalars_stay_strings_until_a_model_types_them(scalar: str) -> None:
+    """The Norway problem, octal and sexagesimal surprises: the loader itself types nothing."""
+    assert parse_yaml(f"value: {scalar}\n", "x.yml").data == {"value": scalar}
+
+
+def test_model_decides_dates_and_numbers() -> None:
+    parsed = parse_yaml("start: 2025-01-01\nend: 2025-12-31\n", "x.yml").data
+    period = DATA_FILES["statement.yml"].model_fields["reporting_period"].annotation.model_validate(parsed)
+    assert period.end == datetime.date(2025, 12, 31)
+
+
+def test_empty_values_are_none_but_quoted_empty_strings_are_not() -> None:
+    assert parse_yaml("a:\nb: ~\nc: ''\n", "x.yml").data == {"a": None, "b": None, "c": ""}
+
+
+def test_missing_file_is_reported(tmp_path: Path) -> None:
+    data_dir = shutil.copytree(PROJECT / "data", tmp_path / "data")
+    (data_dir / "countries.yml").unlink()
+    with pytest.raises(DataProblems) as raised:
+        load_statement_data(data_dir)
+    [problem] = raised.value.problems
+    assert str(problem).startswith("data/countries.yml:1:1 file is missing — expected a mapping with keys sources, countries")
+
+
+def test_problems_in_several_files_come_together(tmp_path: Path) -> None:
+    data_dir = shutil.copytree(PROJECT / "data", tmp_path / "data")
+    shutil.copy(GOLDEN / "statement" / "empty.yml", data_dir / "statement.yml")
+    shutil.copy(GOLDEN / "suppliers" / "duplicate_key.yml", data_dir / "suppliers.yml")
+    with pytest.raises(DataProblems) as raised:
+        load_statement_data(data_dir)
+    assert {problem.file for problem in raised.value.problems} == {"data/statement.yml", "data/suppliers.yml"}
