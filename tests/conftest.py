@@ -42,6 +42,7 @@ def run_build(project: Path, site_dir: Path, *, strict: bool = True) -> BuildRes
 
 def copy_project(destination: Path) -> Path:
     """A copy of the project's inputs, for tests that change data or pages."""
+    destination.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "data", "hooks", "overrides"):
         source = PROJECT / name
         if source.is_dir():

@@ -80,6 +80,11 @@ def test_model_decides_dates_and_numbers() -> None:
     assert period.end == datetime.date(2025, 12, 31)
 
 
+def test_folded_text_is_plain_text() -> None:
+    text = "a: >-\n  first line\n  second line\n"
+    assert parse_yaml(text, "x.yml").data == {"a": "first line second line"}
+
+
 def test_empty_values_are_none_but_quoted_empty_strings_are_not() -> None:
     assert parse_yaml("a:\nb: ~\nc: ''\n", "x.yml").data == {"a": None, "b": None, "c": ""}
 

@@ -78,7 +78,10 @@ def _to_python(node: Node, path: Path, source: SourceMap, problems: list[Problem
     source.values[path] = _position(node)
     if isinstance(node, ScalarNode):
         # Only an unquoted null-like scalar is "empty"; a quoted "" stays an empty string.
-        return None if node.style is None and node.value in _NULLS else node.value
+        if node.style is None and node.value in _NULLS:
+            return None
+        # ruamel's round-trip composer marks the folds of a ">" scalar with BEL; drop the marks.
+        return node.value.replace("\a", "") if node.style == ">" else node.value
     if isinstance(node, SequenceNode):
         return [_to_python(item, (*path, index), source, problems) for index, item in enumerate(node.value)]
     if isinstance(node, MappingNode):

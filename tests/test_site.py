@@ -1,0 +1,142 @@
+"""The real build of the shipped project, checked with an HTML parser.
+
+Proves: the strict build passes; every fact of the seed statement reaches the Norwegian site and
+its English counterpart; every page exists in both languages with the right ``lang`` and a
+language switch to the same page; no asset is loaded from another origin; the draft marker shows.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from conftest import LANGUAGE_PREFIXES, PAGES, BuiltSite
+
+ALL_PAGES = [(language, page) for language in LANGUAGE_PREFIXES for page in PAGES]
+
+# (page, Norwegian text, English text): every fact of the seed, as a reader would look for it.
+SEED_FACTS = [
+    ("redegjorelse/", "forretningskritiske IT-tjenester og løsninger", "business-critical IT services and solutions"),
+    ("redegjorelse/", "Installasjon/implementering", "Installation/implementation"),
+    ("redegjorelse/", "Prosjektledelse", "Project management"),
+    ("redegjorelse/", "Teknisk service", "Technical service"),
+    ("redegjorelse/", "IT-drift", "IT operations"),
+    ("redegjorelse/", "Maskinvare", "Hardware"),
+    ("redegjorelse/", "anerkjente og ledende produsenter", "recognised, leading manufacturers"),
+    ("redegjorelse/", "Lokasjoner i Norge 17", "Locations in Norway 17"),
+    ("redegjorelse/", "Antall ansatte 250", "Number of employees 250"),
+    ("redegjorelse/", "Varehandel, Persontransport, Apotek, Logistikk/spedisjon, Kommuner",
+     "Retail, Passenger transport, Pharmacies, Logistics/freight forwarding, Municipalities"),
+    ("redegjorelse/", "vedlikehold og reparasjon av IT-utstyret", "maintenance and repair of their IT equipment"),
+    ("redegjorelse/", "videreformidles til andre markeder", "passed on to other markets"),
+    ("redegjorelse/", "«Bærekraftspolicy»", "«Sustainability policy»"),
+    ("redegjorelse/", "«Exso AS sine retningslinjer for leverandører»", "«Exso AS's guidelines for suppliers»"),
+    ("redegjorelse/", "(UNGP)", "(UNGP)"),
+    ("redegjorelse/", "OECDs rammeverk for aktsomhetsvurderinger", "OECD framework for due diligence"),
+    ("redegjorelse/", "geografiske områdene og sektorene", "geographical areas and sectors"),
+    ("redegjorelse/", "Revisjoner og generelle vurderinger", "Audits and general assessments"),
+    ("redegjorelse/", "rapporteres til ledelsen og styret", "reported to the management and the board"),
+    ("redegjorelse/", "Høy markedsandel i segment", "A high market share in its segment"),
+    ("redegjorelse/", "Skriftlig kontrakt", "A written contract"),
+    ("redegjorelse/", "Antall sentrale ressurser i Norden", "The number of key staff in the Nordic countries"),
+    ("redegjorelse/", "Aktivt arbeid med avvikshåndtering", "Active handling of non-conformities"),
+    ("redegjorelse/", "Bygg og anlegg Norge Høy risiko Ingen eksponering",
+     "Building and construction Norway High risk No exposure"),
+    ("redegjorelse/", "Jordbruksproduksjon Norge Høy risiko Ingen eksponering",
+     "Agricultural production Norway High risk No exposure"),
+    ("redegjorelse/", "handel med elektronisk utstyr har høyere risiko", "trade in electronic equipment carries a higher risk"),
+    ("redegjorelse/", "Fotfeste med ansatte i Norden", "A foothold with employees in the Nordic countries"),
+    ("redegjorelse/", "God soliditet og likviditet", "Sound solvency and liquidity"),
+    ("redegjorelse/", "få og relativt store samarbeidspartnere", "few, relatively large partners"),
+    ("redegjorelse/", "to største leverandører av IT-utstyr", "two largest suppliers of IT equipment"),
+    ("redegjorelse/", "FNs Global Compact", "UN Global Compact"),
+    ("redegjorelse/", "ILO- og ISO-standarder", "ILO and ISO standards"),
+    ("redegjorelse/", "videreformidle og følge opp retningslinjene hos sine underleverandører",
+     "pass the guidelines on to their own subcontractors"),
+    ("redegjorelse/", "gjennom leverandørrevisjoner", "through supplier audits"),
+    ("redegjorelse/", "gjenoppretting og erstatning", "remediation and compensation"),
+    ("redegjorelse/", "berørte rettighetshavere og deres representanter", "rights-holders concerned and their representatives"),
+    ("redegjorelse/", "Følge opp sine leverandører i henhold til gjeldende krav", "Follow up its suppliers according to the applicable"),
+    ("redegjorelse/", "Kontinuerlig evaluere risiko", "Continuously evaluate the risk"),
+    ("redegjorelse/", "Leverandører som ikke tilfredsstiller kravene", "will not work with suppliers that do not meet"),
+    ("redegjorelse/", "Exso AS", "Exso AS"),
+    ("leverandorer/", "HP Inc. USA IT-utstyr som kjøpes og videreselges Tsjekkia",
+     "HP Inc. United States IT equipment bought and resold Czechia"),
+    ("leverandorer/", "Zebra Technologies USA Rekvisita Storbritannia", "Zebra Technologies United States Supplies United Kingdom"),
+    ("leverandorer/", "Produseres i England", "Made in England"),
+    ("leverandorer/", "Integration Wizard (IW)", "Integration Wizard (IW)"),
+    ("leverandorer/", "100 % eid av SparkCognition (hovedsete: Austin, Texas, USA)",
+     "100% owned by SparkCognition (headquarters: Austin, Texas, United States)"),
+    ("leverandorer/", "ca. 7 år", "about 7 years"),
+    ("leverandorer/", "besøkt deres indiske hovedkontor en rekke ganger", "visited its head office in India many times"),
+    ("leverandorer/", "drives på en respektabel måte", "run in a respectable way"),
+    ("leverandorer/", "intervjuer med leverandøren", "interviewed the supplier"),
+    ("leverandorer/", "egen risikovurdering av sine underleverandører", "own risk assessment of its subcontractors"),
+    ("leverandorer/", "krav om etterlevelse av åpenhetsloven", "requiring compliance with the Transparency Act"),
+    ("leverandorer/", "India Høy risiko tvangsarbeid, arbeiderrettigheter, barnearbeid, diskriminering ITUC Global Rights Index",
+     "India High risk forced labour, workers' rights, child labour, discrimination ITUC Global Rights Index"),
+    ("leverandorer/", "Kina Høy risiko", "China High risk"),
+    ("leverandorer/", "Taiwan Høy risiko", "Taiwan High risk"),
+    ("leverandorer/", "Vietnam Høy risiko", "Vietnam High risk"),
+    ("innsynskrav/", "tre uker", "three weeks"),
+]
+
+
+def page_path(language: str, page: str) -> str:
+    return LANGUAGE_PREFIXES[language] + page
+
+
+@pytest.mark.parametrize(("page", "nb", "en"), SEED_FACTS, ids=lambda value: value[:40] if isinstance(value, str) else value)
+def test_seed_fact_is_on_both_sites(built_site: BuiltSite, page: str, nb: str, en: str) -> None:
+    assert nb in built_site.text(page_path("nb", page))
+    assert en in built_site.text(page_path("en", page))
+
+
+@pytest.mark.parametrize(("language", "page"), ALL_PAGES)
+def test_page_has_its_language(built_site: BuiltSite, language: str, page: str) -> None:
+    assert built_site.html(page_path(language, page)).html["lang"] == language
+
+
+@pytest.mark.parametrize(("language", "page"), ALL_PAGES)
+def test_language_switch_leads_to_the_same_page(built_site: BuiltSite, language: str, page: str) -> None:
+    other = "en" if language == "nb" else "nb"
+    here = "/" + page_path(language, page)
+    links = built_site.html(page_path(language, page)).select(f'.md-select a[hreflang="{other}"]')
+    assert links, f"no link to {other} on {here}"
+    target = urlsplit(urljoin(here, links[0]["href"])).path
+    assert target == "/" + page_path(other, page)
+
+
+@pytest.mark.parametrize(("language", "page"), ALL_PAGES)
+def test_no_asset_comes_from_another_origin(built_site: BuiltSite, language: str, page: str) -> None:
+    soup = built_site.html(page_path(language, page))
+    assets = [tag.get("src") for tag in soup.select("script[src], img[src], iframe[src], source[src]")]
+    assets += [tag.get("href") for tag in soup.select("link[href]") if "alternate" not in tag.get("rel", [])]
+    external = [url for url in assets if urlsplit(url).scheme or url.startswith("//")]
+    assert external == []
+    assert "fonts.googleapis.com" not in str(soup)
+
+
+@pytest.mark.parametrize(("language", "page"), ALL_PAGES)
+def test_draft_marker_on_every_page(built_site: BuiltSite, language: str, page: str) -> None:
+    banner = built_site.html(page_path(language, page)).select_one(".md-banner .aapenhet-draft")
+    assert banner is not None
+    assert banner.get_text().strip().startswith({"nb": "Utkast", "en": "Draft"}[language])
+
+
+def test_statement_is_titled_as_the_act_says(built_site: BuiltSite) -> None:
+    heading = built_site.html("redegjorelse/").select_one("article h1").get_text(strip=True)
+    assert heading.startswith("Redegjørelse for aktsomhetsvurderinger etter åpenhetsloven")
+
+
+@pytest.mark.parametrize("language", LANGUAGE_PREFIXES)
+def test_statement_sections_map_to_section_5_a_b_c(built_site: BuiltSite, language: str) -> None:
+    headings = [h.get_text(strip=True) for h in built_site.html(page_path(language, "redegjorelse/")).select("article h2")]
+    assert [h[:2] for h in headings[:3]] == ["a)", "b)", "c)"]
+
+
+def test_english_pages_have_no_norwegian_ui_labels(built_site: BuiltSite) -> None:
+    text = built_site.text("en/redegjorelse/")
+    for label in ("Ikke oppgitt", "Høy risiko", "Leverandør", "Utkast", "Produksjon"):
+        assert label not in text
