@@ -39,21 +39,38 @@ CHROMIUM_ARGS = [
 ]
 
 
-def page_path(language: str, page: str) -> str:
-    """The site-relative path of ``page`` in ``language``: ``en/redegjorelse/``, ``""`` for nb's home."""
-    return LANGUAGE_PREFIXES[language] + page
+def page_path(language: str, page_name: str) -> str:
+    """The site-relative path of a page in a language: ``en/redegjorelse/``; ``""`` is nb's home page."""
+    return LANGUAGE_PREFIXES[language] + page_name
 
 
-def page_id(page: str) -> str:
-    return page.strip("/") or "home"
+def _page_id(page_name: str) -> str:
+    return page_name.strip("/") or "home"
 
 
-# Every page in every language, as (language, page) pairs with readable ids: "nb-home", "en-innsynskrav".
-PAGE_PARAMS = [
-    pytest.param(language, page, id=f"{language}-{page_id(page)}")
-    for language in LANGUAGE_PREFIXES
-    for page in PAGES
-]
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run every test that takes ``language`` and ``page_name`` on every page in both languages.
+
+    Ids read ``nb-home``, ``en-innsynskrav``. (Only tests under tests/browser/ see this hook.)
+    """
+    if {"language", "page_name"} <= set(metafunc.fixturenames):
+        metafunc.parametrize(
+            ("language", "page_name"),
+            [pytest.param(language, page_name, id=f"{language}-{_page_id(page_name)}")
+             for language in LANGUAGE_PREFIXES for page_name in PAGES],
+        )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test under tests/browser/ ``browser``, so ``-m "not browser"`` leaves them out.
+
+    tryfirst: the mark must be on the items before pytest's own ``-m`` selection runs.
+    """
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if item.path.resolve().is_relative_to(here):
+            item.add_marker(pytest.mark.browser)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -110,3 +127,20 @@ def site_context(chromium_browser):
 def site_page(site_context):
     """A new page in a fresh context."""
     return site_context.new_page()
+
+
+@pytest.fixture
+def page_url(site_url: str, language: str, page_name: str) -> str:
+    """Full URL of the page under test (``language``, ``page_name`` come from pytest_generate_tests)."""
+    return site_url + page_path(language, page_name)
+
+
+@pytest.fixture
+def other_language(language: str) -> str:
+    return OTHER_LANGUAGE[language]
+
+
+@pytest.fixture
+def translation_url(site_url: str, other_language: str, page_name: str) -> str:
+    """Full URL of the same page in the other language."""
+    return site_url + page_path(other_language, page_name)
