@@ -47,4 +47,4 @@ def test_page_has_no_wcag_violations(site_page, page_url, axe):
     site_page.goto(page_url, wait_until="networkidle")
     results = axe.run(site_page, options=AXE_OPTIONS)
     violations = results.response["violations"]
-    assert not violations, format_violations(page_url, violations)
+    assert len(violations) == 0, format_violations(page_url, violations)

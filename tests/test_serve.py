@@ -1,0 +1,68 @@
+"""``mkdocs serve`` as an editor uses it: a data mistake is reported, and fixing it brings the site
+back with the new data, without restarting the server.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import copy_project
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(condition: Callable[[], bool], what: str | Callable[[], str], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what() if callable(what) else what}")
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def test_fixing_bad_data_brings_the_site_back_without_restart(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    log: list[str] = []
+    threading.Thread(target=lambda: log.extend(iter(server.stdout.readline, "")), daemon=True).start()
+    suppliers = project / "data" / "suppliers.yml"
+    original = suppliers.read_text(encoding="utf-8")
+    page = f"http://127.0.0.1:{port}/leverandorer/"
+    try:
+        wait_for(lambda: "HP Inc." in fetch(page), "the first build to be served")
+
+        suppliers.write_text(original.replace("countries: [CZ, CN]", "countries: [CZ, XX]"), encoding="utf-8")
+        wait_for(lambda: any("«XX» is not an ISO 3166 country code" in line for line in log), lambda: "the located error; server log:\n" + "".join(log), timeout=20)
+        assert not any("Traceback" in line for line in log), "".join(log)
+        assert server.poll() is None, "the server stopped on bad data"
+
+        suppliers.write_text(original.replace("name: HP Inc.", "name: HP Inc. (rettet)"), encoding="utf-8")
+        wait_for(lambda: "HP Inc. (rettet)" in fetch(page), "the fixed data to be served")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
