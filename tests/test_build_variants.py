@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BuiltSite, copy_project, run_build
+from site_build import BuiltSite, copy_project, run_build
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 

@@ -14,7 +14,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import copy_project
+from site_build import copy_project
 
 
 def free_port() -> int:

@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import LANGUAGE_PREFIXES, PAGES, BuiltSite
+from site_build import LANGUAGE_PREFIXES, PAGES, BuiltSite
 
 ALL_PAGES = [(language, page) for language in LANGUAGE_PREFIXES for page in PAGES]
 

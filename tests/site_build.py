@@ -1,0 +1,68 @@
+"""Building the site for tests, and reading the built pages with an HTML parser.
+
+The build runs in a subprocess exactly as an editor or CI would run it (``mkdocs build --strict``),
+into a temporary folder, so tests never touch ``site/``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+PROJECT = Path(__file__).resolve().parent.parent
+# Every page of the site, as its path under site/ in the default language.
+PAGES = ("", "redegjorelse/", "leverandorer/", "innsynskrav/")
+LANGUAGE_PREFIXES = {"nb": "", "en": "en/"}
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+
+
+def run_build(project: Path, site_dir: Path, *, strict: bool = True) -> BuildResult:
+    """``mkdocs build`` of ``project`` into ``site_dir``; never raises on a failed build."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site_dir),
+               "--config-file", str(project / "mkdocs.yml")]
+    if strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    return BuildResult(done.returncode, done.stdout + done.stderr, site_dir)
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the project's inputs, for tests that change data or pages."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "data", "hooks", "overrides"):
+        source = PROJECT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+@dataclass
+class BuiltSite:
+    root: Path
+
+    def html(self, path: str) -> BeautifulSoup:
+        """The parsed page at ``path`` (``en/redegjorelse/``); fails clearly when it is missing."""
+        file = self.root / path / "index.html" if path == "" or path.endswith("/") else self.root / path
+        assert file.is_file(), f"page {path or '/'} was not built ({file} is missing)"
+        return BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+
+    def text(self, path: str) -> str:
+        """The visible text of a page's main content, whitespace collapsed."""
+        article = self.html(path).select_one("article")
+        assert article is not None, f"page {path} has no <article>"
+        return " ".join(article.get_text(" ").split())
