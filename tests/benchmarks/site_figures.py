@@ -1,0 +1,57 @@
+"""Benchmark: build time and page weight of the shipped site. Prints figures; asserts nothing.
+
+Run: ``python tests/benchmarks/site_figures.py [runs]``. Page weight counts the page's HTML plus
+every stylesheet, script and image it links to on the same site (uncompressed bytes).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from site_build import PROJECT, run_build  # noqa: E402
+
+
+def page_weight(site: Path, page: Path) -> tuple[int, int]:
+    """(HTML bytes, HTML + same-site assets bytes) for one built page."""
+    html = page.read_bytes()
+    soup = BeautifulSoup(html, "lxml")
+    url = "/" + page.relative_to(site).as_posix()
+    assets = {tag.get("src") for tag in soup.select("script[src], img[src]")}
+    assets |= {tag.get("href") for tag in soup.select('link[rel~="stylesheet"], link[rel~="icon"]')}
+    total = len(html)
+    for asset in filter(None, assets):
+        path = urlsplit(urljoin(url, asset)).path.lstrip("/")
+        if (site / path).is_file():
+            total += (site / path).stat().st_size
+    return len(html), total
+
+
+def main(runs: int) -> None:
+    durations = []
+    with tempfile.TemporaryDirectory() as folder:
+        for _ in range(runs):
+            start = time.perf_counter()
+            result = run_build(PROJECT, Path(folder) / "site")
+            durations.append(time.perf_counter() - start)
+            if result.returncode != 0:
+                raise SystemExit(result.output)
+        site = Path(folder) / "site"
+        print(f"mkdocs build --strict (both languages, subprocess): median {statistics.median(durations):.2f} s over {runs} runs")
+        print(f"{'page':32} {'HTML kB':>8} {'with assets kB':>15}")
+        for page in sorted(site.rglob("index.html")):
+            if "search" in page.parts:
+                continue
+            html, total = page_weight(site, page)
+            print(f"{'/' + page.parent.relative_to(site).as_posix():32} {html / 1024:8.1f} {total / 1024:15.1f}")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 3)
