@@ -87,30 +87,30 @@ def page_path(language: str, page: str) -> str:
     return LANGUAGE_PREFIXES[language] + page
 
 
-@pytest.mark.parametrize(("page", "nb", "en"), SEED_FACTS, ids=lambda value: value[:40] if isinstance(value, str) else value)
-def test_seed_fact_is_on_both_sites(built_site: BuiltSite, page: str, nb: str, en: str) -> None:
-    assert nb in built_site.text(page_path("nb", page))
-    assert en in built_site.text(page_path("en", page))
+@pytest.mark.parametrize(("page_name", "nb", "en"), SEED_FACTS, ids=lambda value: value[:40] if isinstance(value, str) else value)
+def test_seed_fact_is_on_both_sites(built_site: BuiltSite, page_name: str, nb: str, en: str) -> None:
+    assert nb in built_site.text(page_path("nb", page_name))
+    assert en in built_site.text(page_path("en", page_name))
 
 
-@pytest.mark.parametrize(("language", "page"), ALL_PAGES)
-def test_page_has_its_language(built_site: BuiltSite, language: str, page: str) -> None:
-    assert built_site.html(page_path(language, page)).html["lang"] == language
+@pytest.mark.parametrize(("language", "page_name"), ALL_PAGES)
+def test_page_has_its_language(built_site: BuiltSite, language: str, page_name: str) -> None:
+    assert built_site.html(page_path(language, page_name)).html["lang"] == language
 
 
-@pytest.mark.parametrize(("language", "page"), ALL_PAGES)
-def test_language_switch_leads_to_the_same_page(built_site: BuiltSite, language: str, page: str) -> None:
+@pytest.mark.parametrize(("language", "page_name"), ALL_PAGES)
+def test_language_switch_leads_to_the_same_page(built_site: BuiltSite, language: str, page_name: str) -> None:
     other = "en" if language == "nb" else "nb"
-    here = "/" + page_path(language, page)
-    links = built_site.html(page_path(language, page)).select(f'.md-select a[hreflang="{other}"]')
+    here = "/" + page_path(language, page_name)
+    links = built_site.html(page_path(language, page_name)).select(f'.md-select a[hreflang="{other}"]')
     assert links, f"no link to {other} on {here}"
     target = urlsplit(urljoin(here, links[0]["href"])).path
-    assert target == "/" + page_path(other, page)
+    assert target == "/" + page_path(other, page_name)
 
 
-@pytest.mark.parametrize(("language", "page"), ALL_PAGES)
-def test_no_asset_comes_from_another_origin(built_site: BuiltSite, language: str, page: str) -> None:
-    soup = built_site.html(page_path(language, page))
+@pytest.mark.parametrize(("language", "page_name"), ALL_PAGES)
+def test_no_asset_comes_from_another_origin(built_site: BuiltSite, language: str, page_name: str) -> None:
+    soup = built_site.html(page_path(language, page_name))
     assets = [tag.get("src") for tag in soup.select("script[src], img[src], iframe[src], source[src]")]
     assets += [tag.get("href") for tag in soup.select("link[href]") if "alternate" not in tag.get("rel", [])]
     external = [url for url in assets if urlsplit(url).scheme or url.startswith("//")]
@@ -118,9 +118,9 @@ def test_no_asset_comes_from_another_origin(built_site: BuiltSite, language: str
     assert "fonts.googleapis.com" not in str(soup)
 
 
-@pytest.mark.parametrize(("language", "page"), ALL_PAGES)
-def test_draft_marker_on_every_page(built_site: BuiltSite, language: str, page: str) -> None:
-    banner = built_site.html(page_path(language, page)).select_one(".md-banner .aapenhet-draft")
+@pytest.mark.parametrize(("language", "page_name"), ALL_PAGES)
+def test_draft_marker_on_every_page(built_site: BuiltSite, language: str, page_name: str) -> None:
+    banner = built_site.html(page_path(language, page_name)).select_one(".md-banner .aapenhet-draft")
     assert banner is not None
     assert banner.get_text().strip().startswith({"nb": "Utkast", "en": "Draft"}[language])
 
@@ -140,3 +140,9 @@ def test_english_pages_have_no_norwegian_ui_labels(built_site: BuiltSite) -> Non
     text = built_site.text("en/redegjorelse/")
     for label in ("Ikke oppgitt", "Høy risiko", "Leverandør", "Utkast", "Produksjon"):
         assert label not in text
+
+
+@pytest.mark.parametrize("language", LANGUAGE_PREFIXES)
+def test_language_names_in_the_switch_carry_their_own_lang(built_site: BuiltSite, language: str) -> None:
+    links = built_site.html(page_path(language, "")).select(".md-select a[hreflang]")
+    assert {(link["hreflang"], link.get("lang")) for link in links} == {("nb", "nb"), ("en", "en")}

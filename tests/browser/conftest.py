@@ -21,9 +21,10 @@ from pathlib import Path
 
 import pytest
 
-# Same pages and language prefixes as tests/conftest.py (its module is not importable from here).
-PAGES = ("", "redegjorelse/", "leverandorer/", "innsynskrav/")
-LANGUAGE_PREFIXES = {"nb": "", "en": "en/"}
+# Every page (its path in the default language) and each language's path prefix: the same lists the
+# build tests use, from tests/site_build.py (importable: tests/ is on sys.path via tests/conftest.py).
+from site_build import LANGUAGE_PREFIXES, PAGES
+
 # The other language of each language, for the language switch.
 OTHER_LANGUAGE = {"nb": "en", "en": "nb"}
 
