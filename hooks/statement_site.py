@@ -1,7 +1,8 @@
 """MkDocs hooks for Exso's åpenhetsloven statement site.
 
 Events: ``on_config`` loads and validates ``data/`` and the labels on every build (so edits show up
-under ``mkdocs serve``); ``on_page_markdown`` fills ``<!-- aapenhet:NAME -->`` placeholders;
+under ``mkdocs serve``); ``on_files`` keeps the statement templates out of ``site/``;
+``on_page_markdown`` fills ``<!-- aapenhet:NAME -->`` placeholders;
 ``on_page_context`` gives the theme the draft banner. The work is done in the ``aapenhet`` package.
 """
 
