@@ -1,0 +1,229 @@
+"""The publication gate (``python -m aapenhet.publication``): what it refuses, and that it says why.
+
+Proves: the shipped statement is refused as a draft, naming each missing field where it is in
+``data/statement.yml``; a filled-in copy with a public https ``site_url`` passes; a loopback, plain
+http or missing ``site_url`` is refused; inconsistent dates, signatories and companies are refused;
+bad data is refused with the loader's located messages and never a traceback; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from aapenhet.publication import PublishSettings, is_loopback_host, main, publication_problems
+from site_build import PROJECT, copy_project
+
+PUBLIC_URL = "https://exso.example/apenhet/"
+
+FILLED_STATEMENT = """\
+reporting_period: {start: 2025-01-01, end: 2025-12-31}
+companies_covered: [Exso AS]
+approved_on: 2026-06-20
+published_on: 2026-06-25
+signatories:
+  - {name: Kari Nordmann, role: board_chair}
+  - {name: Ola Nordmann, role: board_member}
+  - {name: Per Hansen, role: ceo}
+contact:
+  email: apenhet@example.no
+  postal_address: [Exso AS, Postboks 1, 0101 Oslo]
+revisions: []
+"""
+
+
+def filled_project(tmp_path: Path, statement: str = FILLED_STATEMENT) -> Path:
+    project = copy_project(tmp_path / "project")
+    (project / "data" / "statement.yml").write_text(statement, encoding="utf-8")
+    return project
+
+
+def run_gate(*arguments: str, cwd: Path = PROJECT, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The gate as CI runs it: a separate process, ``SITE_URL`` from the environment."""
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    env["PYTHONPATH"] = os.pathsep.join([str(PROJECT / "hooks"), env.get("PYTHONPATH", "")])
+    if site_url is not None:
+        env["SITE_URL"] = site_url
+    return subprocess.run([sys.executable, "-m", "aapenhet.publication", *arguments], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+def reasons(project: Path, site_url: str | None = PUBLIC_URL) -> list[str]:
+    return publication_problems(project, PublishSettings(site_url=site_url))
+
+
+# The shipped data ------------------------------------------------------------------------------
+
+
+def test_shipped_statement_is_refused_as_a_draft_naming_each_missing_field() -> None:
+    assert reasons(PROJECT) == [
+        "data/statement.yml:4:1 reporting_period: empty, so the statement is still a draft"
+        " — fill in start and end (YYYY-MM-DD)",
+        "data/statement.yml:11:1 approved_on: empty, so the statement is still a draft — fill in the date the"
+        " board approved and signed it (YYYY-MM-DD)",
+        "data/statement.yml:17:1 signatories: no board member signs, so the statement is still a draft"
+        " — list every board member (board_chair, board_member, employee_representative)",
+        "data/statement.yml:17:1 signatories: the daglig leder (CEO) does not sign, so the statement is still"
+        " a draft — add a signatory with role: ceo",
+        "data/statement.yml:20:3 contact.email: empty, so the statement is still a draft — fill in the"
+        " e-mail address for innsynskrav",
+        "data/statement.yml:22:3 contact.postal_address: empty, so the statement is still a draft — fill in"
+        " the postal address for innsynskrav, one line per item",
+    ]
+
+
+def test_cli_refuses_the_shipped_draft_with_one_reason_per_line() -> None:
+    done = run_gate(site_url=PUBLIC_URL)
+    assert done.returncode == 1, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == 6 and all("still a draft" in line for line in lines)
+    assert "Traceback" not in done.stderr
+
+
+# A filled-in statement -------------------------------------------------------------------------
+
+
+def test_filled_in_statement_with_a_public_https_address_passes(tmp_path: Path) -> None:
+    assert reasons(filled_project(tmp_path)) == []
+
+
+def test_cli_passes_a_filled_in_statement(tmp_path: Path) -> None:
+    project = filled_project(tmp_path)
+    done = run_gate(str(project), site_url=PUBLIC_URL)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith("Publishable")
+
+
+def test_cli_reads_the_project_from_the_current_directory_and_site_url_from_the_option(tmp_path: Path) -> None:
+    project = filled_project(tmp_path)
+    done = run_gate("--site-url", PUBLIC_URL, cwd=project, site_url="http://127.0.0.1:8000/")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+# site_url --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("site_url", "expected"),
+    [
+        (None, "site_url: not set"),
+        ("", "site_url: not set"),
+        ("http://127.0.0.1:8000/", "site_url: «http://127.0.0.1:8000/» is not an absolute https:// address"),
+        ("http://exso.example/", "site_url: «http://exso.example/» is not an absolute https:// address"),
+        ("exso.example/apenhet/", "site_url: «exso.example/apenhet/» is not an absolute https:// address"),
+        ("https://localhost/", "site_url: «https://localhost/» points at this machine (localhost)"),
+        ("https://127.0.0.1:8000/", "site_url: «https://127.0.0.1:8000/» points at this machine (127.0.0.1)"),
+        ("https://[::1]/", "site_url: «https://[::1]/» points at this machine (::1)"),
+        ("https://[::1/", "site_url: «https://[::1/» is not a web address"),
+    ],
+    ids=["missing", "empty", "loopback-http", "http", "relative", "localhost", "loopback", "ipv6-loopback", "malformed"],
+)
+def test_site_url_must_be_a_public_https_address(tmp_path: Path, site_url: str | None, expected: str) -> None:
+    found = reasons(filled_project(tmp_path), site_url)
+    assert len(found) == 1 and found[0].startswith(expected), found
+    assert found[0].endswith("set SITE_URL (or --site-url) to the site's public address")
+
+
+@pytest.mark.parametrize("host", ["localhost", "LOCALHOST.", "preview.localhost", "127.0.0.1", "127.1",
+                                  "0x7f000001", "::1", "::ffff:127.0.0.1", "0.0.0.0", "::"])
+def test_every_spelling_of_this_machine_is_loopback(host: str) -> None:
+    assert is_loopback_host(host)
+
+
+@pytest.mark.parametrize("host", ["exso.no", "exso.github.io", "face.cafe", "10.0.0.1", "2001:db8::1"])
+def test_other_hosts_are_not_loopback(host: str) -> None:
+    assert not is_loopback_host(host)
+
+
+def test_cli_refuses_a_loopback_site_url_from_the_environment(tmp_path: Path) -> None:
+    done = run_gate(str(filled_project(tmp_path)), site_url="http://127.0.0.1:8000/")
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [
+        "site_url: «http://127.0.0.1:8000/» is not an absolute https:// address"
+        " — set SITE_URL (or --site-url) to the site's public address"]
+
+
+def test_cli_refuses_a_missing_site_url(tmp_path: Path) -> None:
+    done = run_gate(str(filled_project(tmp_path)))
+    assert done.returncode == 1
+    assert done.stdout.startswith("site_url: not set")
+
+
+# §5 facts the models cannot check field by field ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("{start: 2025-01-01, end: 2025-12-31}", "{start: 2025-12-31, end: 2025-01-01}",
+         "data/statement.yml:1:44 reporting_period.end: the period ends (2025-01-01) before it starts (2025-12-31)"),
+        ("approved_on: 2026-06-20", "approved_on: 2025-06-20",
+         "data/statement.yml:3:14 approved_on: approved (2025-06-20) before the reporting period ended (2025-12-31)"),
+        ("published_on: 2026-06-25", "published_on: 2026-06-01",
+         "data/statement.yml:4:15 published_on: published (2026-06-01) before it was approved (2026-06-20)"),
+        ("{name: Per Hansen, role: ceo}", "{name: Per Hansen, role: ceo}\n  - {name: Ola  nordmann, role: board_member}",
+         "data/statement.yml:9:5 signatories[3]: «Ola  nordmann» is listed twice as board_member"),
+        ("{name: Ola Nordmann, role: board_member}", "{name: Ola Nordmann, role: ceo}",
+         "data/statement.yml:6:3 signatories: more than one signatory has role: ceo"),
+        ("{name: Ola Nordmann, role: board_member}", "{name: Ola Nordmann, role: board_chair}",
+         "data/statement.yml:6:3 signatories: more than one signatory has role: board_chair"),
+        ("{name: Kari Nordmann, role: board_chair}", "{name: Kari Nordmann, role: board_member}",
+         "data/statement.yml:6:3 signatories: the board signs without its chair"),
+        ("companies_covered: [Exso AS]", "companies_covered: [Exso Holding AS]",
+         "data/statement.yml:2:20 companies_covered: does not name «Exso AS» (company.yml name)"),
+    ],
+    ids=["period-reversed", "approved-before-period-ended", "published-before-approved", "signatory-twice",
+         "two-ceos", "two-chairs", "no-chair", "company-not-covered"],
+)
+def test_inconsistent_statement_facts_are_refused(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    assert old in FILLED_STATEMENT
+    found = reasons(filled_project(tmp_path, FILLED_STATEMENT.replace(old, new)))
+    assert len(found) == 1 and found[0].startswith(expected), found
+
+
+# Bad data and bad usage ------------------------------------------------------------------------
+
+
+def test_bad_data_is_refused_with_located_messages_and_no_traceback(tmp_path: Path) -> None:
+    project = filled_project(tmp_path)
+    suppliers = project / "data" / "suppliers.yml"
+    suppliers.write_text(suppliers.read_text(encoding="utf-8").replace("countries: [CZ, CN]", "countries: [CZ, XX]"),
+                         encoding="utf-8")
+    (project / "data" / "countries.yml").unlink()
+    done = run_gate(str(project), site_url=PUBLIC_URL)
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("data/countries.yml:1:1 file is missing")
+    assert lines[1].startswith("data/suppliers.yml:19:25 suppliers[0].production[0].countries[1]: «XX» is not an"
+                               " ISO 3166 country code")
+    assert len(lines) == 2
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_yaml_syntax_error_is_refused_without_traceback(tmp_path: Path) -> None:
+    project = filled_project(tmp_path, "reporting_period: {start: 2025-01-01\n")
+    done = run_gate(str(project), site_url=PUBLIC_URL)
+    assert done.returncode == 1
+    assert done.stdout.startswith("data/statement.yml:")
+    assert "YAML syntax error" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("arguments", [["--no-such-option"], ["a", "b"], ["/no/such/project"]],
+                         ids=["unknown-option", "two-projects", "no-project"])
+def test_usage_errors_exit_2_without_traceback(arguments: list[str]) -> None:
+    done = run_gate(*arguments, site_url=PUBLIC_URL)
+    assert done.returncode == 2
+    assert done.stdout == "" and done.stderr != ""
+    assert "Traceback" not in done.stderr
+
+
+def test_main_returns_the_exit_status_instead_of_exiting(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(filled_project(tmp_path)), "--site-url", PUBLIC_URL]) == 0
+    assert main(["--no-such-option"]) == 2
+    assert main(["--help"]) == 0
+    capsys.readouterr()
