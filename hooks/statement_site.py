@@ -1,9 +1,11 @@
 """MkDocs hooks for Exso's åpenhetsloven statement site.
 
-Events: ``on_config`` loads and validates ``data/`` and the labels on every build (so edits show up
-under ``mkdocs serve``); ``on_files`` keeps the statement templates out of ``site/``;
-``on_page_markdown`` fills ``<!-- aapenhet:NAME -->`` placeholders;
-``on_page_context`` gives the theme the draft banner. The work is done in the ``aapenhet`` package.
+Events: ``on_config`` loads and validates ``data/``, the labels and the form settings on every build
+(so edits show up under ``mkdocs serve``); ``on_files`` keeps the statement templates out of
+``site/``; ``on_page_markdown`` fills ``<!-- aapenhet:NAME -->`` placeholders; ``on_page_context``
+gives the theme the draft banner and the security policy; ``on_post_page`` puts the hashes of the
+page's inline scripts into its policy; ``on_post_build`` writes ``_headers``. The work is done in the
+``aapenhet`` package.
 """
 
 from __future__ import annotations
@@ -14,11 +16,19 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from aapenhet.form_settings import form_origin, load_form_settings
 from aapenhet.labels import load_labels
 from aapenhet.loader import load_statement_data
 from aapenhet.pages import untranslated_pages
 from aapenhet.problems import DataProblems
-from aapenhet.render import PLACEHOLDER_PATTERN, Renderer, fill_placeholders, make_renderer, unknown_placeholders
+from aapenhet.render import PLACEHOLDER_PATTERN, Renderer, Site, fill_placeholders, make_renderer, unknown_placeholders
+from aapenhet.security import (
+    INLINE_SCRIPTS_TOKEN,
+    REFERRER_POLICY,
+    content_security_policy,
+    fill_inline_script_hashes,
+    headers_file,
+)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -29,6 +39,9 @@ log = get_plugin_logger("aapenhet")
 
 # The renderer of the build in progress; replaced by every on_config, so never stale.
 _renderer: Renderer | None = None
+# Hashes of the inline scripts of every page built, in every language, for the site-wide _headers.
+_script_hashes: set[str] = set()
+FORM_PLACEHOLDER = "innsynskrav_form"
 
 
 # Hooks
@@ -39,13 +52,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     global _renderer
     project = Path(config.config_file_path).parent
     templates = _templates_dir(config)
+    _renderer = None
     try:
+        form = load_form_settings(dict(config.extra), Path(config.config_file_path).read_text(encoding="utf-8"))
         labels = load_labels(templates / "labels.yml", shown_as="overrides/aapenhet/labels.yml")
         data = load_statement_data(project / "data")
     except DataProblems as problems:
-        _renderer = None
         raise PluginError(problems.report()) from None
-    _renderer = make_renderer(templates, data, labels)
+    site = Site(url=config.site_url or "/", default_language=_default_language(config), form=form)
+    _renderer = make_renderer(templates, data, labels, site)
+    if not _is_nested_language_build(config):
+        _script_hashes.clear()
     if _is_first_language_build(config):
         for message in untranslated_pages(Path(config.docs_dir), _languages(config), _default_language(config)):
             log.warning(message)
@@ -71,13 +88,35 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     problems = unknown_placeholders(markdown, f"docs/{page.file.src_uri}")
     if problems:
         raise PluginError(DataProblems(problems).report())
+    if any(match.group("name") == FORM_PLACEHOLDER for match in PLACEHOLDER_PATTERN.finditer(markdown)):
+        page.meta["aapenhet_form"] = True  # the theme loads the form's script on this page only
     return fill_placeholders(markdown, _current_renderer(), _language(config))
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    """Runs per page before the theme renders it: the draft banner, shown on every page."""
-    context["aapenhet_draft_banner"] = _current_renderer().render("draft_banner", _language(config))
+    """Runs per page before the theme renders it: the draft banner and the security policy."""
+    renderer = _current_renderer()
+    context["aapenhet_draft_banner"] = renderer.render("draft_banner", _language(config))
+    context["aapenhet_csp"] = content_security_policy(form_origin(renderer.site.form), [INLINE_SCRIPTS_TOKEN])
+    context["aapenhet_referrer_policy"] = REFERRER_POLICY
     return context
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """Runs per page once the theme has rendered it: allow exactly the page's own inline scripts."""
+    output, hashes = fill_inline_script_hashes(output)
+    _script_hashes.update(hashes)
+    return output
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Runs at the end of each language's build: ``_headers``, the pages' policy for hosts that read it.
+
+    static-i18n builds the other languages inside the default language's build, so the outer build
+    ends last and writes the file with the scripts of every language.
+    """
+    headers = headers_file(form_origin(_current_renderer().site.form), _script_hashes)
+    Path(config.site_dir, "_headers").write_text(headers, encoding="utf-8")
 
 
 # Helpers
@@ -105,6 +144,11 @@ def _languages(config: MkDocsConfig) -> list[str]:
 
 def _default_language(config: MkDocsConfig) -> str:
     return next(language.locale for language in config.plugins["i18n"].config.languages if language.default)
+
+
+def _is_nested_language_build(config: MkDocsConfig) -> bool:
+    """static-i18n builds the other languages from inside the default language's build."""
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
 
 
 def _is_first_language_build(config: MkDocsConfig) -> bool:

@@ -112,7 +112,9 @@ def test_language_switch_leads_to_the_same_page(built_site: BuiltSite, language:
 def test_no_asset_comes_from_another_origin(built_site: BuiltSite, language: str, page_name: str) -> None:
     soup = built_site.html(page_path(language, page_name))
     assets = [tag.get("src") for tag in soup.select("script[src], img[src], iframe[src], source[src]")]
-    assets += [tag.get("href") for tag in soup.select("link[href]") if "alternate" not in tag.get("rel", [])]
+    # Links that make the browser fetch something; canonical and alternate links only name pages.
+    fetched_rels = {"stylesheet", "icon", "preload", "prefetch", "preconnect", "modulepreload", "manifest"}
+    assets += [tag.get("href") for tag in soup.select("link[href]") if fetched_rels & set(tag.get("rel", []))]
     external = [url for url in assets if urlsplit(url).scheme or url.startswith("//")]
     assert external == []
     assert "fonts.googleapis.com" not in str(soup)

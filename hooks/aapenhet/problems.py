@@ -25,13 +25,14 @@ class Problem:
 class DataProblems(Exception):
     """Raised when the data cannot be published; carries every problem found, sorted, once each."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], *, about: str = "the statement data") -> None:
         self.problems = sorted(set(problems))
+        self.about = about
         super().__init__(self.report())
 
     def report(self) -> str:
         count = len(self.problems)
-        heading = f"{count} problem{'s' if count != 1 else ''} in the statement data:"
+        heading = f"{count} problem{'s' if count != 1 else ''} in {self.about}:"
         return "\n".join([heading, *(f"  {problem}" for problem in self.problems)])
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from aapenhet import facts, formatting
 from aapenhet.countries import country_name
 from aapenhet.draft import missing_for_publication
+from aapenhet.form_settings import FormSettings, form_view
 from aapenhet.labels import Labels
 from aapenhet.models import StatementData, Text
 from aapenhet.problems import Problem
@@ -36,11 +38,32 @@ PLACEHOLDERS = (
     "revisions",
     "signatures",
     "innsynskrav_contact",
+    "innsynskrav_form",
 )
 # Templates for the theme (not placeholders): the draft banner shown on every page.
 PAGE_TEMPLATES = ("draft_banner",)
 
 PLACEHOLDER_PATTERN = re.compile(r"<!--\s*aapenhet:(?P<name>[\w-]+)\s*-->")
+
+
+THANK_YOU_PAGE = "innsynskrav/takk/"
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the templates need to know of the site itself: its address and the form's receiver."""
+
+    url: str
+    default_language: str
+    form: FormSettings
+
+    def page_path(self, page: str, language: str) -> str:
+        """The path of a page in a language, from the site's root: ``/en/innsynskrav/takk/``."""
+        prefix = "" if language == self.default_language else f"{language}/"
+        return f"{urlsplit(self.url).path.rstrip('/')}/{prefix}{page}"
+
+    def page_url(self, page: str, language: str) -> str:
+        return urljoin(self.url, self.page_path(page, language))
 
 
 @dataclass(frozen=True)
@@ -50,6 +73,7 @@ class Renderer:
     environment: Environment
     data: StatementData
     labels: Labels
+    site: Site
 
     def render(self, name: str, language: str) -> str:
         template = self.environment.get_template(f"{name}.html")
@@ -73,10 +97,15 @@ class Renderer:
             "iso_date": formatting.iso_date,
             "number": lambda value: formatting.number(value, language),
             "percent": lambda value: formatting.percent(value, language),
+            "form": form_view(self.site.form,
+                              thank_you_url=self.site.page_url(THANK_YOU_PAGE, language),
+                              thank_you_path=self.site.page_path(THANK_YOU_PAGE, language),
+                              subject=self.labels.get("form.subject", language)),
+            "form_provider": self.site.form.provider.value,
         }
 
 
-def make_renderer(templates_dir: Path, data: StatementData, labels: Labels) -> Renderer:
+def make_renderer(templates_dir: Path, data: StatementData, labels: Labels, site: Site) -> Renderer:
     environment = Environment(
         loader=FileSystemLoader(templates_dir),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -85,7 +114,7 @@ def make_renderer(templates_dir: Path, data: StatementData, labels: Labels) -> R
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    return Renderer(environment, data, labels)
+    return Renderer(environment, data, labels, site)
 
 
 def unknown_placeholders(markdown: str, page_path: str) -> list[Problem]:

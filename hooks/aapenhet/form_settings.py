@@ -1,0 +1,209 @@
+"""The innsynskrav form's receiver: which form-to-mailbox service, where, and its field names.
+
+The settings live in ``mkdocs.yml`` under ``extra.innsynskrav``; a provider *preset* decides the
+extra fields each service reads (subject, redirect, honeypot, access key), so switching service
+changes configuration only. Bad settings stop the build with the line in ``mkdocs.yml``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import ipaddress
+from dataclasses import dataclass
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, Field, ValidationError, model_validator
+
+from aapenhet.explain import validation_problems
+from aapenhet.models import Identifier, NonEmptyStr, StrictModel
+from aapenhet.problems import DataProblems, Problem
+from aapenhet.yaml_source import SourceMap, parse_yaml
+
+SETTINGS_PATH = ("extra", "innsynskrav")
+# The names of the requester's own fields: the same for every provider (e-mail is the reply-to).
+REQUEST_FIELDS = ("message", "name", "email", "address")
+ABOUT = "the innsynskrav form settings"
+
+
+class Provider(str, enum.Enum):
+    formspree = "formspree"
+    formsubmit = "formsubmit"
+    web3forms = "web3forms"
+    netlify = "netlify"
+    generic = "generic"
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_endpoint(url: str) -> str:
+    """An absolute https address of the service; plain http only for a receiver on this machine."""
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname or ""
+    except ValueError:
+        raise ValueError(f"«{url}» is not a web address — expected https://… of the form service") from None
+    if parts.scheme not in ("http", "https") or not host:
+        raise ValueError(f"«{url}» is not a web address — expected https://… of the form service")
+    if parts.scheme == "http" and not is_loopback(host):
+        raise ValueError(f"«{url}» is not https — a request must not travel unencrypted; expected https://…"
+                         " (http only for a test receiver on 127.0.0.1 or localhost)")
+    if parts.username or parts.password or parts.fragment:
+        raise ValueError(f"«{url}» has a user name, password or #fragment — expected the plain address"
+                         " the service gives you")
+    return url.strip()
+
+
+Endpoint = Annotated[str, AfterValidator(check_endpoint)]
+
+
+class GenericFields(StrictModel):
+    """Field names for a service that has no preset; leave out what it does not read."""
+
+    subject: NonEmptyStr | None = None
+    redirect: NonEmptyStr | None = None
+    honeypot: NonEmptyStr | None = None
+
+
+class FormSettings(StrictModel):
+    """``extra.innsynskrav`` in ``mkdocs.yml``."""
+
+    provider: Provider
+    # Where the form posts; Netlify takes posts on the site itself, so it has none.
+    endpoint: Endpoint | None = None
+    # Web3Forms' access key: public by design (it is in every visitor's copy of the form).
+    access_key: NonEmptyStr | None = None
+    # Netlify's name for the form, shown in its dashboard.
+    form_name: Identifier = "innsynskrav"
+    # How long the enhanced form waits for the service before it offers the e-mail fallback.
+    timeout_seconds: int = Field(default=20, ge=5, le=120)
+    fields: GenericFields | None = None
+
+    @model_validator(mode="after")
+    def _provider_needs(self) -> FormSettings:
+        if self.provider is not Provider.netlify and self.endpoint is None:
+            raise ValueError(f"the {self.provider.value} provider needs «endpoint:», the https:// address"
+                             " the service gives for this form")
+        if self.provider is Provider.netlify and self.endpoint is not None:
+            raise ValueError("the netlify provider takes posts on the site itself — remove «endpoint:»")
+        if self.provider is Provider.web3forms and self.access_key is None:
+            raise ValueError("the web3forms provider needs «access_key:», the key Web3Forms sent for this form")
+        if self.fields is not None and self.provider is not Provider.generic:
+            raise ValueError("«fields:» is only for the generic provider; a preset decides its own field names")
+        return self
+
+
+@dataclass(frozen=True)
+class Preset:
+    """The fields a service reads besides the requester's own."""
+
+    subject: str | None
+    redirect: str | None
+    honeypot: str | None
+    access_key: str | None = None
+    fixed: tuple[tuple[str, str], ...] = ()
+    # False: the service answers a fetch with HTML, so success is any 2xx, not a JSON body.
+    replies_json: bool = True
+
+
+PRESETS: dict[Provider, Preset] = {
+    Provider.formspree: Preset(subject="_subject", redirect="_next", honeypot="_gotcha"),
+    Provider.formsubmit: Preset(subject="_subject", redirect="_next", honeypot="_honey",
+                                fixed=(("_captcha", "false"),)),
+    Provider.web3forms: Preset(subject="subject", redirect="redirect", honeypot="botcheck",
+                               access_key="access_key"),
+    Provider.netlify: Preset(subject=None, redirect=None, honeypot="bot-field", replies_json=False),
+    Provider.generic: Preset(subject=None, redirect=None, honeypot=None),
+}
+
+
+@dataclass(frozen=True)
+class FormView:
+    """What the form template needs, for one language."""
+
+    action: str
+    hidden_fields: tuple[tuple[str, str], ...]
+    honeypot: str | None
+    netlify_name: str | None
+    replies_json: bool
+    timeout_ms: int
+
+
+def preset_for(settings: FormSettings) -> Preset:
+    preset = PRESETS[settings.provider]
+    if settings.provider is Provider.generic and settings.fields is not None:
+        fields = settings.fields
+        preset = dataclasses.replace(preset, subject=fields.subject, redirect=fields.redirect,
+                                     honeypot=fields.honeypot)
+    return preset
+
+
+def form_view(settings: FormSettings, *, thank_you_url: str, thank_you_path: str, subject: str) -> FormView:
+    """The form for one language: ``thank_you_url`` is absolute, for services that redirect to it."""
+    preset = preset_for(settings)
+    hidden: list[tuple[str, str]] = []
+    netlify_name = None
+    if settings.provider is Provider.netlify:
+        netlify_name = settings.form_name
+        hidden.append(("form-name", settings.form_name))
+    if preset.access_key and settings.access_key:
+        hidden.append((preset.access_key, settings.access_key))
+    if preset.subject:
+        hidden.append((preset.subject, subject))
+    if preset.redirect:
+        hidden.append((preset.redirect, thank_you_url))
+    hidden += preset.fixed
+    # Netlify answers a post to a page of the site by showing that page: the thank-you page.
+    action = thank_you_path if settings.endpoint is None else settings.endpoint
+    return FormView(action=action, hidden_fields=tuple(hidden), honeypot=preset.honeypot,
+                    netlify_name=netlify_name, replies_json=preset.replies_json,
+                    timeout_ms=settings.timeout_seconds * 1000)
+
+
+def form_origin(settings: FormSettings) -> str | None:
+    """The service's origin (scheme://host:port) for the CSP; None when the site takes the posts."""
+    if settings.endpoint is None:
+        return None
+    parts = urlsplit(settings.endpoint)
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+def load_form_settings(extra: dict[str, Any], mkdocs_yml_text: str, *, shown_as: str = "mkdocs.yml") -> FormSettings:
+    """Validate ``extra.innsynskrav`` (as MkDocs resolved it); problems point into ``mkdocs.yml``."""
+    source = _settings_source(mkdocs_yml_text, shown_as)
+    raw = extra.get("innsynskrav")
+    if not isinstance(raw, dict):
+        line, column = source.locate(SETTINGS_PATH[:1], at_key=True)
+        what = "are missing" if raw is None else "are not a list of settings"
+        raise DataProblems([Problem(shown_as, line, column, ".".join(SETTINGS_PATH),
+                                    f"the innsynskrav form's settings {what} — expected «provider:» "
+                                    f"({', '.join(p.value for p in Provider)}) and «endpoint:»")],
+                           about=ABOUT)
+    try:
+        return FormSettings.model_validate(raw)
+    except ValidationError as error:
+        problems = validation_problems(error, FormSettings, _subtree(source, SETTINGS_PATH))
+        prefix = ".".join(SETTINGS_PATH)
+        raise DataProblems([dataclasses.replace(problem, path=f"{prefix}.{problem.path}" if problem.path else prefix)
+                            for problem in problems], about=ABOUT) from None
+
+
+def _settings_source(text: str, shown_as: str) -> SourceMap:
+    """Where each setting is in ``mkdocs.yml``; positions only, the values come from MkDocs."""
+    return parse_yaml(text, shown_as).source
+
+
+def _subtree(source: SourceMap, prefix: tuple[str, ...]) -> SourceMap:
+    """The part of ``source`` under ``prefix``, with paths relative to it."""
+    def strip(table: dict) -> dict:
+        return {path[len(prefix):]: where for path, where in table.items() if path[:len(prefix)] == prefix}
+    return SourceMap(source.file, strip(source.values), strip(source.keys))
+
