@@ -1,0 +1,338 @@
+"""The machine-readable statement, one per language, for NGOs and researchers.
+
+Three files, written beside the statement page of each language (``site/`` and ``site/en/``):
+
+- ``statement.json``: the whole validated statement in one language (``statement_document``), built
+  through the output models in ``export_models.py``;
+- ``statement.schema.json``: its JSON Schema (draft 2020-12), generated from those same models;
+- ``suppliers.csv``: one row per supplier and production country, with the country's risk rating
+  (``suppliers_csv``; the columns are ``SUPPLIER_COLUMNS``).
+
+Everything here is a plain function of the validated data; nothing imports MkDocs. The words for
+risk areas in the CSV are the site's own (``overrides/aapenhet/labels.yml``), so the CSV and the
+pages never name an area differently: the MkDocs hook passes the ``labels`` it loaded in
+``on_config``; without them ``DEFAULT_LABELS_FILE`` is read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from aapenhet import export_models as out
+from aapenhet.countries import country_name
+from aapenhet.draft import missing_for_publication
+from aapenhet.labels import Labels, load_labels
+from aapenhet.models import (
+    LANGUAGES,
+    CountryRisk,
+    Location,
+    ProductionLine,
+    RatingSource,
+    StatementData,
+    Supplier,
+    Text,
+)
+
+JSON_FILE = "statement.json"
+SCHEMA_FILE = out.SCHEMA_URL
+CSV_FILE = "suppliers.csv"
+
+# The site's own words, where the MkDocs hook finds them too (``overrides/aapenhet/labels.yml``).
+DEFAULT_LABELS_FILE = Path(__file__).resolve().parents[2] / "overrides" / "aapenhet" / "labels.yml"
+
+LIST_SEPARATOR = "; "
+"""Between the items of a list in one CSV cell (risk areas, product lines, follow-up kinds)."""
+
+SUPPLIER_COLUMNS = (
+    "supplier_id",
+    "supplier_name",
+    "supplies",
+    "headquarters_country_code",
+    "headquarters_country_name",
+    "owner",
+    "owner_share_percent",
+    "product_lines",
+    "production_notes",
+    "country_code",
+    "country_name",
+    "risk_level",
+    "risk_areas",
+    "risk_area_codes",
+    "rating_source",
+    "rating_source_publisher",
+    "rating_source_year",
+    "rating_source_url",
+    "follow_up_kinds",
+)
+"""The columns of ``suppliers.csv``, in order; README.md says what each holds."""
+
+
+# --- statement.json ----------------------------------------------------------------------------
+
+
+def statement_document(data: StatementData, language: str) -> dict[str, object]:
+    """The whole statement in ``language`` as JSON-ready data (what ``statement.json`` holds)."""
+    return statement_model(data, language).model_dump(mode="json", by_alias=True)
+
+
+def statement_schema() -> dict[str, object]:
+    """The JSON Schema (draft 2020-12) of ``statement_document``; the same for every language."""
+    return out.statement_json_schema()
+
+
+def statement_model(data: StatementData, language: str) -> out.StatementDocument:
+    """The statement in ``language`` as the validated output model."""
+    _check_language(language)
+    text = _texts(language)
+    missing = missing_for_publication(data.statement)
+    company, statement, dd = data.company, data.statement, data.due_diligence
+    return out.StatementDocument(
+        schema=out.SCHEMA_URL,
+        language=language,
+        authoritative_language="nb",
+        status="draft" if missing else "final",
+        # draft.py names label keys (``missing.approved_on``); the document names the field.
+        missing=[key.removeprefix("missing.") for key in missing],
+        company=out.Company(
+            name=company.name,
+            organisation_number=company.organisation_number,
+            description=text(company.description),
+            offerings_summary=text(company.offerings_summary),
+            products=[text(item) for item in company.products],
+            services=[text(item) for item in company.services],
+            resale=text(company.resale),
+            employees=company.employees,
+            locations_in_norway=company.locations_in_norway,
+            locations_note=text(company.locations_note),
+            markets=[_country(code, language) for code in company.markets],
+            customer_sectors=[text(item) for item in company.customer_sectors],
+            sustainability=out.Sustainability(
+                aim=text(company.sustainability.aim),
+                practices=[text(item) for item in company.sustainability.practices],
+            ),
+            policies=[out.Policy(name=text(p.name), updated_for_act=p.updated_for_act) for p in company.policies],
+        ),
+        statement=out.Statement(
+            reporting_period=out.ReportingPeriod(
+                start=statement.reporting_period.start, end=statement.reporting_period.end
+            ),
+            companies_covered=list(statement.companies_covered),
+            approved_on=statement.approved_on,
+            published_on=statement.published_on,
+            signatories=[out.Signatory(name=s.name, role=s.role) for s in statement.signatories],
+            contact=out.Contact(email=statement.contact.email, postal_address=list(statement.contact.postal_address)),
+            revisions=[out.Revision(date=r.date, summary=text(r.summary)) for r in statement.revisions],
+        ),
+        suppliers=[_supplier(supplier, language) for supplier in data.suppliers.suppliers],
+        countries=[_country_risk(entry, language) for entry in data.countries.countries],
+        rating_sources=[_rating_source(source, language) for source in data.countries.sources],
+        due_diligence=out.DueDiligence(
+            method=out.Method(
+                frameworks=[text(item) for item in dd.method.frameworks],
+                risk_mapping=text(dd.method.risk_mapping),
+                scope=text(dd.method.scope),
+            ),
+            supplier_follow_up=[text(item) for item in dd.supplier_follow_up],
+            onboarding_criteria=[text(item) for item in dd.onboarding_criteria],
+            sector_findings=[
+                out.SectorFinding(
+                    id=f.id,
+                    sector=text(f.sector),
+                    country_code=f.country,
+                    country_name=country_name(f.country, language) if f.country else None,
+                    risk_level=f.risk,
+                    exposure=f.exposure,
+                    finding=text(f.finding),
+                )
+                for f in dd.sector_findings
+            ],
+            strategic_partner_criteria=[text(item) for item in dd.strategic_partner_criteria],
+            partner_relationships=text(dd.partner_relationships),
+            ethical_guidelines=out.EthicalGuidelines(
+                summary=text(dd.ethical_guidelines.summary),
+                global_compact=text(dd.ethical_guidelines.global_compact),
+                standards=text(dd.ethical_guidelines.standards),
+                supplier_obligations=[text(item) for item in dd.ethical_guidelines.supplier_obligations],
+            ),
+            routines=out.Routines(summary=text(dd.routines.summary), items=[text(item) for item in dd.routines.items]),
+            commitments=[text(item) for item in dd.commitments],
+        ),
+    )
+
+
+def _supplier(supplier: Supplier, language: str) -> out.Supplier:
+    text = _texts(language)
+    ownership = supplier.ownership
+    return out.Supplier(
+        id=supplier.id,
+        name=supplier.name,
+        supplies=text(supplier.supplies),
+        significance=text(supplier.significance),
+        profile=text(supplier.profile),
+        headquarters=_location(supplier.headquarters, language),
+        ownership=out.Ownership(
+            owner=ownership.owner,
+            share_percent=ownership.share_percent,
+            headquarters=_location(ownership.headquarters, language) if ownership.headquarters else None,
+        ) if ownership else None,
+        relationship_years=supplier.relationship_years,
+        relationship_years_approximate=supplier.relationship_years_approximate,
+        production=[
+            out.ProductionLine(
+                product_line=text(line.product_line),
+                countries=[_country(code, language) for code in line.countries],
+                note=text(line.note),
+            )
+            for line in supplier.production
+        ],
+        follow_up=[out.FollowUp(kind=f.kind, summary=text(f.summary)) for f in supplier.follow_up],
+        outcome=text(supplier.outcome),
+    )
+
+
+def _country_risk(entry: CountryRisk, language: str) -> out.CountryRisk:
+    return out.CountryRisk(
+        country_code=entry.code,
+        country_name=country_name(entry.code, language),
+        risk_level=entry.risk,
+        rating_source=entry.source,
+        risk_areas=list(entry.areas),
+    )
+
+
+def _rating_source(source: RatingSource, language: str) -> out.RatingSource:
+    return out.RatingSource(
+        id=source.id,
+        name=source.name.in_language(language),
+        publisher=source.publisher,
+        year=source.year,
+        url=source.url,
+    )
+
+
+def _country(code: str, language: str) -> out.Country:
+    return out.Country(country_code=code, country_name=country_name(code, language))
+
+
+def _location(location: Location, language: str) -> out.Location:
+    city = location.city.in_language(language) if location.city else None
+    return out.Location(country_code=location.country, country_name=country_name(location.country, language), city=city)
+
+
+# --- suppliers.csv -----------------------------------------------------------------------------
+
+
+def suppliers_csv(data: StatementData, language: str, *, labels: Labels | None = None) -> str:
+    """One row per supplier and production country (RFC 4180, ``\\r\\n``), headed by ``SUPPLIER_COLUMNS``.
+
+    A country a supplier makes several product lines in is one row, with the lines joined by
+    ``LIST_SEPARATOR``. ``labels`` gives the risk areas' names; by default the site's labels.yml.
+    """
+    _check_language(language)
+    if labels is None:
+        labels = load_labels(DEFAULT_LABELS_FILE, shown_as="overrides/aapenhet/labels.yml")
+    ratings = {entry.code: entry for entry in data.countries.countries}
+    sources = {source.id: source for source in data.countries.sources}
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=SUPPLIER_COLUMNS)  # excel dialect: RFC 4180 quoting, \r\n
+    writer.writeheader()
+    for supplier in data.suppliers.suppliers:
+        supplier_cells = _supplier_cells(supplier, language)
+        for code, lines in _lines_by_country(supplier).items():
+            rating = ratings[code]  # crosscheck: every production country has an entry
+            source = sources.get(rating.source) if rating.source else None
+            writer.writerow({
+                **supplier_cells,
+                "product_lines": _joined(line.product_line.in_language(language) for line in lines),
+                "production_notes": _joined(line.note.in_language(language) for line in lines if line.note),
+                "country_code": code,
+                "country_name": country_name(code, language),
+                "risk_level": rating.risk.value if rating.risk else "",
+                "risk_areas": _joined(labels.get(f"area.{area.value}", language) for area in rating.areas),
+                "risk_area_codes": _joined(area.value for area in rating.areas),
+                "rating_source": source.name.in_language(language) if source else "",
+                "rating_source_publisher": source.publisher if source else "",
+                "rating_source_year": source.year if source and source.year is not None else "",
+                "rating_source_url": str(source.url) if source and source.url else "",
+            })
+    return buffer.getvalue()
+
+
+def _supplier_cells(supplier: Supplier, language: str) -> dict[str, object]:
+    """The cells that are the same on every row of one supplier."""
+    ownership = supplier.ownership
+    return {
+        "supplier_id": supplier.id,
+        "supplier_name": supplier.name,
+        "supplies": supplier.supplies.in_language(language),
+        "headquarters_country_code": supplier.headquarters.country,
+        "headquarters_country_name": country_name(supplier.headquarters.country, language),
+        "owner": ownership.owner if ownership else "",
+        # 100.0 → "100", 50.5 → "50.5": a plain number, not the float's repr.
+        "owner_share_percent": f"{ownership.share_percent:g}" if ownership else "",
+        "follow_up_kinds": _joined(dict.fromkeys(f.kind.value for f in supplier.follow_up)),
+    }
+
+
+def _lines_by_country(supplier: Supplier) -> dict[str, list[ProductionLine]]:
+    """Production countries in the order the supplier's lines first name them, each with its lines."""
+    countries: dict[str, list[ProductionLine]] = {}
+    for line in supplier.production:
+        for code in dict.fromkeys(line.countries):
+            countries.setdefault(code, []).append(line)
+    return countries
+
+
+def _joined(items: Iterable[str]) -> str:
+    return LIST_SEPARATOR.join(items)
+
+
+# --- writing the files -------------------------------------------------------------------------
+
+
+def write_machine_readable(
+    directory: Path, data: StatementData, language: str, *, labels: Labels | None = None
+) -> list[Path]:
+    """Write ``statement.json``, ``statement.schema.json`` and ``suppliers.csv`` for ``language`` into ``directory``.
+
+    ``directory`` is the root of that language's site (``site/`` for nb, ``site/en/`` for en); it is
+    created when missing. Returns the paths written, in that order.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    files = {
+        JSON_FILE: _json_text(statement_document(data, language)),
+        SCHEMA_FILE: _json_text(statement_schema()),
+        CSV_FILE: suppliers_csv(data, language, labels=labels),
+    }
+    paths = []
+    for name, content in files.items():
+        path = directory / name
+        # newline="": the CSV's \r\n and any newline inside a text are written exactly as they are.
+        path.write_text(content, encoding="utf-8", newline="")
+        paths.append(path)
+    return paths
+
+
+def _json_text(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def _check_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language «{language}» — expected nb or en")
+
+
+def _texts(language: str) -> Callable[[Text | None], str | None]:
+    """``text(value)``: a ``Text`` in ``language``, or None for a missing optional text."""
+
+    def text(value: Text | None) -> str | None:
+        return value.in_language(language) if value is not None else None
+
+    return text

@@ -1,0 +1,288 @@
+"""The shape of the machine-readable statement (``statement.json``), for one language.
+
+These output models are kept apart from the input models in ``models.py`` on purpose: the input
+models mirror what an editor writes in ``data/`` (texts as ``{nb, en}`` pairs, optional keys), the
+output models what a reader downloads (one language, every key always present, ``null`` where the
+statement gives nothing). ``export.statement_document`` builds the document through them, so
+``StatementDocument.model_json_schema()`` is the published ``statement.schema.json`` and cannot drift
+from what is written.
+
+Conventions: keys are snake_case and stable; dates are ISO 8601 strings (``2025-06-30``); closed sets
+(risk levels, risk areas, roles, …) are their codes, never translated; countries are ISO 3166-1
+alpha-2 codes with the country's name in the document's language beside them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+
+from aapenhet.models import Exposure, FollowUpKind, RiskArea, RiskLevel, SignatoryRole
+
+SCHEMA_URL = "statement.schema.json"
+"""Where the schema is, relative to ``statement.json`` (both are written to the same folder)."""
+
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+Language = Literal["nb", "en"]
+Status = Literal["draft", "final"]
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country code.")]
+
+
+class OutputModel(BaseModel):
+    """Base for every output model: exactly these keys (``additionalProperties: false``), read-only."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- shared pieces -----------------------------------------------------------------------------
+
+
+class Country(OutputModel):
+    """A country: its code and its name in the document's language (from CLDR)."""
+
+    country_code: CountryCode
+    country_name: str = Field(
+        description="The country's name in the document's language (CLDR), e.g. «Kina» / «China»."
+    )
+
+
+class Location(OutputModel):
+    """Where a company has its headquarters."""
+
+    country_code: CountryCode
+    country_name: str = Field(description="The country's name in the document's language (CLDR).")
+    city: str | None = Field(description="City, or null when the statement does not name one.")
+
+
+# --- company -----------------------------------------------------------------------------------
+
+
+class Sustainability(OutputModel):
+    aim: str = Field(description="What the company aims for in the sustainable use of IT equipment.")
+    practices: list[str] = Field(description="What the company does towards that aim.")
+
+
+class Policy(OutputModel):
+    name: str = Field(description="Name of the policy or guideline document.")
+    updated_for_act: bool = Field(description="True when the document was updated when åpenhetsloven came into force.")
+
+
+class Company(OutputModel):
+    """The enterprise the statement covers (åpenhetsloven §5 a: organisation and areas of operation)."""
+
+    name: str = Field(description="Legal name of the company.")
+    organisation_number: str | None = Field(
+        description="Norwegian organisation number (9 digits), or null when the statement does not give it."
+    )
+    description: str = Field(description="What the company is, in one sentence.")
+    offerings_summary: str = Field(description="What the company offers.")
+    products: list[str] = Field(description="Kinds of products the company sells.")
+    services: list[str] = Field(description="Kinds of services the company provides.")
+    resale: str = Field(description="What the company resells and from whom.")
+    employees: int = Field(description="Number of employees.")
+    locations_in_norway: int = Field(description="Number of locations in Norway.")
+    locations_note: str | None = Field(description="A note on the locations, or null.")
+    markets: list[Country] = Field(description="Countries where the company sells.")
+    customer_sectors: list[str] = Field(description="Sectors the company's customers are in.")
+    sustainability: Sustainability
+    policies: list[Policy] = Field(description="Policies and guidelines the statement names.")
+
+
+# --- the statement itself ------------------------------------------------------------------------
+
+
+class ReportingPeriod(OutputModel):
+    start: datetime.date | None = Field(description="First day of the reporting period, or null when not given yet.")
+    end: datetime.date | None = Field(description="Last day of the reporting period, or null when not given yet.")
+
+
+class Signatory(OutputModel):
+    name: str = Field(description="Name of the person who signed.")
+    role: SignatoryRole = Field(
+        description="Role of the signatory (regnskapsloven §3-5: every board member and the CEO)."
+    )
+
+
+class Contact(OutputModel):
+    """Where requests for information (innsynskrav, åpenhetsloven §6–7) can be sent besides the form."""
+
+    email: str | None = Field(description="E-mail address for requests, or null when not given yet.")
+    postal_address: list[str] = Field(description="Postal address, one line per item; empty when not given yet.")
+
+
+class Revision(OutputModel):
+    """A change after publication (a significant change in the risk assessment)."""
+
+    date: datetime.date = Field(description="Date of the change.")
+    summary: str = Field(description="What changed.")
+
+
+class Statement(OutputModel):
+    """The statement (redegjørelse) itself: period, approval, signatures, contact and revisions."""
+
+    reporting_period: ReportingPeriod
+    companies_covered: list[str] = Field(description="Names of the companies the statement covers.")
+    approved_on: datetime.date | None = Field(description="Date the board approved the statement, or null.")
+    published_on: datetime.date | None = Field(description="Date the statement was published, or null.")
+    signatories: list[Signatory] = Field(description="Who signed the statement; empty until it is signed.")
+    contact: Contact
+    revisions: list[Revision] = Field(description="Changes after publication, oldest first.")
+
+
+# --- suppliers ---------------------------------------------------------------------------------
+
+
+class Ownership(OutputModel):
+    owner: str = Field(description="Name of the owner.")
+    share_percent: float = Field(description="The owner's share, in percent (0 < share ≤ 100).")
+    headquarters: Location | None = Field(description="The owner's headquarters, or null when not given.")
+
+
+class ProductionLine(OutputModel):
+    """A product line of a supplier and the countries where it is made."""
+
+    product_line: str = Field(description="What is made.")
+    countries: list[Country] = Field(description="Countries where it is made; each has an entry in `countries`.")
+    note: str | None = Field(description="A note on the production, or null.")
+
+
+class FollowUp(OutputModel):
+    kind: FollowUpKind = Field(description="How Exso followed the supplier up.")
+    summary: str = Field(description="What the follow-up was and found.")
+
+
+class Supplier(OutputModel):
+    """A supplier the statement names, where its products are made and how Exso follows it up."""
+
+    id: str = Field(description="Stable identifier of the supplier (lowercase, hyphenated), as in suppliers.csv.")
+    name: str = Field(description="Name of the supplier.")
+    supplies: str = Field(description="What the supplier supplies to Exso.")
+    significance: str | None = Field(description="Why the supplier matters to Exso, or null.")
+    profile: str | None = Field(description="A short profile of the supplier, or null.")
+    headquarters: Location
+    ownership: Ownership | None = Field(description="Who owns the supplier, or null when the statement does not say.")
+    relationship_years: int | None = Field(description="For how many years Exso has worked with the supplier, or null.")
+    relationship_years_approximate: bool = Field(description="True when `relationship_years` is approximate.")
+    production: list[ProductionLine] = Field(description="The supplier's product lines and where they are made.")
+    follow_up: list[FollowUp] = Field(description="How Exso has followed the supplier up.")
+    outcome: str | None = Field(description="What the follow-up showed, or null.")
+
+
+# --- country risk ------------------------------------------------------------------------------
+
+
+class RatingSource(OutputModel):
+    """An index or report that country risk ratings are taken from."""
+
+    id: str = Field(description="Stable identifier of the source, referred to by `countries[].rating_source`.")
+    name: str = Field(description="Name of the source.")
+    publisher: str = Field(description="Who publishes the source.")
+    year: int | None = Field(description="Edition (year) the ratings are taken from, or null when not given.")
+    url: HttpUrl | None = Field(description="Web address of the source, or null.")
+
+
+class CountryRisk(OutputModel):
+    """A country the statement names, with its risk rating when the statement gives one."""
+
+    country_code: CountryCode
+    country_name: str = Field(description="The country's name in the document's language (CLDR).")
+    risk_level: RiskLevel | None = Field(
+        description="Risk of human-rights violations, or null when the statement does not rate the country."
+    )
+    rating_source: str | None = Field(
+        description="`id` of the rating's source in `rating_sources`, or null when not rated."
+    )
+    risk_areas: list[RiskArea] = Field(description="Areas of risk the rating names; empty when not rated.")
+
+
+# --- due diligence -----------------------------------------------------------------------------
+
+
+class Method(OutputModel):
+    frameworks: list[str] = Field(description="Frameworks the due diligence rests on (UNGP, OECD, …).")
+    risk_mapping: str = Field(description="How risks are mapped.")
+    scope: str = Field(description="Where due diligence is carried out.")
+
+
+class SectorFinding(OutputModel):
+    """A finding for one sector (åpenhetsloven §5 b)."""
+
+    id: str = Field(description="Stable identifier of the finding.")
+    sector: str = Field(description="The sector.")
+    country_code: CountryCode | None = Field(
+        description="Country the finding is about, or null when it is not tied to one."
+    )
+    country_name: str | None = Field(description="The country's name in the document's language, or null.")
+    risk_level: RiskLevel = Field(description="Risk in the sector.")
+    exposure: Exposure = Field(description="Exso's exposure to the sector.")
+    finding: str = Field(description="The assessment.")
+
+
+class EthicalGuidelines(OutputModel):
+    summary: str
+    global_compact: str = Field(description="How Exso relates to the UN Global Compact.")
+    standards: str = Field(description="Standards the guidelines follow.")
+    supplier_obligations: list[str] = Field(description="What suppliers must do under the guidelines.")
+
+
+class Routines(OutputModel):
+    summary: str
+    items: list[str] = Field(description="Routines for handling actual and potential adverse impacts.")
+
+
+class DueDiligence(OutputModel):
+    """How Exso carries out due diligence, what it found and what it does (åpenhetsloven §5 a–c)."""
+
+    method: Method
+    supplier_follow_up: list[str] = Field(description="How existing suppliers are followed up.")
+    onboarding_criteria: list[str] = Field(description="What Exso looks for when it takes on a new supplier.")
+    sector_findings: list[SectorFinding] = Field(description="Findings per sector (§5 b).")
+    strategic_partner_criteria: list[str] = Field(description="What Exso's strategic partners offer and have.")
+    partner_relationships: str = Field(description="Exso's relationships with its partners.")
+    ethical_guidelines: EthicalGuidelines
+    routines: Routines
+    commitments: list[str] = Field(description="Forward commitments (§5 c).")
+
+
+# --- the document ------------------------------------------------------------------------------
+
+
+class StatementDocument(OutputModel):
+    """Exso AS's statement under the Norwegian Transparency Act (åpenhetsloven §5), in one language.
+
+    The Norwegian (nb) document is the authoritative text; the English (en) one is a translation.
+    """
+
+    # Named ``schema_`` in Python because ``schema`` is a (deprecated) method of pydantic's BaseModel.
+    schema_: Literal["statement.schema.json"] = Field(
+        alias="schema", description="URL of this document's JSON Schema, relative to the document."
+    )
+    language: Language = Field(
+        description="Language of every text in this document: nb (Norwegian Bokmål) or en (English)."
+    )
+    authoritative_language: Literal["nb"] = Field(description="The language whose text is authoritative: nb.")
+    status: Status = Field(
+        description="final when the statement is approved, signed and complete; draft while anything in `missing` is."
+    )
+    missing: list[str] = Field(
+        description=(
+            "What the statement still lacks before it can be final, in the order an editor fills it in; "
+            "empty when final. Keys: reporting_period, approved_on, board_signatures, ceo_signature, "
+            "contact_email, postal_address."
+        )
+    )
+    company: Company
+    statement: Statement
+    suppliers: list[Supplier] = Field(description="Suppliers the statement names, in the statement's order.")
+    countries: list[CountryRisk] = Field(description="Countries the statement names, with their risk ratings.")
+    rating_sources: list[RatingSource] = Field(description="Sources of the country risk ratings.")
+    due_diligence: DueDiligence
+
+
+def statement_json_schema() -> dict[str, object]:
+    """The JSON Schema (draft 2020-12) of ``StatementDocument`` as written (keys by alias)."""
+    schema = StatementDocument.model_json_schema(by_alias=True, mode="serialization")
+    return {"$schema": JSON_SCHEMA_DIALECT, **schema}
