@@ -95,18 +95,21 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
     """Runs per page before the theme renders it: the draft banner and the security policy."""
-    renderer = _current_renderer()
-    context["aapenhet_draft_banner"] = renderer.render("draft_banner", _language(config))
-    context["aapenhet_csp"] = content_security_policy(form_origin(renderer.site.form), [INLINE_SCRIPTS_TOKEN])
-    context["aapenhet_referrer_policy"] = REFERRER_POLICY
-    return context
+    return _theme_context(context, config)
+
+
+def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+    """Runs before the theme renders a page of its own (``404.html``): the same as for pages."""
+    return _theme_context(context, config)
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """Runs per page once the theme has rendered it: allow exactly the page's own inline scripts."""
-    output, hashes = fill_inline_script_hashes(output)
-    _script_hashes.update(hashes)
-    return output
+    return _with_script_hashes(output)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    return _with_script_hashes(output_content)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
@@ -120,6 +123,20 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 # Helpers
+
+
+def _theme_context(context: dict, config: MkDocsConfig) -> dict:
+    renderer = _current_renderer()
+    context["aapenhet_draft_banner"] = renderer.render("draft_banner", _language(config))
+    context["aapenhet_csp"] = content_security_policy(form_origin(renderer.site.form), [INLINE_SCRIPTS_TOKEN])
+    context["aapenhet_referrer_policy"] = REFERRER_POLICY
+    return context
+
+
+def _with_script_hashes(html: str) -> str:
+    html, hashes = fill_inline_script_hashes(html)
+    _script_hashes.update(hashes)
+    return html
 
 
 def _templates_dir(config: MkDocsConfig) -> Path:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationError, model_validator
 
 from aapenhet.explain import validation_problems
 from aapenhet.models import Identifier, NonEmptyStr, StrictModel
@@ -62,6 +62,11 @@ def check_endpoint(url: str) -> str:
     return url.strip()
 
 
+def _blank_is_none(value: object) -> object:
+    """An empty value is "not given": ``!ENV`` turns an unset variable into ""."""
+    return None if isinstance(value, str) and not value.strip() else value
+
+
 Endpoint = Annotated[str, AfterValidator(check_endpoint)]
 
 
@@ -78,9 +83,9 @@ class FormSettings(StrictModel):
 
     provider: Provider
     # Where the form posts; Netlify takes posts on the site itself, so it has none.
-    endpoint: Endpoint | None = None
+    endpoint: Annotated[Endpoint | None, BeforeValidator(_blank_is_none)] = None
     # Web3Forms' access key: public by design (it is in every visitor's copy of the form).
-    access_key: NonEmptyStr | None = None
+    access_key: Annotated[NonEmptyStr | None, BeforeValidator(_blank_is_none)] = None
     # Netlify's name for the form, shown in its dashboard.
     form_name: Identifier = "innsynskrav"
     # How long the enhanced form waits for the service before it offers the e-mail fallback.
