@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File
 
+from aapenhet.export import machine_readable_files
 from aapenhet.form_settings import form_origin, load_form_settings
 from aapenhet.labels import load_labels
 from aapenhet.loader import load_statement_data
@@ -69,15 +71,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     return config
 
 
+@event_priority(-150)  # after static-i18n (-100) has sorted the files into languages
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Runs once the file list is known: keep the statement templates and labels out of ``site/``.
-
-    MkDocs copies every non-HTML file of ``custom_dir`` into the site as a static file.
+    """Runs once the file list is known: keep the statement templates and labels out of ``site/``
+    (MkDocs copies every non-HTML file of ``custom_dir`` into the site), and add the language's
+    machine-readable statement, so pages link to it as to any file and ``mkdocs serve`` serves it.
     """
     templates = _templates_dir(config)
     for file in list(files):
         if file.abs_src_path and Path(file.abs_src_path).is_relative_to(templates):
             files.remove(file)
+    renderer = _current_renderer()
+    language = _language(config)
+    contents = machine_readable_files(renderer.data, language, labels=renderer.labels)
+    for name, content in contents.items():
+        file = File.generated(config, name, content=content.encode("utf-8"))
+        file.dest_uri = renderer.site.language_prefix(language) + name
+        files.append(file)
     return files
 
 

@@ -294,6 +294,15 @@ def _joined(items: Iterable[str]) -> str:
 # --- writing the files -------------------------------------------------------------------------
 
 
+def machine_readable_files(data: StatementData, language: str, *, labels: Labels | None = None) -> dict[str, str]:
+    """The three files for ``language``, by file name: what a language's site root holds."""
+    return {
+        JSON_FILE: _json_text(statement_document(data, language)),
+        SCHEMA_FILE: _json_text(statement_schema()),
+        CSV_FILE: suppliers_csv(data, language, labels=labels),
+    }
+
+
 def write_machine_readable(
     directory: Path, data: StatementData, language: str, *, labels: Labels | None = None
 ) -> list[Path]:
@@ -303,13 +312,8 @@ def write_machine_readable(
     created when missing. Returns the paths written, in that order.
     """
     directory.mkdir(parents=True, exist_ok=True)
-    files = {
-        JSON_FILE: _json_text(statement_document(data, language)),
-        SCHEMA_FILE: _json_text(statement_schema()),
-        CSV_FILE: suppliers_csv(data, language, labels=labels),
-    }
     paths = []
-    for name, content in files.items():
+    for name, content in machine_readable_files(data, language, labels=labels).items():
         path = directory / name
         # newline="": the CSV's \r\n and any newline inside a text are written exactly as they are.
         path.write_text(content, encoding="utf-8", newline="")

@@ -57,10 +57,13 @@ class Site:
     default_language: str
     form: FormSettings
 
+    def language_prefix(self, language: str) -> str:
+        """Where a language's pages are under the site root: ``""`` for the default, ``en/``."""
+        return "" if language == self.default_language else f"{language}/"
+
     def page_path(self, page: str, language: str) -> str:
         """The path of a page in a language, from the site's root: ``/en/innsynskrav/takk/``."""
-        prefix = "" if language == self.default_language else f"{language}/"
-        return f"{urlsplit(self.url).path.rstrip('/')}/{prefix}{page}"
+        return f"{urlsplit(self.url).path.rstrip('/')}/{self.language_prefix(language)}{page}"
 
     def page_url(self, page: str, language: str) -> str:
         return urljoin(self.url, self.page_path(page, language))
