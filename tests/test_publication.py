@@ -160,7 +160,8 @@ def test_cli_refuses_a_missing_site_url(tmp_path: Path) -> None:
     ("old", "new", "expected"),
     [
         ("{start: 2025-01-01, end: 2025-12-31}", "{start: 2025-12-31, end: 2025-01-01}",
-         "data/statement.yml:1:44 reporting_period.end: the period ends (2025-01-01) before it starts (2025-12-31)"),
+         "data/statement.yml:1:44 reporting_period.end: the period's end (2025-01-01) is not after its start"
+         " (2025-12-31)"),
         ("approved_on: 2026-06-20", "approved_on: 2025-06-20",
          "data/statement.yml:3:14 approved_on: approved (2025-06-20) before the reporting period ended (2025-12-31)"),
         ("published_on: 2026-06-25", "published_on: 2026-06-01",

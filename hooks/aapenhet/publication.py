@@ -86,16 +86,17 @@ def dates_in_order(loaded: LoadedData) -> list[Problem]:
     """
     statement, source = loaded.data.statement, loaded.statement_source
     start, end = statement.reporting_period.start, statement.reporting_period.end
+    approved, published = statement.approved_on, statement.published_on
     problems = []
     if start is not None and end is not None and end <= start:
-        problems.append(source.problem(("reporting_period", "end"), f"the period ends ({end}) before it starts ({start})"
-                                       " — expected the last day of the period, after the first"))
-    if end is not None and statement.approved_on is not None and statement.approved_on < end:
-        problems.append(source.problem(("approved_on",), f"approved ({statement.approved_on}) before the reporting"
-                                       f" period ended ({end}) — expected a date after the period"))
-    if statement.approved_on is not None and statement.published_on is not None and statement.published_on < statement.approved_on:
-        problems.append(source.problem(("published_on",), f"published ({statement.published_on}) before it was approved"
-                                       f" ({statement.approved_on}) — only a signed statement is published"))
+        problems.append(source.problem(("reporting_period", "end"), f"the period's end ({end}) is not after its"
+                                       f" start ({start}) — expected the last day of the period"))
+    if end is not None and approved is not None and approved < end:
+        problems.append(source.problem(("approved_on",), f"approved ({approved}) before the reporting period"
+                                       f" ended ({end}) — expected a date after the period"))
+    if approved is not None and published is not None and published < approved:
+        problems.append(source.problem(("published_on",), f"published ({published}) before it was approved"
+                                       f" ({approved}) — only a signed statement is published"))
     return problems
 
 
@@ -139,7 +140,9 @@ def company_is_covered(loaded: LoadedData) -> list[Problem]:
 def site_url_is_public(settings: PublishSettings) -> list[str]:
     """MkDocs writes ``site_url`` into canonical links and the sitemap: it must be the public address."""
     problem = public_https_url_problem(settings.site_url)
-    return [] if problem is None else [f"site_url: {problem} — set SITE_URL (or --site-url) to the site's public address"]
+    if problem is None:
+        return []
+    return [f"site_url: {problem} — set SITE_URL (or --site-url) to the site's public address"]
 
 
 # Every check the gate runs, in the order the reasons are printed. Add a check by appending it.
