@@ -24,6 +24,7 @@ from aapenhet.loader import load_statement_data
 from aapenhet.pages import untranslated_pages
 from aapenhet.problems import DataProblems
 from aapenhet.render import PLACEHOLDER_PATTERN, Renderer, Site, fill_placeholders, make_renderer, unknown_placeholders
+from aapenhet.seo import open_graph_locale, page_alternates, robots_txt
 from aapenhet.security import (
     INLINE_SCRIPTS_TOKEN,
     REFERRER_POLICY,
@@ -43,6 +44,8 @@ log = get_plugin_logger("aapenhet")
 _renderer: Renderer | None = None
 # Hashes of the inline scripts of every page built, in every language, for the site-wide _headers.
 _script_hashes: set[str] = set()
+# The 404 page of each language, as the theme rendered it.
+_not_found_pages: dict[str, str] = {}
 FORM_PLACEHOLDER = "innsynskrav_form"
 
 
@@ -61,10 +64,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         data = load_statement_data(project / "data")
     except DataProblems as problems:
         raise PluginError(problems.report()) from None
-    site = Site(url=config.site_url or "/", default_language=_default_language(config), form=form)
+    site = Site(url=config.site_url or "/", default_language=_default_language(config),
+                languages=tuple(_languages(config)), form=form)
     _renderer = make_renderer(templates, data, labels, site)
     if not _is_nested_language_build(config):
         _script_hashes.clear()
+        _not_found_pages.clear()
     if _is_first_language_build(config):
         for message in untranslated_pages(Path(config.docs_dir), _languages(config), _default_language(config)):
             log.warning(message)
@@ -84,6 +89,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     renderer = _current_renderer()
     language = _language(config)
     contents = machine_readable_files(renderer.data, language, labels=renderer.labels)
+    if language == _default_language(config):
+        contents["robots.txt"] = robots_txt(config.site_url or "/")
     for name, content in contents.items():
         file = File.generated(config, name, content=content.encode("utf-8"))
         file.dest_uri = renderer.site.language_prefix(language) + name
@@ -104,13 +111,21 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    """Runs per page before the theme renders it: the draft banner and the security policy."""
-    return _theme_context(context, config)
+    """Runs per page before the theme renders it: the draft banner, security policy and head links."""
+    context = _theme_context(context, config)
+    alternates = {language: file.url for language, file in getattr(page.file, "alternates", {}).items()}
+    context["aapenhet_alternates"] = page_alternates(config.site_url or "/", alternates, _default_language(config))
+    context["aapenhet_robots"] = page.meta.get("robots", "")
+    return context
 
 
 def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
     """Runs before the theme renders a page of its own (``404.html``): the same as for pages."""
-    return _theme_context(context, config)
+    context = _theme_context(context, config)
+    if template_name == "404.html":
+        context["aapenhet_not_found"] = _current_renderer().render("not_found", _language(config))
+        context["aapenhet_robots"] = "noindex"
+    return context
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -119,7 +134,14 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-    return _with_script_hashes(output_content)
+    """Runs after the theme renders a page of its own: the policy's hashes; each 404 page is kept.
+
+    Every language's build writes ``site/404.html``; ``on_post_build`` puts each where it belongs.
+    """
+    output_content = _with_script_hashes(output_content)
+    if template_name == "404.html":
+        _not_found_pages[_language(config)] = output_content
+    return output_content
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
@@ -128,8 +150,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     static-i18n builds the other languages inside the default language's build, so the outer build
     ends last and writes the file with the scripts of every language.
     """
-    headers = headers_file(form_origin(_current_renderer().site.form), _script_hashes)
-    Path(config.site_dir, "_headers").write_text(headers, encoding="utf-8")
+    site = _current_renderer().site
+    Path(config.site_dir, "_headers").write_text(headers_file(form_origin(site.form), _script_hashes), encoding="utf-8")
+    # The host serves the root 404.html for any missing address; hosts that look for the nearest
+    # 404.html (Cloudflare Pages) serve en/404.html under /en/.
+    for language, page in _not_found_pages.items():
+        Path(config.site_dir, site.language_prefix(language), "404.html").write_text(page, encoding="utf-8")
 
 
 # Helpers
@@ -140,6 +166,12 @@ def _theme_context(context: dict, config: MkDocsConfig) -> dict:
     context["aapenhet_draft_banner"] = renderer.render("draft_banner", _language(config))
     context["aapenhet_csp"] = content_security_policy(form_origin(renderer.site.form), [INLINE_SCRIPTS_TOKEN])
     context["aapenhet_referrer_policy"] = REFERRER_POLICY
+    language = _language(config)
+    context["aapenhet_og_locale"] = open_graph_locale(language)
+    context["aapenhet_og_locale_alternates"] = [open_graph_locale(other) for other in _languages(config)
+                                                if other != language]
+    context.setdefault("aapenhet_alternates", [])
+    context.setdefault("aapenhet_robots", "")
     return context
 
 

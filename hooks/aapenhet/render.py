@@ -40,8 +40,8 @@ PLACEHOLDERS = (
     "innsynskrav_contact",
     "innsynskrav_form",
 )
-# Templates for the theme (not placeholders): the draft banner shown on every page.
-PAGE_TEMPLATES = ("draft_banner",)
+# Templates for the theme (not placeholders): the draft banner on every page, the 404 page's text.
+PAGE_TEMPLATES = ("draft_banner", "not_found")
 
 PLACEHOLDER_PATTERN = re.compile(r"<!--\s*aapenhet:(?P<name>[\w-]+)\s*-->")
 
@@ -55,6 +55,7 @@ class Site:
 
     url: str
     default_language: str
+    languages: tuple[str, ...]
     form: FormSettings
 
     def language_prefix(self, language: str) -> str:
@@ -94,6 +95,7 @@ class Renderer:
             "high_risk_countries": facts.high_risk_production_countries(data),
             "suppliers_producing_in": lambda code: facts.suppliers_producing_in(data, code),
             "t": lambda key: self.labels.get(key, language),
+            "t_in": self.labels.get,  # a label in another language, for links to that language
             "text": lambda value: value.in_language(language) if isinstance(value, Text) else value,
             "country": lambda code: country_name(code, language),
             "long_date": lambda value: formatting.long_date(value, language),
@@ -105,6 +107,7 @@ class Renderer:
                               thank_you_path=self.site.page_path(THANK_YOU_PAGE, language),
                               subject=self.labels.get("form.subject", language)),
             "form_provider": self.site.form.provider.value,
+            "home_paths": {other: self.site.page_path("", other) for other in self.site.languages},
         }
 
 

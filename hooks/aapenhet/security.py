@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from html.parser import HTMLParser
 
 # Stands in the policy for the page's inline-script hashes until the page is built.
-INLINE_SCRIPTS_TOKEN = "'aapenhet-inline-scripts'"
+INLINE_SCRIPTS_TOKEN = "AAPENHET-INLINE-SCRIPT-HASHES"
 REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Browser features no page of the statement needs.
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"

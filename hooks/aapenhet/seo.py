@@ -1,0 +1,40 @@
+"""What search engines and link previews read: language alternates, Open Graph locale, robots.txt.
+
+Every address is absolute (from ``site_url``), as hreflang, canonical and Open Graph require.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+# Open Graph wants language_TERRITORY; the site's English is British (dates, spelling).
+OPEN_GRAPH_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
+
+
+@dataclass(frozen=True)
+class Alternate:
+    hreflang: str
+    url: str
+
+
+def absolute_url(site_url: str, url: str) -> str:
+    """``url`` (site-relative, as MkDocs gives it: ``en/``, ``./``) as an absolute address."""
+    return urljoin(site_url, "" if url in (".", "./") else url)
+
+
+def page_alternates(site_url: str, urls_by_language: Mapping[str, str], default_language: str) -> list[Alternate]:
+    """One link per language the page exists in, and ``x-default`` (the default language's page)."""
+    alternates = [Alternate(language, absolute_url(site_url, url)) for language, url in urls_by_language.items()]
+    if default_language in urls_by_language:
+        alternates.append(Alternate("x-default", absolute_url(site_url, urls_by_language[default_language])))
+    return alternates
+
+
+def open_graph_locale(language: str) -> str:
+    return OPEN_GRAPH_LOCALES[language]
+
+
+def robots_txt(site_url: str) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {absolute_url(site_url, 'sitemap.xml')}\n"
