@@ -9,12 +9,14 @@ bad data is refused with the loader's located messages and never a traceback; us
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from aapenhet.form_settings import FormSettings, Provider
 from aapenhet.publication import PublishSettings, is_loopback_host, main, publication_problems
 from site_build import PROJECT, copy_project
 
@@ -42,18 +44,26 @@ def filled_project(tmp_path: Path, statement: str = FILLED_STATEMENT) -> Path:
     return project
 
 
-def run_gate(*arguments: str, cwd: Path = PROJECT, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
-    """The gate as CI runs it: a separate process, ``SITE_URL`` from the environment."""
-    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+# The form service a published build would use (CI sets it from repository variables).
+PUBLIC_FORM_ENV = {"INNSYNSKRAV_PROVIDER": "formspree", "INNSYNSKRAV_ENDPOINT": "https://formspree.io/f/abc"}
+PUBLIC_FORM = FormSettings(provider=Provider.formspree, endpoint="https://formspree.io/f/abc")
+
+
+def run_gate(*arguments: str, cwd: Path = PROJECT, site_url: str | None = None,
+             form_env: dict[str, str] = PUBLIC_FORM_ENV) -> subprocess.CompletedProcess[str]:
+    """The gate as CI runs it: a separate process, ``SITE_URL`` and the form service from the environment."""
+    env = {key: value for key, value in os.environ.items()
+           if key != "SITE_URL" and not key.startswith("INNSYNSKRAV_")}
     env["PYTHONPATH"] = os.pathsep.join([str(PROJECT / "hooks"), env.get("PYTHONPATH", "")])
+    env.update(form_env)
     if site_url is not None:
         env["SITE_URL"] = site_url
     return subprocess.run([sys.executable, "-m", "aapenhet.publication", *arguments], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=60)
 
 
-def reasons(project: Path, site_url: str | None = PUBLIC_URL) -> list[str]:
-    return publication_problems(project, PublishSettings(site_url=site_url))
+def reasons(project: Path, site_url: str | None = PUBLIC_URL, form: FormSettings = PUBLIC_FORM) -> list[str]:
+    return publication_problems(project, PublishSettings(site_url=site_url, form=form))
 
 
 # The shipped data ------------------------------------------------------------------------------
@@ -223,8 +233,38 @@ def test_usage_errors_exit_2_without_traceback(arguments: list[str]) -> None:
     assert "Traceback" not in done.stderr
 
 
-def test_main_returns_the_exit_status_instead_of_exiting(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_main_returns_the_exit_status_instead_of_exiting(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, value in PUBLIC_FORM_ENV.items():
+        monkeypatch.setenv(name, value)
     assert main([str(filled_project(tmp_path)), "--site-url", PUBLIC_URL]) == 0
     assert main(["--no-such-option"]) == 2
     assert main(["--help"]) == 0
     capsys.readouterr()
+
+
+# The form's receiver -----------------------------------------------------------------------------
+
+
+def test_the_shipped_local_form_receiver_is_refused(tmp_path: Path) -> None:
+    done = run_gate(str(filled_project(tmp_path)), site_url=PUBLIC_URL, form_env={})
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stdout.splitlines() == [
+        "extra.innsynskrav.endpoint: «http://127.0.0.1:8025/innsynskrav» is not an absolute https:// address"
+        " — set INNSYNSKRAV_PROVIDER and INNSYNSKRAV_ENDPOINT (repository variables in CI) to the form service"
+        " Exso uses"]
+
+
+def test_a_public_form_service_or_netlify_passes(tmp_path: Path) -> None:
+    project = filled_project(tmp_path)
+    assert run_gate(str(project), site_url=PUBLIC_URL).returncode == 0
+    netlify = {"INNSYNSKRAV_PROVIDER": "netlify", "INNSYNSKRAV_ENDPOINT": ""}
+    assert run_gate(str(project), site_url=PUBLIC_URL, form_env=netlify).returncode == 0
+
+
+def test_bad_form_settings_are_reasons_located_in_mkdocs_yml(tmp_path: Path) -> None:
+    done = run_gate(str(filled_project(tmp_path)), site_url=PUBLIC_URL,
+                    form_env={"INNSYNSKRAV_PROVIDER": "formspre", "INNSYNSKRAV_ENDPOINT": "https://x.example/f"})
+    assert done.returncode == 1
+    assert re.match(r"mkdocs\.yml:\d+:\d+ extra\.innsynskrav\.provider: «formspre» is not allowed", done.stdout)
+    assert "Traceback" not in done.stdout + done.stderr

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import ipaddress
 from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BeforeValidator, Field, ValidationError, model_validator
 
+from aapenhet.addresses import is_loopback_host
 from aapenhet.explain import validation_problems
 from aapenhet.models import Identifier, NonEmptyStr, StrictModel
 from aapenhet.problems import DataProblems, Problem
@@ -35,15 +35,6 @@ class Provider(str, enum.Enum):
     generic = "generic"
 
 
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def check_endpoint(url: str) -> str:
     """An absolute https address of the service; plain http only for a receiver on this machine."""
     try:
@@ -53,7 +44,7 @@ def check_endpoint(url: str) -> str:
         raise ValueError(f"«{url}» is not a web address — expected https://… of the form service") from None
     if parts.scheme not in ("http", "https") or not host:
         raise ValueError(f"«{url}» is not a web address — expected https://… of the form service")
-    if parts.scheme == "http" and not is_loopback(host):
+    if parts.scheme == "http" and not is_loopback_host(host):
         raise ValueError(f"«{url}» is not https — a request must not travel unencrypted; expected https://…"
                          " (http only for a test receiver on 127.0.0.1 or localhost)")
     if parts.username or parts.password or parts.fragment:

@@ -12,16 +12,16 @@ Exit status: 0 publishable, 1 refused (one reason per line on stdout), 2 usage e
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import os
-import socket
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from aapenhet.addresses import is_loopback_host
 from aapenhet.draft import BOARD_ROLES, missing_for_publication
+from aapenhet.form_settings import FormSettings, Provider, load_form_settings
 from aapenhet.loader import load_statement_data
 from aapenhet.models import SignatoryRole, StatementData
 from aapenhet.problems import DataProblems, Problem
@@ -43,7 +43,8 @@ class PublishSettings:
     """The build settings the site is about to be published with."""
 
     site_url: str | None
-    # The innsynskrav form endpoint goes here when its check is added (see SETTINGS_CHECKS).
+    # The innsynskrav form's receiver as the build reads it from mkdocs.yml, or why it can't be read.
+    form: FormSettings | list[str]
 
 
 DataCheck = Callable[[LoadedData], list[Problem]]
@@ -145,12 +146,38 @@ def site_url_is_public(settings: PublishSettings) -> list[str]:
     return [f"site_url: {problem} — set SITE_URL (or --site-url) to the site's public address"]
 
 
+def form_endpoint_is_public(settings: PublishSettings) -> list[str]:
+    """Requests sent with the form must reach Exso's mailbox, not a test receiver on this machine."""
+    if isinstance(settings.form, list):
+        return settings.form
+    if settings.form.provider is Provider.netlify:
+        return []  # Netlify takes the posts on the site itself
+    problem = public_https_url_problem(settings.form.endpoint)
+    if problem is None:
+        return []
+    return [f"extra.innsynskrav.endpoint: {problem} — set INNSYNSKRAV_PROVIDER and INNSYNSKRAV_ENDPOINT"
+            " (repository variables in CI) to the form service Exso uses"]
+
+
+def read_form_settings(project: Path) -> FormSettings | list[str]:
+    """``extra.innsynskrav`` as MkDocs reads it (``!ENV`` resolved from this environment)."""
+    from mkdocs.utils.yaml import yaml_load  # MkDocs' own loader, so !ENV means what it means to the build
+
+    config_file = project / "mkdocs.yml"
+    try:
+        text = config_file.read_text(encoding="utf-8")
+        with config_file.open("rb") as stream:
+            config = yaml_load(stream) or {}
+        return load_form_settings(config.get("extra") or {}, text)
+    except DataProblems as error:
+        return [str(problem) for problem in error.problems]
+    except (OSError, ValueError) as error:  # yaml errors are ValueErrors too
+        return [f"mkdocs.yml: cannot be read ({error}) — run mkdocs build to see where"]
+
+
 # Every check the gate runs, in the order the reasons are printed. Add a check by appending it.
 DATA_CHECKS: list[DataCheck] = [statement_is_final, dates_in_order, signatories_consistent, company_is_covered]
-SETTINGS_CHECKS: list[SettingsCheck] = [
-    site_url_is_public,
-    # The innsynskrav form endpoint must not be loopback: its check belongs here.
-]
+SETTINGS_CHECKS: list[SettingsCheck] = [site_url_is_public, form_endpoint_is_public]
 
 
 # Gate -------------------------------------------------------------------------------------------
@@ -198,30 +225,6 @@ def public_https_url_problem(url: str | None) -> str | None:
     return None
 
 
-def is_loopback_host(host: str) -> bool:
-    """``localhost`` (and ``*.localhost``), 127.0.0.0/8, ::1, 0.0.0.0 and :: in any spelling."""
-    name = host.rstrip(".").lower()
-    if name == "localhost" or name.endswith(".localhost"):
-        return True
-    try:
-        address = ipaddress.ip_address(name)
-    except ValueError:
-        address = _legacy_ipv4(name)
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    return address is not None and (address.is_loopback or address.is_unspecified)
-
-
-def _legacy_ipv4(name: str) -> ipaddress.IPv4Address | None:
-    """``127.1`` or ``0x7f000001``: forms browsers accept as IPv4 but ``ipaddress`` does not."""
-    if not name or any(char not in "0123456789abcdefx." for char in name):
-        return None
-    try:
-        return ipaddress.IPv4Address(socket.inet_aton(name))
-    except OSError:
-        return None
-
-
 # Command line -----------------------------------------------------------------------------------
 
 
@@ -242,13 +245,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{parser.prog}: {project} has no data/ folder — give the project directory", file=sys.stderr)
         return 2
     try:
-        reasons = publication_problems(project, PublishSettings(site_url=arguments.site_url))
+        settings = PublishSettings(site_url=arguments.site_url, form=read_form_settings(project))
+        reasons = publication_problems(project, settings)
     except Exception as error:  # a bug in the gate, not a problem in the data: still refuse, without a traceback
         print(f"{parser.prog}: internal error ({type(error).__name__}: {error}) — not publishable until fixed",
               file=sys.stderr)
         return 1
     if not reasons:
-        print(f"Publishable: the statement is final and site_url is {arguments.site_url.strip()}")
+        print(f"Publishable: the statement is final, site_url is {arguments.site_url.strip()}"
+              " and the form posts to its service")
         return 0
     print("\n".join(reasons), flush=True)
     print(f"Not publishable: {len(reasons)} reason{'s' if len(reasons) != 1 else ''} above.", file=sys.stderr)
