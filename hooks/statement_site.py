@@ -123,7 +123,9 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
     """Runs before the theme renders a page of its own (``404.html``): the same as for pages."""
     context = _theme_context(context, config)
     if template_name == "404.html":
-        context["aapenhet_not_found"] = _current_renderer().render("not_found", _language(config))
+        renderer = _current_renderer()
+        context["aapenhet_not_found"] = renderer.render("not_found", _language(config))
+        context["aapenhet_not_found_title"] = renderer.labels.get("not_found.title", _language(config))
         context["aapenhet_robots"] = "noindex"
     return context
 

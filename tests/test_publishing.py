@@ -134,6 +134,7 @@ def test_404_pages_in_both_languages_link_to_their_front_page(public_site: Built
                                                               heading: str, home: str) -> None:
     soup = public_site.html(file)
     assert soup.html["lang"] == language
+    assert soup.title.get_text().startswith(f"{heading} - ")
     assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
     article = soup.select_one("article")
     assert article.h1.get_text(strip=True) == heading
