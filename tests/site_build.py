@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,14 +29,18 @@ class BuildResult:
     site: Path
 
 
-def run_build(project: Path, site_dir: Path, *, strict: bool = True) -> BuildResult:
-    """``mkdocs build`` of ``project`` into ``site_dir``; never raises on a failed build."""
+def run_build(project: Path, site_dir: Path, *, strict: bool = True,
+              env: Mapping[str, str] | None = None) -> BuildResult:
+    """``mkdocs build`` of ``project`` into ``site_dir``; never raises on a failed build.
+
+    ``env``: extra environment variables for the build (``SITE_URL``, ``INNSYNSKRAV_ENDPOINT``, …).
+    """
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site_dir),
                "--config-file", str(project / "mkdocs.yml")]
     if strict:
         command.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    build_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    done = subprocess.run(command, cwd=project, env=build_env, capture_output=True, text=True, timeout=300)
     return BuildResult(done.returncode, done.stdout + done.stderr, site_dir)
 
 
