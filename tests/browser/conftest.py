@@ -6,6 +6,9 @@
   (never a browser downloaded by ``playwright install``).
 * ``site_page``: a fresh browser context and page per test, so no cookies, storage or cache leak
   between tests.
+* ``form_receiver``: a local stand-in for the form service (``form_receiver.py``), for the session;
+  ``form_site_url``: a copy of the project built against it (preset formspree, a contact e-mail)
+  and served like ``site_url``. See tests/browser/test_form.py.
 
 The names differ from pytest-playwright's ``browser``/``context``/``page`` on purpose: the plugin is
 installed, and its fixtures would launch a Playwright-downloaded browser that does not exist here.
@@ -13,7 +16,9 @@ installed, and its fixtures would launch a Playwright-downloaded browser that do
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import re
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -23,7 +28,9 @@ import pytest
 
 # Every page (its path in the default language) and each language's path prefix: the same lists the
 # build tests use, from tests/site_build.py (importable: tests/ is on sys.path via tests/conftest.py).
-from site_build import LANGUAGE_PREFIXES, PAGES
+from site_build import LANGUAGE_PREFIXES, PAGES, copy_project, run_build
+
+from form_receiver import FormReceiver
 
 # The other language of each language, for the language switch.
 OTHER_LANGUAGE = {"nb": "en", "en": "nb"}
@@ -145,3 +152,80 @@ def other_language(language: str) -> str:
 def translation_url(site_url: str, other_language: str, page_name: str) -> str:
     """Full URL of the same page in the other language."""
     return site_url + page_path(other_language, page_name)
+
+
+# The innsynskrav form's test site: built against the local form receiver.
+
+# The contact e-mail in the form site's copy of data/statement.yml (the shipped data has none yet).
+FORM_CONTACT_EMAIL = "innsyn@exso.no"
+# The path the form site posts to on the receiver, like a Formspree form's /f/<id>.
+FORM_ENDPOINT_PATH = "/f/innsynskrav"
+
+
+@contextlib.contextmanager
+def serve_directory(directory: Path) -> Iterator[str]:
+    """A static HTTP server over ``directory`` on 127.0.0.1 and a free port; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="form-site-server", daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    try:
+        yield f"http://{host}:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def form_receiver() -> Iterator[FormReceiver]:
+    """The local stand-in for the form service, for the whole session (tests reset it)."""
+    receiver = FormReceiver().start()
+    try:
+        yield receiver
+    finally:
+        receiver.stop()
+
+
+@pytest.fixture(scope="session")
+def form_contact_email() -> str:
+    """The contact e-mail of ``form_site_url``'s statement, where failures offer to send the request."""
+    return FORM_CONTACT_EMAIL
+
+
+@pytest.fixture(scope="session")
+def form_endpoint(form_receiver: FormReceiver) -> str:
+    return form_receiver.origin + FORM_ENDPOINT_PATH
+
+
+def _with_contact_email(statement_yml: str, email: str) -> str:
+    """``data/statement.yml`` with ``contact.email`` filled in."""
+    changed, count = re.subn(r"(?m)^(contact:\n(?:[ \t]*#.*\n)*[ \t]+email:)[ \t]*(?:#.*)?$",
+                             rf"\g<1> {email}", statement_yml)
+    assert count == 1, "data/statement.yml has no «contact: email:» line to fill in"
+    return changed
+
+
+@pytest.fixture(scope="session")
+def form_site_url(tmp_path_factory: pytest.TempPathFactory, form_endpoint: str) -> Iterator[str]:
+    """Base URL of a copy of the site whose form posts to ``form_receiver`` (preset formspree).
+
+    The server starts first, over an empty folder, so the build knows its address (``SITE_URL``):
+    the form's thank-you address (``_next``) is absolute. The copy's statement gives a contact
+    e-mail, so failures offer the ``mailto:`` fallback.
+    """
+    project = copy_project(tmp_path_factory.mktemp("form-project"))
+    statement = project / "data" / "statement.yml"
+    statement.write_text(_with_contact_email(statement.read_text(encoding="utf-8"), FORM_CONTACT_EMAIL),
+                         encoding="utf-8")
+    site_dir = tmp_path_factory.mktemp("form-site")
+    with serve_directory(site_dir) as base_url:
+        result = run_build(project, site_dir, env={
+            "INNSYNSKRAV_PROVIDER": "formspree",
+            "INNSYNSKRAV_ENDPOINT": form_endpoint,
+            "SITE_URL": base_url,
+        })
+        assert result.returncode == 0, f"mkdocs build --strict of the form site failed:\n{result.output}"
+        yield base_url
