@@ -44,8 +44,11 @@ log = get_plugin_logger("aapenhet")
 _renderer: Renderer | None = None
 # Hashes of the inline scripts of every page built, in every language, for the site-wide _headers.
 _script_hashes: set[str] = set()
-# The 404 page of each language, as the theme rendered it.
+# The 404 page of each language, as that language's build rendered it.
 _not_found_pages: dict[str, str] = {}
+# The sitemap, and the address of every page that has language alternates in its head (see on_post_build).
+_sitemap: list[str] = []
+_pages_with_alternates: set[str] = set()
 FORM_PLACEHOLDER = "innsynskrav_form"
 
 
@@ -70,6 +73,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     if not _is_nested_language_build(config):
         _script_hashes.clear()
         _not_found_pages.clear()
+        _sitemap.clear()
+        _pages_with_alternates.clear()
     if _is_first_language_build(config):
         for message in untranslated_pages(Path(config.docs_dir), _languages(config), _default_language(config)):
             log.warning(message)
@@ -132,17 +137,21 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """Runs per page once the theme has rendered it: allow exactly the page's own inline scripts."""
+    if not page.meta.get("robots"):
+        _pages_with_alternates.add(page.file.dest_uri.removesuffix("index.html"))
     return _with_script_hashes(output)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-    """Runs after the theme renders a page of its own: the policy's hashes; each 404 page is kept.
+    """Runs after the theme renders a page of its own: the policy's hashes; per-language pages kept.
 
     Every language's build writes ``site/404.html``; ``on_post_build`` puts each where it belongs.
     """
     output_content = _with_script_hashes(output_content)
     if template_name == "404.html":
         _not_found_pages[_language(config)] = output_content
+    elif template_name == "sitemap.xml":
+        _sitemap[:] = [output_content]
     return output_content
 
 
@@ -158,6 +167,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # 404.html (Cloudflare Pages) serve en/404.html under /en/.
     for language, page in _not_found_pages.items():
         Path(config.site_dir, site.language_prefix(language), "404.html").write_text(page, encoding="utf-8")
+    # Material's language switch fetches sitemap.xml relative to each <link rel="alternate"> in the
+    # head; those are page addresses (hreflang), so each page's folder gets a copy. Search engines
+    # read the root sitemap, which robots.txt names.
+    for folder in _pages_with_alternates:
+        if folder and _sitemap:
+            Path(config.site_dir, folder, "sitemap.xml").write_text(_sitemap[0], encoding="utf-8")
 
 
 # Helpers

@@ -1,7 +1,7 @@
 """Real-browser fixtures: the built site served over HTTP, and Debian's Chromium driven by Playwright.
 
-* ``site_url``: a static HTTP server over the session's ``built_site`` (``mkdocs build --strict``),
-  on 127.0.0.1 and a free port, so pages load exactly as from a web host: at ``/`` and ``/en/``.
+* ``site_url``: a static HTTP server on 127.0.0.1 and a free port over the project built for that
+  address (``mkdocs build --strict``), so pages load exactly as from a web host: at ``/`` and ``/en/``.
 * ``chromium_browser``: one Chromium for the whole session, launched from ``/usr/bin/chromium``
   (never a browser downloaded by ``playwright install``).
 * ``site_page``: a fresh browser context and page per test, so no cookies, storage or cache leak
@@ -16,21 +16,18 @@ installed, and its fixtures would launch a Playwright-downloaded browser that do
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import re
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 # Every page (its path in the default language) and each language's path prefix: the same lists the
 # build tests use, from tests/site_build.py (importable: tests/ is on sys.path via tests/conftest.py).
-from site_build import LANGUAGE_PREFIXES, PAGES, copy_project, run_build
+from site_build import LANGUAGE_PREFIXES, PAGES, PROJECT, copy_project, run_build
 
 from form_receiver import FormReceiver
+from static_server import serve_directory
 
 # The other language of each language, for the language switch.
 OTHER_LANGUAGE = {"nb": "en", "en": "nb"}
@@ -81,26 +78,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
 @pytest.fixture(scope="session")
-def site_url(built_site) -> Iterator[str]:
-    """Base URL (ending in ``/``) of a local HTTP server over the built site."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site.root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    try:
-        yield f"http://{host}:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL (ending in ``/``) of a local HTTP server over the project built for that address.
+
+    The server starts first, over an empty folder, so the build knows its address (``SITE_URL``),
+    exactly as a published site is built for the address it is served at: Material's language
+    switch fetches the sitemap from the site's own address.
+    """
+    site_dir = tmp_path_factory.mktemp("browser-site")
+    with serve_directory(site_dir) as base_url:
+        result = run_build(PROJECT, site_dir, env={"SITE_URL": base_url})
+        assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.output}"
+        yield base_url
 
 
 @pytest.fixture(scope="session")
@@ -160,23 +150,6 @@ def translation_url(site_url: str, other_language: str, page_name: str) -> str:
 FORM_CONTACT_EMAIL = "innsyn@exso.no"
 # The path the form site posts to on the receiver, like a Formspree form's /f/<id>.
 FORM_ENDPOINT_PATH = "/f/innsynskrav"
-
-
-@contextlib.contextmanager
-def serve_directory(directory: Path) -> Iterator[str]:
-    """A static HTTP server over ``directory`` on 127.0.0.1 and a free port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="form-site-server", daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    try:
-        yield f"http://{host}:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture(scope="session")

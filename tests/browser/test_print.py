@@ -21,18 +21,15 @@ section reads as before (``test_accessibility.py`` runs axe on the same pages).
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from site_build import LANGUAGE_PREFIXES
 # The filled-in statement and the helper that builds a changed copy: the same ones the build tests use.
+from static_server import serve_directory
 from test_build_variants import FILLED_STATEMENT, build_copy
 
 STATEMENT = "redegjorelse/"
@@ -99,25 +96,6 @@ def signing_blocks(page) -> list[dict[str, list[str]]]:
     )
 
 
-@contextmanager
-def serving(directory: Path) -> Iterator[str]:
-    """A local HTTP server over ``directory`` on a free port (as ``site_url`` does for the main build)."""
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="filled-site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
 @pytest.fixture(scope="module")
 def filled_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site of a copy whose statement is filled in (period, approval, three signatories)."""
@@ -126,7 +104,7 @@ def filled_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     code, output, site = build_copy(tmp_path_factory.mktemp("filled-print"), fill)
     assert code == 0, output
-    with serving(site.root) as url:
+    with serve_directory(site.root) as url:
         yield url
 
 

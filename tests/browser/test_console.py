@@ -1,0 +1,34 @@
+"""Every page loads in a real browser without a console error and without breaking its own
+Content-Security-Policy: the policy (a <meta> in each page) must allow everything the theme really
+runs, Material's inline scripts included, or the page would silently lose its search, language
+switch or form.
+"""
+
+from __future__ import annotations
+
+# Records each violation of the page's policy as the browser reports it, before any script runs.
+RECORD_VIOLATIONS = """
+window.__policyViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__policyViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline code"}`);
+});
+"""
+
+
+def test_page_runs_within_its_policy_without_console_errors(site_context, page_url):
+    errors: list[str] = []
+    site_context.add_init_script(RECORD_VIOLATIONS)
+    page = site_context.new_page()
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    page.goto(page_url, wait_until="networkidle")
+    # Open the search and type, so the search worker and its index load under the policy too.
+    page.keyboard.press("/")
+    page.keyboard.type("risiko")
+    page.wait_for_load_state("networkidle")
+
+    policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
+    assert policy and "script-src 'self' 'sha256-" in policy, f"{page_url} has no script policy"
+    assert page.evaluate("window.__policyViolations") == []
+    assert errors == [], f"{page_url} logged errors:\n  " + "\n  ".join(errors)
