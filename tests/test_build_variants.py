@@ -77,6 +77,20 @@ def test_contact_addresses_on_innsynskrav_page(filled_site: BuiltSite) -> None:
     assert "Postboks 1" in page.select_one("address").get_text()
 
 
+def test_contact_block_names_only_what_is_missing(tmp_path: Path) -> None:
+    def email_only(project: Path) -> None:
+        statement = FILLED_STATEMENT.replace("  postal_address: [Exso AS, Postboks 1, 0101 Oslo]\n", "")
+        assert statement != FILLED_STATEMENT
+        (project / "data" / "statement.yml").write_text(statement, encoding="utf-8")
+
+    code, output, site = build_copy(tmp_path, email_only)
+    assert code == 0, output
+    nb, en = site.text("innsynskrav/"), site.text("en/innsynskrav/")
+    assert "Postadresse for innsynskrav er ikke oppgitt ennå." in nb and "E-post- og postadresse" not in nb
+    assert "The postal address for requests has not been given yet." in en
+    assert site.html("innsynskrav/").select_one('.aapenhet-contact a[href="mailto:apenhet@example.no"]')
+
+
 def test_text_from_data_is_escaped_in_every_kind_of_field(tmp_path: Path) -> None:
     def inject(project: Path) -> None:
         data = project / "data"
