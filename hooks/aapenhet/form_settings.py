@@ -108,16 +108,19 @@ class Preset:
     fixed: tuple[tuple[str, str], ...] = ()
     # False: the service answers a fetch with HTML, so success is any 2xx, not a JSON body.
     replies_json: bool = True
+    # The path prefix of the service's JSON API beside its form address (FormSubmit: /ajax/…).
+    json_api_prefix: str = ""
 
 
 PRESETS: dict[Provider, Preset] = {
     Provider.formspree: Preset(subject="_subject", redirect="_next", honeypot="_gotcha"),
     Provider.formsubmit: Preset(subject="_subject", redirect="_next", honeypot="_honey",
-                                fixed=(("_captcha", "false"),)),
+                                fixed=(("_captcha", "false"),), json_api_prefix="/ajax"),
     Provider.web3forms: Preset(subject="subject", redirect="redirect", honeypot="botcheck",
                                access_key="access_key"),
     Provider.netlify: Preset(subject=None, redirect=None, honeypot="bot-field", replies_json=False),
-    Provider.generic: Preset(subject=None, redirect=None, honeypot=None),
+    # Any service: a 2xx answer is success, as its reply to fetch may be a page, not JSON.
+    Provider.generic: Preset(subject=None, redirect=None, honeypot=None, replies_json=False),
 }
 
 
@@ -126,6 +129,8 @@ class FormView:
     """What the form template needs, for one language."""
 
     action: str
+    # Where the enhanced form sends with fetch: the same, except for services with a separate JSON API.
+    fetch_action: str
     hidden_fields: tuple[tuple[str, str], ...]
     honeypot: str | None
     netlify_name: str | None
@@ -159,7 +164,11 @@ def form_view(settings: FormSettings, *, thank_you_url: str, thank_you_path: str
     hidden += preset.fixed
     # Netlify answers a post to a page of the site by showing that page: the thank-you page.
     action = thank_you_path if settings.endpoint is None else settings.endpoint
-    return FormView(action=action, hidden_fields=tuple(hidden), honeypot=preset.honeypot,
+    fetch_action = action
+    if preset.json_api_prefix and settings.endpoint is not None:
+        parts = urlsplit(settings.endpoint)
+        fetch_action = parts._replace(path=preset.json_api_prefix + parts.path).geturl()
+    return FormView(action=action, fetch_action=fetch_action, hidden_fields=tuple(hidden), honeypot=preset.honeypot,
                     netlify_name=netlify_name, replies_json=preset.replies_json,
                     timeout_ms=settings.timeout_seconds * 1000)
 
