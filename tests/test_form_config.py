@@ -32,7 +32,8 @@ def with_form_settings(project: Path, block: str) -> None:
 
 
 @pytest.mark.parametrize("url", ["https://formspree.io/f/abc", "http://127.0.0.1:8025/x", "http://localhost/x",
-                                 "http://[::1]:9000/f"])
+                                 "http://[::1]:9000/f", "https://formsubmit.co/post@example.no",
+                                 "https://xn--bcher-kva.example/f?a=1&b=2"])
 def test_https_and_loopback_endpoints_are_accepted(url: str) -> None:
     assert check_endpoint(url) == url
 
@@ -43,10 +44,27 @@ def test_https_and_loopback_endpoints_are_accepted(url: str) -> None:
     ("formspree.io/f/abc", "is not a web address"),
     ("https://user:pw@formspree.io/f/abc", "user name, password"),
     ("https://formspree.io/f/abc#x", "#fragment"),
+    ("https://exa mple.com/f", "contains a space"),
+    ("https://a.example;script-src *;/f", "semicolon"),
+    ('https://exa"mple.com/', "quote"),
+    ("https://example.com:99999/f", "is not a web address"),
+    ("https://.../f", "is not a web address"),
+    ("https://-bad-.example/f", "is not a web address"),
 ])
 def test_bad_endpoints_are_refused_with_what_is_expected(url: str, complaint: str) -> None:
     with pytest.raises(ValueError, match=complaint):
         check_endpoint(url)
+
+
+@pytest.mark.parametrize(("url", "origin"), [
+    ("https://Forms.Example.org/f/abc?x=1", "https://forms.example.org"),
+    ("http://127.0.0.1:8025/innsynskrav", "http://127.0.0.1:8025"),
+    ("http://[::1]:9000/f", "http://[::1]:9000"),
+])
+def test_the_policy_origin_is_rebuilt_from_the_checked_parts(url: str, origin: str) -> None:
+    from aapenhet.form_settings import form_origin
+
+    assert form_origin(FormSettings(provider=Provider.formspree, endpoint=url)) == origin
 
 
 def located_problems(settings: dict) -> list[str]:

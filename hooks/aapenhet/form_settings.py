@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import ipaddress
+import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -35,22 +37,42 @@ class Provider(str, enum.Enum):
     generic = "generic"
 
 
+# A DNS name: labels of letters, digits and hyphens (IDNA names in their xn-- form), dot-separated.
+_HOST_NAME = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")
+# Characters that would end the address inside the page's policy or attributes.
+_UNSAFE = re.compile(r"[\s;,'\"<>\\`]")
+
+
 def check_endpoint(url: str) -> str:
     """An absolute https address of the service; plain http only for a receiver on this machine."""
+    url = url.strip()
+    not_an_address = f"«{url}» is not a web address — expected https://… of the form service"
+    if _UNSAFE.search(url):
+        raise ValueError(f"«{url}» contains a space, quote, comma or semicolon — expected the plain https://…"
+                         " address the service gives you")
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(url)
         host = parts.hostname or ""
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number in range
     except ValueError:
-        raise ValueError(f"«{url}» is not a web address — expected https://… of the form service") from None
-    if parts.scheme not in ("http", "https") or not host:
-        raise ValueError(f"«{url}» is not a web address — expected https://… of the form service")
+        raise ValueError(not_an_address) from None
+    if parts.scheme not in ("http", "https") or not _is_host(host):
+        raise ValueError(not_an_address)
     if parts.scheme == "http" and not is_loopback_host(host):
         raise ValueError(f"«{url}» is not https — a request must not travel unencrypted; expected https://…"
                          " (http only for a test receiver on 127.0.0.1 or localhost)")
     if parts.username or parts.password or parts.fragment:
         raise ValueError(f"«{url}» has a user name, password or #fragment — expected the plain address"
                          " the service gives you")
-    return url.strip()
+    return url
+
+
+def _is_host(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        return bool(_HOST_NAME.match(host.rstrip(".")))
 
 
 def _blank_is_none(value: object) -> object:
@@ -178,7 +200,9 @@ def form_origin(settings: FormSettings) -> str | None:
     if settings.endpoint is None:
         return None
     parts = urlsplit(settings.endpoint)
-    return f"{parts.scheme}://{parts.netloc.lower()}"
+    port = f":{parts.port}" if parts.port is not None else ""
+    host = f"[{parts.hostname}]" if ":" in (parts.hostname or "") else parts.hostname
+    return f"{parts.scheme}://{host}{port}"
 
 
 def load_form_settings(extra: dict[str, Any], mkdocs_yml_text: str, *, shown_as: str = "mkdocs.yml") -> FormSettings:
