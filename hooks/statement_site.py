@@ -131,6 +131,9 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
         renderer = _current_renderer()
         context["aapenhet_not_found"] = renderer.render("not_found", _language(config))
         context["aapenhet_not_found_title"] = renderer.labels.get("not_found.title", _language(config))
+        context["aapenhet_language_links"] = [
+            {"name": language.name, "lang": language.locale, "link": renderer.site.page_path("", language.locale)}
+            for language in config.plugins["i18n"].config.languages]
         context["aapenhet_robots"] = "noindex"
     return context
 

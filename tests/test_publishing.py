@@ -142,6 +142,9 @@ def test_404_pages_in_both_languages_link_to_their_front_page(public_site: Built
     assert home in links, f"no link to {home} on {file}"
     other_home = PUBLIC_URL if language == "en" else PUBLIC_URL + "en/"
     assert links[other_home].find_parent(lang=True)["lang"] != language
+    # The language switch offers each language's front page, not whatever page was built last.
+    switch = {link["hreflang"]: urljoin(PUBLIC_URL, link["href"]) for link in soup.select(".md-select a[hreflang]")}
+    assert switch == {"nb": PUBLIC_URL, "en": PUBLIC_URL + "en/"}
     # Served at any missing address, so every asset must be addressed from the root.
     for asset in soup.select("link[rel=stylesheet][href], script[src]"):
         assert (asset.get("href") or asset.get("src")).startswith(urlsplit(PUBLIC_URL).path)

@@ -6,6 +6,8 @@ switch or form.
 
 from __future__ import annotations
 
+import pytest
+
 # Records each violation of the page's policy as the browser reports it, before any script runs.
 RECORD_VIOLATIONS = """
 window.__policyViolations = [];
@@ -16,6 +18,15 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 def test_page_runs_within_its_policy_without_console_errors(site_context, page_url):
+    assert_runs_cleanly(site_context, page_url)
+
+
+@pytest.mark.parametrize("path", ["404.html", "en/404.html"])
+def test_not_found_pages_run_within_their_policy(site_context, site_url, path):
+    assert_runs_cleanly(site_context, site_url + path)
+
+
+def assert_runs_cleanly(site_context, page_url: str) -> None:
     errors: list[str] = []
     site_context.add_init_script(RECORD_VIOLATIONS)
     page = site_context.new_page()
