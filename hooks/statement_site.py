@@ -67,7 +67,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         data = load_statement_data(project / "data")
     except DataProblems as problems:
         raise PluginError(problems.report()) from None
-    site = Site(url=config.site_url or "/", default_language=_default_language(config),
+    if not config.site_url:
+        # Canonical links, hreflang, the sitemap and the form's thank-you address are all absolute.
+        raise PluginError("mkdocs.yml site_url: empty (is SITE_URL set to nothing?) — expected the address the"
+                          " site is served at, such as https://www.example.no/aapenhet/")
+    site = Site(url=config.site_url, default_language=_default_language(config),
                 languages=tuple(_languages(config)), form=form)
     _renderer = make_renderer(templates, data, labels, site)
     if not _is_nested_language_build(config):
@@ -95,7 +99,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     language = _language(config)
     contents = machine_readable_files(renderer.data, language, labels=renderer.labels)
     if language == _default_language(config):
-        contents["robots.txt"] = robots_txt(config.site_url or "/")
+        contents["robots.txt"] = robots_txt(config.site_url)
     for name, content in contents.items():
         file = File.generated(config, name, content=content.encode("utf-8"))
         file.dest_uri = renderer.site.language_prefix(language) + name
@@ -119,7 +123,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: obj
     """Runs per page before the theme renders it: the draft banner, security policy and head links."""
     context = _theme_context(context, config)
     alternates = {language: file.url for language, file in getattr(page.file, "alternates", {}).items()}
-    context["aapenhet_alternates"] = page_alternates(config.site_url or "/", alternates, _default_language(config))
+    context["aapenhet_alternates"] = page_alternates(config.site_url, alternates, _default_language(config))
     context["aapenhet_robots"] = page.meta.get("robots", "")
     return context
 

@@ -255,11 +255,19 @@ def test_the_shipped_local_form_receiver_is_refused(tmp_path: Path) -> None:
         " Exso uses"]
 
 
-def test_a_public_form_service_or_netlify_passes(tmp_path: Path) -> None:
+def test_a_public_form_service_or_netlify_on_netlify_passes(tmp_path: Path) -> None:
     project = filled_project(tmp_path)
     assert run_gate(str(project), site_url=PUBLIC_URL).returncode == 0
     netlify = {"INNSYNSKRAV_PROVIDER": "netlify", "INNSYNSKRAV_ENDPOINT": ""}
-    assert run_gate(str(project), site_url=PUBLIC_URL, form_env=netlify).returncode == 0
+    assert run_gate(str(project), "--host", "netlify", site_url=PUBLIC_URL, form_env=netlify).returncode == 0
+
+
+def test_a_netlify_form_elsewhere_than_netlify_is_refused(tmp_path: Path) -> None:
+    netlify = {"INNSYNSKRAV_PROVIDER": "netlify", "INNSYNSKRAV_ENDPOINT": ""}
+    done = run_gate(str(filled_project(tmp_path)), "--host", "github-pages", site_url=PUBLIC_URL, form_env=netlify)
+    assert done.returncode == 1
+    assert "extra.innsynskrav.provider: netlify takes the form's posts on the site itself, but the site is" \
+           " deployed to github-pages" in done.stdout
 
 
 def test_bad_form_settings_are_reasons_located_in_mkdocs_yml(tmp_path: Path) -> None:

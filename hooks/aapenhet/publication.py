@@ -45,6 +45,8 @@ class PublishSettings:
     site_url: str | None
     # The innsynskrav form's receiver as the build reads it from mkdocs.yml, or why it can't be read.
     form: FormSettings | list[str]
+    # Where site/ is deployed: netlify, github-pages or other (a host that only serves files).
+    host: str = "other"
 
 
 DataCheck = Callable[[LoadedData], list[Problem]]
@@ -151,7 +153,11 @@ def form_endpoint_is_public(settings: PublishSettings) -> list[str]:
     if isinstance(settings.form, list):
         return settings.form
     if settings.form.provider is Provider.netlify:
-        return []  # Netlify takes the posts on the site itself
+        if settings.host == "netlify":
+            return []  # Netlify takes the posts on the site itself
+        return [f"extra.innsynskrav.provider: netlify takes the form's posts on the site itself, but the site is"
+                f" deployed to {settings.host}, which answers a post with an error — choose a form service"
+                " (formspree, formsubmit, web3forms, generic) or deploy to Netlify (--host netlify)"]
     problem = public_https_url_problem(settings.form.endpoint)
     if problem is None:
         return []
@@ -234,6 +240,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m aapenhet.publication",
         description="Check that the statement may be published: data complete and final, public https site_url.")
     parser.add_argument("project", nargs="?", default=".", help="the project directory (default: current directory)")
+    parser.add_argument("--host", choices=["github-pages", "netlify", "other"], default="other",
+                        help="where site/ is deployed (a netlify form works only on Netlify)")
     parser.add_argument("--site-url", default=os.environ.get("SITE_URL"),
                         help="the address the site is published at (default: $SITE_URL)")
     try:
@@ -245,7 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{parser.prog}: {project} has no data/ folder — give the project directory", file=sys.stderr)
         return 2
     try:
-        settings = PublishSettings(site_url=arguments.site_url, form=read_form_settings(project))
+        settings = PublishSettings(site_url=arguments.site_url, form=read_form_settings(project), host=arguments.host)
         reasons = publication_problems(project, settings)
     except Exception as error:  # a bug in the gate, not a problem in the data: still refuse, without a traceback
         print(f"{parser.prog}: internal error ({type(error).__name__}: {error}) — not publishable until fixed",
