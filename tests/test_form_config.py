@@ -139,7 +139,8 @@ PRESETS = {
     "netlify": ("    provider: netlify\n    form_name: innsyn\n",
                 ["form-name"], "bot-field", "/innsynskrav/takk/"),
     "generic": (f"    provider: generic\n    endpoint: {ORIGIN}/in?a=1&b=2\n"
-                "    fields:\n      subject: emne\n      honeypot: nettsted\n",
+                "    fields:\n      subject: emne\n      honeypot: nettsted\n"
+                "    service_name: Skjemaposten <b>AS</b>\n    privacy_url: https://skjemaposten.example/personvern\n",
                 ["emne"], "nettsted", f"{ORIGIN}/in?a=1&b=2"),
 }
 
@@ -183,6 +184,21 @@ def test_each_preset_builds_its_services_field_names(preset_site: tuple[str, Bui
         assert form.select_one("input[name=_captcha]")["value"] == "false"
     if provider == "web3forms":
         assert form.select_one("input[name=access_key]")["value"] == "key-123"
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_the_privacy_notice_names_the_service(preset_site: tuple[str, BuiltSite], language: str) -> None:
+    provider, site = preset_site
+    prefix = "" if language == "nb" else "en/"
+    notice = site.html(f"{prefix}innsynskrav/").select_one("#innsynskrav-personvern").find_next_siblings("p")
+    text = " ".join(paragraph.get_text(" ", strip=True) for paragraph in notice)
+    expected = {"formspree": "Formspree", "formsubmit": "FormSubmit", "web3forms": "Web3Forms",
+                "netlify": "Netlify", "generic": "Skjemaposten <b>AS</b>"}[provider]
+    assert expected in text
+    assert "Datatilsynet" in text and ("§ 6" in text or "section 6" in text)
+    if provider == "generic":
+        link = notice[1].select_one("a")
+        assert link["href"] == "https://skjemaposten.example/personvern" and link.find("b") is None
 
 
 def policy_directives(policy: str) -> dict[str, list[str]]:

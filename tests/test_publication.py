@@ -276,3 +276,12 @@ def test_bad_form_settings_are_reasons_located_in_mkdocs_yml(tmp_path: Path) -> 
     assert done.returncode == 1
     assert re.match(r"mkdocs\.yml:\d+:\d+ extra\.innsynskrav\.provider: «formspre» is not allowed", done.stdout)
     assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_a_generic_form_service_must_be_named_for_the_privacy_notice(tmp_path: Path) -> None:
+    generic = {"INNSYNSKRAV_PROVIDER": "generic", "INNSYNSKRAV_ENDPOINT": "https://forms.example.org/in"}
+    done = run_gate(str(filled_project(tmp_path)), site_url=PUBLIC_URL, form_env=generic)
+    assert done.returncode == 1
+    assert done.stdout.startswith("extra.innsynskrav.service_name: not set — the privacy notice must name")
+    named = {**generic, "INNSYNSKRAV_SERVICE_NAME": "Skjemaposten AS"}
+    assert run_gate(str(filled_project(tmp_path / "named"), ), site_url=PUBLIC_URL, form_env=named).returncode == 0

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BeforeValidator, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, HttpUrl, ValidationError, model_validator
 
 from aapenhet.addresses import is_loopback_host
 from aapenhet.explain import validation_problems
@@ -104,6 +104,10 @@ class FormSettings(StrictModel):
     # How long the enhanced form waits for the service before it offers the e-mail fallback.
     timeout_seconds: int = Field(default=20, ge=5, le=120)
     fields: GenericFields | None = None
+    # Who processes the requests, named in the privacy notice (a preset names its own service);
+    # publishing a generic form needs it. privacy_url: the service's privacy policy, linked beside it.
+    service_name: Annotated[NonEmptyStr | None, BeforeValidator(_blank_is_none)] = None
+    privacy_url: Annotated[HttpUrl | None, BeforeValidator(_blank_is_none)] = None
 
     @model_validator(mode="after")
     def _provider_needs(self) -> FormSettings:

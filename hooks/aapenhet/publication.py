@@ -160,6 +160,9 @@ def form_endpoint_is_public(settings: PublishSettings) -> list[str]:
                 " (formspree, formsubmit, web3forms, generic) or deploy to Netlify (--host netlify)"]
     problem = public_https_url_problem(settings.form.endpoint)
     if problem is None:
+        if settings.form.provider is Provider.generic and settings.form.service_name is None:
+            return ["extra.innsynskrav.service_name: not set — the privacy notice must name the service that"
+                    " processes the requests; set INNSYNSKRAV_SERVICE_NAME (or service_name:)"]
         return []
     return [f"extra.innsynskrav.endpoint: {problem} — set INNSYNSKRAV_PROVIDER and INNSYNSKRAV_ENDPOINT"
             " (repository variables in CI) to the form service Exso uses"]

@@ -107,6 +107,8 @@ class Renderer:
                               thank_you_path=self.site.page_path(THANK_YOU_PAGE, language),
                               subject=self.labels.get("form.subject", language)),
             "form_provider": self.site.form.provider.value,
+            "form_service_name": self.site.form.service_name,
+            "form_privacy_url": self.site.form.privacy_url,
             "home_paths": {other: self.site.page_path("", other) for other in self.site.languages},
         }
 
