@@ -188,6 +188,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 def _theme_context(context: dict, config: MkDocsConfig) -> dict:
     renderer = _current_renderer()
     context["aapenhet_draft_banner"] = renderer.render("draft_banner", _language(config))
+    context["aapenhet_print_address_label"] = renderer.labels.get("print.address", _language(config))
     context["aapenhet_csp"] = content_security_policy(form_origin(renderer.site.form), [INLINE_SCRIPTS_TOKEN])
     context["aapenhet_referrer_policy"] = REFERRER_POLICY
     language = _language(config)

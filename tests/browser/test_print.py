@@ -164,6 +164,17 @@ def test_external_links_print_their_address(site_page, site_url, language):
 
 
 @LANGUAGES
+def test_the_page_prints_its_own_address(site_page, site_url, language):
+    page = open_statement(site_page, site_url, language)
+    address = page.locator(".aapenhet-print-address")
+    assert address.is_visible()
+    label = {"nb": "Nettadresse", "en": "Web address"}[language]
+    assert address.inner_text() == f"{label}: {site_url}{LANGUAGE_PREFIXES[language]}{STATEMENT}"
+    page.emulate_media(media="screen")
+    assert not address.is_visible()
+
+
+@LANGUAGES
 def test_draft_banner_prints_black_on_white(site_page, site_url, language):
     page = open_statement(site_page, site_url, language)
     banner = page.locator(".md-banner")
