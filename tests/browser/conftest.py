@@ -8,7 +8,8 @@
   between tests.
 * ``form_receiver``: a local stand-in for the form service (``form_receiver.py``), for the session;
   ``form_site_url``: a copy of the project built against it (preset formspree, a contact e-mail)
-  and served like ``site_url``. See tests/browser/test_form.py.
+  and served like ``site_url``; ``generic_form_site_url``: the same copy built with the generic
+  preset (the service answers with a page, not JSON). See tests/browser/test_form.py.
 
 The names differ from pytest-playwright's ``browser``/``context``/``page`` on purpose: the plugin is
 installed, and its fixtures would launch a Playwright-downloaded browser that does not exist here.
@@ -150,6 +151,8 @@ def translation_url(site_url: str, other_language: str, page_name: str) -> str:
 FORM_CONTACT_EMAIL = "innsyn@exso.no"
 # The path the form site posts to on the receiver, like a Formspree form's /f/<id>.
 FORM_ENDPOINT_PATH = "/f/innsynskrav"
+# The path the generic form site posts to.
+GENERIC_FORM_ENDPOINT_PATH = "/generic/innsynskrav"
 
 
 @pytest.fixture(scope="session")
@@ -182,23 +185,46 @@ def _with_contact_email(statement_yml: str, email: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def form_site_url(tmp_path_factory: pytest.TempPathFactory, form_endpoint: str) -> Iterator[str]:
-    """Base URL of a copy of the site whose form posts to ``form_receiver`` (preset formspree).
+def generic_form_endpoint(form_receiver: FormReceiver) -> str:
+    return form_receiver.origin + GENERIC_FORM_ENDPOINT_PATH
 
-    The server starts first, over an empty folder, so the build knows its address (``SITE_URL``):
-    the form's thank-you address (``_next``) is absolute. The copy's statement gives a contact
-    e-mail, so failures offer the ``mailto:`` fallback.
-    """
+
+@pytest.fixture(scope="session")
+def form_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project whose statement gives a contact e-mail, so failures offer ``mailto:``."""
     project = copy_project(tmp_path_factory.mktemp("form-project"))
     statement = project / "data" / "statement.yml"
     statement.write_text(_with_contact_email(statement.read_text(encoding="utf-8"), FORM_CONTACT_EMAIL),
                          encoding="utf-8")
-    site_dir = tmp_path_factory.mktemp("form-site")
+    return project
+
+
+def _serve_form_site(tmp_path_factory: pytest.TempPathFactory, project: Path, provider: str,
+                     endpoint: str) -> Iterator[str]:
+    """Build ``project`` with ``provider`` posting to ``endpoint``, serve it, yield its base URL.
+
+    The server starts first, over an empty folder, so the build knows its address (``SITE_URL``):
+    the form's thank-you address (``_next``) is absolute.
+    """
+    site_dir = tmp_path_factory.mktemp(f"form-site-{provider}")
     with serve_directory(site_dir) as base_url:
         result = run_build(project, site_dir, env={
-            "INNSYNSKRAV_PROVIDER": "formspree",
-            "INNSYNSKRAV_ENDPOINT": form_endpoint,
+            "INNSYNSKRAV_PROVIDER": provider,
+            "INNSYNSKRAV_ENDPOINT": endpoint,
             "SITE_URL": base_url,
         })
-        assert result.returncode == 0, f"mkdocs build --strict of the form site failed:\n{result.output}"
+        assert result.returncode == 0, f"mkdocs build --strict of the {provider} form site failed:\n{result.output}"
         yield base_url
+
+
+@pytest.fixture(scope="session")
+def form_site_url(tmp_path_factory: pytest.TempPathFactory, form_project: Path, form_endpoint: str) -> Iterator[str]:
+    """Base URL of a copy of the site whose form posts to ``form_receiver`` (preset formspree)."""
+    yield from _serve_form_site(tmp_path_factory, form_project, "formspree", form_endpoint)
+
+
+@pytest.fixture(scope="session")
+def generic_form_site_url(tmp_path_factory: pytest.TempPathFactory, form_project: Path,
+                          generic_form_endpoint: str) -> Iterator[str]:
+    """Base URL of the same copy built with the generic preset (``data-reply="ok"``: any 2xx is success)."""
+    yield from _serve_form_site(tmp_path_factory, form_project, "generic", generic_form_endpoint)

@@ -7,6 +7,10 @@ headers, the urlencoded fields) and answers the way the configured *mode* says:
   ``_next`` (or ``redirect``) address, as the services do, unless the mode is an error;
 * a ``fetch`` asking for JSON gets the mode's answer: a success shape (``ok``, ``success-true``,
   ``success-string``, ``next``), a field error (``422``), ``400``, ``429`` or ``500``;
+* ``redirect_always`` redirects every post with ``303`` to ``_next``, a fetch asking for JSON too,
+  as FormSubmit's and Formspree's plain form addresses and many other services do;
+* ``html_ok`` answers every post with ``200`` and an HTML page ("thank you"), as a generic service
+  may: no JSON, no redirect;
 * ``slow`` holds the answer until :meth:`FormReceiver.release` is called (or ``slow_seconds`` pass),
   so a test can look at the "sending" state or let the form's timeout run out.
 
@@ -44,7 +48,10 @@ JSON_ANSWERS: dict[str, tuple[int, dict]] = {
 }
 SUCCESS_MODES = ("ok", "success-true", "success-string", "next")
 ERROR_MODES = ("422", "400", "429", "500")
-MODES = ("redirect", *SUCCESS_MODES, *ERROR_MODES, "slow")
+# Answers that are not JSON whatever the request asks for: a redirect, or a page.
+REDIRECT_ALWAYS = "redirect_always"
+HTML_OK = "html_ok"
+MODES = ("redirect", *SUCCESS_MODES, *ERROR_MODES, REDIRECT_ALWAYS, HTML_OK, "slow")
 # Field names services read the thank-you address from (Formspree/FormSubmit, Web3Forms).
 REDIRECT_FIELDS = ("_next", "redirect")
 
@@ -190,6 +197,12 @@ class _ReceiverHandler(BaseHTTPRequestHandler):
         if mode == "slow":
             self.receiver._hold()
             mode = "ok"
+        if mode == REDIRECT_ALWAYS:
+            self._redirect(fields)
+            return
+        if mode == HTML_OK:
+            self._received_page()
+            return
         if not request.wants_json and mode not in ERROR_MODES:
             self._redirect(fields)
             return
@@ -207,13 +220,20 @@ class _ReceiverHandler(BaseHTTPRequestHandler):
     def _redirect(self, fields: dict[str, str]) -> None:
         target = next((fields[name] for name in REDIRECT_FIELDS if fields.get(name)), None)
         if target is None:  # e.g. the generic preset: no thank-you address to send the browser to
-            self._answer(200, b"<!doctype html><title>Received</title><p>Received.</p>", "text/html; charset=utf-8")
+            self._received_page()
             return
-        self.send_response(303)
-        self.send_header("Location", target)
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
+        try:
+            self.send_response(303)
+            self.send_header("Location", target)
+            self.send_header("Access-Control-Allow-Origin", "*")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def _received_page(self) -> None:
+        self._answer(200, b"<!doctype html><title>Received</title><p>Thank you, we received your form.</p>",
+                     "text/html; charset=utf-8")
 
     def _answer(self, status: int, body: bytes, content_type: str) -> None:
         try:
@@ -239,7 +259,8 @@ def main() -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8025, help="default 8025, the shipped mkdocs.yml's endpoint")
     parser.add_argument("--mode", choices=MODES, default="ok",
-                        help="the answer to a fetch; plain form posts are redirected unless it is an error")
+                        help="the answer to a fetch; plain form posts are redirected unless it is an error"
+                             " (redirect_always: every post is redirected; html_ok: every post gets a page)")
     arguments = parser.parse_args()
     receiver = FormReceiver(arguments.host, arguments.port, mode=arguments.mode, slow_seconds=25,
                             on_request=_print_request)
