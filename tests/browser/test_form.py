@@ -1,18 +1,22 @@
 """The innsynskrav form gets every request to the form service, with and without JavaScript.
 
 A copy of the site is built with the formspree preset against a local stand-in for the service
-(``form_receiver.py``, fixtures in ``conftest.py``) and a contact e-mail; every test runs in Norwegian
-(/innsynskrav/) and English (/en/innsynskrav/), in a fresh browser context.
+(``form_receiver.py``, fixtures in ``conftest.py``) and a contact e-mail, and once more with the
+generic preset (a service that answers with a page: any 2xx is success); every test runs in
+Norwegian (/innsynskrav/) and English (/en/innsynskrav/), in a fresh browser context.
 
 * Without JavaScript the browser posts the form; the service gets the request and the contact
   fields plus ``_subject``/``_next``, and redirects to the thank-you page in the same language. An
   empty request is stopped by the browser (``required``) and nothing is sent.
-* With JavaScript (``assets/javascripts/innsynskrav.js``) each JSON success shape shows the
-  confirmation after exactly one POST and no CORS preflight; a 422 marks the field it names; 400,
-  429, 500, a network failure and a timeout each say what happened in the page's language, keep
+* With JavaScript (``assets/javascripts/innsynskrav.js``) each JSON success shape, and a redirect
+  to the thank-you page even when JSON was asked for, shows the confirmation after exactly one POST
+  and no CORS preflight; with the generic preset a page (200) is success and a 500 is not; a 422
+  marks the field it names and focuses the error summary; 400, 429, 500, a JSON service's 200 page
+  without JSON, a network failure and a timeout each say what happened in the page's language, keep
   what was typed and offer a ``mailto:`` carrying it; validation works with the keyboard alone
   (error summary, focus, ``aria-invalid``/``aria-describedby``, "Feil: " in the title); a double
-  click sends once; a filled honeypot sends nothing and shows the confirmation.
+  click sends once; a filled honeypot (bot or browser autofill) sends nothing and says so, with the
+  ``mailto:`` fallback: never a fake confirmation.
 * axe-core (WCAG 2.1 A/AA) finds nothing in any state: empty, errors, sending, sent, failed.
 * No test sees a Content-Security-Policy violation (``securitypolicyviolation`` events and
   Chromium's "Refused to …" console messages are collected on every page).
@@ -31,7 +35,7 @@ from axe_playwright_python.sync_playwright import Axe
 from site_build import LANGUAGE_PREFIXES, PROJECT
 from test_accessibility import AXE_OPTIONS, format_violations
 
-from form_receiver import SUCCESS_MODES, FormReceiver
+from form_receiver import HTML_OK, REDIRECT_ALWAYS, SUCCESS_MODES, FormReceiver
 
 LANGUAGES = tuple(LANGUAGE_PREFIXES)
 LABELS = load_labels(PROJECT / "overrides" / "aapenhet" / "labels.yml", shown_as="overrides/aapenhet/labels.yml")
@@ -141,6 +145,12 @@ def thank_you_url(form_site_url: str, language: str) -> str:
 
 
 @pytest.fixture
+def generic_form_url(generic_form_site_url: str, language: str) -> str:
+    """The form built with the generic preset: ``data-reply="ok"``, no honeypot, no ``_next``."""
+    return generic_form_site_url + LANGUAGE_PREFIXES[language] + FORM_PAGE
+
+
+@pytest.fixture
 def endpoint_requests(form_page, form_receiver: FormReceiver) -> list[str]:
     """Every request the page sends to the form service, as the browser issues it."""
     sent: list[str] = []
@@ -184,10 +194,11 @@ def assert_no_preflight(receiver: FormReceiver) -> None:
     assert not preflights, f"the form caused {len(preflights)} CORS preflight(s)"
 
 
-def assert_failure_shown(page, language: str, reason_key: str, contact_email: str) -> None:
+def assert_failure_shown(page, language: str, reason_key: str, contact_email: str,
+                         focused: str = "innsynskrav-failure") -> None:
     failure = page.locator(FAILURE)
     failure.wait_for(state="visible")
-    assert focused_id(page) == "innsynskrav-failure", "the focus must move to the failure message"
+    assert focused_id(page) == focused, f"the focus must move to #{focused}, not #{focused_id(page)}"
     assert page.inner_text(f"{FAILURE} .aapenhet-form__failure-title") == label("form.failure.title", language)
     assert page.inner_text(f"{FAILURE} .aapenhet-form__failure-reason") == label(f"form.failure.{reason_key}", language)
     assert page.get_attribute(SUBMIT, "aria-disabled") is None, "the button must work again after a failure"
@@ -291,12 +302,70 @@ def test_each_success_answer_shows_the_confirmation(form_page, receiver, endpoin
     assert form_page.url == form_url, "the enhanced form must not leave the page"
 
 
+def test_redirect_to_thank_you_page_is_success(form_page, receiver, endpoint_requests, form_url, thank_you_url,
+                                               language):
+    """The service redirects even a fetch asking for JSON: it took the request, so it was sent."""
+    receiver.mode = REDIRECT_ALWAYS
+    open_form(form_page, form_url)
+    fill_request(form_page)
+    form_page.click(SUBMIT)
+    assert_success_shown(form_page, language)
+
+    [post] = receiver.posts
+    assert post.wants_json
+    assert_fields_arrived(post, language, thank_you_url)
+    assert_no_preflight(receiver)
+    assert endpoint_requests == [f"POST {receiver.origin}/f/innsynskrav"], "the redirect must not be followed"
+    assert form_page.url == form_url, "the enhanced form must not leave the page"
+
+
+def test_generic_service_page_answer_is_success(form_page, receiver, endpoint_requests, generic_form_url,
+                                                generic_form_endpoint, language):
+    """The generic preset: the service answers the fetch with a page (200, HTML); that is "sent"."""
+    receiver.mode = HTML_OK
+    open_form(form_page, generic_form_url)
+    assert form_page.get_attribute("#innsynskrav-form", "data-reply") == "ok"
+    fill_request(form_page)
+    form_page.click(SUBMIT)
+    assert_success_shown(form_page, language)
+
+    [post] = receiver.posts
+    assert post.path == "/generic/innsynskrav"
+    for name, value in REQUEST.items():
+        assert lines(post.fields.get(name, "")) == value, f"field {name!r} arrived as {post.fields.get(name)!r}"
+    assert_no_preflight(receiver)
+    assert endpoint_requests == [f"POST {generic_form_endpoint}"]
+
+
+def test_generic_service_error_keeps_the_request(form_page, receiver, generic_form_url, form_contact_email, language):
+    receiver.mode = "500"
+    open_form(form_page, generic_form_url)
+    fill_request(form_page)
+    form_page.click(SUBMIT)
+    assert_failure_shown(form_page, language, "server", form_contact_email)
+    assert len(receiver.posts) == 1
+    assert_no_preflight(receiver)
+
+
+def test_fetch_goes_to_the_services_fetch_address(form_page, receiver, form_url, language):
+    """A service with a separate JSON API (FormSubmit's /ajax/…): fetch posts there, not to the action."""
+    open_form(form_page, form_url)
+    form_page.evaluate("""(origin) => document.getElementById('innsynskrav-form')
+        .setAttribute('data-fetch-action', origin + '/ajax/f/innsynskrav')""", receiver.origin)
+    fill_request(form_page)
+    form_page.click(SUBMIT)
+    assert_success_shown(form_page, language)
+    [post] = receiver.posts
+    assert post.path == "/ajax/f/innsynskrav"
+
+
 def test_field_errors_from_the_service_mark_the_field(form_page, receiver, form_url, form_contact_email, language):
+    """The summary lists the field to fix and gets the focus; the failure panel still offers the e-mail."""
     receiver.mode = "422"
     open_form(form_page, form_url)
     fill_request(form_page)
     form_page.click(SUBMIT)
-    assert_failure_shown(form_page, language, "rejected", form_contact_email)
+    assert_failure_shown(form_page, language, "rejected", form_contact_email, focused="innsynskrav-error-summary")
 
     email = form_page.locator("#innsynskrav-email")
     assert email.get_attribute("aria-invalid") == "true"
@@ -304,13 +373,17 @@ def test_field_errors_from_the_service_mark_the_field(form_page, receiver, form_
     assert label("form.error.field_rejected", language) in form_page.inner_text("#innsynskrav-email-error")
     assert form_page.locator("#innsynskrav-message").get_attribute("aria-invalid") is None
     assert form_page.locator(SUMMARY).is_visible()
-    links = form_page.locator(f"{SUMMARY} li a")
+    links = form_page.locator(f"{SUMMARY} [role='alert'] li a")
     assert links.count() == 1 and links.get_attribute("href") == "#innsynskrav-email"
     assert_title_prefixed(form_page, language, True)
     assert_no_preflight(receiver)
+    links.click()
+    assert focused_id(form_page) == "innsynskrav-email", "the summary's link must move the focus to the field"
 
 
-@pytest.mark.parametrize(("mode", "reason_key"), [("400", "rejected"), ("429", "rate_limited"), ("500", "server")])
+# html_ok: a 200 page where this service answers JSON; it may not have taken the request.
+@pytest.mark.parametrize(("mode", "reason_key"), [("400", "rejected"), ("429", "rate_limited"), ("500", "server"),
+                                                  (HTML_OK, "server")])
 def test_service_errors_keep_the_request(form_page, receiver, form_url, form_contact_email, language, mode, reason_key):
     receiver.mode = mode
     open_form(form_page, form_url)
@@ -372,12 +445,15 @@ def test_double_click_sends_once(form_page, receiver, endpoint_requests, form_ur
     assert len(endpoint_requests) == 1, endpoint_requests
 
 
-def test_filled_honeypot_sends_nothing(form_page, receiver, endpoint_requests, form_url, language):
+def test_filled_honeypot_sends_nothing_and_says_so(form_page, receiver, endpoint_requests, form_url,
+                                                  form_contact_email, language):
+    """A filled trap (a bot, or the browser's autofill) sends nothing and says so: no fake success."""
     open_form(form_page, form_url)
     fill_request(form_page)
     form_page.evaluate("document.getElementById('innsynskrav-honeypot').value = 'http://spam.example'")
     form_page.click(SUBMIT)
-    assert_success_shown(form_page, language)
+    assert_failure_shown(form_page, language, "blocked", form_contact_email)
+    assert form_page.locator(SUCCESS).count() == 0
     assert endpoint_requests == []
     assert receiver.requests == []
 
@@ -410,7 +486,7 @@ def test_validation_with_keyboard_only(form_page, receiver, form_url, language):
 
     assert focused_id(form_page) == "innsynskrav-error-summary", "the focus must move to the error summary"
     assert form_page.inner_text(f"{SUMMARY} .aapenhet-error-summary__title") == label("form.error_summary", language)
-    assert form_page.inner_text(f"{SUMMARY} li") == label("form.error.message_required", language)
+    assert form_page.inner_text(f"{SUMMARY} [role='alert'] li") == label("form.error.message_required", language)
     assert_title_prefixed(form_page, language, True)
     message = form_page.locator("#innsynskrav-message")
     assert message.get_attribute("aria-invalid") == "true"
@@ -487,7 +563,8 @@ def test_shipped_build_without_contact_email_says_where_else_to_send(site_contex
     """
     form_page = site_context.new_page()
     open_form(form_page, site_url + LANGUAGE_PREFIXES[language] + FORM_PAGE)
-    endpoint = form_page.get_attribute("#innsynskrav-form", "action")
+    form = form_page.locator("#innsynskrav-form")
+    endpoint = form.get_attribute("data-fetch-action") or form.get_attribute("action")
     form_page.route(endpoint, lambda route: route.abort("connectionrefused"))  # never the real address
     form_page.fill("#innsynskrav-message", REQUEST["message"])
     form_page.click(SUBMIT)

@@ -6,6 +6,13 @@
  * pattern), sent with fetch (no custom headers, so no CORS preflight) with a timeout, and every
  * failure keeps what the user typed and offers the e-mail fallback.
  *
+ * What counts as "sent" (the form's data-reply says how the service answers a fetch):
+ * - a redirect (the service took the request and sends the browser to the thank-you page): fetched
+ *   with redirect "manual", so it is seen as an "opaqueredirect" and never followed;
+ * - data-reply="ok" (the service answers with a page): any 2xx;
+ * - data-reply="json": a 2xx whose JSON says ok/success or gives a next address. A 2xx without
+ *   such a body may not have arrived: it is reported as a failure, with the e-mail fallback.
+ *
  * The markup is the contract (overrides/aapenhet/innsynskrav_form.html); the words come from the
  * page's <script type="application/json" id="innsynskrav-messages">, already in the page's language.
  * Nothing from the form or from the service's answer is ever written as HTML: text only.
@@ -107,14 +114,22 @@
     var errors = this.validate();
     this.showErrors(errors);
     if (errors.length) {
-      this.summary.focus();
+      this.focusSummary();
       return;
     }
     if (this.honeypot && this.honeypot.value !== "") {
-      this.showSuccess(); // a bot learns nothing, and nothing is sent
+      // Nothing is sent, but no fake success either: the browser's autofill can fill the trap, and a
+      // real requester must then learn that the request did not go, and get the e-mail fallback.
+      this.showFailure("blocked");
       return;
     }
     this.send();
+  };
+
+  Enhanced.prototype.focusSummary = function () {
+    if (this.summary) {
+      this.summary.focus();
+    }
   };
 
   /* The errors a requester can fix before sending: [{field, message}], in the form's order. */
@@ -176,11 +191,15 @@
     }
   };
 
+  /* The summary's links: its list sits in a role="alert" box inside the focusable outer element. */
   Enhanced.prototype.fillSummary = function (errors) {
     if (!this.summary) {
       return;
     }
     var list = this.summary.querySelector("ul");
+    if (!list) {
+      return;
+    }
     list.textContent = "";
     errors.forEach(function (error) {
       var item = document.createElement("li");
@@ -229,16 +248,18 @@
       }
     }, this.timeoutMs);
     // Accept is CORS-safelisted and the body is urlencoded: a "simple" request, no preflight.
+    // redirect "manual": a redirect to the thank-you page is the service's "received", not a page to load.
     var request = {
       method: "POST",
       body: new URLSearchParams(new FormData(this.form)),
       headers: { Accept: "application/json" },
+      redirect: "manual",
     };
     if (controller) {
       request.signal = controller.signal;
     }
     this.setSending(true);
-    fetch(this.form.action, request)
+    fetch(this.fetchAction(), request)
       .then(function (response) {
         return readJson(response).then(function (body) {
           if (timedOut) {
@@ -261,6 +282,11 @@
       );
   };
 
+  /* Where fetch sends: the service's JSON API when it has one apart (data-fetch-action), else the form's action. */
+  Enhanced.prototype.fetchAction = function () {
+    return this.form.getAttribute("data-fetch-action") || this.form.action;
+  };
+
   Enhanced.prototype.handleAnswer = function (response, body) {
     if (this.isSuccess(response, body)) {
       this.showSuccess();
@@ -268,8 +294,10 @@
     }
     var status = response.status;
     if (status === 422) {
-      this.showRejectedFields(body);
-      this.showFailure("rejected");
+      // Fields named: the summary lists them and gets the focus; the failure panel still says what
+      // happened and offers the e-mail fallback, below the form.
+      var marked = this.showRejectedFields(body);
+      this.showFailure("rejected", marked ? this.summary : null);
     } else if (status === 429) {
       this.showFailure("rate_limited");
     } else if (status >= 500) {
@@ -283,6 +311,9 @@
   };
 
   Enhanced.prototype.isSuccess = function (response, body) {
+    if (response.type === "opaqueredirect") {
+      return true; // the service took the request and redirects to the thank-you page
+    }
     if (!response.ok) {
       return false;
     }
@@ -296,7 +327,8 @@
       (typeof body.next === "string" && body.next !== "");
   };
 
-  /* A 422's ``errors: [{field, message}]`` on the fields it names; the service's words are not shown. */
+  /* A 422's ``errors: [{field, message}]`` on the fields it names (the service's words are not
+     shown); the number of fields marked. */
   Enhanced.prototype.showRejectedFields = function (body) {
     var self = this;
     var errors = [];
@@ -311,6 +343,7 @@
       }
     });
     this.showErrors(errors);
+    return errors.length;
   };
 
   Enhanced.prototype.hideFailure = function () {
@@ -319,8 +352,13 @@
     }
   };
 
-  Enhanced.prototype.showFailure = function (reasonKey) {
+  /* The failure panel with the reason and the e-mail fallback; the focus goes to ``focusTarget``
+     (the error summary, when it lists fields to fix) or else to the panel. */
+  Enhanced.prototype.showFailure = function (reasonKey, focusTarget) {
     if (!this.failure) {
+      if (focusTarget) {
+        focusTarget.focus();
+      }
       return;
     }
     var reason = this.failure.querySelector(".aapenhet-form__failure-reason");
@@ -333,7 +371,7 @@
       mailto.setAttribute("href", this.mailtoHref(address));
     }
     this.failure.hidden = false;
-    this.failure.focus();
+    (focusTarget || this.failure).focus();
   };
 
   /* mailto: with the request as the body, so the e-mail fallback loses nothing the user typed. */
