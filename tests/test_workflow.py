@@ -210,3 +210,14 @@ def test_gate_reports_publishable_when_it_is(gate_step: Path) -> None:
     status, log, summary = run_gate_step(gate_step, on_main=True)
     assert status == 0, log
     assert summary.startswith("### Publication gate: publishable at https://exso.example/apenhet/")
+
+
+def test_every_form_setting_mkdocs_yml_reads_is_passed_from_repository_variables(workflow: dict[Any, Any]) -> None:
+    """Each INNSYNSKRAV_* variable mkdocs.yml reads can be set from the repository's variables."""
+    wanted = set(re.findall(r"!ENV \[(INNSYNSKRAV_\w+)", (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")))
+    assert wanted >= {"INNSYNSKRAV_PROVIDER", "INNSYNSKRAV_ENDPOINT", "INNSYNSKRAV_SERVICE_NAME"}
+    step = next(step for step in steps(workflow, "build") if "GITHUB_ENV" in step.get("run", "")
+                and "INNSYNSKRAV_" in step["run"])
+    for name in wanted:
+        assert f"vars.{name} }}}}" in " ".join(step["env"].values()), name
+        assert f"{name}=" in step["run"], name
