@@ -10,6 +10,7 @@ page's inline scripts into its policy; ``on_post_build`` writes ``_headers``. Th
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,8 +47,7 @@ _renderer: Renderer | None = None
 _script_hashes: set[str] = set()
 # The 404 page of each language, as that language's build rendered it.
 _not_found_pages: dict[str, str] = {}
-# The sitemap, and the address of every page that has language alternates in its head (see on_post_build).
-_sitemap: list[str] = []
+# The folder of every page that has language alternates in its head (see on_post_build).
 _pages_with_alternates: set[str] = set()
 FORM_PLACEHOLDER = "innsynskrav_form"
 
@@ -77,7 +77,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     if not _is_nested_language_build(config):
         _script_hashes.clear()
         _not_found_pages.clear()
-        _sitemap.clear()
         _pages_with_alternates.clear()
     if _is_first_language_build(config):
         for message in untranslated_pages(Path(config.docs_dir), _languages(config), _default_language(config)):
@@ -114,7 +113,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     problems = unknown_placeholders(markdown, f"docs/{page.file.src_uri}")
     if problems:
         raise PluginError(DataProblems(problems).report())
-    if any(match.group("name") == FORM_PLACEHOLDER for match in PLACEHOLDER_PATTERN.finditer(markdown)):
+    if FORM_PLACEHOLDER in {match.group("name") for match in PLACEHOLDER_PATTERN.finditer(markdown)}:
         page.meta["aapenhet_form"] = True  # the theme loads the form's script on this page only
     return fill_placeholders(markdown, _current_renderer(), _language(config))
 
@@ -150,15 +149,13 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-    """Runs after the theme renders a page of its own: the policy's hashes; per-language pages kept.
+    """Runs after the theme renders a page of its own: the policy's hashes; each 404 page is kept.
 
     Every language's build writes ``site/404.html``; ``on_post_build`` puts each where it belongs.
     """
     output_content = _with_script_hashes(output_content)
     if template_name == "404.html":
         _not_found_pages[_language(config)] = output_content
-    elif template_name == "sitemap.xml":
-        _sitemap[:] = [output_content]
     return output_content
 
 
@@ -177,9 +174,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # Material's language switch fetches sitemap.xml relative to each <link rel="alternate"> in the
     # head; those are page addresses (hreflang), so each page's folder gets a copy. Search engines
     # read the root sitemap, which robots.txt names.
+    sitemap = Path(config.site_dir, "sitemap.xml")
     for folder in _pages_with_alternates:
-        if folder and _sitemap:
-            Path(config.site_dir, folder, "sitemap.xml").write_text(_sitemap[0], encoding="utf-8")
+        if folder and sitemap.is_file():
+            shutil.copyfile(sitemap, Path(config.site_dir, folder, "sitemap.xml"))
 
 
 # Helpers
@@ -187,13 +185,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 def _theme_context(context: dict, config: MkDocsConfig) -> dict:
     renderer = _current_renderer()
-    context["aapenhet_draft_banner"] = renderer.render("draft_banner", _language(config))
-    context["aapenhet_print_address_label"] = renderer.labels.get("print.address", _language(config))
+    language = _language(config)
+    context["aapenhet_draft_banner"] = renderer.render("draft_banner", language)
+    context["aapenhet_print_address_label"] = renderer.labels.get("print.address", language)
     context["aapenhet_csp"] = content_security_policy(form_origin(renderer.site.form), [INLINE_SCRIPTS_TOKEN])
     context["aapenhet_referrer_policy"] = REFERRER_POLICY
-    language = _language(config)
     context["aapenhet_og_locale"] = open_graph_locale(language)
-    context["aapenhet_og_locale_alternates"] = [open_graph_locale(other) for other in _languages(config)
+    context["aapenhet_og_locale_alternates"] = [open_graph_locale(other) for other in renderer.site.languages
                                                 if other != language]
     context.setdefault("aapenhet_alternates", [])
     context.setdefault("aapenhet_robots", "")
