@@ -21,6 +21,22 @@ PROJECT = Path(__file__).resolve().parent.parent
 PAGES = ("", "redegjorelse/", "leverandorer/", "innsynskrav/")
 LANGUAGE_PREFIXES = {"nb": "", "en": "en/"}
 
+# data/statement.yml filled in as for publication: period, approval, board and CEO, contact.
+FILLED_STATEMENT = """\
+reporting_period: {start: 2025-01-01, end: 2025-12-31}
+companies_covered: [Exso AS]
+approved_on: 2026-06-20
+published_on: 2026-06-25
+signatories:
+  - {name: Kari Nordmann, role: board_chair}
+  - {name: Ola Nordmann, role: board_member}
+  - {name: Per Hansen, role: ceo}
+contact:
+  email: apenhet@example.no
+  postal_address: [Exso AS, Postboks 1, 0101 Oslo]
+revisions: []
+"""
+
 
 @dataclass
 class BuildResult:

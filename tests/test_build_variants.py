@@ -12,24 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from site_build import BuiltSite, copy_project, run_build
+from site_build import FILLED_STATEMENT, BuiltSite, copy_project, run_build
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
-FILLED_STATEMENT = """\
-reporting_period: {start: 2025-01-01, end: 2025-12-31}
-companies_covered: [Exso AS]
-approved_on: 2026-06-20
-published_on: 2026-06-25
-signatories:
-  - {name: Kari Nordmann, role: board_chair}
-  - {name: Ola Nordmann, role: board_member}
-  - {name: Per Hansen, role: ceo}
-contact:
-  email: apenhet@example.no
-  postal_address: [Exso AS, Postboks 1, 0101 Oslo]
-revisions: []
-"""
 
 
 def build_copy(tmp_path: Path, edit) -> tuple[int, str, BuiltSite]:

@@ -16,26 +16,13 @@ from pathlib import Path
 
 import pytest
 
+from aapenhet.addresses import is_loopback_host
 from aapenhet.form_settings import FormSettings, Provider
-from aapenhet.publication import PublishSettings, is_loopback_host, main, publication_problems
-from site_build import PROJECT, copy_project
+from aapenhet.publication import PublishSettings, main, publication_problems
+from site_build import FILLED_STATEMENT, PROJECT, copy_project
 
 PUBLIC_URL = "https://exso.example/apenhet/"
 
-FILLED_STATEMENT = """\
-reporting_period: {start: 2025-01-01, end: 2025-12-31}
-companies_covered: [Exso AS]
-approved_on: 2026-06-20
-published_on: 2026-06-25
-signatories:
-  - {name: Kari Nordmann, role: board_chair}
-  - {name: Ola Nordmann, role: board_member}
-  - {name: Per Hansen, role: ceo}
-contact:
-  email: apenhet@example.no
-  postal_address: [Exso AS, Postboks 1, 0101 Oslo]
-revisions: []
-"""
 
 
 def filled_project(tmp_path: Path, statement: str = FILLED_STATEMENT) -> Path:

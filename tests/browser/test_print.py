@@ -27,10 +27,10 @@ from pathlib import Path
 
 import pytest
 
-from site_build import LANGUAGE_PREFIXES
-# The filled-in statement and the helper that builds a changed copy: the same ones the build tests use.
+from site_build import FILLED_STATEMENT, LANGUAGE_PREFIXES
 from static_server import serve_directory
-from test_build_variants import FILLED_STATEMENT, build_copy
+# The helper that builds a changed copy: the same one the build tests use.
+from test_build_variants import build_copy
 
 STATEMENT = "redegjorelse/"
 LANGUAGES = pytest.mark.parametrize("language", list(LANGUAGE_PREFIXES))
