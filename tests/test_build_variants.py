@@ -133,7 +133,7 @@ def test_bad_data_stops_the_build_with_a_located_message(tmp_path: Path, file: s
 def test_an_empty_site_url_stops_the_build(tmp_path: Path) -> None:
     result = run_build(copy_project(tmp_path / "project"), tmp_path / "site", env={"SITE_URL": ""})
     assert result.returncode != 0
-    assert "mkdocs.yml site_url: empty (is SITE_URL set to nothing?)" in result.output
+    assert "mkdocs.yml:7:11 site_url: empty (is SITE_URL set to nothing?)" in result.output
     assert "Traceback" not in result.output
 
 

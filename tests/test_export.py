@@ -3,7 +3,7 @@
 They prove, for both languages: the document validates against the published schema, which is the
 output models' own schema; its values are the data's (every supplier, the risk levels of
 ``countries.yml`` read independently of the models, texts in the document's language and no
-``{nb, en}`` pair left); the draft header follows ``draft.missing_for_publication``; the CSV has
+``{nb, en}`` pair left); the draft header follows ``completeness.missing_for_publication``; the CSV has
 exactly the documented columns, one row per supplier and production country, risk levels that agree
 with ``countries.yml``, and RFC 4180 quoting that round-trips commas, quotes and newlines; the files
 are written as promised; and README.md documents every column and top-level field.
@@ -22,10 +22,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from aapenhet.draft import missing_for_publication
-from aapenhet.export import (
+from aapenhet.model.completeness import missing_for_publication
+from aapenhet.publishing.export import (
     CSV_FILE,
-    DEFAULT_LABELS_FILE,
     JSON_FILE,
     LIST_SEPARATOR,
     SCHEMA_FILE,
@@ -35,11 +34,11 @@ from aapenhet.export import (
     suppliers_csv,
     write_machine_readable,
 )
-from aapenhet.export_models import StatementDocument
-from aapenhet.labels import Labels, load_labels
-from aapenhet.loader import load_statement_data
-from aapenhet.models import Contact, ReportingPeriod, Revision, Signatory, Statement, StatementData, Suppliers, Text
-from aapenhet.yaml_source import parse_yaml
+from aapenhet.publishing.export_models import StatementDocument
+from aapenhet.rendering.labels import Labels, load_labels
+from aapenhet.model.loader import load_statement_data
+from aapenhet.model.models import Contact, ReportingPeriod, Revision, Signatory, Statement, StatementData, Suppliers, Text
+from aapenhet.source.yaml_source import parse_yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("nb", "en")
@@ -54,7 +53,7 @@ def data() -> StatementData:
 
 @pytest.fixture(scope="module")
 def labels() -> Labels:
-    return load_labels(DEFAULT_LABELS_FILE, shown_as="overrides/aapenhet/labels.yml")
+    return load_labels()
 
 
 @pytest.fixture(scope="module")
@@ -166,7 +165,7 @@ def test_header_of_a_draft(data: StatementData, language: str) -> None:
     header = (document["schema"], document["language"], document["authoritative_language"])
     assert header == (SCHEMA_FILE, language, "nb")
     assert document["status"] == "draft"
-    expected = [key.removeprefix("missing.") for key in missing_for_publication(data.statement)]
+    expected = [item.value for item in missing_for_publication(data.statement)]
     assert document["missing"] == expected == [
         "reporting_period", "approved_on", "board_signatures", "ceo_signature", "contact_email", "postal_address",
     ]

@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 import pytest
 from site_build import PROJECT, BuiltSite, copy_project, run_build
 
-from aapenhet.form_settings import FormSettings, Provider, check_endpoint, load_form_settings
-from aapenhet.problems import DataProblems
+from aapenhet.form.settings import FormSettings, Provider, check_endpoint, load_form_settings
+from aapenhet.source.problems import DataProblems
 
 MKDOCS_YML = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
 SETTINGS_BLOCK = re.compile(r"^  innsynskrav:\n(?:    .*\n)+", re.MULTILINE)
@@ -62,7 +62,7 @@ def test_bad_endpoints_are_refused_with_what_is_expected(url: str, complaint: st
     ("http://[::1]:9000/f", "http://[::1]:9000"),
 ])
 def test_the_policy_origin_is_rebuilt_from_the_checked_parts(url: str, origin: str) -> None:
-    from aapenhet.form_settings import form_origin
+    from aapenhet.form.settings import form_origin
 
     assert form_origin(FormSettings(provider=Provider.formspree, endpoint=url)) == origin
 
@@ -225,7 +225,7 @@ def test_the_policy_lets_the_form_reach_exactly_the_configured_service(preset_si
 
 
 def test_every_inline_script_on_a_page_is_allowed_by_its_hash(preset_site: tuple[str, BuiltSite]) -> None:
-    from aapenhet.security import script_hash
+    from aapenhet.site.security import script_hash
 
     _, site = preset_site
     headers = (site.root / "_headers").read_text(encoding="utf-8")

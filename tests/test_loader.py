@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from aapenhet.loader import load_data_file, load_statement_data
-from aapenhet.models import DATA_FILES, RiskLevel
-from aapenhet.problems import DataProblems
-from aapenhet.yaml_source import parse_yaml
+from aapenhet.model.loader import load_data_file, load_statement_data
+from aapenhet.model.models import DATA_FILES, RiskLevel
+from aapenhet.source.problems import DataProblems
+from aapenhet.source.yaml_source import parse_yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -1,24 +1,32 @@
-"""The publication gate (``python -m aapenhet.publication``): what it refuses, and that it says why.
+"""The publication gate (``aapenhet gate``): what it refuses, and that it says why.
 
 Proves: the shipped statement is refused as a draft, naming each missing field where it is in
 ``data/statement.yml``; a filled-in copy with a public https ``site_url`` passes; a loopback, plain
 http or missing ``site_url`` is refused; inconsistent dates, signatories and companies are refused;
 bad data is refused with the loader's located messages and never a traceback; usage errors exit 2.
+The gate runs in-process through the command line's ``main`` (with the environment and working
+directory it would have in CI); two tests run it as a separate process, as the console script and as
+``python -m aapenhet.publication``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
-from aapenhet.addresses import is_loopback_host
-from aapenhet.form_settings import FormSettings, Provider
-from aapenhet.publication import PublishSettings, main, publication_problems
+from aapenhet.site.addresses import is_loopback_host
+from aapenhet.form.settings import FormSettings, Provider
+from aapenhet.cli import main
+from aapenhet.publishing.gate import PublishSettings, publication_problems
 from site_build import FILLED_STATEMENT, PROJECT, copy_project
 
 PUBLIC_URL = "https://exso.example/apenhet/"
@@ -36,16 +44,37 @@ PUBLIC_FORM_ENV = {"INNSYNSKRAV_PROVIDER": "formspree", "INNSYNSKRAV_ENDPOINT": 
 PUBLIC_FORM = FormSettings(provider=Provider.formspree, endpoint="https://formspree.io/f/abc")
 
 
-def run_gate(*arguments: str, cwd: Path = PROJECT, site_url: str | None = None,
-             form_env: dict[str, str] = PUBLIC_FORM_ENV) -> subprocess.CompletedProcess[str]:
-    """The gate as CI runs it: a separate process, ``SITE_URL`` and the form service from the environment."""
+@dataclass
+class GateRun:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def gate_environment(site_url: str | None, form_env: dict[str, str]) -> dict[str, str]:
+    """CI's environment for the gate: ``SITE_URL`` and the form service, nothing left from this one."""
     env = {key: value for key, value in os.environ.items()
            if key != "SITE_URL" and not key.startswith("INNSYNSKRAV_")}
-    env["PYTHONPATH"] = os.pathsep.join([str(PROJECT / "hooks"), env.get("PYTHONPATH", "")])
     env.update(form_env)
     if site_url is not None:
         env["SITE_URL"] = site_url
-    return subprocess.run([sys.executable, "-m", "aapenhet.publication", *arguments], cwd=cwd, env=env,
+    return env
+
+
+def run_gate(*arguments: str, cwd: Path = PROJECT, site_url: str | None = None,
+             form_env: dict[str, str] = PUBLIC_FORM_ENV) -> GateRun:
+    """``aapenhet gate ARGUMENTS`` in-process, in CI's environment and working directory."""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with (mock.patch.dict(os.environ, gate_environment(site_url, form_env), clear=True), contextlib.chdir(cwd),
+          contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr)):
+        code = main(["gate", *arguments])
+    return GateRun(code, stdout.getvalue(), stderr.getvalue())
+
+
+def run_gate_process(command: list[str], *arguments: str, cwd: Path = PROJECT,
+                     site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The gate as a separate process, as CI starts it."""
+    return subprocess.run([*command, *arguments], cwd=cwd, env=gate_environment(site_url, PUBLIC_FORM_ENV),
                           capture_output=True, text=True, timeout=60)
 
 
@@ -224,10 +253,25 @@ def test_main_returns_the_exit_status_instead_of_exiting(tmp_path: Path, capsys:
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     for name, value in PUBLIC_FORM_ENV.items():
         monkeypatch.setenv(name, value)
-    assert main([str(filled_project(tmp_path)), "--site-url", PUBLIC_URL]) == 0
-    assert main(["--no-such-option"]) == 2
-    assert main(["--help"]) == 0
+    assert main(["gate", str(filled_project(tmp_path)), "--site-url", PUBLIC_URL]) == 0
+    assert main(["gate", "--no-such-option"]) == 2
+    assert main(["gate", "--help"]) == 0
+    assert main([]) == 2
     capsys.readouterr()
+
+
+def test_console_script_refuses_the_shipped_draft_as_ci_runs_it() -> None:
+    script = Path(sys.executable).with_name("aapenhet")
+    done = run_gate_process([str(script), "gate"], "--host", "github-pages", site_url=PUBLIC_URL)
+    assert done.returncode == 1, done.stderr
+    assert len(done.stdout.splitlines()) == 6 and "Traceback" not in done.stderr
+
+
+def test_the_earlier_module_name_still_runs_the_gate(tmp_path: Path) -> None:
+    done = run_gate_process([sys.executable, "-m", "aapenhet.publication"], str(filled_project(tmp_path)),
+                            site_url=PUBLIC_URL)
+    assert (done.returncode, done.stderr) == (0, ""), done.stdout
+    assert done.stdout.startswith("Publishable")
 
 
 # The form's receiver -----------------------------------------------------------------------------

@@ -16,8 +16,8 @@ import pytest
 from jsonschema import Draft202012Validator
 from site_build import LANGUAGE_PREFIXES, PAGES, PROJECT, BuiltSite, run_build
 
-from aapenhet.export import SUPPLIER_COLUMNS, statement_document, statement_schema
-from aapenhet.loader import load_statement_data
+from aapenhet.publishing.export import SUPPLIER_COLUMNS, statement_document, statement_schema
+from aapenhet.model.loader import load_statement_data
 
 PUBLIC_URL = "https://exso.example/aapenhet/"
 DEFAULT_LANGUAGE = "nb"

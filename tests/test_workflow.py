@@ -80,7 +80,7 @@ def test_build_tests_then_builds_strictly_then_gates_then_uploads(workflow: dict
     order = [
         step_index(workflow, "build", runs="bash .ci/run"),
         step_index(workflow, "build", runs=".venv/bin/mkdocs build --strict"),
-        step_index(workflow, "build", runs="python -m aapenhet.publication"),
+        step_index(workflow, "build", runs="aapenhet gate"),
         step_index(workflow, "build", uses="actions/upload-artifact"),
         step_index(workflow, "build", uses="actions/upload-pages-artifact"),
     ]
@@ -103,7 +103,7 @@ def test_ci_run_is_the_readme_test_command() -> None:
 def test_strict_build_is_for_the_pages_address(workflow: dict[Any, Any]) -> None:
     configure = step_index(workflow, "build", uses="actions/configure-pages")
     pages_id = steps(workflow, "build")[configure]["id"]
-    for command in (".venv/bin/mkdocs build --strict", "python -m aapenhet.publication"):
+    for command in (".venv/bin/mkdocs build --strict", "aapenhet gate"):
         step = steps(workflow, "build")[step_index(workflow, "build", runs=command)]
         # Without a Pages address (a fork) the build falls back to the local one, which the gate refuses.
         assert step["env"]["SITE_URL"] == f"${{{{ steps.{pages_id}.outputs.base_url || 'http://127.0.0.1:8000/' }}}}", \
@@ -146,7 +146,7 @@ def test_deploy_runs_after_the_build_and_only_for_pushes_to_main(workflow: dict[
 
 @pytest.fixture
 def gate_step(workflow: dict[Any, Any], tmp_path: Path) -> Path:
-    """A project folder whose ``.venv/bin/python`` is this interpreter, to run the gate step in."""
+    """A project folder whose ``.venv/bin/python`` and ``aapenhet`` run this interpreter, to run the gate step in."""
     project = tmp_path / "project"
     shutil.copytree(PROJECT / "data", project / "data")
     shutil.copy2(PROJECT / "mkdocs.yml", project / "mkdocs.yml")
@@ -154,7 +154,11 @@ def gate_step(workflow: dict[Any, Any], tmp_path: Path) -> Path:
     python.parent.mkdir(parents=True)
     python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
     python.chmod(python.stat().st_mode | stat.S_IEXEC)
-    step = steps(workflow, "build")[step_index(workflow, "build", runs="python -m aapenhet.publication")]
+    # The console script pip installs beside it.
+    script = python.with_name("aapenhet")
+    script.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m aapenhet "$@"\n', encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    step = steps(workflow, "build")[step_index(workflow, "build", runs="aapenhet gate")]
     (tmp_path / "gate.sh").write_text(step["run"], encoding="utf-8")
     return project
 
@@ -180,7 +184,7 @@ def run_gate_step(project: Path, *, on_main: bool) -> tuple[int, str, str]:
 
 
 def test_gate_is_enforced_on_main_only(workflow: dict[Any, Any]) -> None:
-    step = steps(workflow, "build")[step_index(workflow, "build", runs="python -m aapenhet.publication")]
+    step = steps(workflow, "build")[step_index(workflow, "build", runs="aapenhet gate")]
     assert step["env"]["ENFORCE"] == "${{ github.ref == 'refs/heads/main' }}"
     assert "continue-on-error" not in step, "a refusal on main must fail the job, so the deploy does not run"
 

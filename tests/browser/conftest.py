@@ -84,8 +84,8 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL (ending in ``/``) of a local HTTP server over the project built for that address.
 
     The server starts first, over an empty folder, so the build knows its address (``SITE_URL``),
-    exactly as a published site is built for the address it is served at: Material's language
-    switch fetches the sitemap from the site's own address.
+    exactly as a published site is built for the address it is served at: that address is in every
+    canonical and hreflang link.
     """
     site_dir = tmp_path_factory.mktemp("browser-site")
     with serve_directory(site_dir) as base_url:

@@ -28,10 +28,12 @@ def test_not_found_pages_run_within_their_policy(site_context, site_url, path):
 
 def assert_runs_cleanly(site_context, page_url: str) -> None:
     errors: list[str] = []
+    requested: list[str] = []
     site_context.add_init_script(RECORD_VIOLATIONS)
     page = site_context.new_page()
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("request", lambda request: requested.append(request.url))
 
     page.goto(page_url, wait_until="networkidle")
     # Open the search and type, so the search worker and its index load under the policy too.
@@ -43,3 +45,5 @@ def assert_runs_cleanly(site_context, page_url: str) -> None:
     assert policy and "script-src 'self' 'sha256-" in policy, f"{page_url} has no script policy"
     assert page.evaluate("window.__policyViolations") == []
     assert errors == [], f"{page_url} logged errors:\n  " + "\n  ".join(errors)
+    # The language switch is plain links: Material must not fetch a sitemap beside the alternate pages.
+    assert [url for url in requested if url.endswith("sitemap.xml")] == []

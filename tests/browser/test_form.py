@@ -23,7 +23,7 @@ Norwegian (/innsynskrav/) and English (/en/innsynskrav/), in a fresh browser con
   Chromium's "Refused to …" console messages are collected on every page).
 * The shipped build (generic preset, no contact e-mail yet) says where else to send the request.
 
-The expected words come from ``overrides/aapenhet/labels.yml``, the file the site is built from.
+The expected words come from the package's ``labels.yml``, the file the site is built from.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from aapenhet.labels import load_labels
+from aapenhet.rendering.labels import load_labels
 from axe_playwright_python.sync_playwright import Axe
 from site_build import LANGUAGE_PREFIXES, PROJECT
 from test_accessibility import AXE_OPTIONS, format_violations
@@ -39,7 +39,7 @@ from test_accessibility import AXE_OPTIONS, format_violations
 from form_receiver import HTML_OK, REDIRECT_ALWAYS, SUCCESS_MODES, FormReceiver
 
 LANGUAGES = tuple(LANGUAGE_PREFIXES)
-LABELS = load_labels(PROJECT / "overrides" / "aapenhet" / "labels.yml", shown_as="overrides/aapenhet/labels.yml")
+LABELS = load_labels()
 TITLE_PREFIX = {"nb": "Feil: ", "en": "Error: "}
 FORM_PAGE = "innsynskrav/"
 THANK_YOU_PAGE = "innsynskrav/takk/"

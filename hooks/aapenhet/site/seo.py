@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-# Open Graph wants language_TERRITORY; the site's English is British (dates, spelling).
-OPEN_GRAPH_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
+from aapenhet.languages import OPEN_GRAPH_LOCALES
+
 
 
 @dataclass(frozen=True)

@@ -1,24 +1,39 @@
 """Load every file in ``data/``, validate it against its model and cross-check the whole tree.
 
-``load_statement_data`` either returns a complete ``StatementData`` or raises ``DataProblems`` with
-every problem in every file, so an editor sees them all at once.
+``load_statement`` either returns the complete ``StatementData`` with where each value of each file
+is (for rules that report located problems later), or raises ``DataProblems`` with every problem in
+every file, so an editor sees them all at once.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from aapenhet.crosscheck import cross_check
-from aapenhet.explain import describe, validation_problems
-from aapenhet.models import DATA_FILES, StatementData
-from aapenhet.problems import DataProblems, Problem
-from aapenhet.yaml_source import SourceMap, parse_yaml
+from aapenhet.model.crosscheck import cross_check
+from aapenhet.source.explain import describe, validation_problems
+from aapenhet.model.models import DATA_FILES, StatementData
+from aapenhet.source.problems import DataProblems, Problem
+from aapenhet.source.yaml_source import SourceMap, read_yaml_file
+
+
+@dataclass(frozen=True)
+class LoadedStatement:
+    """The validated data, and where each of its values is, by file (``statement``, ``suppliers``…)."""
+
+    data: StatementData
+    sources: dict[str, SourceMap]
 
 
 def load_statement_data(data_dir: Path, *, shown_as: str = "data") -> StatementData:
     """Load ``data_dir``; ``shown_as`` is the folder name used in messages (``data/company.yml``)."""
+    return load_statement(data_dir, shown_as=shown_as).data
+
+
+def load_statement(data_dir: Path, *, shown_as: str = "data") -> LoadedStatement:
+    """Load, validate and cross-check ``data_dir``; raises ``DataProblems`` with every problem."""
     problems: list[Problem] = []
     parts: dict[str, BaseModel] = {}
     sources: dict[str, SourceMap] = {}
@@ -35,7 +50,7 @@ def load_statement_data(data_dir: Path, *, shown_as: str = "data") -> StatementD
     problems = cross_check(data, sources)
     if problems:
         raise DataProblems(problems)
-    return data
+    return LoadedStatement(data, sources)
 
 
 def load_data_file(path: Path, shown: str, model: type[BaseModel]) -> tuple[BaseModel | None, SourceMap, list[Problem]]:
@@ -44,11 +59,7 @@ def load_data_file(path: Path, shown: str, model: type[BaseModel]) -> tuple[Base
     expected = describe(model)
     if not path.is_file():
         return None, source, [Problem(shown, 1, 1, "", f"file is missing — expected {expected}")]
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        return None, source, [Problem(shown, 1, 1, "", f"is not UTF-8 text ({error.reason}) — save it as UTF-8")]
-    parsed = parse_yaml(text, shown)
+    parsed = read_yaml_file(path, shown)
     if parsed.problems:
         return None, parsed.source, parsed.problems
     if parsed.data is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aapenhet.models import RiskLevel, StatementData, Supplier
+from aapenhet.model.models import RiskLevel, StatementData, Supplier
 
 
 def production_countries(data: StatementData) -> list[str]:

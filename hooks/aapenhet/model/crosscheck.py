@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from aapenhet.models import StatementData
-from aapenhet.problems import Path, Problem
-from aapenhet.yaml_source import SourceMap
+from aapenhet.model.models import StatementData
+from aapenhet.source.problems import Path, Problem
+from aapenhet.source.yaml_source import SourceMap
 
 
 def cross_check(data: StatementData, sources: dict[str, SourceMap]) -> list[Problem]:

@@ -9,9 +9,9 @@ Three files, written beside the statement page of each language (``site/`` and `
   (``suppliers_csv``; the columns are ``SUPPLIER_COLUMNS``).
 
 Everything here is a plain function of the validated data; nothing imports MkDocs. The words for
-risk areas in the CSV are the site's own (``overrides/aapenhet/labels.yml``), so the CSV and the
+risk areas in the CSV are the site's own (``rendering/templates/labels.yml``), so the CSV and the
 pages never name an area differently: the MkDocs hook passes the ``labels`` it loaded in
-``on_config``; without them ``DEFAULT_LABELS_FILE`` is read.
+``on_config``; without them the package's own are read.
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from aapenhet import export_models as out
-from aapenhet.countries import country_name
-from aapenhet.draft import missing_for_publication
-from aapenhet.labels import Labels, load_labels
-from aapenhet.models import (
-    LANGUAGES,
+from aapenhet.languages import check_language
+from aapenhet.publishing import export_models as out
+from aapenhet.model.countries import country_name
+from aapenhet.model.completeness import missing_for_publication
+from aapenhet.rendering.labels import Labels, load_labels
+from aapenhet.model.models import (
     CountryRisk,
     Location,
     ProductionLine,
@@ -41,8 +41,6 @@ JSON_FILE = "statement.json"
 SCHEMA_FILE = out.SCHEMA_URL
 CSV_FILE = "suppliers.csv"
 
-# The site's own words, where the MkDocs hook finds them too (``overrides/aapenhet/labels.yml``).
-DEFAULT_LABELS_FILE = Path(__file__).resolve().parents[2] / "overrides" / "aapenhet" / "labels.yml"
 
 LIST_SEPARATOR = "; "
 """Between the items of a list in one CSV cell (risk areas, product lines, follow-up kinds)."""
@@ -95,8 +93,7 @@ def statement_model(data: StatementData, language: str) -> out.StatementDocument
         language=language,
         authoritative_language="nb",
         status="draft" if missing else "final",
-        # draft.py names label keys (``missing.approved_on``); the document names the field.
-        missing=[key.removeprefix("missing.") for key in missing],
+        missing=[item.value for item in missing],
         company=out.Company(
             name=company.name,
             organisation_number=company.organisation_number,
@@ -234,7 +231,7 @@ def suppliers_csv(data: StatementData, language: str, *, labels: Labels | None =
     """
     _check_language(language)
     if labels is None:
-        labels = load_labels(DEFAULT_LABELS_FILE, shown_as="overrides/aapenhet/labels.yml")
+        labels = load_labels()
     ratings = {entry.code: entry for entry in data.countries.countries}
     sources = {source.id: source for source in data.countries.sources}
     buffer = io.StringIO(newline="")
@@ -329,8 +326,7 @@ def _json_text(value: object) -> str:
 
 
 def _check_language(language: str) -> None:
-    if language not in LANGUAGES:
-        raise ValueError(f"unknown language «{language}» — expected nb or en")
+    check_language(language)
 
 
 def _texts(language: str) -> Callable[[Text | None], str | None]:

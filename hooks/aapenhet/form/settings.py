@@ -12,16 +12,17 @@ import enum
 import ipaddress
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BeforeValidator, Field, HttpUrl, ValidationError, model_validator
 
-from aapenhet.addresses import is_loopback_host
-from aapenhet.explain import validation_problems
-from aapenhet.models import Identifier, NonEmptyStr, StrictModel
-from aapenhet.problems import DataProblems, Problem
-from aapenhet.yaml_source import SourceMap, parse_yaml
+from aapenhet.site.addresses import is_loopback_host
+from aapenhet.source.explain import validation_problems
+from aapenhet.model.models import Identifier, NonEmptyStr, StrictModel
+from aapenhet.source.problems import DataProblems, Problem
+from aapenhet.source.yaml_source import SourceMap, parse_yaml
 
 SETTINGS_PATH = ("extra", "innsynskrav")
 # The names of the requester's own fields: the same for every provider (e-mail is the reply-to).
@@ -150,20 +151,6 @@ PRESETS: dict[Provider, Preset] = {
 }
 
 
-@dataclass(frozen=True)
-class FormView:
-    """What the form template needs, for one language."""
-
-    action: str
-    # Where the enhanced form sends with fetch: the same, except for services with a separate JSON API.
-    fetch_action: str
-    hidden_fields: tuple[tuple[str, str], ...]
-    honeypot: str | None
-    netlify_name: str | None
-    replies_json: bool
-    timeout_ms: int
-
-
 def preset_for(settings: FormSettings) -> Preset:
     preset = PRESETS[settings.provider]
     if settings.provider is Provider.generic and settings.fields is not None:
@@ -171,32 +158,6 @@ def preset_for(settings: FormSettings) -> Preset:
         preset = dataclasses.replace(preset, subject=fields.subject, redirect=fields.redirect,
                                      honeypot=fields.honeypot)
     return preset
-
-
-def form_view(settings: FormSettings, *, thank_you_url: str, thank_you_path: str, subject: str) -> FormView:
-    """The form for one language: ``thank_you_url`` is absolute, for services that redirect to it."""
-    preset = preset_for(settings)
-    hidden: list[tuple[str, str]] = []
-    netlify_name = None
-    if settings.provider is Provider.netlify:
-        netlify_name = settings.form_name
-        hidden.append(("form-name", settings.form_name))
-    if preset.access_key and settings.access_key:
-        hidden.append((preset.access_key, settings.access_key))
-    if preset.subject:
-        hidden.append((preset.subject, subject))
-    if preset.redirect:
-        hidden.append((preset.redirect, thank_you_url))
-    hidden += preset.fixed
-    # Netlify answers a post to a page of the site by showing that page: the thank-you page.
-    action = thank_you_path if settings.endpoint is None else settings.endpoint
-    fetch_action = action
-    if preset.json_api_prefix and settings.endpoint is not None:
-        parts = urlsplit(settings.endpoint)
-        fetch_action = parts._replace(path=preset.json_api_prefix + parts.path).geturl()
-    return FormView(action=action, fetch_action=fetch_action, hidden_fields=tuple(hidden), honeypot=preset.honeypot,
-                    netlify_name=netlify_name, replies_json=preset.replies_json,
-                    timeout_ms=settings.timeout_seconds * 1000)
 
 
 def form_origin(settings: FormSettings) -> str | None:
@@ -240,3 +201,19 @@ def _subtree(source: SourceMap, prefix: tuple[str, ...]) -> SourceMap:
         return {path[len(prefix):]: where for path, where in table.items() if path[:len(prefix)] == prefix}
     return SourceMap(source.file, strip(source.values), strip(source.keys))
 
+
+def read_form_settings(project: Path) -> FormSettings | list[str]:
+    """``extra.innsynskrav`` of ``project/mkdocs.yml`` as MkDocs reads it (``!ENV`` resolved from this
+    environment), for tools that run outside a build; the reasons it is wrong as a list of lines."""
+    from mkdocs.utils.yaml import yaml_load  # MkDocs' own loader, so !ENV means what it means to the build
+
+    config_file = project / "mkdocs.yml"
+    try:
+        text = config_file.read_text(encoding="utf-8")
+        with config_file.open("rb") as stream:
+            config = yaml_load(stream) or {}
+        return load_form_settings(config.get("extra") or {}, text)
+    except DataProblems as error:
+        return [str(problem) for problem in error.problems]
+    except (OSError, ValueError) as error:  # yaml errors are ValueErrors too
+        return [f"mkdocs.yml: cannot be read ({error}) — run mkdocs build to see where"]

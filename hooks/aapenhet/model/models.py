@@ -2,7 +2,7 @@
 
 Every model forbids unknown keys (they are typos). Text shown to the public is a ``Text`` with
 both languages required. Facts the seed statement lacks are optional here; whether the statement
-is complete enough to publish is decided by ``draft.missing_for_publication``, not by validation.
+is complete enough to publish is decided by ``completeness.missing_for_publication``, not by validation.
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
 
-from aapenhet.countries import check_country_code
+from aapenhet.model.countries import check_country_code
 
-LANGUAGES = ("nb", "en")
 
 
 class StrictModel(BaseModel):

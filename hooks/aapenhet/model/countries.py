@@ -6,6 +6,8 @@ from functools import cache
 
 from babel import Locale
 
+from aapenhet.languages import LANGUAGES
+
 # CLDR territories that are two letters but not countries.
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ"})
 
@@ -24,7 +26,7 @@ def country_name(code: str, language: str) -> str:
 def code_for_name(name: str) -> str | None:
     """The code of a country written out by name in nb or en (``Kina`` → ``CN``), for suggestions."""
     wanted = name.strip().casefold()
-    for language in ("nb", "en"):
+    for language in LANGUAGES:
         for code, territory in _territories(language).items():
             if territory.casefold() == wanted:
                 return code

@@ -19,14 +19,15 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
-from aapenhet.models import Exposure, FollowUpKind, RiskArea, RiskLevel, SignatoryRole
+from aapenhet.languages import Language
+from aapenhet.model.completeness import Missing
+from aapenhet.model.models import Exposure, FollowUpKind, RiskArea, RiskLevel, SignatoryRole
 
 SCHEMA_URL = "statement.schema.json"
 """Where the schema is, relative to ``statement.json`` (both are written to the same folder)."""
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-Language = Literal["nb", "en"]
 Status = Literal["draft", "final"]
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country code.")]
 
@@ -267,11 +268,10 @@ class StatementDocument(OutputModel):
     status: Status = Field(
         description="final when the statement is approved, signed and complete; draft while anything in `missing` is."
     )
-    missing: list[str] = Field(
+    missing: list[Missing] = Field(
         description=(
             "What the statement still lacks before it can be final, in the order an editor fills it in; "
-            "empty when final. Keys: reporting_period, approved_on, board_signatures, ceo_signature, "
-            "contact_email, postal_address."
+            "empty when final."
         )
     )
     company: Company

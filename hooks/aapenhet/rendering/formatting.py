@@ -7,12 +7,12 @@ import datetime
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
-# Norwegian readers get Norwegian conventions; English readers get British ones (30 June 2025).
-_BABEL_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
+from aapenhet.languages import BABEL_LOCALES
+
 
 
 def long_date(value: datetime.date, language: str) -> str:
-    return format_date(value, format="long", locale=_BABEL_LOCALES[language])
+    return format_date(value, format="long", locale=BABEL_LOCALES[language])
 
 
 def iso_date(value: datetime.date) -> str:
@@ -20,9 +20,9 @@ def iso_date(value: datetime.date) -> str:
 
 
 def number(value: int | float, language: str) -> str:
-    return format_decimal(value, locale=_BABEL_LOCALES[language])
+    return format_decimal(value, locale=BABEL_LOCALES[language])
 
 
 def percent(value: float, language: str) -> str:
     """``100`` → ``100 %`` (nb) / ``100%`` (en)."""
-    return format_percent(value / 100, locale=_BABEL_LOCALES[language])
+    return format_percent(value / 100, locale=BABEL_LOCALES[language])

@@ -14,8 +14,8 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, RootModel, ValidationError
 
-from aapenhet.problems import Path, Problem
-from aapenhet.yaml_source import SourceMap
+from aapenhet.source.problems import Path, Problem
+from aapenhet.source.yaml_source import SourceMap
 
 _LANGUAGE_NAMES = {"nb": "Norwegian (nb)", "en": "English (en)"}
 _PATTERN_EXPECTATIONS = {

@@ -1,0 +1,84 @@
+"""The project's command line: ``aapenhet SUBCOMMAND`` (also ``python -m aapenhet``).
+
+Subcommands:
+- ``gate``: may the statement be published? One reason per line; exit 0 publishable, 1 refused.
+
+Exit status 2 is a usage error. Every subcommand works outside MkDocs, on a project folder (the one
+holding ``mkdocs.yml`` and ``data/``), and never ends in a traceback: a bug is reported in one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from aapenhet.form.settings import read_form_settings
+from aapenhet.publishing.gate import PublishSettings, publication_problems
+
+PROG = "aapenhet"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one subcommand; returns its exit status (the console script exits with it)."""
+    parser = _parser()
+    try:
+        arguments = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse has printed the usage and what is wrong
+        return 0 if exit_.code == 0 else 2
+    if arguments.command is None:
+        parser.print_usage(sys.stderr)
+        print(f"{PROG}: give a subcommand — {', '.join(SUBCOMMANDS)}", file=sys.stderr)
+        return 2
+    project = Path(arguments.project)
+    if not (project / "data").is_dir():
+        print(f"{PROG} {arguments.command}: {project} has no data/ folder — give the project directory",
+              file=sys.stderr)
+        return 2
+    try:
+        return SUBCOMMANDS[arguments.command](arguments, project)
+    except Exception as error:  # a bug, not a problem in the data: say so in one line, never a traceback
+        print(f"{PROG} {arguments.command}: internal error ({type(error).__name__}: {error})", file=sys.stderr)
+        return 1
+
+
+def gate(arguments: argparse.Namespace, project: Path) -> int:
+    """Print the reasons not to publish; 0 when there are none, 1 otherwise."""
+    settings = PublishSettings(site_url=arguments.site_url, form=read_form_settings(project), host=arguments.host)
+    reasons = publication_problems(project, settings)
+    if not reasons:
+        print(f"Publishable: the statement is final, site_url is {arguments.site_url.strip()}"
+              " and the form posts to its service")
+        return 0
+    print("\n".join(reasons), flush=True)
+    print(f"Not publishable: {len(reasons)} reason{'s' if len(reasons) != 1 else ''} above.", file=sys.stderr)
+    return 1
+
+
+SUBCOMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {"gate": gate}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=PROG, description="Exso's åpenhetsloven statement: tools for editors and CI.")
+    commands = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+    gate_parser = commands.add_parser(
+        "gate", help="may the statement be published?",
+        description="Check that the statement may be published: data complete and final, a public https"
+                    " site_url, and a form that reaches Exso. Exit 0 publishable, 1 refused, 2 usage error.")
+    _project_argument(gate_parser)
+    gate_parser.add_argument("--host", choices=["github-pages", "netlify", "other"], default="other",
+                             help="where site/ is deployed (a netlify form works only on Netlify)")
+    gate_parser.add_argument("--site-url", default=os.environ.get("SITE_URL"),
+                             help="the address the site is published at (default: $SITE_URL)")
+    return parser
+
+
+def _project_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("project", nargs="?", default=".",
+                        help="the project directory, holding mkdocs.yml and data/ (default: current directory)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

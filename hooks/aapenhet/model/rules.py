@@ -1,0 +1,86 @@
+"""Rules on the statement as a whole: what a publishable statement needs beyond valid fields.
+
+Each rule takes the loaded data (with where each value is) and returns located problems. The
+publication gate runs ``PUBLICATION_RULES``; a later §5 check adds its rules to the same list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from aapenhet.model.completeness import BOARD_ROLES, missing_for_publication
+from aapenhet.model.loader import LoadedStatement
+from aapenhet.model.models import SignatoryRole
+from aapenhet.source.problems import Problem
+
+Rule = Callable[[LoadedStatement], list[Problem]]
+
+
+def statement_is_final(loaded: LoadedStatement) -> list[Problem]:
+    """A draft ("Utkast") is never published: report each thing ``completeness`` finds missing."""
+    source = loaded.sources["statement"]
+    return [source.problem(missing.field_path, missing.advice, at_key=True)
+            for missing in missing_for_publication(loaded.data.statement)]
+
+
+def dates_in_order(loaded: LoadedStatement) -> list[Problem]:
+    """The period ends after it starts; the board approves after the period ended; publication follows approval.
+
+    Approval before the period's end is read as a typo: the statement reports on a finished period
+    (that is our interpretation of §5, which publishes by 30 June on the past year's due diligence).
+    """
+    statement, source = loaded.data.statement, loaded.sources["statement"]
+    start, end = statement.reporting_period.start, statement.reporting_period.end
+    approved, published = statement.approved_on, statement.published_on
+    problems = []
+    if start is not None and end is not None and end <= start:
+        problems.append(source.problem(("reporting_period", "end"), f"the period's end ({end}) is not after its"
+                                       f" start ({start}) — expected the last day of the period"))
+    if end is not None and approved is not None and approved < end:
+        problems.append(source.problem(("approved_on",), f"approved ({approved}) before the reporting period"
+                                       f" ended ({end}) — expected a date after the period"))
+    if approved is not None and published is not None and published < approved:
+        problems.append(source.problem(("published_on",), f"published ({published}) before it was approved"
+                                       f" ({approved}) — only a signed statement is published"))
+    return problems
+
+
+def signatories_consistent(loaded: LoadedStatement) -> list[Problem]:
+    """One daglig leder and one styreleder (every AS board has a chair); nobody listed twice in one role.
+
+    ``completeness`` already finds it when no board member or no CEO signs; this adds what it cannot see.
+    """
+    signatories, source = loaded.data.statement.signatories, loaded.sources["statement"]
+    problems = []
+    seen: set[tuple[str, SignatoryRole]] = set()
+    for index, signatory in enumerate(signatories):
+        key = (" ".join(signatory.name.casefold().split()), signatory.role)
+        if key in seen:
+            problems.append(source.problem(("signatories", index), f"«{signatory.name}» is listed twice as"
+                                           f" {signatory.role.value} — list each signatory once"))
+        seen.add(key)
+    roles = [signatory.role for signatory in signatories]
+    if roles.count(SignatoryRole.ceo) > 1:
+        problems.append(source.problem(("signatories",), "more than one signatory has role: ceo — a company has"
+                                       " one daglig leder"))
+    if roles.count(SignatoryRole.board_chair) > 1:
+        problems.append(source.problem(("signatories",), "more than one signatory has role: board_chair — the"
+                                       " board has one chair (styreleder)"))
+    if any(role in BOARD_ROLES for role in roles) and SignatoryRole.board_chair not in roles:
+        problems.append(source.problem(("signatories",), "the board signs without its chair — add the styreleder"
+                                       " with role: board_chair"))
+    return problems
+
+
+def company_is_covered(loaded: LoadedStatement) -> list[Problem]:
+    """§5: the statement says which companies it covers, and the enterprise itself is one of them."""
+    name = loaded.data.company.name
+    covered = {" ".join(company.casefold().split()) for company in loaded.data.statement.companies_covered}
+    if " ".join(name.casefold().split()) in covered:
+        return []
+    return [loaded.sources["statement"].problem(("companies_covered",), f"does not name «{name}» (company.yml name)"
+                                                " — the statement must cover the enterprise that publishes it")]
+
+
+# Every rule a published statement must pass, in the order the reasons are printed.
+PUBLICATION_RULES: list[Rule] = [statement_is_final, dates_in_order, signatories_consistent, company_is_covered]

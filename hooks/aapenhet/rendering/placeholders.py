@@ -1,0 +1,100 @@
+"""Placeholders: ``<!-- aapenhet:NAME -->`` in a page of ``docs/`` stands for a block of facts.
+
+``PLACEHOLDERS`` is the one list of names; each is rendered by ``templates/NAME.html``. A
+placeholder is exact or an error: an HTML comment that looks like one but is not exactly one (other
+case, spaces, an unknown name) would otherwise stay an invisible comment, and a section of the
+statement would silently be missing. So would one that is in one language's page but not in the
+other's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from aapenhet.source.problems import Problem
+
+PLACEHOLDERS = (
+    "key_figures",
+    "statement_header",
+    "company_profile",
+    "policies_and_guidelines",
+    "due_diligence_method",
+    "routines",
+    "sector_findings",
+    "supplier_follow_up",
+    "country_risk_table",
+    "supplier_table",
+    "measures",
+    "commitments",
+    "revisions",
+    "signatures",
+    "innsynskrav_contact",
+    "innsynskrav_form",
+)
+# The placeholder whose page loads the form's script.
+FORM_PLACEHOLDER = "innsynskrav_form"
+
+# Exactly one placeholder: one space inside each end of the comment, the lower-case prefix, a name.
+EXACT = re.compile(r"<!-- aapenhet:(?P<name>[a-z_]+) -->")
+# A comment that is only the prefix and a name, in any spelling: Aapenhet, åpenhet, spaces, no colon.
+# (A comment with other words in it is an editor's note, not a placeholder attempt.)
+_LOOKS_LIKE = re.compile(r"<!--\s*(?:aa|å)penhet\s*[:;.]?\s*[\w-]*\s*-->", re.IGNORECASE)
+
+
+def placeholders_in(markdown: str) -> list[str]:
+    """The names of the exact placeholders in a page, in order."""
+    return [match.group("name") for match in EXACT.finditer(markdown) if match.group("name") in PLACEHOLDERS]
+
+
+def placeholder_problems(markdown: str, page_path: str) -> list[Problem]:
+    """Every comment in a page that looks like a placeholder but is not exactly a known one."""
+    problems = []
+    for match in _LOOKS_LIKE.finditer(markdown):
+        exact = EXACT.fullmatch(match.group(0))
+        if exact is not None and exact.group("name") in PLACEHOLDERS:
+            continue
+        line, column = _position(markdown, match.start())
+        if exact is not None:
+            what = f"unknown placeholder «{exact.group('name')}»"
+        else:
+            what = f"«{' '.join(match.group(0).split())}» is not a placeholder as written"
+        message = (f"{what} — expected exactly «<!-- aapenhet:NAME -->» (lower case, one space inside each end)"
+                   f" with NAME one of: {', '.join(PLACEHOLDERS)}")
+        problems.append(Problem(page_path, line, column, "", message))
+    return problems
+
+
+def placeholder_parity_problems(pages: Mapping[str, str], shown_as: Callable[[str], str]) -> list[Problem]:
+    """A placeholder in one language's version of a page but not in another's.
+
+    ``pages`` maps each language to that version's Markdown; ``shown_as`` names its file.
+    """
+    found = {language: placeholders_in(markdown) for language, markdown in pages.items()}
+    problems = []
+    for language, names in found.items():
+        for other, other_names in found.items():
+            for name in dict.fromkeys(names):
+                if name not in other_names:
+                    markdown = pages[language]
+                    line, column = _position(markdown, markdown.index(f"<!-- aapenhet:{name} -->"))
+                    problems.append(Problem(
+                        shown_as(language), line, column, "",
+                        f"placeholder «{name}» is here but not in {shown_as(other)} — the {other} page would lack"
+                        " that part of the statement; add it there too, or remove it here"))
+    return problems
+
+
+def fill_placeholders(markdown: str, render: Callable[[str], str]) -> str:
+    """Replace each placeholder with ``render(name)``'s HTML, as a block of its own.
+
+    Call ``placeholder_problems`` first: only exact, known placeholders are replaced here.
+    """
+    return EXACT.sub(lambda match: "\n" + render(match.group("name")) + "\n"
+                     if match.group("name") in PLACEHOLDERS else match.group(0), markdown)
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column

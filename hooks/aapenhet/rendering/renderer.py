@@ -1,0 +1,90 @@
+"""Render the statement's blocks of facts from Jinja templates, for one language at a time.
+
+The templates are package data in ``templates/`` (one per placeholder, see ``placeholders.py``,
+plus the theme's draft banner and 404 text). They render in an environment of their own with
+autoescape on, because MkDocs' theme environment does not escape: no text from YAML can become
+markup. ``StrictUndefined``: a misspelt name in a template is an error, not an empty string.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from aapenhet.form.settings import FormSettings
+from aapenhet.form.view import form_view
+from aapenhet.model import facts
+from aapenhet.model.completeness import Missing, missing_for_publication
+from aapenhet.model.countries import country_name
+from aapenhet.model.models import StatementData, Text
+from aapenhet.rendering import formatting
+from aapenhet.rendering.labels import Labels
+from aapenhet.site.addresses import Site
+
+# Templates for the theme (not placeholders): the draft banner on every page, the 404 page's text.
+PAGE_TEMPLATES = ("draft_banner", "not_found")
+THANK_YOU_PAGE = "innsynskrav/takk/"
+
+
+def template_environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("aapenhet.rendering", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """Renders templates from validated data; build a new one for every build."""
+
+    environment: Environment
+    data: StatementData
+    labels: Labels
+    site: Site
+    form: FormSettings
+
+    def render(self, name: str, language: str) -> str:
+        template = self.environment.get_template(f"{name}.html")
+        return template.render(self._context(language)).strip()
+
+    def label(self, key: str, language: str) -> str:
+        return self.labels.get(key, language)
+
+    def _context(self, language: str) -> dict[str, object]:
+        data = self.data
+        return {
+            "data": data,
+            "language": language,
+            "draft_missing": missing_for_publication(data.statement),
+            "Missing": Missing,
+            "ratings": {entry.code: entry for entry in data.countries.countries},
+            "rating_sources": {source.id: source for source in data.countries.sources},
+            "production_countries": facts.production_countries(data),
+            "high_risk_countries": facts.high_risk_production_countries(data),
+            "suppliers_producing_in": lambda code: facts.suppliers_producing_in(data, code),
+            "t": lambda key: self.labels.get(key, language),
+            "t_in": self.labels.get,  # a label in another language, for links to that language
+            "text": lambda value: value.in_language(language) if isinstance(value, Text) else value,
+            "country": lambda code: country_name(code, language),
+            "long_date": lambda value: formatting.long_date(value, language),
+            "iso_date": formatting.iso_date,
+            "number": lambda value: formatting.number(value, language),
+            "percent": lambda value: formatting.percent(value, language),
+            "form": form_view(self.form,
+                              thank_you_url=self.site.page_url(THANK_YOU_PAGE, language),
+                              thank_you_path=self.site.page_path(THANK_YOU_PAGE, language),
+                              subject=self.labels.get("form.subject", language)),
+            "form_provider": self.form.provider.value,
+            "form_service_name": self.form.service_name,
+            "form_privacy_url": self.form.privacy_url,
+            "home_paths": {other: self.site.page_path("", other) for other in self.site.languages},
+        }
+
+
+def make_renderer(data: StatementData, labels: Labels, site: Site, form: FormSettings) -> Renderer:
+    return Renderer(template_environment(), data, labels, site, form)

@@ -1,0 +1,70 @@
+"""The site's addresses: where it and each language's pages are, and which addresses are public.
+
+An address that points at this machine must never reach the public site."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+
+def is_loopback_host(host: str) -> bool:
+    """``localhost`` (and ``*.localhost``), 127.0.0.0/8, ::1, 0.0.0.0 and :: in any spelling."""
+    name = host.rstrip(".").lower()
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        address = _legacy_ipv4(name)
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address is not None and (address.is_loopback or address.is_unspecified)
+
+
+def _legacy_ipv4(name: str) -> ipaddress.IPv4Address | None:
+    """``127.1`` or ``0x7f000001``: forms browsers accept as IPv4 but ``ipaddress`` does not."""
+    if not name or any(char not in "0123456789abcdefx." for char in name):
+        return None
+    try:
+        return ipaddress.IPv4Address(socket.inet_aton(name))
+    except OSError:
+        return None
+
+
+def public_https_url_problem(url: str | None) -> str | None:
+    """What keeps ``url`` from being a public https address, or None when it is one."""
+    if url is None or not url.strip():
+        return "not set"
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname or ""
+    except ValueError:
+        return f"«{url}» is not a web address"
+    if parts.scheme != "https" or not host:
+        return f"«{url}» is not an absolute https:// address"
+    if is_loopback_host(host):
+        return f"«{url}» points at this machine ({host}), not at the published site"
+    return None
+
+
+@dataclass(frozen=True)
+class Site:
+    """The site itself: its public address and its languages (the default one at the root)."""
+
+    url: str
+    default_language: str
+    languages: tuple[str, ...]
+
+    def language_prefix(self, language: str) -> str:
+        """Where a language's pages are under the site root: ``""`` for the default, ``en/``."""
+        return "" if language == self.default_language else f"{language}/"
+
+    def page_path(self, page: str, language: str) -> str:
+        """The path of a page in a language, from the site's root: ``/en/innsynskrav/takk/``."""
+        return f"{urlsplit(self.url).path.rstrip('/')}/{self.language_prefix(language)}{page}"
+
+    def page_url(self, page: str, language: str) -> str:
+        return urljoin(self.url, self.page_path(page, language))

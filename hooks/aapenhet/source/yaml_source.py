@@ -1,0 +1,229 @@
+"""Read a YAML file into plain Python values, keeping where each value came from.
+
+The text is parsed by libyaml (PyYAML's C parser) into events, and the values are built here from
+those events, so:
+- no scalar is given a type: every scalar stays a string and the models decide what is a number
+  or a date. ``NO`` is the string "NO" (no Norway problem), ``010`` is not octal, ``1e3`` is not a
+  float and ``2024-06-30`` is a date only where a model says so;
+- every value and key keeps its line and column, for messages like ``data/x.yml:12:5``;
+- duplicate keys are errors, not silently last-wins;
+- what could make a small file huge or a parse endless is refused before it costs anything:
+  anchors and aliases (a 400-byte "alias bomb" expands to millions of values), merge keys (``<<``),
+  nesting deeper than ``MAX_DEPTH`` and files larger than ``MAX_FILE_BYTES``.
+Problems come back as values, never as exceptions or tracebacks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path as FilePath
+from typing import Any
+
+import yaml
+from yaml import events
+
+from aapenhet.source.problems import Path, Problem, dotted
+
+# The data is at most about ten levels deep; anything much deeper is a mistake or an attack.
+MAX_DEPTH = 64
+# Generous for thousands of suppliers (about 1 kB each), far below what would exhaust memory.
+MAX_FILE_BYTES = 32 * 1024 * 1024
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_HINT = "check indentation, colons and quotes near here"
+
+
+@dataclass
+class SourceMap:
+    """Line and column (1-based) of every value and key, by its path in the document."""
+
+    file: str
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: Path, *, at_key: bool = False) -> tuple[int, int]:
+        """The nearest known position: the key or value itself, else its closest parent."""
+        table = self.keys if at_key else self.values
+        for end in range(len(path), -1, -1):
+            prefix = path[:end]
+            if prefix in table:
+                return table[prefix]
+            if prefix in self.values:
+                return self.values[prefix]
+        return (1, 1)
+
+    def problem(self, path: Path, message: str, *, at_key: bool = False) -> Problem:
+        line, column = self.locate(path, at_key=at_key)
+        return Problem(self.file, line, column, dotted(path), message)
+
+
+@dataclass
+class ParsedYaml:
+    data: Any
+    source: SourceMap
+    problems: list[Problem]
+
+
+def read_yaml_file(path: FilePath, shown: str) -> ParsedYaml:
+    """Read and parse a file; a missing, huge or non-UTF-8 file is a problem like any other."""
+    source = SourceMap(shown)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return ParsedYaml(None, source, [Problem(
+                shown, 1, 1, "", f"the file is {size / 1024 / 1024:.1f} MB — a data file may be at most"
+                f" {MAX_FILE_BYTES // 1024 // 1024} MB; is it the right file?")])
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return ParsedYaml(None, source, [Problem(shown, 1, 1, "", f"is not UTF-8 text ({error.reason})"
+                                                 " — save it as UTF-8")])
+    return parse_yaml(text, shown)
+
+
+def parse_yaml(text: str, file: str) -> ParsedYaml:
+    """Parse ``text``; syntax errors, refused constructs and duplicate keys come back as problems."""
+    if len(text) > MAX_FILE_BYTES:
+        return ParsedYaml(None, SourceMap(file), [Problem(
+            file, 1, 1, "", f"the text is larger than the {MAX_FILE_BYTES // 1024 // 1024} MB a data file may be")])
+    builder = _Builder(file)
+    loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
+    try:
+        while builder.problem is None:
+            event = loader.get_event()
+            if isinstance(event, events.StreamEndEvent):
+                break
+            builder.take(event)
+    except yaml.MarkedYAMLError as error:
+        return ParsedYaml(None, builder.source, [_syntax_problem(error, file)])
+    finally:
+        loader.dispose()
+    if builder.problem is not None:
+        return ParsedYaml(None, builder.source, [builder.problem])
+    return ParsedYaml(builder.root, builder.source, builder.problems)
+
+
+@dataclass
+class _Open:
+    """A mapping or list being built: where it is and, in a mapping, the key waiting for its value."""
+
+    value: dict[str, Any] | list[Any]
+    path: Path
+    key: str | None = None
+
+
+class _Builder:
+    """Builds plain values from parser events; stops at the first construct it refuses."""
+
+    def __init__(self, file: str) -> None:
+        self.source = SourceMap(file)
+        self.problems: list[Problem] = []  # problems after which reading can go on (duplicate keys)
+        self.problem: Problem | None = None  # a problem that stops reading (aliases, depth, documents)
+        self.root: Any = None
+        self.documents = 0
+        self._open: list[_Open] = []
+
+    def take(self, event: events.Event) -> None:
+        if isinstance(event, events.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self._stop(event, "a second YAML document («---») — keep one document per file")
+        elif isinstance(event, events.AliasEvent):
+            self._stop(event, f"an alias (*{event.anchor}) — anchors and aliases are not supported here;"
+                              " write the value out in full")
+        elif isinstance(event, events.NodeEvent) and event.anchor is not None:
+            self._stop(event, f"an anchor (&{event.anchor}) — anchors and aliases are not supported here;"
+                              " write the value out in full")
+        elif isinstance(event, events.ScalarEvent):
+            self._scalar(event)
+        elif isinstance(event, events.CollectionStartEvent):
+            self._start(event)
+        elif isinstance(event, events.CollectionEndEvent):
+            finished = self._open.pop()
+            self._place(finished.value, finished.path)
+
+    def _scalar(self, event: events.ScalarEvent) -> None:
+        top = self._open[-1] if self._open else None
+        if isinstance(top, _Open) and isinstance(top.value, dict) and top.key is None:
+            self._key(top, event)
+            return
+        # Only an unquoted null-like scalar is "empty"; a quoted "" stays an empty string.
+        value = None if _is_plain(event) and event.value in _NULLS else event.value
+        path = self._next_path()
+        self.source.values[path] = _position(event)
+        self._place(value, path)
+
+    def _key(self, mapping: _Open, event: events.ScalarEvent) -> None:
+        key = event.value
+        if key == "<<" and _is_plain(event):
+            self._stop(event, "a merge key («<<») — merge keys are not supported here; write the keys out")
+            return
+        key_path = (*mapping.path, key)
+        if key in mapping.value or key_path in self.source.keys:
+            first_line = self.source.keys[key_path][0]
+            self.problems.append(Problem(self.source.file, *_position(event), dotted(key_path),
+                                         f"duplicate key «{key}» (first at line {first_line}) — give each key once"))
+            key = _DUPLICATE
+        else:
+            self.source.keys[key_path] = _position(event)
+        mapping.key = key
+
+    def _start(self, event: events.CollectionStartEvent) -> None:
+        top = self._open[-1] if self._open else None
+        if top is not None and isinstance(top.value, dict) and top.key is None:
+            self._stop(event, "a key must be a plain word — expected «key: value»")
+            return
+        if len(self._open) >= MAX_DEPTH:
+            self._stop(event, f"nested more than {MAX_DEPTH} levels deep — the data is never nested this"
+                              " deeply; check the indentation and brackets")
+            return
+        path = self._next_path()
+        self.source.values[path] = _position(event)
+        value: dict[str, Any] | list[Any] = {} if isinstance(event, events.MappingStartEvent) else []
+        self._open.append(_Open(value, path))
+
+    def _next_path(self) -> Path:
+        """The path of the value about to be read: the waiting key's, or the next list index."""
+        if not self._open:
+            return ()
+        top = self._open[-1]
+        if isinstance(top.value, dict):
+            return (*top.path, top.key if top.key is not _DUPLICATE else "")
+        return (*top.path, len(top.value))
+
+    def _place(self, value: Any, path: Path) -> None:
+        if not self._open:
+            self.root = value
+            return
+        top = self._open[-1]
+        if isinstance(top.value, list):
+            top.value.append(value)
+        else:
+            if top.key is not _DUPLICATE:
+                top.value[top.key] = value
+            top.key = None
+
+    def _stop(self, event: events.Event, message: str) -> None:
+        line, column = _position(event)
+        self.problem = Problem(self.source.file, line, column, dotted(self._next_path()) if self._open else "", message)
+
+
+# A key given twice: its value is read (to find problems inside it) but not kept.
+_DUPLICATE: Any = object()
+
+
+def _is_plain(event: events.ScalarEvent) -> bool:
+    """Written without quotes (libyaml says ``""``, PyYAML's own parser ``None``)."""
+    return not event.style
+
+
+def _position(event: events.Event) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = " ".join(part for part in (error.context, error.problem) if part)
+    started = error.context_mark
+    if started is not None and mark is not None and started.line != mark.line:
+        what += f" (the construct began at line {started.line + 1})"
+    return Problem(file, line, column, "", f"YAML syntax error: {what} — {_HINT}")

@@ -1,0 +1,106 @@
+"""One build of the statement site: everything loaded once, and what each language's pass adds.
+
+static-i18n builds the default language, then every other language inside the default language's
+build. A ``StatementBuild`` is made at the start of the first pass (the data, labels, form settings
+and pages are read and checked once) and is reused by the later passes; it gathers what has to be
+written once at the very end: the inline-script hashes of every page and each language's 404 page.
+Nothing here imports MkDocs: ``hooks/statement_site.py`` adapts MkDocs' events to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from aapenhet.form.settings import form_origin, load_form_settings
+from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
+from aapenhet.model.loader import load_statement
+from aapenhet.rendering.docs_pages import docs_problems, untranslated_pages
+from aapenhet.rendering.labels import load_labels
+from aapenhet.rendering.renderer import Renderer, make_renderer
+from aapenhet.site.addresses import Site
+from aapenhet.site.security import fill_inline_script_hashes
+from aapenhet.site.written_files import write_site_files
+from aapenhet.source.problems import DataProblems, Problem
+from aapenhet.source.yaml_source import SourceMap, parse_yaml
+
+T = TypeVar("T")
+
+
+@dataclass
+class StatementBuild:
+    renderer: Renderer
+    # Warnings for the build log (a strict build fails on them): pages without their translation.
+    warnings: list[str]
+    languages_built: list[str] = field(default_factory=list)
+    script_hashes: set[str] = field(default_factory=set)
+    not_found_pages: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def site(self) -> Site:
+        return self.renderer.site
+
+    def with_script_hashes(self, html: str) -> str:
+        """``html`` with its policy allowing exactly its own inline scripts; the hashes are kept."""
+        html, hashes = fill_inline_script_hashes(html)
+        self.script_hashes.update(hashes)
+        return html
+
+    def finish(self, site_dir: Path) -> None:
+        """After the last language: the files that cover every language."""
+        write_site_files(site_dir, self.site, form_origin=form_origin(self.renderer.form),
+                         script_hashes=self.script_hashes, not_found_pages=self.not_found_pages)
+
+
+def start_build(*, project: Path, docs_dir: Path, site_url: str | None, extra: dict,
+                mkdocs_yml_text: str, languages: list[str], default_language: str) -> StatementBuild:
+    """Read and check everything the build needs; raises ``DataProblems`` with every problem found."""
+    settings = parse_yaml(mkdocs_yml_text, "mkdocs.yml").source
+    problems = _language_problems(settings, languages, default_language)
+    if not site_url:
+        # Canonical links, hreflang, the sitemap and the form's thank-you address are all absolute.
+        problems.append(settings.problem(("site_url",), "empty (is SITE_URL set to nothing?) — expected the"
+                                         " address the site is served at, such as https://www.example.no/aapenhet/"))
+    form = _collect(problems, lambda: load_form_settings(extra, mkdocs_yml_text))
+    labels = _collect(problems, load_labels)
+    loaded = _collect(problems, lambda: load_statement(project / "data"))
+    problems += docs_problems(docs_dir, languages, default_language)
+    if problems or form is None or labels is None or loaded is None:
+        raise DataProblems(problems, about="the statement site")
+    site = Site(url=site_url, default_language=default_language, languages=tuple(languages))
+    return StatementBuild(renderer=make_renderer(loaded.data, labels, site, form),
+                          warnings=untranslated_pages(docs_dir, languages, default_language))
+
+
+def _collect(problems: list[Problem], load: Callable[[], T]) -> T | None:
+    """``load()``, or None with its problems added to ``problems``: every file's problems at once."""
+    try:
+        return load()
+    except DataProblems as error:
+        problems += error.problems
+        return None
+
+
+def _language_problems(settings: SourceMap, languages: list[str], default_language: str) -> list[Problem]:
+    """mkdocs.yml's i18n languages must be the statement's, with the default first.
+
+    Listed later, static-i18n builds the default language twice (three passes for two languages,
+    every search entry of it twice).
+    """
+    expected = [DEFAULT_LANGUAGE, *(language for language in LANGUAGES if language != DEFAULT_LANGUAGE)]
+    if languages == expected and default_language == DEFAULT_LANGUAGE:
+        return []
+    return [Problem(settings.file, *_i18n_languages_position(settings), "plugins.i18n.languages",
+                    f"the languages are {', '.join(languages)} with default {default_language} — expected "
+                    f"{', '.join(expected)} in that order, with {DEFAULT_LANGUAGE} (the authoritative text)"
+                    " first and default: true")]
+
+
+def _i18n_languages_position(settings: SourceMap) -> tuple[int, int]:
+    """Where the i18n plugin's languages are: ``plugins`` is a list, so find the i18n entry's key."""
+    for path, position in sorted(settings.keys.items(), key=lambda item: item[1]):
+        if len(path) == 4 and path[0] == "plugins" and path[2:] == ("i18n", "languages"):
+            return position
+    return settings.locate(("plugins",))
