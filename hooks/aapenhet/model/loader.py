@@ -7,6 +7,7 @@ every file, so an editor sees them all at once.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from aapenhet.model.crosscheck import cross_check
 from aapenhet.source.explain import describe, validation_problems
 from aapenhet.model.models import DATA_FILES, StatementData
 from aapenhet.source.problems import DataProblems, Problem
-from aapenhet.source.yaml_source import SourceMap, read_yaml_file
+from aapenhet.source.yaml_source import ParsedYaml, SourceMap, parse_yaml, read_data_text
 
 
 @dataclass(frozen=True)
@@ -54,19 +55,46 @@ def load_statement(data_dir: Path, *, shown_as: str = "data") -> LoadedStatement
 
 
 def load_data_file(path: Path, shown: str, model: type[BaseModel]) -> tuple[BaseModel | None, SourceMap, list[Problem]]:
-    """One file against its model: the model (or None) with where its values are, and its problems."""
+    """One file against its model: the model (or None) with where its values are, and its problems.
+
+    A file whose text is the same as at its last load is not parsed or validated again: under
+    ``mkdocs serve`` an edit to one file re-reads only that file. (Keyed on the text itself, so an
+    edit is never missed; the models are frozen, so sharing them between builds is safe.)
+    """
     source = SourceMap(shown)
     expected = describe(model)
     if not path.is_file():
         return None, source, [Problem(shown, 1, 1, "", f"file is missing — expected {expected}")]
-    parsed = read_yaml_file(path, shown)
+    text, problems = read_data_text(path, shown)
+    if text is None:
+        return None, source, problems
+    key = (str(path.resolve()), shown, model)
+    cached = _loaded_files.get(key)
+    if cached is not None and cached[0] == text:
+        _loaded_files.move_to_end(key)
+        return cached[1]
+    result = _validate(parse_yaml(text, shown), shown, model, expected)
+    _loaded_files[key] = (text, result)
+    if len(_loaded_files) > _CACHED_FILES:
+        _loaded_files.popitem(last=False)
+    return result
+
+
+def _validate(parsed: ParsedYaml, shown: str, model: type[BaseModel],
+              expected: str) -> tuple[BaseModel | None, SourceMap, list[Problem]]:
     if parsed.problems:
         return None, parsed.source, parsed.problems
     if parsed.data is None:
-        return None, source, [Problem(shown, 1, 1, "", f"file is empty — expected {expected}")]
+        return None, parsed.source, [Problem(shown, 1, 1, "", f"file is empty — expected {expected}")]
     if not isinstance(parsed.data, dict):
-        return None, source, [Problem(shown, 1, 1, "", f"the file is not a mapping — expected {expected}")]
+        return None, parsed.source, [Problem(shown, 1, 1, "", f"the file is not a mapping — expected {expected}")]
     try:
         return model.model_validate(parsed.data), parsed.source, []
     except ValidationError as error:
         return None, parsed.source, validation_problems(error, model, parsed.source)
+
+
+# The last load of each data file, by where it is: (its text, what loading it gave). Bounded, so a
+# long `mkdocs serve` or a test session that loads many folders does not grow without end.
+_CACHED_FILES = 32
+_loaded_files: OrderedDict[tuple[str, str, type[BaseModel]], tuple[str, tuple[BaseModel | None, SourceMap, list[Problem]]]] = OrderedDict()

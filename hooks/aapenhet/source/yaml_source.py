@@ -63,20 +63,17 @@ class ParsedYaml:
     problems: list[Problem]
 
 
-def read_yaml_file(path: FilePath, shown: str) -> ParsedYaml:
-    """Read and parse a file; a missing, huge or non-UTF-8 file is a problem like any other."""
-    source = SourceMap(shown)
+def read_data_text(path: FilePath, shown: str) -> tuple[str | None, list[Problem]]:
+    """A data file's text, or None and why it cannot be read: too large (checked before reading) or
+    not UTF-8."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, [Problem(shown, 1, 1, "", f"the file is {size / 1024 / 1024:.1f} MB — a data file may be at"
+                              f" most {MAX_FILE_BYTES // 1024 // 1024} MB; is it the right file?")]
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return ParsedYaml(None, source, [Problem(
-                shown, 1, 1, "", f"the file is {size / 1024 / 1024:.1f} MB — a data file may be at most"
-                f" {MAX_FILE_BYTES // 1024 // 1024} MB; is it the right file?")])
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8"), []
     except UnicodeDecodeError as error:
-        return ParsedYaml(None, source, [Problem(shown, 1, 1, "", f"is not UTF-8 text ({error.reason})"
-                                                 " — save it as UTF-8")])
-    return parse_yaml(text, shown)
+        return None, [Problem(shown, 1, 1, "", f"is not UTF-8 text ({error.reason}) — save it as UTF-8")]
 
 
 def parse_yaml(text: str, file: str) -> ParsedYaml:
@@ -108,6 +105,8 @@ class _Open:
     value: dict[str, Any] | list[Any]
     path: Path
     key: str | None = None
+    # False while reading the value of a key given twice: read for its problems, not kept.
+    keep_value: bool = True
 
 
 class _Builder:
@@ -157,13 +156,13 @@ class _Builder:
             self._stop(event, "a merge key («<<») — merge keys are not supported here; write the keys out")
             return
         key_path = (*mapping.path, key)
-        if key in mapping.value or key_path in self.source.keys:
+        mapping.keep_value = key_path not in self.source.keys
+        if mapping.keep_value:
+            self.source.keys[key_path] = _position(event)
+        else:
             first_line = self.source.keys[key_path][0]
             self.problems.append(Problem(self.source.file, *_position(event), dotted(key_path),
                                          f"duplicate key «{key}» (first at line {first_line}) — give each key once"))
-            key = _DUPLICATE
-        else:
-            self.source.keys[key_path] = _position(event)
         mapping.key = key
 
     def _start(self, event: events.CollectionStartEvent) -> None:
@@ -172,8 +171,7 @@ class _Builder:
             self._stop(event, "a key must be a plain word — expected «key: value»")
             return
         if len(self._open) >= MAX_DEPTH:
-            self._stop(event, f"nested more than {MAX_DEPTH} levels deep — the data is never nested this"
-                              " deeply; check the indentation and brackets")
+            self._stop(event, _too_deep())
             return
         path = self._next_path()
         self.source.values[path] = _position(event)
@@ -186,7 +184,7 @@ class _Builder:
             return ()
         top = self._open[-1]
         if isinstance(top.value, dict):
-            return (*top.path, top.key if top.key is not _DUPLICATE else "")
+            return top.path if top.key is None else (*top.path, top.key)
         return (*top.path, len(top.value))
 
     def _place(self, value: Any, path: Path) -> None:
@@ -197,17 +195,18 @@ class _Builder:
         if isinstance(top.value, list):
             top.value.append(value)
         else:
-            if top.key is not _DUPLICATE:
+            if top.keep_value:
                 top.value[top.key] = value
             top.key = None
 
     def _stop(self, event: events.Event, message: str) -> None:
         line, column = _position(event)
-        self.problem = Problem(self.source.file, line, column, dotted(self._next_path()) if self._open else "", message)
+        self.problem = Problem(self.source.file, line, column, dotted(self._next_path()), message)
 
 
-# A key given twice: its value is read (to find problems inside it) but not kept.
-_DUPLICATE: Any = object()
+def _too_deep() -> str:
+    return f"nested more than {MAX_DEPTH} levels deep — the data is never nested this deeply; check the" \
+           " indentation and brackets"
 
 
 def _is_plain(event: events.ScalarEvent) -> bool:
@@ -222,6 +221,9 @@ def _position(event: events.Event) -> tuple[int, int]:
 def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if "maximum nesting depth" in (error.problem or ""):
+        # libyaml's scanner, reading ahead, stops deep flow brackets before the events reach MAX_DEPTH.
+        return Problem(file, line, column, "", _too_deep())
     what = " ".join(part for part in (error.context, error.problem) if part)
     started = error.context_mark
     if started is not None and mark is not None and started.line != mark.line:
