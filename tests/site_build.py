@@ -7,6 +7,7 @@ into a temporary folder, so tests never touch ``site/``.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,21 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 PROJECT = Path(__file__).resolve().parent.parent
+# The address the shared build is made for: a public https address under a path, as a GitHub Pages
+# project site is published (absolute links must keep the path).
+PUBLIC_URL = "https://exso.example/aapenhet/"
+
+
+def _markdown_extensions() -> list[str]:
+    """The Markdown extensions mkdocs.yml names, for tests that run Python-Markdown themselves."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with (PROJECT / "mkdocs.yml").open("rb") as config:
+        listed = yaml_load(config)["markdown_extensions"]
+    return [entry if isinstance(entry, str) else next(iter(entry)) for entry in listed]
+
+
+MKDOCS_MARKDOWN_EXTENSIONS = _markdown_extensions()
 # Every page of the site, as its path under site/ in the default language.
 PAGES = ("", "redegjorelse/", "leverandorer/", "innsynskrav/")
 LANGUAGE_PREFIXES = {"nb": "", "en": "en/"}
@@ -75,6 +91,14 @@ def copy_project(destination: Path) -> Path:
 @dataclass
 class BuiltSite:
     root: Path
+    # What the build printed, for tests of the build itself.
+    output: str = ""
+
+    def language_passes(self) -> list[str]:
+        """The languages built, in order, as the hook logs them at the end of the build."""
+        found = re.findall(r"statement site built in ([a-z, ]+)$", self.output, re.MULTILINE)
+        assert len(found) == 1, f"the build logged {len(found)} end-of-build lines:\n{self.output}"
+        return found[0].split(", ")
 
     def html(self, path: str) -> BeautifulSoup:
         """The parsed page at ``path`` (``en/redegjorelse/``); fails clearly when it is missing."""

@@ -1,8 +1,11 @@
 """Real builds of changed copies of the project: what editors' changes do to the published site.
 
 Proves: filling in the period, approval, signatories and contact turns the draft into a signed
-statement; text from YAML is escaped in every kind of field; bad data, an unknown placeholder or a
-page without its translation stop the build with a located message and no traceback.
+statement on every page (the shared ``filled_site`` build); one build of a copy with many mistakes
+at once (bad data in four files, an empty ``site_url``, a non-https form endpoint, placeholder typos
+and a placeholder missing from one language) stops before writing any page, with every problem
+located and no traceback; a page without its translation fails the strict build. What the blocks
+themselves show is tested in-process in ``test_rendering.py``; Markdown's pass over them here.
 """
 
 from __future__ import annotations
@@ -10,29 +13,31 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import markdown
 import pytest
+from rendering import renderer
+from site_build import MKDOCS_MARKDOWN_EXTENSIONS, BuiltSite, copy_project, run_build
 
-from site_build import FILLED_STATEMENT, BuiltSite, copy_project, run_build
+from aapenhet.model.loader import load_statement_data
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
-
-def build_copy(tmp_path: Path, edit) -> tuple[int, str, BuiltSite]:
+def build_copy(tmp_path: Path, edit, env: dict[str, str] | None = None) -> tuple[int, str, BuiltSite]:
     project = copy_project(tmp_path / "project")
     edit(project)
-    result = run_build(project, tmp_path / "site")
-    return result.returncode, result.output, BuiltSite(result.site)
+    result = run_build(project, tmp_path / "site", env=env)
+    return result.returncode, result.output, BuiltSite(result.site, result.output)
 
 
-@pytest.fixture(scope="module")
-def filled_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    def fill(project: Path) -> None:
-        (project / "data" / "statement.yml").write_text(FILLED_STATEMENT, encoding="utf-8")
+def replace_in(project: Path, file: str, old: str, new: str) -> None:
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{file} has no «{old}»"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
-    code, output, site = build_copy(tmp_path_factory.mktemp("filled"), fill)
-    assert code == 0, output
-    return site
+
+# --- A filled-in statement ----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
@@ -42,109 +47,76 @@ def test_filled_in_statement_is_no_longer_a_draft(filled_site: BuiltSite, prefix
     assert "Utkast" not in filled_site.text(prefix + "redegjorelse/")
 
 
-def test_signature_block_shows_names_roles_and_date(filled_site: BuiltSite) -> None:
+def test_signature_block_and_contact_reach_the_pages(filled_site: BuiltSite) -> None:
     block = filled_site.html("redegjorelse/").select_one(".aapenhet-signatures")
-    text = " ".join(block.get_text(" ").split())
-    assert "Kari Nordmann Styreleder" in text and "Ola Nordmann Styremedlem" in text
-    assert "Per Hansen Daglig leder" in text and "20. juni 2026" in text
-    english = " ".join(filled_site.html("en/redegjorelse/").select_one(".aapenhet-signatures").get_text(" ").split())
-    assert "Kari Nordmann Chair of the board" in english and "20 June 2026" in english
-
-
-def test_header_shows_period_and_dates_per_language(filled_site: BuiltSite) -> None:
+    assert "Kari Nordmann Styreleder" in " ".join(block.get_text(" ").split())
     assert "1. januar 2025 – 31. desember 2025" in filled_site.text("redegjorelse/")
-    assert "1 January 2025 – 31 December 2025" in filled_site.text("en/redegjorelse/")
-    assert "Godkjent og signert" in filled_site.text("redegjorelse/")
-
-
-def test_contact_addresses_on_innsynskrav_page(filled_site: BuiltSite) -> None:
-    page = filled_site.html("innsynskrav/")
+    page = filled_site.html("en/innsynskrav/")
     assert page.select_one('a[href="mailto:apenhet@example.no"]') is not None
     assert "Postboks 1" in page.select_one("address").get_text()
 
 
-def test_contact_block_names_only_what_is_missing(tmp_path: Path) -> None:
-    def email_only(project: Path) -> None:
-        statement = FILLED_STATEMENT.replace("  postal_address: [Exso AS, Postboks 1, 0101 Oslo]\n", "")
-        assert statement != FILLED_STATEMENT
-        (project / "data" / "statement.yml").write_text(statement, encoding="utf-8")
-
-    code, output, site = build_copy(tmp_path, email_only)
-    assert code == 0, output
-    nb, en = site.text("innsynskrav/"), site.text("en/innsynskrav/")
-    assert "Postadresse for innsynskrav er ikke oppgitt ennå." in nb and "E-post- og postadresse" not in nb
-    assert "The postal address for requests has not been given yet." in en
-    assert site.html("innsynskrav/").select_one('.aapenhet-contact a[href="mailto:apenhet@example.no"]')
+# --- Escaping survives Markdown -----------------------------------------------------------------
 
 
-def test_text_from_data_is_escaped_in_every_kind_of_field(tmp_path: Path) -> None:
-    def inject(project: Path) -> None:
-        data = project / "data"
-        suppliers = (data / "suppliers.yml").read_text(encoding="utf-8")
-        suppliers = suppliers.replace("name: HP Inc.", f"name: '{PAYLOAD}'", 1)
-        suppliers = suppliers.replace("supplies: {nb: IT-utstyr, en: IT equipment}",
-                                      f"supplies: {{nb: '{PAYLOAD}', en: '{PAYLOAD}'}}", 1)
-        (data / "suppliers.yml").write_text(suppliers, encoding="utf-8")
-        company = (data / "company.yml").read_text(encoding="utf-8")
-        (data / "company.yml").write_text(company.replace("{nb: Varehandel, en: Retail}",
-                                          f"{{nb: '{PAYLOAD}', en: '{PAYLOAD}'}}"), encoding="utf-8")
-        # Single-quoted YAML: the payload has no single quote of its own to double.
-        statement = FILLED_STATEMENT.replace("Kari Nordmann", f"'{PAYLOAD}'")
-        statement = statement.replace("[Exso AS, Postboks 1, 0101 Oslo]", f"['{PAYLOAD}']")
-        (data / "statement.yml").write_text(statement, encoding="utf-8")
-
-    code, output, site = build_copy(tmp_path, inject)
-    assert code == 0, output
-    for page in ("redegjorelse/", "leverandorer/", "innsynskrav/", "en/redegjorelse/", "en/leverandorer/"):
-        soup = site.html(page)
-        scripts = [tag for tag in soup.select("script") if "alert" in tag.get_text()]
-        assert scripts == [], f"{page}: a <script> from data became markup"
-        assert soup.select("img[onerror]") == [], f"{page}: an <img> from data became markup"
-        assert "<script>alert" in soup.get_text(), f"{page}: the payload should be shown as text"
+def test_escaped_text_stays_text_through_markdown(tmp_path: Path) -> None:
+    """The rendered blocks go through Python-Markdown (md_in_html) on their way into the page."""
+    data_dir = copy_project(tmp_path / "project") / "data"
+    replace_in(data_dir.parent, "data/suppliers.yml", "name: HP Inc.", f"name: '{PAYLOAD}'")
+    block = renderer(load_statement_data(data_dir)).render("supplier_table", "nb")
+    html = markdown.markdown(f"# Leverandører\n\n{block}\n", extensions=MKDOCS_MARKDOWN_EXTENSIONS)
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;alert" in html
 
 
-@pytest.mark.parametrize(
-    ("file", "old", "new", "expected"),
-    [
-        ("data/suppliers.yml", "countries: [CZ, CN]", "countries: [CZ, XX]",
-         "data/suppliers.yml:19:25 suppliers[0].production[0].countries[1]: «XX» is not an ISO 3166 country code"),
-        ("data/company.yml", "employees: 250", "employes: 250",
-         "data/company.yml:28:1 employes: unknown key «employes» — did you mean «employees»?"),
-        ("data/countries.yml", "  - code: IN\n", "  - code: IN\n  code: IN\n",
-         "data/countries.yml:13:3 YAML syntax error"),
-        ("data/due_diligence.yml", "en: Audits and general assessments", "fr: Audits",
-         "data/due_diligence.yml:26:5 supplier_follow_up[0].en: missing English (en) translation"),
-    ],
-    ids=["unknown-country", "misspelt-key", "malformed-structure", "missing-translation"],
-)
-def test_bad_data_stops_the_build_with_a_located_message(tmp_path: Path, file: str, old: str, new: str, expected: str) -> None:
+# --- Mistakes stop the build --------------------------------------------------------------------
+
+MISTAKES = [
+    # (file, old, new): each an editor's mistake
+    ("data/suppliers.yml", "countries: [CZ, CN]", "countries: [CZ, XX]"),
+    ("data/company.yml", "employees: 250", "employes: 250"),
+    ("data/countries.yml", "  - code: IN\n", "  - code: IN\n  code: IN\n"),
+    ("data/due_diligence.yml", "en: Audits and general assessments", "fr: Audits"),
+    ("docs/leverandorer.md", "<!-- aapenhet:supplier_table -->", "<!-- aapenhet:supplier_tabel -->"),
+    ("docs/redegjorelse.en.md", "<!-- aapenhet:routines -->", "<!-- aapenhet: routines -->"),
+    ("docs/index.en.md", "<!-- aapenhet:key_figures -->", ""),
+]
+EXPECTED = [
+    "data/suppliers.yml:19:25 suppliers[0].production[0].countries[1]: «XX» is not an ISO 3166 country code",
+    "data/company.yml:28:1 employes: unknown key «employes» — did you mean «employees»?",
+    "data/countries.yml:13:3 YAML syntax error",
+    "data/due_diligence.yml:26:5 supplier_follow_up[0].en: missing English (en) translation",
+    r"docs/leverandorer\.md:\d+:1 unknown placeholder «supplier_tabel» — expected exactly «<!-- aapenhet:NAME -->»",
+    r"docs/redegjorelse\.en\.md:\d+:1 «<!-- aapenhet: routines -->» is not a placeholder as written",
+    r"docs/index\.md:\d+:1 placeholder «key_figures» is here but not in docs/index\.en\.md",
+    r"mkdocs\.yml:7:11 site_url: empty \(is SITE_URL set to nothing\?\)",
+    r"mkdocs\.yml:\d+:\d+ extra\.innsynskrav\.endpoint: «http://formspree\.io/f/x» is not https",
+]
+
+
+@pytest.fixture(scope="module")
+def broken_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, str, BuiltSite]:
     def break_it(project: Path) -> None:
-        path = project / file
-        text = path.read_text(encoding="utf-8")
-        assert old in text
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        for file, old, new in MISTAKES:
+            replace_in(project, file, old, new)
 
-    code, output, _ = build_copy(tmp_path, break_it)
+    env = {"SITE_URL": "", "INNSYNSKRAV_PROVIDER": "formspree", "INNSYNSKRAV_ENDPOINT": "http://formspree.io/f/x"}
+    return build_copy(tmp_path_factory.mktemp("broken"), break_it, env)
+
+
+@pytest.mark.parametrize("expected", EXPECTED, ids=[re.sub(r"\W+", "-", e[:40]) for e in EXPECTED])
+def test_each_mistake_is_reported_where_it_is(broken_build: tuple[int, str, BuiltSite], expected: str) -> None:
+    code, output, _ = broken_build
     assert code != 0
-    assert expected in output
-    assert "Traceback" not in output
+    assert re.search(re.escape(expected) if expected.startswith("data/") else expected, output), output
 
 
-def test_an_empty_site_url_stops_the_build(tmp_path: Path) -> None:
-    result = run_build(copy_project(tmp_path / "project"), tmp_path / "site", env={"SITE_URL": ""})
-    assert result.returncode != 0
-    assert "mkdocs.yml:7:11 site_url: empty (is SITE_URL set to nothing?)" in result.output
-    assert "Traceback" not in result.output
-
-
-def test_unknown_placeholder_stops_the_build(tmp_path: Path) -> None:
-    def typo(project: Path) -> None:
-        page = project / "docs" / "leverandorer.md"
-        page.write_text(page.read_text(encoding="utf-8").replace("aapenhet:supplier_table", "aapenhet:supplier_tabel"))
-
-    code, output, _ = build_copy(tmp_path, typo)
+def test_mistakes_stop_the_build_before_any_page_without_a_traceback(
+        broken_build: tuple[int, str, BuiltSite]) -> None:
+    code, output, site = broken_build
     assert code != 0 and "Traceback" not in output
-    assert re.search(r"docs/leverandorer\.md:\d+:1 unknown placeholder «supplier_tabel»", output)
+    assert "problems in the statement site:" in output
+    assert not (site.root / "index.html").exists(), "a page was written although the build stopped"
 
 
 def test_page_without_translation_fails_the_strict_build(tmp_path: Path) -> None:

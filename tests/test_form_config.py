@@ -1,31 +1,24 @@
 """The innsynskrav form's settings in mkdocs.yml: validation, presets and the security policy they give.
 
-Unit tests check the settings model; build tests switch ``extra.innsynskrav`` in a copy of
-``mkdocs.yml`` and read the built form, its ``<meta>`` policy and ``_headers`` with an HTML parser.
+Unit tests check the settings model and the security policy each preset gives (the form each preset
+renders is in ``test_rendering.py``); the shared build's pages and ``_headers`` are read with an HTML
+parser: the policy allows the configured service and every inline script by its hash.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from site_build import PROJECT, BuiltSite, copy_project, run_build
+from site_build import PROJECT, BuiltSite
 
-from aapenhet.form.settings import FormSettings, Provider, check_endpoint, load_form_settings
+from aapenhet.form.settings import FormSettings, Provider, check_endpoint, form_origin, load_form_settings
+from aapenhet.site.security import INLINE_SCRIPTS_TOKEN, content_security_policy, headers_file, script_hash
 from aapenhet.source.problems import DataProblems
 
 MKDOCS_YML = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
 SETTINGS_BLOCK = re.compile(r"^  innsynskrav:\n(?:    .*\n)+", re.MULTILINE)
-
-
-def with_form_settings(project: Path, block: str) -> None:
-    """Replace ``extra.innsynskrav`` in the copy's mkdocs.yml with ``block`` (indented as under extra)."""
-    config = project / "mkdocs.yml"
-    text, count = SETTINGS_BLOCK.subn(block, config.read_text(encoding="utf-8"))
-    assert count == 1, "extra.innsynskrav not found in mkdocs.yml"
-    config.write_text(text, encoding="utf-8")
 
 
 # --- The settings model -------------------------------------------------------------------------
@@ -125,135 +118,65 @@ def test_the_shipped_settings_post_to_a_local_receiver_until_a_service_is_chosen
     assert urlsplit(settings.endpoint).hostname == "127.0.0.1"
 
 
-# --- Presets in a real build --------------------------------------------------------------------
+# --- The policy each preset gives ---------------------------------------------------------------
 
 ORIGIN = "https://forms.example.org"
 PRESETS = {
-    # provider: (settings block, hidden field names in order, honeypot name, form action)
-    "formspree": (f"    provider: formspree\n    endpoint: {ORIGIN}/f/abc\n",
-                  ["_subject", "_next"], "_gotcha", f"{ORIGIN}/f/abc"),
-    "formsubmit": (f"    provider: formsubmit\n    endpoint: {ORIGIN}/post@example.no\n",
-                   ["_subject", "_next", "_captcha"], "_honey", f"{ORIGIN}/post@example.no"),
-    "web3forms": (f"    provider: web3forms\n    endpoint: {ORIGIN}/submit\n    access_key: key-123\n",
-                  ["access_key", "subject", "redirect"], "botcheck", f"{ORIGIN}/submit"),
-    "netlify": ("    provider: netlify\n    form_name: innsyn\n",
-                ["form-name"], "bot-field", "/innsynskrav/takk/"),
-    "generic": (f"    provider: generic\n    endpoint: {ORIGIN}/in?a=1&b=2\n"
-                "    fields:\n      subject: emne\n      honeypot: nettsted\n"
-                "    service_name: Skjemaposten <b>AS</b>\n    privacy_url: https://skjemaposten.example/personvern\n",
-                ["emne"], "nettsted", f"{ORIGIN}/in?a=1&b=2"),
+    "formspree": FormSettings(provider=Provider.formspree, endpoint=f"{ORIGIN}/f/abc"),
+    "formsubmit": FormSettings(provider=Provider.formsubmit, endpoint=f"{ORIGIN}/post@example.no"),
+    "web3forms": FormSettings(provider=Provider.web3forms, endpoint=f"{ORIGIN}/submit", access_key="key-123"),
+    "netlify": FormSettings(provider=Provider.netlify),
+    "generic": FormSettings(provider=Provider.generic, endpoint=f"{ORIGIN}/in?a=1&b=2"),
 }
-
-
-@pytest.fixture(scope="module", params=sorted(PRESETS))
-def preset_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, BuiltSite]:
-    provider = request.param
-    project = copy_project(tmp_path_factory.mktemp(f"preset-{provider}") / "project")
-    with_form_settings(project, "  innsynskrav:\n" + PRESETS[provider][0])
-    result = run_build(project, project.parent / "site")
-    assert result.returncode == 0, result.output
-    return provider, BuiltSite(result.site)
-
-
-@pytest.mark.parametrize("language", ["nb", "en"])
-def test_each_preset_builds_its_services_field_names(preset_site: tuple[str, BuiltSite], language: str) -> None:
-    provider, site = preset_site
-    _, hidden_names, honeypot, action = PRESETS[provider]
-    prefix = "" if language == "nb" else "en/"
-    form = site.html(f"{prefix}innsynskrav/").select_one("form#innsynskrav-form")
-    assert form is not None
-    assert form["method"] == "post"
-    expected_action = action.replace("/innsynskrav/", f"/{prefix}innsynskrav/") if action.startswith("/") else action
-    assert form["action"] == expected_action
-    assert [field["name"] for field in form.select("input[type=hidden]")] == hidden_names
-    visible = [field["name"] for field in form.select("textarea, input:not([type=hidden])")
-               if field.get("id") != "innsynskrav-honeypot"]
-    assert visible == ["message", "name", "email", "address"]
-    trap = form.select_one("#innsynskrav-honeypot")
-    assert trap["name"] == honeypot and trap["tabindex"] == "-1" and trap["autocomplete"] == "off"
-    assert trap.find_parent(attrs={"aria-hidden": "true"}) is not None
-    redirect = {"formspree": "_next", "formsubmit": "_next", "web3forms": "redirect"}.get(provider)
-    if redirect:
-        thank_you = form.select_one(f"input[name={redirect}]")["value"]
-        assert urlsplit(thank_you).path == f"/{prefix}innsynskrav/takk/"
-        assert urlsplit(thank_you).scheme, "the redirect must be absolute: the service sends the browser there"
-    if provider == "netlify":
-        assert form["data-netlify"] == "true" and form["netlify-honeypot"] == "bot-field"
-        assert form["name"] == "innsyn" and form.select_one("input[name=form-name]")["value"] == "innsyn"
-    if provider == "formsubmit":
-        assert form.select_one("input[name=_captcha]")["value"] == "false"
-    if provider == "web3forms":
-        assert form.select_one("input[name=access_key]")["value"] == "key-123"
-
-
-@pytest.mark.parametrize("language", ["nb", "en"])
-def test_the_privacy_notice_names_the_service(preset_site: tuple[str, BuiltSite], language: str) -> None:
-    provider, site = preset_site
-    prefix = "" if language == "nb" else "en/"
-    notice = site.html(f"{prefix}innsynskrav/").select_one("#innsynskrav-personvern").find_next_siblings("p")
-    text = " ".join(paragraph.get_text(" ", strip=True) for paragraph in notice)
-    expected = {"formspree": "Formspree", "formsubmit": "FormSubmit", "web3forms": "Web3Forms",
-                "netlify": "Netlify", "generic": "Skjemaposten <b>AS</b>"}[provider]
-    assert expected in text
-    assert "Datatilsynet" in text and ("§ 6" in text or "section 6" in text)
-    if provider == "generic":
-        link = notice[1].select_one("a")
-        assert link["href"] == "https://skjemaposten.example/personvern" and link.find("b") is None
 
 
 def policy_directives(policy: str) -> dict[str, list[str]]:
     return {name: sources for name, *sources in (part.split() for part in policy.split(";") if part.strip())}
 
 
-def test_the_policy_lets_the_form_reach_exactly_the_configured_service(preset_site: tuple[str, BuiltSite]) -> None:
-    provider, site = preset_site
+@pytest.mark.parametrize("provider", sorted(PRESETS))
+def test_the_policy_lets_the_form_reach_exactly_the_configured_service(provider: str) -> None:
+    origin = form_origin(PRESETS[provider])
     expected = ["'self'"] if provider == "netlify" else ["'self'", ORIGIN]
-    for path in ("innsynskrav/", "en/innsynskrav/", "", "en/redegjorelse/"):
-        meta = site.html(path).select_one('meta[http-equiv="Content-Security-Policy"]')
-        assert meta is not None, f"no policy on {path or '/'}"
-        directives = policy_directives(meta["content"])
+    for policy in (content_security_policy(origin, [INLINE_SCRIPTS_TOKEN]),
+                   content_security_policy(origin, ["'sha256-x'"], for_header=True)):
+        directives = policy_directives(policy)
         assert directives["form-action"] == expected
         assert directives["connect-src"] == expected
         assert directives["default-src"] == ["'self'"]
         assert "'unsafe-inline'" not in directives["script-src"]
-    headers = (site.root / "_headers").read_text(encoding="utf-8")
-    header_policy = re.search(r"^  Content-Security-Policy: (.*)$", headers, re.MULTILINE)
+    header_policy = re.search(r"^  Content-Security-Policy: (.*)$", headers_file(origin, ["'sha256-x'"]), re.MULTILINE)
     assert header_policy is not None
     directives = policy_directives(header_policy.group(1))
     assert directives["form-action"] == expected and directives["frame-ancestors"] == ["'none'"]
-    assert "  Referrer-Policy: strict-origin-when-cross-origin" in headers
 
 
-def test_every_inline_script_on_a_page_is_allowed_by_its_hash(preset_site: tuple[str, BuiltSite]) -> None:
-    from aapenhet.site.security import script_hash
+# --- In the shared build --------------------------------------------------------------------------
 
-    _, site = preset_site
-    headers = (site.root / "_headers").read_text(encoding="utf-8")
-    for path in ("", "innsynskrav/", "en/innsynskrav/takk/", "404.html"):
-        soup = site.html(path)
+
+def test_the_built_pages_allow_the_configured_service(built_site: BuiltSite) -> None:
+    origin = form_origin(FormSettings.model_validate(
+        {"provider": "generic", "endpoint": "http://127.0.0.1:8025/innsynskrav"}))
+    for path in ("innsynskrav/", "en/innsynskrav/", "", "en/redegjorelse/"):
+        meta = built_site.html(path).select_one('meta[http-equiv="Content-Security-Policy"]')
+        assert meta is not None, f"no policy on {path or '/'}"
+        directives = policy_directives(meta["content"])
+        assert directives["form-action"] == directives["connect-src"] == ["'self'", origin]
+
+
+def test_every_inline_script_on_a_page_is_allowed_by_its_hash(built_site: BuiltSite) -> None:
+    headers = (built_site.root / "_headers").read_text(encoding="utf-8")
+    for path in ("", "innsynskrav/", "en/innsynskrav/takk/", "404.html", "en/404.html"):
+        soup = built_site.html(path)
         allowed = policy_directives(soup.select_one('meta[http-equiv="Content-Security-Policy"]')["content"])
         inline = [script.string or "" for script in soup.select("script:not([src])")
                   if script.get("type") in (None, "text/javascript")]
         assert inline, "Material writes inline scripts; the test would prove nothing without them"
         for script in inline:
             assert script_hash(script) in allowed["script-src"], f"inline script on {path} not allowed"
-            assert script_hash(script) in headers
+            assert script_hash(script) in headers, f"an inline script on {path} is missing from _headers"
 
 
-def test_the_referrer_policy_is_on_every_page(preset_site: tuple[str, BuiltSite]) -> None:
-    _, site = preset_site
-    for path in ("", "en/", "innsynskrav/takk/"):
-        assert site.html(path).select_one('meta[name="referrer"]')["content"] == "strict-origin-when-cross-origin"
-
-
-def test_a_bad_endpoint_stops_the_build_with_its_line(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    with_form_settings(project, "  innsynskrav:\n    provider: formspree\n    endpoint: http://formspree.io/f/x\n")
-    result = run_build(project, tmp_path / "site")
-    assert result.returncode != 0
-    config_lines = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-    line = next(number for number, text in enumerate(config_lines, 1) if "endpoint: http://formspree" in text)
-    assert f"mkdocs.yml:{line}:" in result.output
-    assert "extra.innsynskrav.endpoint: «http://formspree.io/f/x» is not https" in result.output
-    assert "Traceback" not in result.output
-    assert not (tmp_path / "site" / "innsynskrav").exists()
+def test_the_referrer_policy_is_on_every_page(built_site: BuiltSite) -> None:
+    for path in ("", "en/", "innsynskrav/takk/", "404.html"):
+        assert built_site.html(path).select_one('meta[name="referrer"]')["content"] == "strict-origin-when-cross-origin"

@@ -14,12 +14,11 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from jsonschema import Draft202012Validator
-from site_build import LANGUAGE_PREFIXES, PAGES, PROJECT, BuiltSite, run_build
+from site_build import LANGUAGE_PREFIXES, PAGES, PROJECT, PUBLIC_URL, BuiltSite
 
 from aapenhet.publishing.export import SUPPLIER_COLUMNS, statement_document, statement_schema
 from aapenhet.model.loader import load_statement_data
 
-PUBLIC_URL = "https://exso.example/aapenhet/"
 DEFAULT_LANGUAGE = "nb"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -27,11 +26,10 @@ ALL_PAGES = [pytest.param(language, page, id=f"{language}-{page.strip('/') or 'h
              for language in LANGUAGE_PREFIXES for page in PAGES]
 
 
-@pytest.fixture(scope="module")
-def public_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    result = run_build(PROJECT, tmp_path_factory.mktemp("public") / "site", env={"SITE_URL": PUBLIC_URL})
-    assert result.returncode == 0, result.output
-    return BuiltSite(result.site)
+@pytest.fixture(scope="session")
+def public_site(built_site: BuiltSite) -> BuiltSite:
+    """The shared build of the shipped project: it is made for ``PUBLIC_URL``."""
+    return built_site
 
 
 def page_url(language: str, page: str) -> str:

@@ -7,11 +7,13 @@ language switch to the same page; no asset is loaded from another origin; the dr
 
 from __future__ import annotations
 
+import json
+
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from site_build import LANGUAGE_PREFIXES, PAGES, BuiltSite
+from site_build import LANGUAGE_PREFIXES, PAGES, PUBLIC_URL, BuiltSite
 
 ALL_PAGES = [(language, page) for language in LANGUAGE_PREFIXES for page in PAGES]
 
@@ -101,11 +103,11 @@ def test_page_has_its_language(built_site: BuiltSite, language: str, page_name: 
 @pytest.mark.parametrize(("language", "page_name"), ALL_PAGES)
 def test_language_switch_leads_to_the_same_page(built_site: BuiltSite, language: str, page_name: str) -> None:
     other = "en" if language == "nb" else "nb"
-    here = "/" + page_path(language, page_name)
+    here = PUBLIC_URL + page_path(language, page_name)  # the address the shared build is made for
     links = built_site.html(page_path(language, page_name)).select(f'.md-select a[hreflang="{other}"]')
     assert links, f"no link to {other} on {here}"
-    target = urlsplit(urljoin(here, links[0]["href"])).path
-    assert target == "/" + page_path(other, page_name)
+    target = urljoin(here, links[0]["href"])
+    assert target == PUBLIC_URL + page_path(other, page_name)
 
 
 @pytest.mark.parametrize(("language", "page_name"), ALL_PAGES)
@@ -148,3 +150,29 @@ def test_english_pages_have_no_norwegian_ui_labels(built_site: BuiltSite) -> Non
 def test_language_names_in_the_switch_carry_their_own_lang(built_site: BuiltSite, language: str) -> None:
     links = built_site.html(page_path(language, "")).select(".md-select a[hreflang]")
     assert {(link["hreflang"], link.get("lang")) for link in links} == {("nb", "nb"), ("en", "en")}
+
+
+# --- One pass per language ------------------------------------------------------------------------
+
+
+def test_each_language_is_built_once(built_site: BuiltSite) -> None:
+    """static-i18n builds the default language twice when it is not listed first."""
+    assert built_site.language_passes() == ["nb", "en"]
+
+
+def test_search_index_has_each_entry_once(built_site: BuiltSite) -> None:
+    index = json.loads((built_site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [entry["location"] for entry in index["docs"]]
+    assert len(locations) == len(set(locations)), "an entry is in the search index more than once"
+    pages = {location.split("#")[0] for location in locations}
+    indexed = {language: {page for page in PAGES if page_path(language, page) in pages} for language in LANGUAGE_PREFIXES}
+    assert indexed == {language: set(PAGES) for language in LANGUAGE_PREFIXES}
+    # Material indexes each page once and each of its headings with an id once more.
+    headings = sum(1 + len(built_site.html(path).select("article :is(h2, h3, h4, h5, h6)[id]")) for path in pages)
+    assert len(locations) == headings
+
+
+def test_no_page_folder_has_a_copy_of_the_sitemap(built_site: BuiltSite) -> None:
+    assert (built_site.root / "sitemap.xml").is_file()
+    assert sorted(path.relative_to(built_site.root).as_posix() for path in built_site.root.rglob("sitemap.xml")) \
+        == ["sitemap.xml"]

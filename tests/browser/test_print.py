@@ -12,7 +12,7 @@ On the statement page, in Norwegian and English, with print media emulated in a 
 * the signature block prints a line to sign on, a name, a role and a place-and-date line in the
   page's language: blank blocks for the board and the CEO while nobody has signed (the shipped
   draft), one block per signatory once the statement is filled in (a changed copy, built as in
-  ``test_build_variants.py``);
+  ``tests/conftest.py``, the same build ``test_build_variants.py`` reads);
 * ``page.pdf(format="A4")`` gives an A4 PDF.
 
 On screen, the print-only lines stay hidden and out of the accessibility tree, and the signature
@@ -27,10 +27,8 @@ from pathlib import Path
 
 import pytest
 
-from site_build import FILLED_STATEMENT, LANGUAGE_PREFIXES
+from site_build import LANGUAGE_PREFIXES
 from static_server import serve_directory
-# The helper that builds a changed copy: the same one the build tests use.
-from test_build_variants import build_copy
 
 STATEMENT = "redegjorelse/"
 LANGUAGES = pytest.mark.parametrize("language", list(LANGUAGE_PREFIXES))
@@ -97,14 +95,9 @@ def signing_blocks(page) -> list[dict[str, list[str]]]:
 
 
 @pytest.fixture(scope="module")
-def filled_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site of a copy whose statement is filled in (period, approval, three signatories)."""
-    def fill(project: Path) -> None:
-        (project / "data" / "statement.yml").write_text(FILLED_STATEMENT, encoding="utf-8")
-
-    code, output, site = build_copy(tmp_path_factory.mktemp("filled-print"), fill)
-    assert code == 0, output
-    with serve_directory(site.root) as url:
+def filled_site_url(filled_site) -> Iterator[str]:
+    """The shared build of the copy whose statement is filled in (period, approval, three signatories)."""
+    with serve_directory(filled_site.root) as url:
         yield url
 
 

@@ -1,0 +1,215 @@
+"""The statement's templates rendered in-process, straight from the package (no MkDocs build).
+
+Proves: every placeholder and theme template renders in both languages from the shipped data; a
+filled-in statement loses the draft banner and shows its period, approval date and signature block;
+the contact block names only what is missing; text from YAML is escaped in every kind of field;
+each form preset gives its service's field names, honeypot and address, and the privacy notice
+names the service; every label a template asks for exists, and every ``Missing`` item has one.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from rendering import PROJECT, SITE, render_block, renderer, visible_text
+from site_build import FILLED_STATEMENT
+
+from aapenhet.form.settings import FormSettings, GenericFields, Provider
+from aapenhet.languages import LANGUAGES
+from aapenhet.model.completeness import Missing
+from aapenhet.model.loader import load_statement_data
+from aapenhet.model.models import Exposure, FollowUpKind, RiskArea, RiskLevel, SignatoryRole, StatementData
+from aapenhet.rendering.labels import load_labels
+from aapenhet.rendering.placeholders import PLACEHOLDERS
+from aapenhet.rendering.renderer import PAGE_TEMPLATES, template_environment
+
+PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+TEMPLATES = Path(template_environment().loader.get_source(template_environment(), "draft_banner.html")[1]).parent
+
+
+def data_with(tmp_path: Path, files: dict[str, str]) -> StatementData:
+    """The shipped data with some files replaced."""
+    data_dir = shutil.copytree(PROJECT / "data", tmp_path / "data")
+    for name, text in files.items():
+        (data_dir / name).write_text(text, encoding="utf-8")
+    return load_statement_data(data_dir)
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory: pytest.TempPathFactory) -> StatementData:
+    return data_with(tmp_path_factory.mktemp("filled"), {"statement.yml": FILLED_STATEMENT})
+
+
+# --- Every template -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", PLACEHOLDERS + PAGE_TEMPLATES)
+def test_every_template_renders_from_the_shipped_data(name: str, language: str) -> None:
+    html = renderer().render(name, language)
+    assert html or name == "revisions", f"{name} rendered nothing"
+
+
+ENUM_LABELS = {"area.": RiskArea, "exposure.": Exposure, "followup.": FollowUpKind, "risk.": RiskLevel,
+               "role.": SignatoryRole, "form.provider.": Provider}
+
+
+def test_every_label_a_template_asks_for_exists() -> None:
+    labels = load_labels().root
+    asked = set()
+    for template in TEMPLATES.glob("*.html"):
+        asked |= set(re.findall(r"\bt(?:_in)?\('([a-z_.]+)'", template.read_text(encoding="utf-8")))
+    assert asked, "no label found in the templates: the pattern is wrong"
+    # t('risk.' ~ level.value): one label per member of the closed set the template names.
+    prefixes = {key for key in asked if key.endswith(".")}
+    assert prefixes == set(ENUM_LABELS), "a template names labels by a prefix this test does not know"
+    asked -= prefixes
+    asked |= {prefix + member.value for prefix, enum in ENUM_LABELS.items() for member in enum}
+    asked |= {missing.label_key for missing in Missing}
+    assert sorted(asked - set(labels)) == []
+
+
+# --- Draft and filled-in statement ----------------------------------------------------------------
+
+
+def test_the_shipped_draft_lists_what_is_missing_in_each_language() -> None:
+    nb = visible_text(render_block("draft_banner", "nb"))
+    en = visible_text(render_block("draft_banner", "en"))
+    assert nb.startswith("Utkast") and "rapporteringsperiode" in nb and "styrets underskrifter" in nb
+    assert en.startswith("Draft") and "reporting period" in en and "signatures of the board" in en
+
+
+def test_a_filled_in_statement_has_no_draft_banner(filled: StatementData) -> None:
+    for language in LANGUAGES:
+        assert renderer(filled).render("draft_banner", language) == ""
+        assert "Utkast" not in visible_text(render_block("statement_header", language, data=filled))
+
+
+def test_signature_block_shows_names_roles_and_date(filled: StatementData) -> None:
+    nb = visible_text(render_block("signatures", "nb", data=filled).select_one(".aapenhet-signatories"))
+    assert "Kari Nordmann Styreleder" in nb and "Ola Nordmann Styremedlem" in nb and "Per Hansen Daglig leder" in nb
+    assert "20. juni 2026" in visible_text(render_block("signatures", "nb", data=filled))
+    en = render_block("signatures", "en", data=filled)
+    assert "Kari Nordmann Chair of the board" in visible_text(en.select_one(".aapenhet-signatories"))
+    assert "20 June 2026" in visible_text(en)
+
+
+def test_header_shows_period_and_dates_per_language(filled: StatementData) -> None:
+    nb = visible_text(render_block("statement_header", "nb", data=filled))
+    assert "1. januar 2025 – 31. desember 2025" in nb and "Godkjent og signert" in nb
+    assert "1 January 2025 – 31 December 2025" in visible_text(render_block("statement_header", "en", data=filled))
+
+
+def test_contact_addresses_are_linked_and_addressed(filled: StatementData) -> None:
+    block = render_block("innsynskrav_contact", "nb", data=filled)
+    assert block.select_one('a[href="mailto:apenhet@example.no"]') is not None
+    assert "Postboks 1" in block.select_one("address").get_text()
+
+
+def test_contact_block_names_only_what_is_missing(tmp_path: Path) -> None:
+    statement = FILLED_STATEMENT.replace("  postal_address: [Exso AS, Postboks 1, 0101 Oslo]\n", "")
+    assert statement != FILLED_STATEMENT
+    data = data_with(tmp_path, {"statement.yml": statement})
+    nb = visible_text(render_block("innsynskrav_contact", "nb", data=data))
+    assert "Postadresse for innsynskrav er ikke oppgitt ennå." in nb and "E-post- og postadresse" not in nb
+    en = visible_text(render_block("innsynskrav_contact", "en", data=data))
+    assert "The postal address for requests has not been given yet." in en
+    assert render_block("innsynskrav_contact", "nb", data=data).select_one('a[href="mailto:apenhet@example.no"]')
+
+
+# --- Escaping -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> StatementData:
+    """Every kind of text field holding markup: a plain string, a translated text, a list item."""
+    data = PROJECT / "data"
+    suppliers = (data / "suppliers.yml").read_text(encoding="utf-8")
+    suppliers = suppliers.replace("name: HP Inc.", f"name: '{PAYLOAD}'", 1)
+    suppliers = suppliers.replace("supplies: {nb: IT-utstyr, en: IT equipment}",
+                                  f"supplies: {{nb: '{PAYLOAD}', en: '{PAYLOAD}'}}", 1)
+    company = (data / "company.yml").read_text(encoding="utf-8").replace(
+        "{nb: Varehandel, en: Retail}", f"{{nb: '{PAYLOAD}', en: '{PAYLOAD}'}}")
+    statement = FILLED_STATEMENT.replace("Kari Nordmann", f"'{PAYLOAD}'")
+    statement = statement.replace("[Exso AS, Postboks 1, 0101 Oslo]", f"['{PAYLOAD}']")
+    return data_with(tmp_path_factory.mktemp("hostile"), {
+        "suppliers.yml": suppliers, "company.yml": company, "statement.yml": statement})
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", ["supplier_table", "supplier_follow_up", "company_profile", "signatures",
+                                  "innsynskrav_contact", "country_risk_table"])
+def test_text_from_data_is_shown_as_text(hostile: StatementData, name: str, language: str) -> None:
+    block = render_block(name, language, data=hostile)
+    assert block.select("script") == [], f"{name}: a <script> from data became markup"
+    assert block.select("img[onerror]") == [], f"{name}: an <img> from data became markup"
+    assert "<script>alert" in block.get_text(), f"{name}: the payload should be shown as text"
+
+
+# --- The innsynskrav form -------------------------------------------------------------------------
+
+ORIGIN = "https://forms.example.org"
+PRESETS = {
+    # provider: (settings, hidden field names in order, honeypot name, form action, service named)
+    "formspree": (FormSettings(provider=Provider.formspree, endpoint=f"{ORIGIN}/f/abc"),
+                  ["_subject", "_next"], "_gotcha", f"{ORIGIN}/f/abc", "Formspree"),
+    "formsubmit": (FormSettings(provider=Provider.formsubmit, endpoint=f"{ORIGIN}/post@example.no"),
+                   ["_subject", "_next", "_captcha"], "_honey", f"{ORIGIN}/post@example.no", "FormSubmit"),
+    "web3forms": (FormSettings(provider=Provider.web3forms, endpoint=f"{ORIGIN}/submit", access_key="key-123"),
+                  ["access_key", "subject", "redirect"], "botcheck", f"{ORIGIN}/submit", "Web3Forms"),
+    "netlify": (FormSettings(provider=Provider.netlify, form_name="innsyn"),
+                ["form-name"], "bot-field", "/aapenhet/{prefix}innsynskrav/takk/", "Netlify"),
+    "generic": (FormSettings(provider=Provider.generic, endpoint=f"{ORIGIN}/in?a=1&b=2",
+                             fields=GenericFields(subject="emne", honeypot="nettsted"),
+                             service_name="Skjemaposten <b>AS</b>",
+                             privacy_url="https://skjemaposten.example/personvern"),
+                ["emne"], "nettsted", f"{ORIGIN}/in?a=1&b=2", "Skjemaposten <b>AS</b>"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("provider", sorted(PRESETS))
+def test_each_preset_gives_its_services_field_names(provider: str, language: str) -> None:
+    settings, hidden_names, honeypot, action, _ = PRESETS[provider]
+    prefix = SITE.language_prefix(language)
+    form = render_block("innsynskrav_form", language, form=settings).select_one("form#innsynskrav-form")
+    assert form is not None and form["method"] == "post"
+    assert form["action"] == action.format(prefix=prefix)
+    assert [field["name"] for field in form.select("input[type=hidden]")] == hidden_names
+    visible = [field["name"] for field in form.select("textarea, input:not([type=hidden])")
+               if field.get("id") != "innsynskrav-honeypot"]
+    assert visible == ["message", "name", "email", "address"]
+    trap = form.select_one("#innsynskrav-honeypot")
+    assert trap["name"] == honeypot and trap["tabindex"] == "-1" and trap["autocomplete"] == "off"
+    assert trap.find_parent(attrs={"aria-hidden": "true"}) is not None
+    redirect = {"formspree": "_next", "formsubmit": "_next", "web3forms": "redirect"}.get(provider)
+    if redirect:
+        thank_you = urlsplit(form.select_one(f"input[name={redirect}]")["value"])
+        assert thank_you.scheme == "https", "the redirect must be absolute: the service sends the browser there"
+        assert thank_you.path == f"/aapenhet/{prefix}innsynskrav/takk/"
+    if provider == "netlify":
+        assert form["data-netlify"] == "true" and form["netlify-honeypot"] == "bot-field"
+        assert form["name"] == "innsyn" and form.select_one("input[name=form-name]")["value"] == "innsyn"
+    if provider == "formsubmit":
+        assert form.select_one("input[name=_captcha]")["value"] == "false"
+        assert form["data-fetch-action"] == f"{ORIGIN}/ajax/post@example.no"
+    if provider == "web3forms":
+        assert form.select_one("input[name=access_key]")["value"] == "key-123"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("provider", sorted(PRESETS))
+def test_the_privacy_notice_names_the_service(provider: str, language: str) -> None:
+    settings, *_, service = PRESETS[provider]
+    block = render_block("innsynskrav_form", language, form=settings)
+    notice = block.select_one("#innsynskrav-personvern").find_next_siblings("p")
+    text = " ".join(paragraph.get_text(" ", strip=True) for paragraph in notice)
+    assert service in text
+    assert "Datatilsynet" in text and ("§ 6" in text or "section 6" in text)
+    if provider == "generic":
+        link = notice[1].select_one("a")
+        assert link["href"] == "https://skjemaposten.example/personvern" and link.find("b") is None
