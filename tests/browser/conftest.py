@@ -6,6 +6,8 @@
   (never a browser downloaded by ``playwright install``).
 * ``site_page``: a fresh browser context and page per test, so no cookies, storage or cache leak
   between tests.
+* ``page_visit``: the one visit per page that the console, privacy and accessibility tests share
+  (``page_visit.py``): loading a page is the expensive part.
 * ``form_receiver``: a local stand-in for the form service (``form_receiver.py``), for the session;
   ``form_site_url``: a copy of the project built against it (preset formspree, a contact e-mail)
   and served like ``site_url``; ``generic_form_site_url``: the same copy built with the generic
@@ -28,6 +30,7 @@ import pytest
 from site_build import LANGUAGE_PREFIXES, PAGES, PROJECT, copy_project, run_build
 
 from form_receiver import FormReceiver
+from page_visit import PageVisit, visit_page
 from static_server import serve_directory
 
 # The other language of each language, for the language switch.
@@ -132,6 +135,20 @@ def site_page(site_context):
 def page_url(site_url: str, language: str, page_name: str) -> str:
     """Full URL of the page under test (``language``, ``page_name`` come from pytest_generate_tests)."""
     return site_url + page_path(language, page_name)
+
+
+@pytest.fixture(scope="session")
+def page_visits(chromium_browser, site_url: str) -> dict[str, PageVisit]:
+    """Every page visited so far, by address: each page is loaded once for all page-level checks."""
+    return {}
+
+
+@pytest.fixture
+def page_visit(page_visits: dict[str, PageVisit], chromium_browser, site_url: str, page_url: str) -> PageVisit:
+    """The session's visit to the page under test (see page_visit.py), made on first use."""
+    if page_url not in page_visits:
+        page_visits[page_url] = visit_page(chromium_browser, page_url, site_url)
+    return page_visits[page_url]
 
 
 @pytest.fixture

@@ -2,24 +2,17 @@
 
 axe-core (the copy bundled with axe-playwright-python, so no network) runs in a real Chromium on
 every page in Norwegian and English, after the theme's JavaScript has run, with the rules tagged
-wcag2a, wcag2aa, wcag21a and wcag21aa. Zero violations are allowed; a failure lists each violated
+wcag2a, wcag2aa, wcag21a and wcag21aa (during the visit shared with the console and privacy tests,
+page_visit.py). Zero violations are allowed; a failure lists each violated
 rule with its impact, the offending elements' selectors, a short HTML snippet and axe's explanation.
 Automated rules catch only part of WCAG: this does not replace a manual review.
 """
 
 from __future__ import annotations
 
-import pytest
-from axe_playwright_python.sync_playwright import Axe
+from page_visit import PageVisit
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 SNIPPET_LENGTH = 160
-
-
-@pytest.fixture(scope="module")
-def axe() -> Axe:
-    return Axe()
 
 
 def short(text: str, limit: int) -> str:
@@ -43,8 +36,6 @@ def format_violations(page_url: str, violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def test_page_has_no_wcag_violations(site_page, page_url, axe):
-    site_page.goto(page_url)  # "load": the theme's scripts have run and changed the DOM (e.g. table wrappers)
-    results = axe.run(site_page, options=AXE_OPTIONS)
-    violations = results.response["violations"]
-    assert len(violations) == 0, format_violations(page_url, violations)
+def test_page_has_no_wcag_violations(page_visit: PageVisit) -> None:
+    violations = page_visit.axe_violations
+    assert len(violations) == 0, format_violations(page_visit.url, violations)

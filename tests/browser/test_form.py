@@ -34,7 +34,8 @@ import pytest
 from aapenhet.rendering.labels import load_labels
 from axe_playwright_python.sync_playwright import Axe
 from site_build import LANGUAGE_PREFIXES, PROJECT
-from test_accessibility import AXE_OPTIONS, format_violations
+from page_visit import AXE_OPTIONS
+from test_accessibility import format_violations
 
 from form_receiver import HTML_OK, REDIRECT_ALWAYS, SUCCESS_MODES, FormReceiver
 
