@@ -60,13 +60,17 @@ def _page_id(page_name: str) -> str:
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Run every test that takes ``language`` and ``page_name`` on every page in both languages.
 
-    Ids read ``nb-home``, ``en-innsynskrav``. (Only tests under tests/browser/ see this hook.)
+    Ids read ``nb-home``, ``en-innsynskrav``. A test marked ``@pytest.mark.pages("", …)`` runs on
+    those pages only: for behaviour that is the same template on every page, where what differs per
+    page is checked with the HTML parser. (Only tests under tests/browser/ see this hook.)
     """
     if {"language", "page_name"} <= set(metafunc.fixturenames):
+        only = metafunc.definition.get_closest_marker("pages")
+        pages = only.args if only else PAGES
         metafunc.parametrize(
             ("language", "page_name"),
             [pytest.param(language, page_name, id=f"{language}-{_page_id(page_name)}")
-             for language in LANGUAGE_PREFIXES for page_name in PAGES],
+             for language in LANGUAGE_PREFIXES for page_name in pages],
         )
 
 
@@ -116,7 +120,7 @@ def chromium_browser():
 @pytest.fixture
 def site_context(chromium_browser):
     """A fresh browser context (no shared cookies, storage or cache) per test."""
-    context = chromium_browser.new_context(viewport={"width": 1280, "height": 800})
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
     context.set_default_timeout(10_000)
     context.set_default_navigation_timeout(15_000)
     try:

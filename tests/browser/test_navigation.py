@@ -1,10 +1,12 @@
 """A visitor can switch language on every page, and a keyboard user can skip straight to the content.
 
-Language switch: on every page, the header's language selector (Material's ``.md-select``) links to
-the same page in the other language, nb ↔ en (its ``href`` as the browser resolves it). Using it, as
-a mouse user does (hover to open the menu, then click) and as a keyboard user does (Tab into the
-menu, which opens on focus, then Enter), lands on that page, and ``<html lang>`` changes to the new
-language.
+Language switch: the header's language selector (Material's ``.md-select``) links to the same page
+in the other language, nb ↔ en (its ``href`` as the browser resolves it). Using it, as a mouse user
+does (hover to open the menu, then click) and as a keyboard user does (Tab into the menu, which
+opens on focus, then Enter), lands on that page, and ``<html lang>`` changes to the new language.
+The selector is the same plain links on every page, so this runs on the front page and the longest
+page in each language; that every page's links name its own translation is checked on every page
+with the HTML parser (``test_site.py``).
 
 Skip link: on every page, the first Tab stop is Material's "skip to content" link (``.md-skip``); it
 becomes visible when focused, and following it moves the focus to the page's content, so the next
@@ -12,6 +14,8 @@ Tab goes to the content, not back through the header and navigation.
 """
 
 from __future__ import annotations
+
+import pytest
 
 MAX_TABS = 15  # enough to reach the header's language menu from the top of the page
 
@@ -32,6 +36,10 @@ def active_element(page) -> str:
     )
 
 
+SWITCH_PAGES = pytest.mark.pages("", "redegjorelse/")
+
+
+@SWITCH_PAGES
 def test_language_switch_by_mouse(site_page, page_url, language, other_language, translation_url):
     site_page.goto(page_url)
     assert html_lang(site_page) == language, f"{page_url}: <html lang> is {html_lang(site_page)!r}"
@@ -49,6 +57,7 @@ def test_language_switch_by_mouse(site_page, page_url, language, other_language,
     )
 
 
+@SWITCH_PAGES
 def test_language_switch_by_keyboard(site_page, page_url, language, other_language, translation_url):
     site_page.goto(page_url)
     link = language_link(site_page, other_language)

@@ -17,6 +17,9 @@ On the statement page, in Norwegian and English, with print media emulated in a 
 
 On screen, the print-only lines stay hidden and out of the accessibility tree, and the signature
 section reads as before (``test_accessibility.py`` runs axe on the same pages).
+
+Every test only reads the page (each sets the media it needs), so each statement page is loaded once
+for the module.
 """
 
 from __future__ import annotations
@@ -59,8 +62,14 @@ A4_MEDIA_BOX = re.compile(rb"/MediaBox \[0 0 595\.9\d* 842\.8\d*\]")  # 210 × 2
 
 # --- Helpers ----------------------------------------------------------------------------------------
 
-def open_statement(page, base_url: str, language: str, *, media: str = "print"):
-    page.goto(base_url + LANGUAGE_PREFIXES[language] + STATEMENT)
+def open_statement(pages: dict, base_url: str, language: str, *, media: str = "print"):
+    """The statement page of ``base_url`` in ``language``, loaded once for the module (every test here
+    only reads it), shown as ``media``."""
+    url = base_url + LANGUAGE_PREFIXES[language] + STATEMENT
+    if url not in pages:
+        pages[url] = pages["context"].new_page()
+        pages[url].goto(url)
+    page = pages[url]
     page.emulate_media(media=media)
     return page
 
@@ -95,6 +104,17 @@ def signing_blocks(page) -> list[dict[str, list[str]]]:
 
 
 @pytest.fixture(scope="module")
+def statement_pages(chromium_browser) -> Iterator[dict]:
+    """The module's statement pages, by address, in one browser context (see ``open_statement``)."""
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
+    context.set_default_timeout(10_000)
+    try:
+        yield {"context": context}
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
 def filled_site_url(filled_site) -> Iterator[str]:
     """The shared build of the copy whose statement is filled in (period, approval, three signatories)."""
     with serve_directory(filled_site.root) as url:
@@ -104,8 +124,8 @@ def filled_site_url(filled_site) -> Iterator[str]:
 # --- The shipped draft, printed ---------------------------------------------------------------------
 
 @LANGUAGES
-def test_site_chrome_does_not_print(site_page, site_url, language):
-    page = open_statement(site_page, site_url, language, media="screen")
+def test_site_chrome_does_not_print(statement_pages, site_url, language):
+    page = open_statement(statement_pages, site_url, language, media="screen")
     missing = [name for name, selector in CHROME.items() if page.locator(selector).count() == 0]
     assert not missing, f"not on the page, so this test would prove nothing: {missing}"
     page.emulate_media(media="print")
@@ -114,8 +134,8 @@ def test_site_chrome_does_not_print(site_page, site_url, language):
 
 
 @LANGUAGES
-def test_article_prints_full_width_black_on_white(site_page, site_url, language):
-    page = open_statement(site_page, site_url, language)
+def test_article_prints_full_width_black_on_white(statement_pages, site_url, language):
+    page = open_statement(statement_pages, site_url, language)
     article = page.locator("article")
     assert article.is_visible()
     width, page_width = page.evaluate(
@@ -130,8 +150,8 @@ def test_article_prints_full_width_black_on_white(site_page, site_url, language)
 
 
 @LANGUAGES
-def test_page_breaks_keep_headings_rows_and_signatures_together(site_page, site_url, language):
-    page = open_statement(site_page, site_url, language)
+def test_page_breaks_keep_headings_rows_and_signatures_together(statement_pages, site_url, language):
+    page = open_statement(statement_pages, site_url, language)
     assert set(style(page, "article h2, article h3", "break-after")) == {"avoid"}
     assert set(style(page, "article tr", "break-inside")) == {"avoid"}
     assert set(style(page, "article thead", "display")) == {"table-header-group"}, "header rows must repeat"
@@ -140,8 +160,8 @@ def test_page_breaks_keep_headings_rows_and_signatures_together(site_page, site_
 
 
 @LANGUAGES
-def test_external_links_print_their_address(site_page, site_url, language):
-    page = open_statement(site_page, site_url, language)
+def test_external_links_print_their_address(statement_pages, site_url, language):
+    page = open_statement(statement_pages, site_url, language)
     hrefs = page.eval_on_selector_all("article a[href^='http']", "links => links.map(a => a.getAttribute('href'))")
     assert hrefs, f"{language}: no external link in the statement, so this test would prove nothing"
     assert style(page, "article a[href^='http']", "content", "::after") == [f'" ({href})"' for href in hrefs]
@@ -157,8 +177,8 @@ def test_external_links_print_their_address(site_page, site_url, language):
 
 
 @LANGUAGES
-def test_the_page_prints_its_own_address(site_page, site_url, language):
-    page = open_statement(site_page, site_url, language)
+def test_the_page_prints_its_own_address(statement_pages, site_url, language):
+    page = open_statement(statement_pages, site_url, language)
     address = page.locator(".aapenhet-print-address")
     assert address.is_visible()
     label = {"nb": "Nettadresse", "en": "Web address"}[language]
@@ -168,8 +188,8 @@ def test_the_page_prints_its_own_address(site_page, site_url, language):
 
 
 @LANGUAGES
-def test_draft_banner_prints_black_on_white(site_page, site_url, language):
-    page = open_statement(site_page, site_url, language)
+def test_draft_banner_prints_black_on_white(statement_pages, site_url, language):
+    page = open_statement(statement_pages, site_url, language)
     banner = page.locator(".md-banner")
     assert banner.is_visible(), f"{language}: the draft banner does not print"
     assert texts(page, ".md-banner")[0].lower().startswith(WORDS[language]["draft"].lower())
@@ -180,8 +200,8 @@ def test_draft_banner_prints_black_on_white(site_page, site_url, language):
 
 
 @LANGUAGES
-def test_draft_prints_blank_signature_lines_for_board_and_ceo(site_page, site_url, language):
-    page = open_statement(site_page, site_url, language)
+def test_draft_prints_blank_signature_lines_for_board_and_ceo(statement_pages, site_url, language):
+    page = open_statement(statement_pages, site_url, language)
     words = WORDS[language]
     assert page.locator(".aapenhet-signing").is_visible()
     blocks = signing_blocks(page)
@@ -199,8 +219,8 @@ def test_draft_prints_blank_signature_lines_for_board_and_ceo(site_page, site_ur
 
 
 @LANGUAGES
-def test_statement_prints_as_an_a4_pdf(site_page, site_url, language):
-    page = open_statement(site_page, site_url, language)
+def test_statement_prints_as_an_a4_pdf(statement_pages, site_url, language):
+    page = open_statement(statement_pages, site_url, language)
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF-")
     assert 20_000 < len(pdf) < 5_000_000, f"{language}: a PDF of {len(pdf)} bytes"
@@ -210,8 +230,8 @@ def test_statement_prints_as_an_a4_pdf(site_page, site_url, language):
 
 
 @LANGUAGES
-def test_print_only_lines_stay_hidden_on_screen(site_page, site_url, language):
-    page = open_statement(site_page, site_url, language, media="screen")
+def test_print_only_lines_stay_hidden_on_screen(statement_pages, site_url, language):
+    page = open_statement(statement_pages, site_url, language, media="screen")
     assert page.locator(".aapenhet-print-only").count() > 0
     assert not any(visible(page, ".aapenhet-print-only")), f"{language}: print-only lines show on screen"
     assert set(page.eval_on_selector_all(".aapenhet-print-only", "els => els.map(e => e.getAttribute('aria-hidden'))")) == {"true"}
@@ -234,8 +254,8 @@ SIGNATORIES = {
 
 
 @LANGUAGES
-def test_filled_statement_prints_one_signature_block_per_signatory(site_page, filled_site_url, language):
-    page = open_statement(site_page, filled_site_url, language)
+def test_filled_statement_prints_one_signature_block_per_signatory(statement_pages, filled_site_url, language):
+    page = open_statement(statement_pages, filled_site_url, language)
     words = WORDS[language]
     blocks = signing_blocks(page)
     assert [(block["names"], block["roles"]) for block in blocks] == [
@@ -250,8 +270,8 @@ def test_filled_statement_prints_one_signature_block_per_signatory(site_page, fi
 
 
 @LANGUAGES
-def test_filled_statement_on_screen_lists_signatories_without_print_lines(site_page, filled_site_url, language):
-    page = open_statement(site_page, filled_site_url, language, media="screen")
+def test_filled_statement_on_screen_lists_signatories_without_print_lines(statement_pages, filled_site_url, language):
+    page = open_statement(statement_pages, filled_site_url, language, media="screen")
     assert page.locator(".aapenhet-signatories").is_visible()
     assert texts(page, ".aapenhet-signatories li") == [f"{name} {role}" for name, role in SIGNATORIES[language]]
     assert not any(visible(page, ".aapenhet-print-only"))
