@@ -1,0 +1,60 @@
+"""The start of a build, in-process: everything is read and checked once, and every problem found
+in the settings, the data and the pages is reported together.
+
+Proves: the shipped project starts a build whose renderer has the data; ``mkdocs.yml``'s languages
+must be nb then en (listed later, static-i18n would build nb twice); an empty ``site_url``, bad data
+and a placeholder typo are reported at once, each located.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from aapenhet.source.problems import DataProblems
+from aapenhet.statement_build import start_build
+
+PROJECT = Path(__file__).resolve().parent.parent
+MKDOCS_YML = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+FORM = {"innsynskrav": {"provider": "formspree", "endpoint": "https://formspree.io/f/abc"}}
+
+
+def start(project: Path = PROJECT, *, site_url: str | None = "https://exso.example/",
+          languages: list[str] | None = None, default: str = "nb"):
+    return start_build(project=project, docs_dir=project / "docs", site_url=site_url, extra=FORM,
+                       mkdocs_yml_text=MKDOCS_YML, languages=languages or ["nb", "en"], default_language=default)
+
+
+def test_the_shipped_project_starts_a_build() -> None:
+    build = start()
+    assert build.renderer.data.company.name == "Exso AS"
+    assert build.site.language_prefix("en") == "en/" and build.warnings == []
+
+
+@pytest.mark.parametrize(("languages", "default"), [(["en", "nb"], "nb"), (["nb", "en"], "en"), (["nb"], "nb")])
+def test_the_languages_must_be_nb_then_en(languages: list[str], default: str) -> None:
+    with pytest.raises(DataProblems) as raised:
+        start(languages=languages, default=default)
+    (problem,) = raised.value.problems
+    line = next(number for number, text in enumerate(MKDOCS_YML.splitlines(), 1) if "languages:" in text)
+    assert (problem.file, problem.line, problem.path) == ("mkdocs.yml", line, "plugins.i18n.languages")
+    assert "expected nb, en in that order" in problem.message
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(PROJECT / "data", project / "data")
+    shutil.copytree(PROJECT / "docs", project / "docs")
+    company = project / "data" / "company.yml"
+    company.write_text(company.read_text(encoding="utf-8").replace("employees: 250", "employees: many"))
+    page = project / "docs" / "redegjorelse.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("aapenhet:routines", "aapenhet:rutiner"))
+    with pytest.raises(DataProblems) as raised:
+        start(project, site_url="")
+    found = [str(problem) for problem in raised.value.problems]
+    assert any(re.match(r"mkdocs\.yml:\d+:\d+ site_url: empty", line) for line in found), found
+    assert any(line.startswith("data/company.yml:28:12 employees:") for line in found), found
+    assert any(re.match(r"docs/redegjorelse\.md:\d+:1 unknown placeholder «rutiner»", line) for line in found), found
