@@ -15,10 +15,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File
-
 from aapenhet.form.settings import form_origin
 from aapenhet.publishing.export import machine_readable_files
 from aapenhet.rendering.placeholders import FORM_PLACEHOLDER, fill_placeholders, placeholders_in
@@ -26,6 +22,9 @@ from aapenhet.site.security import INLINE_SCRIPTS_TOKEN, REFERRER_POLICY, conten
 from aapenhet.site.seo import open_graph_locale, page_alternates, robots_txt
 from aapenhet.source.problems import DataProblems
 from aapenhet.statement_build import StatementBuild, start_build
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

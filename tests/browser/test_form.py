@@ -33,7 +33,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from aapenhet.rendering.labels import load_labels
 from axe_playwright_python.sync_playwright import Axe
-from site_build import LANGUAGE_PREFIXES, PROJECT
+from site_build import LANGUAGE_PREFIXES
 from page_visit import AXE_OPTIONS
 from test_accessibility import format_violations
 

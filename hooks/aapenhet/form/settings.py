@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BeforeValidator, Field, HttpUrl, ValidationError, model_validator
 
+from aapenhet.model.models import Identifier, NonEmptyStr, StrictModel
 from aapenhet.site.addresses import is_loopback_host
 from aapenhet.source.explain import validation_problems
-from aapenhet.model.models import Identifier, NonEmptyStr, StrictModel
 from aapenhet.source.problems import DataProblems, Problem
 from aapenhet.source.yaml_source import SourceMap, parse_yaml
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from aapenhet.model.crosscheck import cross_check
-from aapenhet.source.explain import describe, validation_problems
 from aapenhet.model.models import DATA_FILES, StatementData
+from aapenhet.source.explain import describe, validation_problems
 from aapenhet.source.problems import DataProblems, Problem
 from aapenhet.source.yaml_source import ParsedYaml, SourceMap, parse_yaml, read_data_text
 

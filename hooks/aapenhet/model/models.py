@@ -16,7 +16,6 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, Stri
 from aapenhet.model.countries import check_country_code
 
 
-
 class StrictModel(BaseModel):
     """Base for every model: unknown keys are errors, and values are not silently stripped."""
 

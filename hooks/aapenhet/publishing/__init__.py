@@ -1,1 +1,1 @@
-"""publishing"""
+"""Publishing: the machine-readable statement (JSON, its schema, CSV) and the publication gate."""

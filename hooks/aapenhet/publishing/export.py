@@ -23,10 +23,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from aapenhet.languages import check_language
-from aapenhet.publishing import export_models as out
-from aapenhet.model.countries import country_name
 from aapenhet.model.completeness import missing_for_publication
-from aapenhet.rendering.labels import Labels, load_labels
+from aapenhet.model.countries import country_name
 from aapenhet.model.models import (
     CountryRisk,
     Location,
@@ -36,6 +34,8 @@ from aapenhet.model.models import (
     Supplier,
     Text,
 )
+from aapenhet.publishing import export_models as out
+from aapenhet.rendering.labels import Labels, load_labels
 
 JSON_FILE = "statement.json"
 SCHEMA_FILE = out.SCHEMA_URL

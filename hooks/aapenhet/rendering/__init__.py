@@ -1,1 +1,1 @@
-"""rendering"""
+"""Rendering: placeholders in ``docs/``, the templates that fill them (package data), labels, formats."""

@@ -10,7 +10,6 @@ from babel.numbers import format_decimal, format_percent
 from aapenhet.languages import BABEL_LOCALES
 
 
-
 def long_date(value: datetime.date, language: str) -> str:
     return format_date(value, format="long", locale=BABEL_LOCALES[language])
 

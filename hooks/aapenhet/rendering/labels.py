@@ -12,8 +12,8 @@ from pathlib import Path
 
 from pydantic import RootModel, ValidationError
 
-from aapenhet.source.explain import validation_problems
 from aapenhet.model.models import Text
+from aapenhet.source.explain import validation_problems
 from aapenhet.source.problems import DataProblems, Problem
 from aapenhet.source.yaml_source import parse_yaml
 
