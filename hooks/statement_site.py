@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 from aapenhet.form.settings import form_origin
 from aapenhet.publishing.export import machine_readable_files
 from aapenhet.rendering.placeholders import FORM_PLACEHOLDER, fill_placeholders, placeholders_in
-from aapenhet.site.security import INLINE_SCRIPTS_TOKEN, REFERRER_POLICY, content_security_policy
-from aapenhet.site.seo import open_graph_locale, page_alternates, robots_txt
 from aapenhet.source.problems import DataProblems
 from aapenhet.statement_build import StatementBuild, start_build
+from aapenhet.website.security import INLINE_SCRIPTS_TOKEN, REFERRER_POLICY, content_security_policy
+from aapenhet.website.seo import open_graph_locale, page_alternates, robots_txt
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File

@@ -16,7 +16,7 @@ from aapenhet.model.loader import load_statement_data
 from aapenhet.model.models import StatementData
 from aapenhet.rendering.labels import load_labels
 from aapenhet.rendering.renderer import Renderer, make_renderer
-from aapenhet.site.addresses import Site
+from aapenhet.website.addresses import Site
 
 PROJECT = Path(__file__).resolve().parent.parent
 SITE = Site(url="https://exso.example/aapenhet/", default_language=DEFAULT_LANGUAGE, languages=LANGUAGES)

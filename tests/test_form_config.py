@@ -14,7 +14,7 @@ import pytest
 from site_build import PROJECT, BuiltSite
 
 from aapenhet.form.settings import FormSettings, Provider, check_endpoint, form_origin, load_form_settings
-from aapenhet.site.security import INLINE_SCRIPTS_TOKEN, content_security_policy, headers_file, script_hash
+from aapenhet.website.security import INLINE_SCRIPTS_TOKEN, content_security_policy, headers_file, script_hash
 from aapenhet.source.problems import DataProblems
 
 MKDOCS_YML = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")

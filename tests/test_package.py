@@ -59,7 +59,7 @@ from aapenhet.form.settings import FormSettings
 from aapenhet.model.loader import load_statement_data
 from aapenhet.rendering.labels import load_labels
 from aapenhet.rendering.renderer import make_renderer
-from aapenhet.site.addresses import Site
+from aapenhet.website.addresses import Site
 data = load_statement_data(Path({str(PROJECT / "data")!r}))
 site = Site(url="https://exso.example/", default_language="nb", languages=("nb", "en"))
 form = FormSettings(provider="formspree", endpoint="https://formspree.io/f/x")

@@ -23,7 +23,7 @@ from unittest import mock
 
 import pytest
 
-from aapenhet.site.addresses import is_loopback_host
+from aapenhet.website.addresses import is_loopback_host
 from aapenhet.form.settings import FormSettings, Provider
 from aapenhet.cli import main
 from aapenhet.publishing.gate import PublishSettings, publication_problems

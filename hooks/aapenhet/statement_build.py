@@ -20,11 +20,11 @@ from aapenhet.model.loader import load_statement
 from aapenhet.rendering.docs_pages import docs_problems, untranslated_pages
 from aapenhet.rendering.labels import load_labels
 from aapenhet.rendering.renderer import Renderer, make_renderer
-from aapenhet.site.addresses import Site
-from aapenhet.site.security import fill_inline_script_hashes
-from aapenhet.site.written_files import write_site_files
 from aapenhet.source.problems import DataProblems, Problem
 from aapenhet.source.yaml_source import SourceMap, parse_yaml
+from aapenhet.website.addresses import Site
+from aapenhet.website.security import fill_inline_script_hashes
+from aapenhet.website.written_files import write_site_files
 
 T = TypeVar("T")
 

@@ -19,10 +19,10 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BeforeValidator, Field, HttpUrl, ValidationError, model_validator
 
 from aapenhet.model.models import Identifier, NonEmptyStr, StrictModel
-from aapenhet.site.addresses import is_loopback_host
 from aapenhet.source.explain import validation_problems
 from aapenhet.source.problems import DataProblems, Problem
 from aapenhet.source.yaml_source import SourceMap, parse_yaml
+from aapenhet.website.addresses import is_loopback_host
 
 SETTINGS_PATH = ("extra", "innsynskrav")
 # The names of the requester's own fields: the same for every provider (e-mail is the reply-to).

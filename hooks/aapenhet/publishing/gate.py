@@ -17,8 +17,8 @@ from pathlib import Path
 from aapenhet.form.settings import FormSettings, Provider
 from aapenhet.model.loader import LoadedStatement, load_statement
 from aapenhet.model.rules import PUBLICATION_RULES
-from aapenhet.site.addresses import public_https_url_problem
 from aapenhet.source.problems import DataProblems
+from aapenhet.website.addresses import public_https_url_problem
 
 
 @dataclass(frozen=True)

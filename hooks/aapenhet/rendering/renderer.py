@@ -20,7 +20,7 @@ from aapenhet.model.countries import country_name
 from aapenhet.model.models import StatementData, Text
 from aapenhet.rendering import formatting
 from aapenhet.rendering.labels import Labels
-from aapenhet.site.addresses import Site
+from aapenhet.website.addresses import Site
 
 # Templates for the theme (not placeholders): the draft banner on every page, the 404 page's text.
 PAGE_TEMPLATES = ("draft_banner", "not_found")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from aapenhet.site.addresses import Site
-from aapenhet.site.security import headers_file
+from aapenhet.website.addresses import Site
+from aapenhet.website.security import headers_file
 
 
 def write_site_files(site_dir: Path, site: Site, *, form_origin: str | None, script_hashes: Iterable[str],

@@ -12,7 +12,6 @@ from urllib.parse import urljoin
 from aapenhet.languages import OPEN_GRAPH_LOCALES
 
 
-
 @dataclass(frozen=True)
 class Alternate:
     hreflang: str
