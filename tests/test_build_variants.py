@@ -86,7 +86,7 @@ EXPECTED = [
     "data/company.yml:28:1 employes: unknown key «employes» — did you mean «employees»?",
     "data/countries.yml:13:3 YAML syntax error",
     "data/due_diligence.yml:26:5 supplier_follow_up[0].en: missing English (en) translation",
-    r"docs/leverandorer\.md:\d+:1 unknown placeholder «supplier_tabel» — expected exactly «<!-- aapenhet:NAME -->»",
+    r"docs/leverandorer\.md:\d+:1 unknown placeholder «supplier_tabel» — did you mean «<!-- aapenhet:supplier_table -->»\?",
     r"docs/redegjorelse\.en\.md:\d+:1 «<!-- aapenhet: routines -->» is not a placeholder as written",
     r"docs/index\.md:\d+:1 placeholder «key_figures» is here but not in docs/index\.en\.md",
     r"mkdocs\.yml:7:11 site_url: empty \(is SITE_URL set to nothing\?\)",

@@ -9,6 +9,7 @@ other's.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Mapping
 
@@ -40,6 +41,7 @@ EXACT = re.compile(r"<!-- aapenhet:(?P<name>[a-z_]+) -->")
 # A comment that is only the prefix and a name, in any spelling: Aapenhet, åpenhet, spaces, no colon.
 # (A comment with other words in it is an editor's note, not a placeholder attempt.)
 _LOOKS_LIKE = re.compile(r"<!--\s*(?:aa|å)penhet\s*[:;.]?\s*[\w-]*\s*-->", re.IGNORECASE)
+_NAME_WRITTEN = re.compile(r"penhet\s*[:;.]?\s*([\w-]+)", re.IGNORECASE)
 
 
 def placeholders_in(markdown: str) -> list[str]:
@@ -59,8 +61,10 @@ def placeholder_problems(markdown: str, page_path: str) -> list[Problem]:
             what = f"unknown placeholder «{exact.group('name')}»"
         else:
             what = f"«{' '.join(match.group(0).split())}» is not a placeholder as written"
-        message = (f"{what} — expected exactly «<!-- aapenhet:NAME -->» (lower case, one space inside each end)"
-                   f" with NAME one of: {', '.join(PLACEHOLDERS)}")
+        meant = _did_you_mean(match.group(0))
+        hint = f"did you mean «<!-- aapenhet:{meant} -->»? " if meant else ""
+        message = (f"{what} — {hint}expected exactly «<!-- aapenhet:NAME -->» (lower case, one space inside each"
+                   f" end) with NAME one of: {', '.join(PLACEHOLDERS)}")
         problems.append(Problem(page_path, line, column, "", message))
     return problems
 
@@ -92,6 +96,16 @@ def fill_placeholders(markdown: str, render: Callable[[str], str]) -> str:
     """
     return EXACT.sub(lambda match: "\n" + render(match.group("name")) + "\n"
                      if match.group("name") in PLACEHOLDERS else match.group(0), markdown)
+
+
+def _did_you_mean(comment: str) -> str | None:
+    """The known name closest to the one written, if one is close."""
+    written = _NAME_WRITTEN.search(comment)
+    if written is None:
+        return None
+    name = written.group(1).casefold().replace("-", "_")
+    close = difflib.get_close_matches(name, PLACEHOLDERS, n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:

@@ -1,0 +1,77 @@
+"""Placeholders in ``docs/`` are exact or an error, and each language's page has the same ones.
+
+Proves: exact placeholders are found and filled; every near miss (other case, spaces, no colon,
+``å``, hyphens, an unknown name) is a located problem naming the valid names, with a suggestion when
+one is close; an editor's own comment is left alone; a placeholder in one language's page but not
+the other's is a problem in that page; the pages in ``docs/`` pass.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aapenhet.rendering.docs_pages import docs_problems
+from aapenhet.rendering.placeholders import (
+    PLACEHOLDERS,
+    fill_placeholders,
+    placeholder_parity_problems,
+    placeholder_problems,
+    placeholders_in,
+)
+
+PROJECT = Path(__file__).resolve().parent.parent
+PAGE = "# Redegjørelse\n\nTekst.\n\n{placeholder}\n\nMer tekst.\n"
+
+
+def problems(placeholder: str) -> list[str]:
+    return [str(problem) for problem in placeholder_problems(PAGE.format(placeholder=placeholder), "docs/x.md")]
+
+
+def test_an_exact_placeholder_is_found_and_filled() -> None:
+    page = PAGE.format(placeholder="<!-- aapenhet:routines -->")
+    assert problems("<!-- aapenhet:routines -->") == []
+    assert placeholders_in(page) == ["routines"]
+    assert "<p>rutiner</p>" in fill_placeholders(page, lambda name: f"<p>{name.replace('routines', 'rutiner')}</p>")
+
+
+@pytest.mark.parametrize(("written", "suggestion"), [
+    ("<!-- aapenhet: routines -->", "routines"),
+    ("<!-- Aapenhet:routines -->", "routines"),
+    ("<!-- AAPENHET:ROUTINES -->", "routines"),
+    ("<!--aapenhet:routines-->", "routines"),
+    ("<!-- aapenhet:routines  -->", "routines"),
+    ("<!-- aapenhet routines -->", "routines"),
+    ("<!-- åpenhet:routines -->", "routines"),
+    ("<!-- aapenhet:supplier-table -->", "supplier_table"),
+    ("<!-- aapenhet:supplier_tabel -->", "supplier_table"),
+    ("<!-- aapenhet:something_else -->", None),
+    ("<!-- aapenhet: -->", None),
+])
+def test_a_near_miss_is_located_with_the_valid_names(written: str, suggestion: str | None) -> None:
+    (message,) = problems(written)
+    assert message.startswith("docs/x.md:5:1 ")
+    assert f"with NAME one of: {', '.join(PLACEHOLDERS)}" in message
+    if suggestion:
+        assert f"did you mean «<!-- aapenhet:{suggestion} -->»?" in message
+    else:
+        assert "did you mean" not in message
+    assert placeholders_in(PAGE.format(placeholder=written)) == []
+
+
+def test_an_editors_note_is_not_a_placeholder() -> None:
+    assert problems("<!-- Merk: åpenhetsloven §5 krever dette avsnittet -->") == []
+
+
+def test_a_placeholder_in_one_language_only_is_a_problem_in_that_page() -> None:
+    pages = {"nb": PAGE.format(placeholder="<!-- aapenhet:routines -->\n<!-- aapenhet:measures -->"),
+             "en": PAGE.format(placeholder="<!-- aapenhet:routines -->")}
+    found = placeholder_parity_problems(pages, lambda language: f"docs/x.{language}.md")
+    assert [str(problem) for problem in found] == [
+        "docs/x.nb.md:6:1 placeholder «measures» is here but not in docs/x.en.md — the en page would lack that"
+        " part of the statement; add it there too, or remove it here"]
+
+
+def test_the_shipped_pages_have_exact_placeholders_in_both_languages() -> None:
+    assert docs_problems(PROJECT / "docs", ["nb", "en"], "nb") == []
