@@ -1,8 +1,8 @@
 """Placeholders in ``docs/`` are exact or an error, and each language's page has the same ones.
 
 Proves: exact placeholders are found and filled; every near miss (other case, spaces, no colon,
-``å``, hyphens, an unknown name) is a located problem naming the valid names, with a suggestion when
-one is close; an editor's own comment is left alone; a placeholder in one language's page but not
+``å``, hyphens, an unknown name, not closed on its line) is a located problem naming the valid names,
+with a suggestion when one is close; an editor's own comment is left alone; a placeholder in one language's page but not
 the other's is a problem in that page; the pages in ``docs/`` pass.
 """
 
@@ -75,3 +75,16 @@ def test_a_placeholder_in_one_language_only_is_a_problem_in_that_page() -> None:
 
 def test_the_shipped_pages_have_exact_placeholders_in_both_languages() -> None:
     assert docs_problems(PROJECT / "docs", ["nb", "en"], "nb") == []
+
+
+@pytest.mark.parametrize("written", ["<!-- aapenhet:routines ->", "<!-- aapenhet:routines", "<!-- aapenhet:routines -- >",
+                                     "<!-- Aapenhet: routines --"])
+def test_a_placeholder_not_closed_on_its_line_is_a_problem(written: str) -> None:
+    """Markdown would read everything after it as one comment: the rest of the page would vanish."""
+    found = problems(written)
+    assert any(message.startswith("docs/x.md:5:1 ") and "is not closed with «-->» on its line" in message
+               and "«<!-- aapenhet:routines -->»" in message for message in found), found
+
+
+def test_an_editors_note_over_several_lines_is_not_a_placeholder() -> None:
+    assert problems("<!-- åpenhetsloven §5:\n     husk å oppdatere tallene -->") == []

@@ -40,7 +40,10 @@ FORM_PLACEHOLDER = "innsynskrav_form"
 EXACT = re.compile(r"<!-- aapenhet:(?P<name>[a-z_]+) -->")
 # A comment that is only the prefix and a name, in any spelling: Aapenhet, åpenhet, spaces, no colon.
 # (A comment with other words in it is an editor's note, not a placeholder attempt.)
-_LOOKS_LIKE = re.compile(r"<!--\s*(?:aa|å)penhet\s*[:;.]?\s*[\w-]*\s*-->", re.IGNORECASE)
+_LOOKS_LIKE = re.compile(r"<!--\s*(?:aa|å)penhet\b\s*[:;.]?\s*[\w-]*\s*-->", re.IGNORECASE)
+# The same start on a line that does not close the comment ("->", "--", nothing): Markdown would read
+# the rest of the page as a comment and hide it.
+_OPENED = re.compile(r"<!--\s*(?:aa|å)penhet\b\s*[:;.]?\s*[\w-]*(?P<rest>[^\n]*)$", re.IGNORECASE | re.MULTILINE)
 _NAME_WRITTEN = re.compile(r"penhet\s*[:;.]?\s*([\w-]+)", re.IGNORECASE)
 
 
@@ -66,7 +69,17 @@ def placeholder_problems(markdown: str, page_path: str) -> list[Problem]:
         message = (f"{what} — {hint}expected exactly «<!-- aapenhet:NAME -->» (lower case, one space inside each"
                    f" end) with NAME one of: {', '.join(PLACEHOLDERS)}")
         problems.append(Problem(page_path, line, column, "", message))
-    return problems
+    for match in _OPENED.finditer(markdown):
+        rest = match.group("rest")
+        if "-->" in match.group(0) or rest.strip(" \t-!>"):
+            continue  # closed on its line (a near miss above, or exact), or an editor's note
+        line, column = _position(markdown, match.start())
+        written = match.group(0).strip()
+        meant = _did_you_mean(written) or "NAME"
+        problems.append(Problem(page_path, line, column, "", (
+            f"«{written}» is not closed with «-->» on its line — the rest of the page would be hidden as a"
+            f" comment; write «<!-- aapenhet:{meant} -->»")))
+    return sorted(problems)
 
 
 def placeholder_parity_problems(pages: Mapping[str, str], shown_as: Callable[[str], str]) -> list[Problem]:
