@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_build import FILLED_STATEMENT, PROJECT, PUBLIC_URL, BuiltSite, copy_project, run_build
+from site_build import PROJECT, PUBLIC_URL, BuiltSite, copy_project, fill_data, run_build
 
 
 @pytest.fixture(scope="session")
@@ -25,7 +25,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def filled_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """A copy whose statement is filled in (period, approval, board and CEO, contact), built strictly."""
     project = copy_project(tmp_path_factory.mktemp("filled") / "project")
-    (project / "data" / "statement.yml").write_text(FILLED_STATEMENT, encoding="utf-8")
+    fill_data(project / "data")
     result = run_build(project, project.parent / "site")
     assert result.returncode == 0, f"mkdocs build --strict of the filled-in copy failed:\n{result.output}"
     return BuiltSite(result.site, result.output)

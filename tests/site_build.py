@@ -54,6 +54,33 @@ revisions: []
 """
 
 
+# What the seed leaves unsaid outside statement.yml, filled in for tests only (never published).
+FILLED_IMPACTS = """actual_impacts:
+  none_identified: true
+  how_looked_for:
+    nb: Gjennomgang av leverandørenes egne revisjoner (testverdi).
+    en: A review of the suppliers' own audits (test value).
+"""
+
+
+def fill_data(data_dir: Path, statement: str = FILLED_STATEMENT) -> None:
+    """Fill in a copy of ``data/`` as for publication: ``statement`` as statement.yml, and test values
+    for what the seed statement does not say (actual impacts, the source's edition, severity and
+    likelihood of the risks Exso is exposed to, the measures' results)."""
+    (data_dir / "statement.yml").write_text(statement, encoding="utf-8")
+    due_diligence = (data_dir / "due_diligence.yml").read_text(encoding="utf-8")
+    due_diligence = re.sub(r"(?m)^actual_impacts:\n", FILLED_IMPACTS, due_diligence, count=1)
+    due_diligence = re.sub(r"(?m)^(    exposure: some\n)", r"\1    severity: high\n    likelihood: medium\n", due_diligence)
+    due_diligence = re.sub(r"(?m)^(    status: (?:done|ongoing)\n)", r"\1    result: {nb: Testresultat, en: Test result}\n",
+                           due_diligence)
+    due_diligence = re.sub(r"(?m)^(    status: planned\n)",
+                           r"\1    expected_result: {nb: Forventet testresultat, en: Expected test result}\n", due_diligence)
+    (data_dir / "due_diligence.yml").write_text(due_diligence, encoding="utf-8")
+    countries = (data_dir / "countries.yml").read_text(encoding="utf-8")
+    (data_dir / "countries.yml").write_text(re.sub(r"(?m)^    year:\s*$", "    year: 2025", countries),
+                                            encoding="utf-8")
+
+
 @dataclass
 class BuildResult:
     returncode: int

@@ -15,6 +15,7 @@ import csv
 import datetime
 import io
 import json
+import shutil
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,6 +40,7 @@ from aapenhet.rendering.labels import Labels, load_labels
 from aapenhet.model.loader import load_statement_data
 from aapenhet.model.models import Contact, ReportingPeriod, Revision, Signatory, Statement, StatementData, Suppliers, Text
 from aapenhet.source.yaml_source import parse_yaml
+from site_build import fill_data
 
 PROJECT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("nb", "en")
@@ -49,6 +51,14 @@ TRICKY = 'Acme, "the best"\nsecond line; still one value'
 @pytest.fixture(scope="module")
 def data() -> StatementData:
     return load_statement_data(PROJECT / "data")
+
+
+@pytest.fixture(scope="module")
+def filled_in(tmp_path_factory: pytest.TempPathFactory) -> StatementData:
+    """The shipped data with what the seed does not say filled in (test values, see site_build.fill_data)."""
+    data_dir = shutil.copytree(PROJECT / "data", tmp_path_factory.mktemp("filled") / "data")
+    fill_data(data_dir)
+    return load_statement_data(data_dir)
 
 
 @pytest.fixture(scope="module")
@@ -165,14 +175,15 @@ def test_header_of_a_draft(data: StatementData, language: str) -> None:
     header = (document["schema"], document["language"], document["authoritative_language"])
     assert header == (SCHEMA_FILE, language, "nb")
     assert document["status"] == "draft"
-    expected = [item.value for item in missing_for_publication(data.statement)]
+    expected = [item.value for item in missing_for_publication(data)]
     assert document["missing"] == expected == [
         "reporting_period", "approved_on", "board_signatures", "ceo_signature", "contact_email", "postal_address",
+        "actual_impacts", "source_edition", "risk_assessment", "measure_results",
     ]
 
 
-def test_header_and_dates_of_a_final_statement(data: StatementData) -> None:
-    document = statement_document(signed(data), "en")
+def test_header_and_dates_of_a_final_statement(filled_in: StatementData) -> None:
+    document = statement_document(signed(filled_in), "en")
     assert (document["status"], document["missing"]) == ("final", [])
     statement = document["statement"]
     assert statement["reporting_period"] == {"start": "2024-01-01", "end": "2024-12-31"}
@@ -226,8 +237,8 @@ def test_country_names_are_in_the_documents_language(data: StatementData) -> Non
     assert {c["country_code"]: c["country_name"] for c in nb["countries"]}["CN"] == "Kina"
     assert {c["country_code"]: c["country_name"] for c in en["countries"]}["CN"] == "China"
     assert nb["company"]["markets"] == [{"country_code": "NO", "country_name": "Norge"}]
-    assert en["due_diligence"]["sector_findings"][0]["country_name"] == "Norway"
-    assert en["due_diligence"]["sector_findings"][2]["country_code"] is None
+    assert en["due_diligence"]["risks"][0]["where"]["countries"] == [{"country_code": "NO", "country_name": "Norway"}]
+    assert en["due_diligence"]["risks"][2]["where"]["countries"] == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -363,3 +374,28 @@ def test_readme_documents_every_column_and_top_level_field() -> None:
     urls = ("/statement.json", "/en/statement.json", "/statement.schema.json", "/suppliers.csv", "/en/suppliers.csv")
     for url in urls:
         assert f"`{url}`" in section, url
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_due_diligence_cycle_is_exported_with_its_links(data: StatementData, language: str) -> None:
+    dd = statement_document(data, language)["due_diligence"]
+    assert [risk["id"] for risk in dd["risks"]] == [risk.id for risk in data.due_diligence.risks]
+    assert [(m["id"], m["status"], m["kind"]) for m in dd["measures"]] == [
+        (m.id, m.status.value, m.kind.value) for m in data.due_diligence.measures]
+    assert dd["actual_impacts"] == {"status": "not_stated", "how_looked_for": None, "impacts": []}
+    electronics = dd["risks"][2]
+    assert (electronics["risk_level"], electronics["exposure"], electronics["severity"]) == ("elevated", "some", None)
+    assert electronics["rights_at_risk"] == ["human_rights", "decent_work"]
+    assert all(risk["measure_ids"] == [] for risk in dd["risks"])
+    assert all(m["result"] is None and m["expected_result"] is None for m in dd["measures"])
+
+
+def test_measure_ids_follow_the_measures_links(filled_in: StatementData) -> None:
+    measures = [m.model_copy(update={"addresses": ["electronics-trade"]}) if m.id == "evaluate-risk" else m
+                for m in filled_in.due_diligence.measures]
+    data = filled_in.model_copy(update={"due_diligence": filled_in.due_diligence.model_copy(
+        update={"measures": measures})})
+    dd = statement_document(data, "en")["due_diligence"]
+    assert dd["risks"][2]["measure_ids"] == ["evaluate-risk"]
+    assert dd["actual_impacts"]["status"] == "none_identified"
+    assert dd["measures"][0]["result"] == "Test result"

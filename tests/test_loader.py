@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from aapenhet.model.loader import load_data_file, load_statement_data
-from aapenhet.model.models import DATA_FILES, RiskLevel
+from aapenhet.model.models import DATA_FILES, MeasureStatus, RiskLevel
 from aapenhet.source.problems import DataProblems
 from aapenhet.source.yaml_source import parse_yaml
 
@@ -59,7 +59,9 @@ def test_shipped_data_loads_with_every_seed_fact() -> None:
     iw = data.suppliers.suppliers[2]
     assert iw.ownership is not None and iw.ownership.owner == "SparkCognition"
     assert iw.ownership.share_percent == 100 and iw.relationship_years == 7
-    assert len(data.due_diligence.routines.items) == 3 and len(data.due_diligence.commitments) == 3
+    assert len(data.due_diligence.routines.items) == 3
+    planned = [m.id for m in data.due_diligence.measures if m.status is MeasureStatus.planned]
+    assert planned == ["follow-up-suppliers", "evaluate-risk", "onboarding-evaluation"]
 
 
 def test_seed_lacks_period_approval_signatories_and_contact() -> None:

@@ -27,7 +27,7 @@ from aapenhet.website.addresses import is_loopback_host
 from aapenhet.form.settings import FormSettings, Provider
 from aapenhet.cli import main
 from aapenhet.publishing.gate import PublishSettings, publication_problems
-from site_build import FILLED_STATEMENT, PROJECT, copy_project
+from site_build import FILLED_STATEMENT, PROJECT, copy_project, fill_data
 
 PUBLIC_URL = "https://exso.example/apenhet/"
 
@@ -35,7 +35,7 @@ PUBLIC_URL = "https://exso.example/apenhet/"
 
 def filled_project(tmp_path: Path, statement: str = FILLED_STATEMENT) -> Path:
     project = copy_project(tmp_path / "project")
-    (project / "data" / "statement.yml").write_text(statement, encoding="utf-8")
+    fill_data(project / "data", statement)
     return project
 
 
@@ -99,6 +99,14 @@ def test_shipped_statement_is_refused_as_a_draft_naming_each_missing_field() -> 
         " e-mail address for innsynskrav",
         "data/statement.yml:22:3 contact.postal_address: empty, so the statement is still a draft — fill in"
         " the postal address for innsynskrav, one line per item",
+        "data/due_diligence.yml:90:1 actual_impacts: empty, so the statement is still a draft — list the actual"
+        " adverse impacts found (impacts:), or say none_identified: true and how_looked_for:",
+        "data/countries.yml:3:1 sources: a rating source in use has no year, so the statement is still a draft"
+        " — give the edition (year:) of each source the ratings come from",
+        "data/due_diligence.yml:50:1 risks: a risk Exso is exposed to has no severity or likelihood, so the"
+        " statement is still a draft — give severity: and likelihood: (low, medium, high) for each",
+        "data/due_diligence.yml:191:1 measures: a measure has no result, so the statement is still a draft"
+        " — give result: for each measure taken (done or ongoing) and expected_result: for each planned one",
     ]
 
 
@@ -106,7 +114,7 @@ def test_cli_refuses_the_shipped_draft_with_one_reason_per_line() -> None:
     done = run_gate(site_url=PUBLIC_URL)
     assert done.returncode == 1, done.stderr
     lines = done.stdout.splitlines()
-    assert len(lines) == 6 and all("still a draft" in line for line in lines)
+    assert len(lines) == 10 and all("still a draft" in line for line in lines)
     assert "Traceback" not in done.stderr
 
 
@@ -264,7 +272,7 @@ def test_console_script_refuses_the_shipped_draft_as_ci_runs_it() -> None:
     script = Path(sys.executable).with_name("aapenhet")
     done = run_gate_process([str(script), "gate"], "--host", "github-pages", site_url=PUBLIC_URL)
     assert done.returncode == 1, done.stderr
-    assert len(done.stdout.splitlines()) == 6 and "Traceback" not in done.stderr
+    assert len(done.stdout.splitlines()) == 10 and "Traceback" not in done.stderr
 
 
 def test_the_earlier_module_name_still_runs_the_gate(tmp_path: Path) -> None:

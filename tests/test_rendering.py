@@ -16,13 +16,24 @@ from urllib.parse import urlsplit
 
 import pytest
 from rendering import PROJECT, SITE, render_block, renderer, visible_text
-from site_build import FILLED_STATEMENT
+from site_build import FILLED_STATEMENT, fill_data
 
 from aapenhet.form.settings import FormSettings, GenericFields, Provider
 from aapenhet.languages import LANGUAGES
 from aapenhet.model.completeness import Missing
 from aapenhet.model.loader import load_statement_data
-from aapenhet.model.models import Exposure, FollowUpKind, RiskArea, RiskLevel, SignatoryRole, StatementData
+from aapenhet.model.models import (
+    Exposure,
+    FollowUpKind,
+    MeasureKind,
+    MeasureStatus,
+    RiskArea,
+    RiskLevel,
+    Scale,
+    SignatoryRole,
+    StatementData,
+    SupplyChainTier,
+)
 from aapenhet.rendering.labels import load_labels
 from aapenhet.rendering.placeholders import PLACEHOLDERS
 from aapenhet.rendering.renderer import PAGE_TEMPLATES, template_environment
@@ -31,9 +42,11 @@ PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 TEMPLATES = Path(template_environment().loader.get_source(template_environment(), "draft_banner.html")[1]).parent
 
 
-def data_with(tmp_path: Path, files: dict[str, str]) -> StatementData:
-    """The shipped data with some files replaced."""
+def data_with(tmp_path: Path, files: dict[str, str], *, filled: bool = False) -> StatementData:
+    """The shipped data with some files replaced; ``filled``: first filled in as for publication."""
     data_dir = shutil.copytree(PROJECT / "data", tmp_path / "data")
+    if filled:
+        fill_data(data_dir)
     for name, text in files.items():
         (data_dir / name).write_text(text, encoding="utf-8")
     return load_statement_data(data_dir)
@@ -41,7 +54,7 @@ def data_with(tmp_path: Path, files: dict[str, str]) -> StatementData:
 
 @pytest.fixture(scope="module")
 def filled(tmp_path_factory: pytest.TempPathFactory) -> StatementData:
-    return data_with(tmp_path_factory.mktemp("filled"), {"statement.yml": FILLED_STATEMENT})
+    return data_with(tmp_path_factory.mktemp("filled"), {}, filled=True)
 
 
 # --- Every template -----------------------------------------------------------------------------
@@ -55,7 +68,8 @@ def test_every_template_renders_from_the_shipped_data(name: str, language: str) 
 
 
 ENUM_LABELS = {"area.": RiskArea, "exposure.": Exposure, "followup.": FollowUpKind, "risk.": RiskLevel,
-               "role.": SignatoryRole, "form.provider.": Provider}
+               "role.": SignatoryRole, "form.provider.": Provider, "scale.": Scale, "tier.": SupplyChainTier,
+               "status.": MeasureStatus, "kind.": MeasureKind}
 
 
 def test_every_label_a_template_asks_for_exists() -> None:
@@ -113,7 +127,7 @@ def test_contact_addresses_are_linked_and_addressed(filled: StatementData) -> No
 def test_contact_block_names_only_what_is_missing(tmp_path: Path) -> None:
     statement = FILLED_STATEMENT.replace("  postal_address: [Exso AS, Postboks 1, 0101 Oslo]\n", "")
     assert statement != FILLED_STATEMENT
-    data = data_with(tmp_path, {"statement.yml": statement})
+    data = data_with(tmp_path, {"statement.yml": statement}, filled=True)
     nb = visible_text(render_block("innsynskrav_contact", "nb", data=data))
     assert "Postadresse for innsynskrav er ikke oppgitt ennå." in nb and "E-post- og postadresse" not in nb
     en = visible_text(render_block("innsynskrav_contact", "en", data=data))
@@ -213,3 +227,60 @@ def test_the_privacy_notice_names_the_service(provider: str, language: str) -> N
     if provider == "generic":
         link = notice[1].select_one("a")
         assert link["href"] == "https://skjemaposten.example/personvern" and link.find("b") is None
+
+
+# --- §5 b and c: risks, actual impacts, measures ------------------------------------------------
+
+
+def test_sector_risks_are_shown_in_the_statements_own_words() -> None:
+    """The seed says "høyere risiko" for construction and agriculture: never "Høy risiko"."""
+    for language, higher, high in (("nb", "Høyere risiko", "Høy risiko"), ("en", "Higher risk", "High risk")):
+        block = render_block("risks", language)
+        for risk_id in ("construction-norway", "agriculture-norway", "electronics-trade"):
+            badge = block.select_one(f"#risk-{risk_id} .aapenhet-risk")
+            assert badge.get_text(strip=True) == higher, f"{risk_id} in {language}: {badge.get_text(strip=True)}"
+        assert high not in visible_text(block)
+
+
+def test_what_the_seed_does_not_say_is_shown_as_not_stated() -> None:
+    nb = render_block("risks", "nb").select_one("#risk-electronics-trade")
+    assert "Alvorlighet ikke oppgitt i redegjørelsen" in visible_text(nb)
+    assert "Redegjørelsen knytter ingen tiltak til denne risikoen." in visible_text(nb)
+    assert visible_text(render_block("actual_impacts", "en")) == (
+        "The statement does not say whether the due diligence found any actual adverse impacts.")
+    taken = render_block("measures", "en").select_one("#measure-policies-updated")
+    assert "Status done" in visible_text(taken) and "Result not stated in the statement" in visible_text(taken)
+    planned = render_block("commitments", "en").select_one("#measure-evaluate-risk")
+    assert "Status planned" in visible_text(planned)
+    assert "Expected result not stated in the statement" in visible_text(planned)
+
+
+def test_a_measure_linked_to_a_risk_appears_with_the_risk_and_links_back(tmp_path: Path) -> None:
+    due_diligence = (PROJECT / "data" / "due_diligence.yml").read_text(encoding="utf-8").replace(
+        "    kind: risk_assessment\n    status: planned\n",
+        "    kind: risk_assessment\n    status: planned\n    addresses: [electronics-trade]\n", 1)
+    data = data_with(tmp_path, {"due_diligence.yml": due_diligence})
+    risk = render_block("risks", "nb", data=data).select_one("#risk-electronics-trade")
+    links = [(link["href"], link.get_text(strip=True)) for link in risk.select("a")]
+    assert links == [("#measure-evaluate-risk", "Kontinuerlig evaluere risiko for brudd på menneskerettigheter og"
+                                                " anstendige arbeidsforhold ved å drive handel med sine leverandører")]
+    measure = render_block("commitments", "nb", data=data).select_one("#measure-evaluate-risk")
+    assert [link["href"] for link in measure.select("a")] == ["#risk-electronics-trade"]
+
+
+def test_actual_impacts_none_identified_says_how_it_was_checked(filled: StatementData) -> None:
+    text = visible_text(render_block("actual_impacts", "nb", data=filled))
+    assert text == ("Aktsomhetsvurderingene har ikke avdekket faktiske negative konsekvenser. Slik ble det undersøkt:"
+                    " Gjennomgang av leverandørenes egne revisjoner (testverdi).")
+
+
+def test_an_identified_impact_is_shown_with_its_remediation(tmp_path: Path) -> None:
+    impacts = ("actual_impacts:\n  impacts:\n    - id: overtime-vn\n      title: {nb: Overtid, en: Overtime}\n"
+               "      where: {countries: [VN], suppliers: [zebra]}\n      identified_on: 2025-03-01\n"
+               "      description: {nb: For mye overtid., en: Too much overtime.}\n"
+               "      remediation: {nb: Ny turnusplan., en: A new rota.}\n      remediation_status: ongoing\n")
+    due_diligence = (PROJECT / "data" / "due_diligence.yml").read_text(encoding="utf-8")
+    data = data_with(tmp_path, {"due_diligence.yml": due_diligence.replace("actual_impacts:\n", impacts, 1)})
+    entry = render_block("actual_impacts", "en", data=data).select_one("#risk-overtime-vn")
+    assert visible_text(entry) == ("Overtime Too much overtime. Identified 1 March 2025 Remediation A new rota."
+                                   " (ongoing)")

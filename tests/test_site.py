@@ -43,10 +43,13 @@ SEED_FACTS = [
     ("redegjorelse/", "Skriftlig kontrakt", "A written contract"),
     ("redegjorelse/", "Antall sentrale ressurser i Norden", "The number of key staff in the Nordic countries"),
     ("redegjorelse/", "Aktivt arbeid med avvikshåndtering", "Active handling of non-conformities"),
-    ("redegjorelse/", "Bygg og anlegg Norge Høy risiko Ingen eksponering",
-     "Building and construction Norway High risk No exposure"),
-    ("redegjorelse/", "Jordbruksproduksjon Norge Høy risiko Ingen eksponering",
-     "Agricultural production Norway High risk No exposure"),
+    ("redegjorelse/", "Hvor Bygg og anlegg, Norge Risikonivå Høyere risiko Exsos eksponering Ingen eksponering",
+     "Where Building and construction, Norway Risk level Higher risk Exso's exposure No exposure"),
+    ("redegjorelse/", "Hvor Jordbruksproduksjon, Norge Risikonivå Høyere risiko Exsos eksponering Ingen eksponering",
+     "Where Agricultural production, Norway Risk level Higher risk Exso's exposure No exposure"),
+    ("redegjorelse/", "oppdatert sin «Bærekraftspolicy» og «Exso AS sine retningslinjer for leverandører»",
+     "updated its «Sustainability policy» and «Exso AS's guidelines for suppliers»"),
+    ("redegjorelse/", "krever selskapet at leverandørene rapporterer dette", "report any significant change"),
     ("redegjorelse/", "handel med elektronisk utstyr har høyere risiko", "trade in electronic equipment carries a higher risk"),
     ("redegjorelse/", "Fotfeste med ansatte i Norden", "A foothold with employees in the Nordic countries"),
     ("redegjorelse/", "God soliditet og likviditet", "Sound solvency and liquidity"),
@@ -176,3 +179,10 @@ def test_no_page_folder_has_a_copy_of_the_sitemap(built_site: BuiltSite) -> None
     assert (built_site.root / "sitemap.xml").is_file()
     assert sorted(path.relative_to(built_site.root).as_posix() for path in built_site.root.rglob("sitemap.xml")) \
         == ["sitemap.xml"]
+
+
+def test_the_statement_claims_no_step_the_seed_does_not_state(built_site: BuiltSite) -> None:
+    """The seed says the method is anchored in the UNGP and the OECD framework, not that every one of
+    the OECD's six steps was followed."""
+    assert "seks trinn" not in built_site.text("redegjorelse/")
+    assert "six OECD steps" not in built_site.text("en/redegjorelse/")

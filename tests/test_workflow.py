@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 import yaml
+from site_build import fill_data
 
 PROJECT = Path(__file__).resolve().parent.parent
 WORKFLOW = PROJECT / ".github" / "workflows" / "publish.yml"
@@ -206,11 +207,10 @@ def test_gate_only_warns_elsewhere(gate_step: Path) -> None:
 
 
 def test_gate_reports_publishable_when_it_is(gate_step: Path) -> None:
-    (gate_step / "data" / "statement.yml").write_text(
-        "reporting_period: {start: 2025-01-01, end: 2025-12-31}\ncompanies_covered: [Exso AS]\n"
-        "approved_on: 2026-06-20\nsignatories:\n  - {name: Kari Nordmann, role: board_chair}\n"
-        "  - {name: Per Hansen, role: ceo}\ncontact:\n  email: apenhet@example.no\n  postal_address: [Exso AS]\n",
-        encoding="utf-8")
+    fill_data(gate_step / "data",
+              "reporting_period: {start: 2025-01-01, end: 2025-12-31}\ncompanies_covered: [Exso AS]\n"
+              "approved_on: 2026-06-20\nsignatories:\n  - {name: Kari Nordmann, role: board_chair}\n"
+              "  - {name: Per Hansen, role: ceo}\ncontact:\n  email: apenhet@example.no\n  postal_address: [Exso AS]\n")
     status, log, summary = run_gate_step(gate_step, on_main=True)
     assert status == 0, log
     assert summary.startswith("### Publication gate: publishable at https://exso.example/apenhet/")

@@ -1,17 +1,18 @@
 """Whether the statement may be shown as final, or is still a draft ("Utkast").
 
-The seed statement names no reporting period, approval date, signatories or contact address. They
-must not be invented, so until an editor fills them in, every page says the statement is a draft.
-``Missing`` is the one list of what can be missing: its value is the code ``statement.json``
-publishes, and each member knows the field in ``statement.yml`` to fill, the label the pages show
-and what an editor is told to do.
+The seed statement names no reporting period, approval date, signatories or contact address, and
+says nothing of actual adverse impacts, of the rating source's edition, of how severe and likely
+each risk is, or of the measures' results. None of it may be invented, so until an editor fills it
+in, every page says the statement is a draft and what it lacks. ``Missing`` is the one list of what
+can be missing: its value is the code ``statement.json`` publishes, and each member knows the file
+and field to fill, the label the pages show and what an editor is told to do.
 """
 
 from __future__ import annotations
 
 import enum
 
-from aapenhet.model.models import SignatoryRole, Statement
+from aapenhet.model.models import Exposure, Measure, MeasureStatus, SignatoryRole, StatementData
 
 BOARD_ROLES = {SignatoryRole.board_chair, SignatoryRole.board_member, SignatoryRole.employee_representative}
 
@@ -25,11 +26,20 @@ class Missing(str, enum.Enum):
     ceo_signature = "ceo_signature"
     contact_email = "contact_email"
     postal_address = "postal_address"
+    actual_impacts = "actual_impacts"
+    source_edition = "source_edition"
+    risk_assessment = "risk_assessment"
+    measure_results = "measure_results"
+
+    @property
+    def file(self) -> str:
+        """The data file (without ``.yml``) to fill it in."""
+        return _FIELDS[self][0]
 
     @property
     def field_path(self) -> tuple[str, ...]:
-        """Where in ``statement.yml`` to fill it in."""
-        return _FIELD_PATHS[self]
+        """Where in that file to fill it in."""
+        return _FIELDS[self][1]
 
     @property
     def label_key(self) -> str:
@@ -42,13 +52,17 @@ class Missing(str, enum.Enum):
         return _ADVICE[self]
 
 
-_FIELD_PATHS: dict[Missing, tuple[str, ...]] = {
-    Missing.reporting_period: ("reporting_period",),
-    Missing.approved_on: ("approved_on",),
-    Missing.board_signatures: ("signatories",),
-    Missing.ceo_signature: ("signatories",),
-    Missing.contact_email: ("contact", "email"),
-    Missing.postal_address: ("contact", "postal_address"),
+_FIELDS: dict[Missing, tuple[str, tuple[str, ...]]] = {
+    Missing.reporting_period: ("statement", ("reporting_period",)),
+    Missing.approved_on: ("statement", ("approved_on",)),
+    Missing.board_signatures: ("statement", ("signatories",)),
+    Missing.ceo_signature: ("statement", ("signatories",)),
+    Missing.contact_email: ("statement", ("contact", "email")),
+    Missing.postal_address: ("statement", ("contact", "postal_address")),
+    Missing.actual_impacts: ("due_diligence", ("actual_impacts",)),
+    Missing.source_edition: ("countries", ("sources",)),
+    Missing.risk_assessment: ("due_diligence", ("risks",)),
+    Missing.measure_results: ("due_diligence", ("measures",)),
 }
 
 _ADVICE: dict[Missing, str] = {
@@ -62,11 +76,20 @@ _ADVICE: dict[Missing, str] = {
     Missing.contact_email: "empty, so the statement is still a draft — fill in the e-mail address for innsynskrav",
     Missing.postal_address: "empty, so the statement is still a draft — fill in the postal address for"
                             " innsynskrav, one line per item",
+    Missing.actual_impacts: "empty, so the statement is still a draft — list the actual adverse impacts found"
+                            " (impacts:), or say none_identified: true and how_looked_for:",
+    Missing.source_edition: "a rating source in use has no year, so the statement is still a draft — give the"
+                            " edition (year:) of each source the ratings come from",
+    Missing.risk_assessment: "a risk Exso is exposed to has no severity or likelihood, so the statement is"
+                             " still a draft — give severity: and likelihood: (low, medium, high) for each",
+    Missing.measure_results: "a measure has no result, so the statement is still a draft — give result: for"
+                             " each measure taken (done or ongoing) and expected_result: for each planned one",
 }
 
 
-def missing_for_publication(statement: Statement) -> list[Missing]:
+def missing_for_publication(data: StatementData) -> list[Missing]:
     """What is still missing, in the order an editor would fill it in; empty when final."""
+    statement, dd = data.statement, data.due_diligence
     missing = []
     if statement.reporting_period.start is None or statement.reporting_period.end is None:
         missing.append(Missing.reporting_period)
@@ -82,4 +105,20 @@ def missing_for_publication(statement: Statement) -> list[Missing]:
         missing.append(Missing.contact_email)
     if not statement.contact.postal_address:
         missing.append(Missing.postal_address)
+    if dd.actual_impacts is None:
+        missing.append(Missing.actual_impacts)
+    used = {entry.source for entry in data.countries.countries} | {risk.source for risk in dd.risks}
+    if any(source.year is None for source in data.countries.sources if source.id in used):
+        missing.append(Missing.source_edition)
+    # OECD: prioritise by severity and likelihood; a risk Exso is not exposed to needs neither.
+    if any(risk.severity is None or risk.likelihood is None for risk in dd.risks if risk.exposure is not Exposure.none):
+        missing.append(Missing.risk_assessment)
+    if any(_lacks_result(measure) for measure in dd.measures):
+        missing.append(Missing.measure_results)
     return missing
+
+
+def _lacks_result(measure: Measure) -> bool:
+    if measure.status is MeasureStatus.planned:
+        return measure.expected_result is None
+    return measure.result is None

@@ -20,9 +20,14 @@ def cross_check(data: StatementData, sources: dict[str, SourceMap]) -> list[Prob
     problems += _duplicates(countries, ((("countries", i, "code"), c.code) for i, c in enumerate(data.countries.countries)))
     problems += _duplicates(countries, ((("sources", i, "id"), s.id) for i, s in enumerate(data.countries.sources)))
     problems += _duplicates(suppliers, ((("suppliers", i, "id"), s.id) for i, s in enumerate(data.suppliers.suppliers)))
-    problems += _duplicates(
-        due_diligence, ((("sector_findings", i, "id"), f.id) for i, f in enumerate(data.due_diligence.sector_findings))
-    )
+    dd = data.due_diligence
+    impacts = dd.actual_impacts.impacts if dd.actual_impacts else []
+    # Risks and impacts share one set of ids: a measure's addresses: names either.
+    problems += _duplicates(due_diligence, [*((("risks", i, "id"), r.id) for i, r in enumerate(dd.risks)),
+                                            *((("actual_impacts", "impacts", i, "id"), m.id)
+                                              for i, m in enumerate(impacts))])
+    problems += _duplicates(due_diligence, ((("measures", i, "id"), m.id) for i, m in enumerate(dd.measures)))
+    problems += _due_diligence_references(data, due_diligence)
 
     listed = {entry.code for entry in data.countries.countries}
     for path, code in _production_countries(data):
@@ -43,6 +48,38 @@ def cross_check(data: StatementData, sources: dict[str, SourceMap]) -> list[Prob
         if entry.risk is None and (entry.source is not None or entry.areas):
             problems.append(countries.problem(
                 (*path, "risk"), "source or areas given without a rating — add «risk:» (high, elevated or low)"))
+    return problems
+
+
+def _due_diligence_references(data: StatementData, source: SourceMap) -> list[Problem]:
+    """Measures address risks and impacts that exist; suppliers and rating sources named exist."""
+    dd = data.due_diligence
+    impacts = dd.actual_impacts.impacts if dd.actual_impacts else []
+    findings = {risk.id for risk in dd.risks} | {impact.id for impact in impacts}
+    suppliers = {supplier.id for supplier in data.suppliers.suppliers}
+    sources = {rating_source.id for rating_source in data.countries.sources}
+    problems = []
+
+    def unknown(path: Path, kind: str, value: str, known: set[str], where: str) -> None:
+        listed = ", ".join(sorted(known)) or "none yet"
+        problems.append(source.problem(path, f"unknown {kind} «{value}» — expected an id under {where} ({listed})"))
+
+    for index, measure in enumerate(dd.measures):
+        for position, target in enumerate(measure.addresses):
+            if target not in findings:
+                unknown(("measures", index, "addresses", position), "risk or impact", target, findings,
+                        "risks: or actual_impacts.impacts:")
+        if measure.supplier is not None and measure.supplier not in suppliers:
+            unknown(("measures", index, "supplier"), "supplier", measure.supplier, suppliers, "suppliers.yml")
+    located = [(("risks", i), risk.where) for i, risk in enumerate(dd.risks)]
+    located += [(("actual_impacts", "impacts", i), impact.where) for i, impact in enumerate(impacts)]
+    for path, where in located:
+        for position, supplier in enumerate(where.suppliers):
+            if supplier not in suppliers:
+                unknown((*path, "where", "suppliers", position), "supplier", supplier, suppliers, "suppliers.yml")
+    for index, risk in enumerate(dd.risks):
+        if risk.source is not None and risk.source not in sources:
+            unknown(("risks", index, "source"), "source", risk.source, sources, "sources: in countries.yml")
     return problems
 
 

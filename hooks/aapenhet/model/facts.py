@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aapenhet.model.models import RiskLevel, StatementData, Supplier
+from aapenhet.model.models import Impact, Measure, Risk, RiskLevel, StatementData, Supplier
 
 
 def production_countries(data: StatementData) -> list[str]:
@@ -21,3 +21,14 @@ def high_risk_production_countries(data: StatementData) -> list[str]:
 
 def suppliers_producing_in(data: StatementData, code: str) -> list[Supplier]:
     return [s for s in data.suppliers.suppliers if any(code in line.countries for line in s.production)]
+
+
+def findings_by_id(data: StatementData) -> dict[str, Risk | Impact]:
+    """Every risk and actual impact, by id: what a measure's ``addresses`` names."""
+    dd = data.due_diligence
+    impacts = dd.actual_impacts.impacts if dd.actual_impacts else []
+    return {finding.id: finding for finding in [*dd.risks, *impacts]}
+
+
+def measures_addressing(data: StatementData, finding_id: str) -> list[Measure]:
+    return [measure for measure in data.due_diligence.measures if finding_id in measure.addresses]

@@ -11,7 +11,7 @@ import datetime
 import enum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
 
 from aapenhet.model.countries import check_country_code
 
@@ -51,10 +51,49 @@ class Exposure(str, enum.Enum):
 
 
 class RiskArea(str, enum.Enum):
+    """Which rights are at risk: the ITUC index's areas, and the statement's own broader words."""
+
     forced_labour = "forced_labour"
     workers_rights = "workers_rights"
     child_labour = "child_labour"
     discrimination = "discrimination"
+    human_rights = "human_rights"
+    decent_work = "decent_work"
+
+
+class Scale(str, enum.Enum):
+    """Severity or likelihood of a risk, as the enterprise assessed it (OECD: prioritise by both)."""
+
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+
+class SupplyChainTier(str, enum.Enum):
+    own_operations = "own_operations"
+    tier_1 = "tier_1"
+    tier_2_or_beyond = "tier_2_or_beyond"
+
+
+class MeasureKind(str, enum.Enum):
+    policy = "policy"
+    supplier_requirement = "supplier_requirement"
+    contract_clause = "contract_clause"
+    questionnaire = "questionnaire"
+    interview = "interview"
+    visit = "visit"
+    audit = "audit"
+    training = "training"
+    grievance_channel = "grievance_channel"
+    supplier_follow_up = "supplier_follow_up"
+    risk_assessment = "risk_assessment"
+    onboarding_check = "onboarding_check"
+
+
+class MeasureStatus(str, enum.Enum):
+    planned = "planned"
+    ongoing = "ongoing"
+    done = "done"
 
 
 class FollowUpKind(str, enum.Enum):
@@ -216,13 +255,84 @@ class Method(StrictModel):
     scope: Text
 
 
-class SectorFinding(StrictModel):
+class Where(StrictModel):
+    """Where a risk or an impact is: any of countries, a sector, suppliers, a product line, a tier."""
+
+    countries: list[CountryCode] = []
+    sector: Text | None = None
+    suppliers: list[Identifier] = []
+    product_line: Text | None = None
+    tier: SupplyChainTier | None = None
+
+
+class Risk(StrictModel):
+    """A significant risk of adverse impacts the due diligence identified (§5 b).
+
+    Empty fields are what the statement does not say (shown as "not stated"); ``level`` is the
+    statement's own wording of the risk (``elevated`` for "høyere risiko"), not a rating by a source.
+    """
+
     id: Identifier
-    sector: Text
-    country: CountryCode | None = None
-    risk: RiskLevel
-    exposure: Exposure
-    finding: Text
+    title: Text
+    where: Where
+    rights: list[RiskArea] = []
+    level: RiskLevel | None = None
+    severity: Scale | None = None
+    likelihood: Scale | None = None
+    exposure: Exposure | None = None
+    # A source under countries.yml sources:, when the risk comes from one.
+    source: Identifier | None = None
+    description: Text
+
+
+class Impact(StrictModel):
+    """An actual adverse impact the due diligence found (§5 b), and its remediation."""
+
+    id: Identifier
+    title: Text
+    where: Where
+    rights: list[RiskArea] = []
+    identified_on: datetime.date | None = None
+    description: Text
+    remediation: Text | None = None
+    remediation_status: MeasureStatus | None = None
+
+
+class ActualImpacts(StrictModel):
+    """Actual adverse impacts found, or an explicit "none identified" with how they were looked for."""
+
+    none_identified: bool = False
+    # How impacts were looked for: the supervisor criticises a bare "none found".
+    how_looked_for: Text | None = None
+    impacts: list[Impact] = []
+
+    @model_validator(mode="after")
+    def _none_or_some(self) -> ActualImpacts:
+        if self.none_identified and self.impacts:
+            raise ValueError("none_identified: true, but impacts are listed — remove one of them")
+        if self.none_identified and self.how_looked_for is None:
+            raise ValueError("none_identified needs «how_looked_for:», how the impacts were looked for")
+        if not self.none_identified and not self.impacts:
+            raise ValueError("list the impacts under «impacts:», or say «none_identified: true» with"
+                             " «how_looked_for:»; leave actual_impacts empty if the statement does not say")
+        return self
+
+
+class Measure(StrictModel):
+    """A measure taken or planned to cease, prevent or mitigate an impact or risk (§5 c)."""
+
+    id: Identifier
+    title: Text
+    kind: MeasureKind
+    status: MeasureStatus
+    # The risks and impacts (ids) the measure addresses; empty: the statement does not link it.
+    addresses: list[Identifier] = []
+    supplier: Identifier | None = None
+    started_on: datetime.date | None = None
+    completed_on: datetime.date | None = None
+    description: Text | None = None
+    result: Text | None = None
+    expected_result: Text | None = None
 
 
 class EthicalGuidelines(StrictModel):
@@ -241,12 +351,17 @@ class DueDiligence(StrictModel):
     method: Method
     supplier_follow_up: list[Text] = Field(min_length=1)
     onboarding_criteria: list[Text] = Field(min_length=1)
-    sector_findings: list[SectorFinding] = Field(min_length=1)
     strategic_partner_criteria: list[Text] = Field(min_length=1)
     partner_relationships: Text
     ethical_guidelines: EthicalGuidelines
     routines: Routines
-    commitments: list[Text] = Field(min_length=1)
+    # Who is responsible for the due diligence, and where anyone can raise a concern.
+    responsible: Text | None = None
+    concerns_channel: Text | None = None
+    risks: list[Risk] = Field(min_length=1)
+    # Empty: the statement does not say whether actual adverse impacts were found.
+    actual_impacts: ActualImpacts | None = None
+    measures: list[Measure] = []
 
 
 # --- the whole tree ----------------------------------------------------------------------------

@@ -18,9 +18,8 @@ Rule = Callable[[LoadedStatement], list[Problem]]
 
 def statement_is_final(loaded: LoadedStatement) -> list[Problem]:
     """A draft ("Utkast") is never published: report each thing ``completeness`` finds missing."""
-    source = loaded.sources["statement"]
-    return [source.problem(missing.field_path, missing.advice, at_key=True)
-            for missing in missing_for_publication(loaded.data.statement)]
+    return [loaded.sources[missing.file].problem(missing.field_path, missing.advice, at_key=True)
+            for missing in missing_for_publication(loaded.data)]
 
 
 def dates_in_order(loaded: LoadedStatement) -> list[Problem]:

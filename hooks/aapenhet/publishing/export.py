@@ -28,11 +28,14 @@ from aapenhet.model.countries import country_name
 from aapenhet.model.models import (
     CountryRisk,
     Location,
+    Measure,
     ProductionLine,
     RatingSource,
+    Risk,
     StatementData,
     Supplier,
     Text,
+    Where,
 )
 from aapenhet.publishing import export_models as out
 from aapenhet.rendering.labels import Labels, load_labels
@@ -86,7 +89,7 @@ def statement_model(data: StatementData, language: str) -> out.StatementDocument
     """The statement in ``language`` as the validated output model."""
     _check_language(language)
     text = _texts(language)
-    missing = missing_for_publication(data.statement)
+    missing = missing_for_publication(data)
     company, statement, dd = data.company, data.statement, data.due_diligence
     return out.StatementDocument(
         schema=out.SCHEMA_URL,
@@ -135,18 +138,6 @@ def statement_model(data: StatementData, language: str) -> out.StatementDocument
             ),
             supplier_follow_up=[text(item) for item in dd.supplier_follow_up],
             onboarding_criteria=[text(item) for item in dd.onboarding_criteria],
-            sector_findings=[
-                out.SectorFinding(
-                    id=f.id,
-                    sector=text(f.sector),
-                    country_code=f.country,
-                    country_name=country_name(f.country, language) if f.country else None,
-                    risk_level=f.risk,
-                    exposure=f.exposure,
-                    finding=text(f.finding),
-                )
-                for f in dd.sector_findings
-            ],
             strategic_partner_criteria=[text(item) for item in dd.strategic_partner_criteria],
             partner_relationships=text(dd.partner_relationships),
             ethical_guidelines=out.EthicalGuidelines(
@@ -156,8 +147,63 @@ def statement_model(data: StatementData, language: str) -> out.StatementDocument
                 supplier_obligations=[text(item) for item in dd.ethical_guidelines.supplier_obligations],
             ),
             routines=out.Routines(summary=text(dd.routines.summary), items=[text(item) for item in dd.routines.items]),
-            commitments=[text(item) for item in dd.commitments],
+            responsible=text(dd.responsible),
+            concerns_channel=text(dd.concerns_channel),
+            risks=[_risk(risk, data, language) for risk in dd.risks],
+            actual_impacts=_actual_impacts(data, language),
+            measures=[_measure(measure, language) for measure in dd.measures],
         ),
+    )
+
+
+def _where(where: Where, language: str) -> out.Where:
+    return out.Where(
+        countries=[_country(code, language) for code in where.countries],
+        sector=_texts(language)(where.sector),
+        supplier_ids=list(where.suppliers),
+        product_line=_texts(language)(where.product_line),
+        tier=where.tier,
+    )
+
+
+def _measure_ids(data: StatementData, finding_id: str) -> list[str]:
+    return [measure.id for measure in data.due_diligence.measures if finding_id in measure.addresses]
+
+
+def _risk(risk: Risk, data: StatementData, language: str) -> out.Risk:
+    text = _texts(language)
+    return out.Risk(
+        id=risk.id, title=text(risk.title), where=_where(risk.where, language), rights_at_risk=list(risk.rights),
+        risk_level=risk.level, severity=risk.severity, likelihood=risk.likelihood, exposure=risk.exposure,
+        rating_source=risk.source, description=text(risk.description), measure_ids=_measure_ids(data, risk.id),
+    )
+
+
+def _actual_impacts(data: StatementData, language: str) -> out.ActualImpacts:
+    text = _texts(language)
+    found = data.due_diligence.actual_impacts
+    if found is None:
+        return out.ActualImpacts(status="not_stated", how_looked_for=None, impacts=[])
+    impacts = [
+        out.Impact(
+            id=impact.id, title=text(impact.title), where=_where(impact.where, language),
+            rights_affected=list(impact.rights), identified_on=impact.identified_on,
+            description=text(impact.description), remediation=text(impact.remediation),
+            remediation_status=impact.remediation_status, measure_ids=_measure_ids(data, impact.id),
+        )
+        for impact in found.impacts
+    ]
+    return out.ActualImpacts(status="none_identified" if found.none_identified else "identified",
+                             how_looked_for=text(found.how_looked_for), impacts=impacts)
+
+
+def _measure(measure: Measure, language: str) -> out.Measure:
+    text = _texts(language)
+    return out.Measure(
+        id=measure.id, title=text(measure.title), kind=measure.kind, status=measure.status,
+        addresses=list(measure.addresses), supplier_id=measure.supplier, started_on=measure.started_on,
+        completed_on=measure.completed_on, description=text(measure.description), result=text(measure.result),
+        expected_result=text(measure.expected_result),
     )
 
 

@@ -21,7 +21,17 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
 from aapenhet.languages import Language
 from aapenhet.model.completeness import Missing
-from aapenhet.model.models import Exposure, FollowUpKind, RiskArea, RiskLevel, SignatoryRole
+from aapenhet.model.models import (
+    Exposure,
+    FollowUpKind,
+    MeasureKind,
+    MeasureStatus,
+    RiskArea,
+    RiskLevel,
+    Scale,
+    SignatoryRole,
+    SupplyChainTier,
+)
 
 SCHEMA_URL = "statement.schema.json"
 """Where the schema is, relative to ``statement.json`` (both are written to the same folder)."""
@@ -208,18 +218,73 @@ class Method(OutputModel):
     scope: str = Field(description="Where due diligence is carried out.")
 
 
-class SectorFinding(OutputModel):
-    """A finding for one sector (åpenhetsloven §5 b)."""
+class Where(OutputModel):
+    """Where a risk or an actual impact is; empty lists and null where the statement does not say."""
 
-    id: str = Field(description="Stable identifier of the finding.")
-    sector: str = Field(description="The sector.")
-    country_code: CountryCode | None = Field(
-        description="Country the finding is about, or null when it is not tied to one."
-    )
-    country_name: str | None = Field(description="The country's name in the document's language, or null.")
-    risk_level: RiskLevel = Field(description="Risk in the sector.")
-    exposure: Exposure = Field(description="Exso's exposure to the sector.")
-    finding: str = Field(description="The assessment.")
+    countries: list[Country] = Field(description="Countries, as ISO codes with their names.")
+    sector: str | None = Field(description="The sector, or null.")
+    supplier_ids: list[str] = Field(description="`id`s of the suppliers concerned, in `suppliers`.")
+    product_line: str | None = Field(description="The product line, or null.")
+    tier: SupplyChainTier | None = Field(
+        description="Where in the supply chain: own_operations, tier_1 (direct suppliers) or tier_2_or_beyond;"
+                    " null when not known.")
+
+
+class Risk(OutputModel):
+    """A significant risk of adverse impacts the due diligence identified (åpenhetsloven §5 b)."""
+
+    id: str = Field(description="Stable identifier; `measures[].addresses` refers to it.")
+    title: str
+    where: Where
+    rights_at_risk: list[RiskArea] = Field(description="Which rights could be harmed; empty when not stated.")
+    risk_level: RiskLevel | None = Field(description="The statement's own wording of the risk, or null.")
+    severity: Scale | None = Field(description="How severe, as assessed (low, medium, high); null when not stated.")
+    likelihood: Scale | None = Field(description="How likely, as assessed; null when not stated.")
+    exposure: Exposure | None = Field(description="Exso's exposure: none or some; null when not stated.")
+    rating_source: str | None = Field(description="`id` of the risk's source in `rating_sources`, or null.")
+    description: str
+    measure_ids: list[str] = Field(description="`id`s of the measures that address this risk.")
+
+
+class Impact(OutputModel):
+    """An actual adverse impact the due diligence found (åpenhetsloven §5 b)."""
+
+    id: str = Field(description="Stable identifier; `measures[].addresses` refers to it.")
+    title: str
+    where: Where
+    rights_affected: list[RiskArea]
+    identified_on: datetime.date | None = Field(description="When it was identified, or null.")
+    description: str
+    remediation: str | None = Field(description="How it is remedied, or null when not stated.")
+    remediation_status: MeasureStatus | None = Field(description="planned, ongoing or done; null when not stated.")
+    measure_ids: list[str] = Field(description="`id`s of the measures that address this impact.")
+
+
+class ActualImpacts(OutputModel):
+    """What the statement says about actual adverse impacts."""
+
+    status: Literal["not_stated", "none_identified", "identified"] = Field(
+        description="not_stated: the statement does not say; none_identified: none found (see how_looked_for);"
+                    " identified: see impacts.")
+    how_looked_for: str | None = Field(description="How impacts were looked for, when none were found.")
+    impacts: list[Impact]
+
+
+class Measure(OutputModel):
+    """A measure taken or planned to cease, prevent or mitigate an impact or risk (åpenhetsloven §5 c)."""
+
+    id: str = Field(description="Stable identifier.")
+    title: str
+    kind: MeasureKind
+    status: MeasureStatus = Field(description="planned, ongoing or done.")
+    addresses: list[str] = Field(
+        description="`id`s of the risks and impacts the measure addresses; empty when the statement links none.")
+    supplier_id: str | None = Field(description="`id` of the supplier it concerns, or null.")
+    started_on: datetime.date | None
+    completed_on: datetime.date | None
+    description: str | None
+    result: str | None = Field(description="The result of a measure taken; null when not stated.")
+    expected_result: str | None = Field(description="The expected result of a planned measure; null when not stated.")
 
 
 class EthicalGuidelines(OutputModel):
@@ -240,12 +305,15 @@ class DueDiligence(OutputModel):
     method: Method
     supplier_follow_up: list[str] = Field(description="How existing suppliers are followed up.")
     onboarding_criteria: list[str] = Field(description="What Exso looks for when it takes on a new supplier.")
-    sector_findings: list[SectorFinding] = Field(description="Findings per sector (§5 b).")
     strategic_partner_criteria: list[str] = Field(description="What Exso's strategic partners offer and have.")
     partner_relationships: str = Field(description="Exso's relationships with its partners.")
     ethical_guidelines: EthicalGuidelines
     routines: Routines
-    commitments: list[str] = Field(description="Forward commitments (§5 c).")
+    responsible: str | None = Field(description="Who is responsible for the due diligence; null when not stated.")
+    concerns_channel: str | None = Field(description="Where anyone can raise a concern; null when not stated.")
+    risks: list[Risk] = Field(description="Significant risks identified (§5 b).")
+    actual_impacts: ActualImpacts = Field(description="Actual adverse impacts (§5 b).")
+    measures: list[Measure] = Field(description="Measures taken or planned, with results (§5 c).")
 
 
 # --- the document ------------------------------------------------------------------------------

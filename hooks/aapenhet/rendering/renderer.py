@@ -60,13 +60,16 @@ class Renderer:
         return {
             "data": data,
             "language": language,
-            "draft_missing": missing_for_publication(data.statement),
+            "draft_missing": missing_for_publication(data),
             "Missing": Missing,
             "ratings": {entry.code: entry for entry in data.countries.countries},
             "rating_sources": {source.id: source for source in data.countries.sources},
             "production_countries": facts.production_countries(data),
             "high_risk_countries": facts.high_risk_production_countries(data),
             "suppliers_producing_in": lambda code: facts.suppliers_producing_in(data, code),
+            "suppliers_by_id": {supplier.id: supplier for supplier in data.suppliers.suppliers},
+            "findings_by_id": facts.findings_by_id(data),
+            "measures_addressing": lambda finding_id: facts.measures_addressing(data, finding_id),
             "t": lambda key: self.labels.get(key, language),
             "t_in": self.labels.get,  # a label in another language, for links to that language
             "text": lambda value: value.in_language(language) if isinstance(value, Text) else value,
