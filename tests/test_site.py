@@ -26,7 +26,7 @@ SEED_FACTS = [
     ("redegjorelse/", "IT-drift", "IT operations"),
     ("redegjorelse/", "Maskinvare", "Hardware"),
     ("redegjorelse/", "anerkjente og ledende produsenter", "recognised, leading manufacturers"),
-    ("redegjorelse/", "Lokasjoner i Norge 17", "Locations in Norway 17"),
+    ("redegjorelse/", "Steder i Norge 17", "Locations in Norway 17"),
     ("redegjorelse/", "Antall ansatte 250", "Number of employees 250"),
     ("redegjorelse/", "Varehandel, Persontransport, Apotek, Logistikk/spedisjon, Kommuner",
      "Retail, Passenger transport, Pharmacies, Logistics/freight forwarding, Municipalities"),

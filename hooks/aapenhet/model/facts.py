@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-from aapenhet.model.models import Impact, Measure, Risk, RiskLevel, StatementData, Supplier
+from aapenhet.model.models import Impact, Measure, Risk, RiskLevel, StatementData, Supplier, SupplyKind
 
 
-def production_countries(data: StatementData) -> list[str]:
-    """Every country where a named supplier produces, in the order the data first names them."""
+def production_countries(data: StatementData, kind: SupplyKind = SupplyKind.goods) -> list[str]:
+    """Every country where a named supplier makes goods (or, with ``kind``, delivers services from),
+    in the order the data first names them."""
     codes: dict[str, None] = {}
     for supplier in data.suppliers.suppliers:
         for line in supplier.production:
-            codes.update(dict.fromkeys(line.countries))
+            if line.kind is kind:
+                codes.update(dict.fromkeys(line.countries))
     return list(codes)
 
 
-def high_risk_production_countries(data: StatementData) -> list[str]:
+def high_risk_countries(data: StatementData, kind: SupplyKind = SupplyKind.goods) -> list[str]:
     ratings = {entry.code: entry.risk for entry in data.countries.countries}
-    return [code for code in production_countries(data) if ratings.get(code) == RiskLevel.high]
+    return [code for code in production_countries(data, kind) if ratings.get(code) == RiskLevel.high]
 
 
 def suppliers_producing_in(data: StatementData, code: str) -> list[Supplier]:
+    """Suppliers that make goods in, or deliver services from, a country."""
     return [s for s in data.suppliers.suppliers if any(code in line.countries for line in s.production)]
 
 

@@ -191,9 +191,18 @@ class Ownership(StrictModel):
     headquarters: Location | None = None
 
 
+class SupplyKind(str, enum.Enum):
+    """What a supplier delivers from a country: goods made there, or services delivered from there."""
+
+    goods = "goods"
+    services = "services"
+
+
 class ProductionLine(StrictModel):
     product_line: Text
     countries: list[CountryCode] = Field(min_length=1)
+    # services: delivered from these countries (software development), not made there.
+    kind: SupplyKind = SupplyKind.goods
     note: Text | None = None
 
 

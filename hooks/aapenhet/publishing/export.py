@@ -57,6 +57,7 @@ SUPPLIER_COLUMNS = (
     "owner",
     "owner_share_percent",
     "product_lines",
+    "supply_kind",
     "production_notes",
     "country_code",
     "country_name",
@@ -228,6 +229,7 @@ def _supplier(supplier: Supplier, language: str) -> out.Supplier:
             out.ProductionLine(
                 product_line=text(line.product_line),
                 countries=[_country(code, language) for code in line.countries],
+                kind=line.kind,
                 note=text(line.note),
             )
             for line in supplier.production
@@ -291,6 +293,7 @@ def suppliers_csv(data: StatementData, language: str, *, labels: Labels | None =
             writer.writerow({
                 **supplier_cells,
                 "product_lines": _joined(line.product_line.in_language(language) for line in lines),
+                "supply_kind": _joined(dict.fromkeys(line.kind.value for line in lines)),
                 "production_notes": _joined(line.note.in_language(language) for line in lines if line.note),
                 "country_code": code,
                 "country_name": country_name(code, language),

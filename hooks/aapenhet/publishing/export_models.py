@@ -31,6 +31,7 @@ from aapenhet.model.models import (
     Scale,
     SignatoryRole,
     SupplyChainTier,
+    SupplyKind,
 )
 
 SCHEMA_URL = "statement.schema.json"
@@ -157,6 +158,7 @@ class ProductionLine(OutputModel):
 
     product_line: str = Field(description="What is made.")
     countries: list[Country] = Field(description="Countries where it is made; each has an entry in `countries`.")
+    kind: SupplyKind = Field(description="goods: made in `countries`; services: delivered from them.")
     note: str | None = Field(description="A note on the production, or null.")
 
 

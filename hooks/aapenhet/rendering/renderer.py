@@ -17,7 +17,7 @@ from aapenhet.form.view import form_view
 from aapenhet.model import facts
 from aapenhet.model.completeness import Missing, missing_for_publication
 from aapenhet.model.countries import country_name
-from aapenhet.model.models import StatementData, Text
+from aapenhet.model.models import StatementData, SupplyKind, Text
 from aapenhet.rendering import formatting
 from aapenhet.rendering.labels import Labels
 from aapenhet.website.addresses import Site
@@ -65,7 +65,8 @@ class Renderer:
             "ratings": {entry.code: entry for entry in data.countries.countries},
             "rating_sources": {source.id: source for source in data.countries.sources},
             "production_countries": facts.production_countries(data),
-            "high_risk_countries": facts.high_risk_production_countries(data),
+            "high_risk_countries": facts.high_risk_countries(data),
+            "service_countries": facts.production_countries(data, SupplyKind.services),
             "suppliers_producing_in": lambda code: facts.suppliers_producing_in(data, code),
             "suppliers_by_id": {supplier.id: supplier for supplier in data.suppliers.suppliers},
             "findings_by_id": facts.findings_by_id(data),
