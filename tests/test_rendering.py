@@ -284,3 +284,40 @@ def test_an_identified_impact_is_shown_with_its_remediation(tmp_path: Path) -> N
     entry = render_block("actual_impacts", "en", data=data).select_one("#risk-overtime-vn")
     assert visible_text(entry) == ("Overtime Too much overtime. Identified 1 March 2025 Remediation A new rota."
                                    " (ongoing)")
+
+
+# --- The front page in brief, and the risk overview picture ----------------------------------------
+
+
+def test_the_summary_says_what_was_found_done_and_planned_with_links() -> None:
+    block = render_block("summary", "en")
+    assert [h.get_text() for h in block.select("h3")] == ["What Exso found", "What Exso has done",
+                                                          "What Exso will do next"]
+    links = [link["href"] for link in block.select("a")]
+    assert links[:3] == ["/aapenhet/en/redegjorelse/#risk-construction-norway",
+                         "/aapenhet/en/redegjorelse/#risk-agriculture-norway",
+                         "/aapenhet/en/redegjorelse/#risk-electronics-trade"]
+    assert "/aapenhet/en/redegjorelse/#measure-policies-updated" in links
+    assert "/aapenhet/en/redegjorelse/#measure-evaluate-risk" in links
+    assert "Building and construction in Norway (Exso has no exposure)" in visible_text(block)
+    assert "does not say whether the due diligence found any actual adverse impacts" in visible_text(block)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_risk_overview_is_a_named_picture_with_the_same_facts_as_its_table(language: str) -> None:
+    block = render_block("risk_overview", language)
+    svg = block.select_one("svg")
+    assert svg["role"] == "img" and svg["aria-labelledby"] == "risk-overview-title risk-overview-desc"
+    assert svg.select_one("title#risk-overview-title").get_text()
+    assert svg.select("script") == [] and "href" not in str(svg)
+    desc = svg.select_one("desc#risk-overview-desc").get_text()
+    rows = [[cell.get_text(" ", strip=True) for cell in row.select("th, td")] for row in block.select("tbody tr")]
+    china, india = {"nb": ("Kina", "India"), "en": ("China", "India")}[language]
+    assert rows[0][0] == china and "HP Inc., Zebra Technologies" in rows[0][2]
+    for country, _, suppliers in rows:
+        assert f"{country} ({suppliers})" in desc, f"{country} is in the table but not described in the picture"
+    drawn = [text.get_text() for text in svg.select("text")]
+    assert china in drawn and india in drawn
+    assert {row[0] for row in rows} == {"nb": {"Kina", "Taiwan", "Vietnam", "India", "Tsjekkia", "Storbritannia"},
+                                        "en": {"China", "Taiwan", "Vietnam", "India", "Czechia",
+                                               "United Kingdom"}}[language]

@@ -16,6 +16,8 @@ from collections.abc import Callable, Mapping
 from aapenhet.source.problems import Problem
 
 PLACEHOLDERS = (
+    "summary",
+    "risk_overview",
     "key_figures",
     "statement_header",
     "company_profile",

@@ -20,6 +20,7 @@ from aapenhet.model.countries import country_name
 from aapenhet.model.models import StatementData, SupplyKind, Text
 from aapenhet.rendering import formatting
 from aapenhet.rendering.labels import Labels
+from aapenhet.rendering.overview import country_overview
 from aapenhet.website.addresses import Site
 
 # Templates for the theme (not placeholders): the draft banner on every page, the 404 page's text.
@@ -87,6 +88,8 @@ class Renderer:
             "form_service_name": self.form.service_name,
             "form_privacy_url": self.form.privacy_url,
             "home_paths": {other: self.site.page_path("", other) for other in self.site.languages},
+            "page_path": lambda page: self.site.page_path(page, language),
+            "overview": country_overview(data),
         }
 
 
