@@ -146,8 +146,9 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> StatementData:
     suppliers = suppliers.replace("name: HP Inc.", f"name: '{PAYLOAD}'", 1)
     suppliers = suppliers.replace("supplies: {nb: IT-utstyr, en: IT equipment}",
                                   f"supplies: {{nb: '{PAYLOAD}', en: '{PAYLOAD}'}}", 1)
-    company = (data / "company.yml").read_text(encoding="utf-8").replace(
-        "{nb: Varehandel, en: Retail}", f"{{nb: '{PAYLOAD}', en: '{PAYLOAD}'}}")
+    company = (data / "company.yml").read_text(encoding="utf-8")
+    assert "{nb: varehandel, en: retail}" in company
+    company = company.replace("{nb: varehandel, en: retail}", f"{{nb: '{PAYLOAD}', en: '{PAYLOAD}'}}")
     statement = FILLED_STATEMENT.replace("Kari Nordmann", f"'{PAYLOAD}'")
     statement = statement.replace("[Exso AS, Postboks 1, 0101 Oslo]", f"['{PAYLOAD}']")
     return data_with(tmp_path_factory.mktemp("hostile"), {

@@ -28,12 +28,12 @@ SEED_FACTS = [
     ("redegjorelse/", "anerkjente og ledende produsenter", "recognised, leading manufacturers"),
     ("redegjorelse/", "Steder i Norge 17", "Locations in Norway 17"),
     ("redegjorelse/", "Antall ansatte 250", "Number of employees 250"),
-    ("redegjorelse/", "Varehandel, Persontransport, Apotek, Logistikk/spedisjon, Kommuner",
-     "Retail, Passenger transport, Pharmacies, Logistics/freight forwarding, Municipalities"),
+    ("redegjorelse/", "varehandel, persontransport, apotek, logistikk/spedisjon og kommuner",
+     "retail, passenger transport, pharmacies, logistics/freight forwarding and municipalities"),
     ("redegjorelse/", "vedlikehold og reparasjon av IT-utstyret", "maintenance and repair of their IT equipment"),
     ("redegjorelse/", "videreformidles til andre markeder", "passed on to other markets"),
-    ("redegjorelse/", "«Bærekraftspolicy»", "«Sustainability policy»"),
-    ("redegjorelse/", "«Exso AS sine retningslinjer for leverandører»", "«Exso AS's guidelines for suppliers»"),
+    ("redegjorelse/", "«Bærekraftspolicy»", "“Sustainability policy”"),
+    ("redegjorelse/", "«Exso AS sine retningslinjer for leverandører»", "“Exso AS's guidelines for suppliers”"),
     ("redegjorelse/", "(UNGP)", "(UNGP)"),
     ("redegjorelse/", "OECDs rammeverk for aktsomhetsvurderinger", "OECD framework for due diligence"),
     ("redegjorelse/", "geografiske områdene og sektorene", "geographical areas and sectors"),
@@ -48,7 +48,7 @@ SEED_FACTS = [
     ("redegjorelse/", "Hvor Jordbruksproduksjon, Norge Risikonivå Høyere risiko Exsos eksponering Ingen eksponering",
      "Where Agricultural production, Norway Risk level Higher risk Exso's exposure No exposure"),
     ("redegjorelse/", "oppdatert sin «Bærekraftspolicy» og «Exso AS sine retningslinjer for leverandører»",
-     "updated its «Sustainability policy» and «Exso AS's guidelines for suppliers»"),
+     "updated its “Sustainability policy” and “Exso AS's guidelines for suppliers”"),
     ("redegjorelse/", "krever selskapet at leverandørene rapporterer dette", "report any significant change"),
     ("redegjorelse/", "handel med elektronisk utstyr har høyere risiko", "trade in electronic equipment carries a higher risk"),
     ("redegjorelse/", "Fotfeste med ansatte i Norden", "A foothold with employees in the Nordic countries"),
@@ -186,3 +186,8 @@ def test_the_statement_claims_no_step_the_seed_does_not_state(built_site: BuiltS
     the OECD's six steps was followed."""
     assert "seks trinn" not in built_site.text("redegjorelse/")
     assert "six OECD steps" not in built_site.text("en/redegjorelse/")
+
+
+def test_english_pages_use_english_quotation_marks(built_site: BuiltSite) -> None:
+    for page in PAGES:
+        assert "«" not in built_site.text("en/" + page), f"Norwegian quotation marks on en/{page}"
