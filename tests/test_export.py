@@ -24,6 +24,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from aapenhet.model.completeness import missing_for_publication
+from aapenhet.publishing.cycle_csv import MEASURE_COLUMNS, MEASURES_FILE, RISK_COLUMNS, RISKS_FILE, measures_csv, risks_csv
 from aapenhet.publishing.export import (
     CSV_FILE,
     JSON_FILE,
@@ -31,6 +32,7 @@ from aapenhet.publishing.export import (
     SCHEMA_FILE,
     SUPPLIER_COLUMNS,
     statement_document,
+    statement_model,
     statement_schema,
     suppliers_csv,
     write_machine_readable,
@@ -38,7 +40,20 @@ from aapenhet.publishing.export import (
 from aapenhet.publishing.export_models import StatementDocument
 from aapenhet.rendering.labels import Labels, load_labels
 from aapenhet.model.loader import load_statement_data
-from aapenhet.model.models import Contact, ReportingPeriod, Revision, Signatory, Statement, StatementData, Suppliers, Text
+from aapenhet.model.models import (
+    ActualImpacts,
+    Contact,
+    Impact,
+    MeasureStatus,
+    ReportingPeriod,
+    Revision,
+    Signatory,
+    Statement,
+    StatementData,
+    Suppliers,
+    Text,
+    Where,
+)
 from aapenhet.source.yaml_source import parse_yaml
 from site_build import fill_data
 
@@ -340,11 +355,11 @@ def test_commas_quotes_and_newlines_round_trip(data: StatementData, language: st
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_write_machine_readable_writes_the_three_files(data: StatementData, tmp_path: Path, language: str) -> None:
+def test_write_machine_readable_writes_every_file(data: StatementData, tmp_path: Path, language: str) -> None:
     tricky = with_tricky_supplier_texts(data)
     directory = tmp_path / "site" / ("en" if language == "en" else "")
     paths = write_machine_readable(directory, tricky, language)
-    assert paths == [directory / JSON_FILE, directory / SCHEMA_FILE, directory / CSV_FILE]
+    assert paths == [directory / name for name in (JSON_FILE, SCHEMA_FILE, CSV_FILE, RISKS_FILE, MEASURES_FILE)]
 
     json_text = (directory / JSON_FILE).read_text(encoding="utf-8")
     assert json_text.endswith("}\n") and not json_text.endswith("\n\n")
@@ -370,8 +385,11 @@ def test_readme_documents_every_column_and_top_level_field() -> None:
     documented = set(re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.MULTILINE))
     top_level = set(StatementDocument.model_json_schema(by_alias=True)["properties"])
     assert set(SUPPLIER_COLUMNS) - documented == set()
+    assert set(RISK_COLUMNS) - documented == set()
+    assert set(MEASURE_COLUMNS) - documented == set()
     assert top_level - documented == set()
-    urls = ("/statement.json", "/en/statement.json", "/statement.schema.json", "/suppliers.csv", "/en/suppliers.csv")
+    urls = ("/statement.json", "/en/statement.json", "/statement.schema.json", "/suppliers.csv", "/en/suppliers.csv",
+            "/risks_and_impacts.csv", "/en/risks_and_impacts.csv", "/measures.csv", "/en/measures.csv")
     for url in urls:
         assert f"`{url}`" in section, url
 
@@ -399,3 +417,39 @@ def test_measure_ids_follow_the_measures_links(filled_in: StatementData) -> None
     assert dd["risks"][2]["measure_ids"] == ["evaluate-risk"]
     assert dd["actual_impacts"]["status"] == "none_identified"
     assert dd["measures"][0]["result"] == "Test result"
+
+
+
+# --- risks_and_impacts.csv and measures.csv --------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_cycle_csvs_have_the_documented_columns_and_agree_with_the_json(data: StatementData,
+                                                                             language: str) -> None:
+    document = statement_model(data, language)
+    risks = csv_rows(risks_csv(document))
+    assert list(risks[0]) == list(RISK_COLUMNS)
+    assert [(row["id"], row["type"]) for row in risks] == [(risk.id, "risk") for risk in data.due_diligence.risks]
+    electronics = risks[2]
+    assert (electronics["risk_level"], electronics["exposure"], electronics["severity"]) == ("elevated", "some", "")
+    assert electronics["rights"] == "human_rights; decent_work"
+    assert risks[0]["country_codes"] == "NO" and risks[0]["country_names"] == {"nb": "Norge", "en": "Norway"}[language]
+    measures = csv_rows(measures_csv(document))
+    assert list(measures[0]) == list(MEASURE_COLUMNS)
+    assert [(row["measure_id"], row["status"]) for row in measures] == [
+        (m.id, m.status.value) for m in data.due_diligence.measures]
+    assert all(row["result"] == "" for row in measures)
+
+
+def test_an_impact_and_its_measure_are_rows_with_their_links(filled_in: StatementData) -> None:
+    impact = Impact(id="overtime-vn", title=Text(nb="Overtid", en="Overtime"), where=Where(countries=["VN"]),
+                    description=Text(nb="For mye overtid.", en="Too much overtime."),
+                    remediation_status=MeasureStatus.ongoing, identified_on=datetime.date(2025, 3, 1))
+    measure = filled_in.due_diligence.measures[0].model_copy(update={"addresses": ["overtime-vn"]})
+    dd = filled_in.due_diligence.model_copy(update={
+        "actual_impacts": ActualImpacts(impacts=[impact]), "measures": [measure, *filled_in.due_diligence.measures[1:]]})
+    document = statement_model(filled_in.model_copy(update={"due_diligence": dd}), "en")
+    row = csv_rows(risks_csv(document))[-1]
+    assert (row["id"], row["type"], row["identified_on"], row["remediation_status"], row["measure_ids"]) == (
+        "overtime-vn", "actual_impact", "2025-03-01", "ongoing", measure.id)
+    assert csv_rows(measures_csv(document))[0]["addresses"] == "overtime-vn"

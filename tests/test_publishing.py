@@ -182,7 +182,7 @@ def test_the_statement_page_links_the_data_files(public_site: BuiltSite, languag
     path = LANGUAGE_PREFIXES[language] + "redegjorelse/"
     soup = public_site.html(path)
     targets = {urljoin(PUBLIC_URL + path, link["href"]) for link in soup.select("article a[href]")}
-    for name in ("statement.json", "statement.schema.json", "suppliers.csv"):
+    for name in ("statement.json", "statement.schema.json", "suppliers.csv", "risks_and_impacts.csv", "measures.csv"):
         url = PUBLIC_URL + LANGUAGE_PREFIXES[language] + name
         assert url in targets, f"{path} does not link {name}"
         assert (public_site.root / Path(urlsplit(url).path).relative_to(urlsplit(PUBLIC_URL).path)).is_file()

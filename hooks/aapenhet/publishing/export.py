@@ -6,7 +6,8 @@ Three files, written beside the statement page of each language (``site/`` and `
   through the output models in ``export_models.py``;
 - ``statement.schema.json``: its JSON Schema (draft 2020-12), generated from those same models;
 - ``suppliers.csv``: one row per supplier and production country, with the country's risk rating
-  (``suppliers_csv``; the columns are ``SUPPLIER_COLUMNS``).
+  (``suppliers_csv``; the columns are ``SUPPLIER_COLUMNS``);
+- ``risks_and_impacts.csv`` and ``measures.csv``: the due-diligence cycle (``cycle_csv.py``).
 
 Everything here is a plain function of the validated data; nothing imports MkDocs. The words for
 risk areas in the CSV are the site's own (``rendering/templates/labels.yml``), so the CSV and the
@@ -37,6 +38,7 @@ from aapenhet.model.models import (
     Text,
     Where,
 )
+from aapenhet.publishing import cycle_csv
 from aapenhet.publishing import export_models as out
 from aapenhet.rendering.labels import Labels, load_labels
 
@@ -341,18 +343,21 @@ def _joined(items: Iterable[str]) -> str:
 
 
 def machine_readable_files(data: StatementData, language: str, *, labels: Labels | None = None) -> dict[str, str]:
-    """The three files for ``language``, by file name: what a language's site root holds."""
+    """The files for ``language``, by file name: what a language's site root holds."""
+    document = statement_model(data, language)
     return {
-        JSON_FILE: _json_text(statement_document(data, language)),
+        JSON_FILE: _json_text(document.model_dump(mode="json", by_alias=True)),
         SCHEMA_FILE: _json_text(statement_schema()),
         CSV_FILE: suppliers_csv(data, language, labels=labels),
+        cycle_csv.RISKS_FILE: cycle_csv.risks_csv(document),
+        cycle_csv.MEASURES_FILE: cycle_csv.measures_csv(document),
     }
 
 
 def write_machine_readable(
     directory: Path, data: StatementData, language: str, *, labels: Labels | None = None
 ) -> list[Path]:
-    """Write ``statement.json``, ``statement.schema.json`` and ``suppliers.csv`` for ``language`` into ``directory``.
+    """Write the machine-readable files (``machine_readable_files``) for ``language`` into ``directory``.
 
     ``directory`` is the root of that language's site (``site/`` for nb, ``site/en/`` for en); it is
     created when missing. Returns the paths written, in that order.

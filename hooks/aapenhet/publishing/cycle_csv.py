@@ -1,0 +1,93 @@
+"""The due-diligence cycle as CSV: ``risks_and_impacts.csv`` and ``measures.csv``, one per language.
+
+Built from the same output models as ``statement.json`` (``export.statement_model``), so the two can
+never disagree. Conventions as in ``suppliers.csv``: RFC 4180, ``\\r\\n``, UTF-8 without BOM, a header
+row, lists in one cell joined by ``; ``, codes for closed sets, empty where the statement says nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from aapenhet.publishing import export_models as out
+
+RISKS_FILE = "risks_and_impacts.csv"
+MEASURES_FILE = "measures.csv"
+LIST_SEPARATOR = "; "
+
+RISK_COLUMNS = (
+    "id", "type", "title", "country_codes", "country_names", "sector", "supplier_ids", "product_line", "tier",
+    "rights", "risk_level", "severity", "likelihood", "exposure", "rating_source", "identified_on",
+    "remediation", "remediation_status", "measure_ids", "description",
+)
+"""The columns of ``risks_and_impacts.csv``, in order; README.md says what each holds."""
+
+MEASURE_COLUMNS = (
+    "measure_id", "title", "kind", "status", "addresses", "supplier_id", "started_on", "completed_on", "result",
+    "expected_result", "description",
+)
+"""The columns of ``measures.csv``, in order; README.md says what each holds."""
+
+
+def risks_csv(document: out.StatementDocument) -> str:
+    """One row per risk (``type`` risk) and per actual impact (``type`` actual_impact)."""
+    dd = document.due_diligence
+    rows = [{**_where_cells(risk.where), "id": risk.id, "type": "risk", "title": risk.title,
+             "rights": _codes(risk.rights_at_risk), "risk_level": _code(risk.risk_level),
+             "severity": _code(risk.severity), "likelihood": _code(risk.likelihood), "exposure": _code(risk.exposure),
+             "rating_source": risk.rating_source or "", "measure_ids": _joined(risk.measure_ids),
+             "description": risk.description}
+            for risk in dd.risks]
+    rows += [{**_where_cells(impact.where), "id": impact.id, "type": "actual_impact", "title": impact.title,
+              "rights": _codes(impact.rights_affected),
+              "identified_on": impact.identified_on.isoformat() if impact.identified_on else "",
+              "remediation": impact.remediation or "", "remediation_status": _code(impact.remediation_status),
+              "measure_ids": _joined(impact.measure_ids), "description": impact.description}
+             for impact in dd.actual_impacts.impacts]
+    return _csv(RISK_COLUMNS, rows)
+
+
+def measures_csv(document: out.StatementDocument) -> str:
+    """One row per measure, taken or planned."""
+    rows = [{"measure_id": measure.id, "title": measure.title, "kind": measure.kind.value,
+             "status": measure.status.value, "addresses": _joined(measure.addresses),
+             "supplier_id": measure.supplier_id or "",
+             "started_on": measure.started_on.isoformat() if measure.started_on else "",
+             "completed_on": measure.completed_on.isoformat() if measure.completed_on else "",
+             "result": measure.result or "", "expected_result": measure.expected_result or "",
+             "description": measure.description or ""}
+            for measure in document.due_diligence.measures]
+    return _csv(MEASURE_COLUMNS, rows)
+
+
+def _where_cells(where: out.Where) -> dict[str, str]:
+    return {
+        "country_codes": _joined(country.country_code for country in where.countries),
+        "country_names": _joined(country.country_name for country in where.countries),
+        "sector": where.sector or "",
+        "supplier_ids": _joined(where.supplier_ids),
+        "product_line": where.product_line or "",
+        "tier": _code(where.tier),
+    }
+
+
+def _csv(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=columns, restval="")  # excel dialect: RFC 4180 quoting, \r\n
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _code(value: object) -> str:
+    return "" if value is None else str(getattr(value, "value", value))
+
+
+def _codes(values: Iterable[object]) -> str:
+    return _joined(_code(value) for value in values)
+
+
+def _joined(items: Iterable[str]) -> str:
+    return LIST_SEPARATOR.join(items)
