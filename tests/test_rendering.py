@@ -322,3 +322,11 @@ def test_the_risk_overview_is_a_named_picture_with_the_same_facts_as_its_table(l
     assert {row[0] for row in rows} == {"nb": {"Kina", "Taiwan", "Vietnam", "India", "Tsjekkia", "Storbritannia"},
                                         "en": {"China", "Taiwan", "Vietnam", "India", "Czechia",
                                                "United Kingdom"}}[language]
+
+
+def test_who_is_responsible_and_where_to_raise_a_concern_are_not_stated_until_given(tmp_path: Path) -> None:
+    assert "Responsible for due diligence not stated in the statement" in visible_text(render_block("routines", "en"))
+    due_diligence = (PROJECT / "data" / "due_diligence.yml").read_text(encoding="utf-8").replace(
+        "concerns_channel:\n", "concerns_channel: {nb: Skriv til varsling@exso.example., en: Write to varsling@exso.example.}\n", 1)
+    text = visible_text(render_block("routines", "nb", data=data_with(tmp_path, {"due_diligence.yml": due_diligence})))
+    assert "Slik melder du fra om en bekymring Skriv til varsling@exso.example." in text
