@@ -5,12 +5,14 @@ statement on every page (the shared ``filled_site`` build); one build of a copy 
 at once (bad data in four files, an empty ``site_url``, a non-https form endpoint, placeholder typos
 and a placeholder missing from one language) stops before writing any page, with every problem
 located and no traceback; a page without its translation fails the strict build. What the blocks
-themselves show is tested in-process in ``test_rendering.py``; Markdown's pass over them here.
+themselves show is tested in-process in ``test_rendering.py``; Markdown's pass over them here (text
+from the data stays text, and each supplier's heading reaches the page's table of contents).
 """
 
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 import markdown
@@ -69,6 +71,26 @@ def test_escaped_text_stays_text_through_markdown(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert" in html
 
 
+def test_supplier_headings_reach_the_table_of_contents_as_text(tmp_path: Path) -> None:
+    """supplier_follow_up marks its blocks markdown="1" so that the toc extension lists each supplier's
+    heading; a name from the data inside that heading must still stay text, never Markdown or markup."""
+    name = f"*Acme* [x](javascript:alert(1)) {PAYLOAD}"
+    data_dir = copy_project(tmp_path / "project") / "data"
+    replace_in(data_dir.parent, "data/suppliers.yml", "name: HP Inc.", f"name: '{name}'")
+    block = renderer(load_statement_data(data_dir)).render("supplier_follow_up", "nb")
+    converter = markdown.Markdown(extensions=MKDOCS_MARKDOWN_EXTENSIONS)
+    html = converter.convert(f"## Leverandørene\n\n{block}\n")
+    assert "<em>" not in html and "<script>" not in html and "<img" not in html
+    assert [href for href in re.findall(r'href="([^"]*)"', html) if href.startswith("javascript")] == []
+    [section] = converter.toc_tokens
+    # The table of contents shows each name as text: escaped once, exactly as written in the data.
+    entries = [(entry["id"], entry["name"]) for entry in section["children"]]
+    assert [(anchor, unescape(label)) for anchor, label in entries] == [
+        ("supplier-hp", name), ("supplier-zebra", "Zebra Technologies"),
+        ("supplier-integration-wizard", "Integration Wizard (IW)")]
+    assert "<" not in entries[0][1]
+
+
 # --- Mistakes stop the build --------------------------------------------------------------------
 
 MISTAKES = [
@@ -77,7 +99,7 @@ MISTAKES = [
     ("data/company.yml", "employees: 250", "employes: 250"),
     ("data/countries.yml", "  - code: IN\n", "  - code: IN\n  code: IN\n"),
     ("data/due_diligence.yml", "en: Audits and general assessments", "fr: Audits"),
-    ("docs/leverandorer.md", "<!-- aapenhet:supplier_table -->", "<!-- aapenhet:supplier_tabel -->"),
+    ("docs/redegjorelse.md", "<!-- aapenhet:supplier_table -->", "<!-- aapenhet:supplier_tabel -->"),
     ("docs/redegjorelse.en.md", "<!-- aapenhet:routines -->", "<!-- aapenhet: routines -->"),
     ("docs/index.en.md", "<!-- aapenhet:key_figures -->", ""),
 ]
@@ -86,7 +108,7 @@ EXPECTED = [
     "data/company.yml:28:1 employes: unknown key «employes» — did you mean «employees»?",
     "data/countries.yml:13:3 YAML syntax error",
     "data/due_diligence.yml:26:5 supplier_follow_up[0].en: missing English (en) translation",
-    r"docs/leverandorer\.md:\d+:1 unknown placeholder «supplier_tabel» — did you mean «<!-- aapenhet:supplier_table -->»\?",
+    r"docs/redegjorelse\.md:\d+:1 unknown placeholder «supplier_tabel» — did you mean «<!-- aapenhet:supplier_table -->»\?",
     r"docs/redegjorelse\.en\.md:\d+:1 «<!-- aapenhet: routines -->» is not a placeholder as written",
     r"docs/index\.md:\d+:1 placeholder «key_figures» is here but not in docs/index\.en\.md",
     r"mkdocs\.yml:7:11 site_url: empty \(is SITE_URL set to nothing\?\)",

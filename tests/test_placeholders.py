@@ -3,7 +3,7 @@
 Proves: exact placeholders are found and filled; every near miss (other case, spaces, no colon,
 ``å``, hyphens, an unknown name, not closed on its line) is a located problem naming the valid names,
 with a suggestion when one is close; an editor's own comment is left alone; a placeholder in one language's page but not
-the other's is a problem in that page; the pages in ``docs/`` pass.
+the other's is a problem in that page; the pages in ``docs/`` pass, and show each block on one page only.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from aapenhet.rendering.docs_pages import docs_problems
+from aapenhet.rendering.docs_pages import docs_problems, page_versions
 from aapenhet.rendering.placeholders import (
     PLACEHOLDERS,
     fill_placeholders,
@@ -75,6 +75,16 @@ def test_a_placeholder_in_one_language_only_is_a_problem_in_that_page() -> None:
 
 def test_the_shipped_pages_have_exact_placeholders_in_both_languages() -> None:
     assert docs_problems(PROJECT / "docs", ["nb", "en"], "nb") == []
+
+
+def test_the_shipped_pages_show_each_block_on_one_page_only() -> None:
+    """A block of facts lives on one page; another page links to it (the statement links to the
+    suppliers page for the suppliers' entries and the country view) instead of repeating it."""
+    pages_with: dict[str, list[str]] = {}
+    for page, versions in page_versions(PROJECT / "docs", ["nb", "en"], "nb").items():
+        for name in placeholders_in(versions["nb"].read_text(encoding="utf-8")):
+            pages_with.setdefault(name, []).append(page)
+    assert {name: pages for name, pages in pages_with.items() if len(pages) > 1} == {}
 
 
 @pytest.mark.parametrize("written", ["<!-- aapenhet:routines ->", "<!-- aapenhet:routines", "<!-- aapenhet:routines -- >",

@@ -54,7 +54,6 @@ SEED_FACTS = [
     ("redegjorelse/", "Fotfeste med ansatte i Norden", "A foothold with employees in the Nordic countries"),
     ("redegjorelse/", "God soliditet og likviditet", "Sound solvency and liquidity"),
     ("redegjorelse/", "få og relativt store samarbeidspartnere", "few, relatively large partners"),
-    ("redegjorelse/", "to største leverandører av IT-utstyr", "two largest suppliers of IT equipment"),
     ("redegjorelse/", "FNs Global Compact", "UN Global Compact"),
     ("redegjorelse/", "ILO- og ISO-standarder", "ILO and ISO standards"),
     ("redegjorelse/", "videreformidle og følge opp retningslinjene hos sine underleverandører",
@@ -66,9 +65,10 @@ SEED_FACTS = [
     ("redegjorelse/", "Kontinuerlig evaluere risiko", "Continuously evaluate the risk"),
     ("redegjorelse/", "Leverandører som ikke tilfredsstiller kravene", "will not work with suppliers that do not meet"),
     ("redegjorelse/", "Exso AS", "Exso AS"),
-    ("leverandorer/", "HP Inc. USA IT-utstyr som kjøpes og videreselges Tsjekkia",
-     "HP Inc. United States IT equipment bought and resold Czechia"),
-    ("leverandorer/", "Zebra Technologies USA Rekvisita Storbritannia", "Zebra Technologies United States Supplies United Kingdom"),
+    ("leverandorer/", "to største leverandører av IT-utstyr", "two largest suppliers of IT equipment"),
+    # Each supplier's name, headquarters and production, within its entry: SUPPLIER_ENTRY_FACTS.
+    ("leverandorer/", "IT-utstyr som kjøpes og videreselges: Tsjekkia", "IT equipment bought and resold: Czechia"),
+    ("leverandorer/", "Rekvisita: Storbritannia", "Supplies: United Kingdom"),
     ("leverandorer/", "Produseres i England", "Made in England"),
     ("leverandorer/", "Integration Wizard (IW)", "Integration Wizard (IW)"),
     ("leverandorer/", "100 % eid av SparkCognition (hovedsete: Austin, Texas, USA)",
@@ -87,6 +87,15 @@ SEED_FACTS = [
     ("innsynskrav/", "tre uker", "three weeks"),
 ]
 
+# (supplier id, name, Norwegian texts, English texts): facts of the seed that belong together, each
+# found in that supplier's entry on the suppliers page (its <section>, headed by its name).
+SUPPLIER_ENTRY_FACTS = [
+    ("hp", "HP Inc.", ["Hovedsete USA", "IT-utstyr som kjøpes og videreselges: Tsjekkia"],
+     ["Headquarters United States", "IT equipment bought and resold: Czechia"]),
+    ("zebra", "Zebra Technologies", ["Hovedsete USA", "Rekvisita: Storbritannia"],
+     ["Headquarters United States", "Supplies: United Kingdom"]),
+]
+
 
 def page_path(language: str, page: str) -> str:
     return LANGUAGE_PREFIXES[language] + page
@@ -96,6 +105,18 @@ def page_path(language: str, page: str) -> str:
 def test_seed_fact_is_on_both_sites(built_site: BuiltSite, page_name: str, nb: str, en: str) -> None:
     assert nb in built_site.text(page_path("nb", page_name))
     assert en in built_site.text(page_path("en", page_name))
+
+
+@pytest.mark.parametrize(("supplier_id", "name", "nb", "en"), SUPPLIER_ENTRY_FACTS, ids=[f[0] for f in SUPPLIER_ENTRY_FACTS])
+def test_seed_facts_of_a_supplier_are_in_its_entry(built_site: BuiltSite, supplier_id: str, name: str,
+                                                   nb: list[str], en: list[str]) -> None:
+    for language, facts in (("nb", nb), ("en", en)):
+        entry = built_site.html(page_path(language, "leverandorer/")).select_one(
+            f'article section[aria-labelledby="supplier-{supplier_id}"]')
+        assert entry is not None, f"{language}: no entry for {supplier_id}"
+        assert entry.select_one("h3").find(string=True, recursive=False).strip() == name
+        entry_text = " ".join(entry.get_text(" ").split())
+        assert [fact for fact in facts if fact not in entry_text] == []
 
 
 @pytest.mark.parametrize(("language", "page_name"), ALL_PAGES)
@@ -123,6 +144,15 @@ def test_no_asset_comes_from_another_origin(built_site: BuiltSite, language: str
     external = [url for url in assets if urlsplit(url).scheme or url.startswith("//")]
     assert external == []
     assert "fonts.googleapis.com" not in str(soup)
+
+
+@pytest.mark.parametrize(("language", "page_name"), ALL_PAGES)
+def test_links_within_a_page_lead_to_something_on_it(built_site: BuiltSite, language: str, page_name: str) -> None:
+    """The build checks links in the Markdown; these are also the links the templates write."""
+    soup = built_site.html(page_path(language, page_name))
+    ids = {element["id"] for element in soup.select("[id]")}
+    broken = [link["href"] for link in soup.select("article a[href^='#']") if link["href"][1:] not in ids]
+    assert broken == []
 
 
 @pytest.mark.parametrize(("language", "page_name"), ALL_PAGES)

@@ -1,7 +1,8 @@
 """The layout of the risk overview picture: countries by rating, with the suppliers in each.
 
 Only positions and wrapped lines are worked out here; ``templates/risk_overview.html`` draws them.
-The picture is 360 units wide, so on a phone its text is about the size of the page's own.
+The picture is 280 units wide with 16-unit text, so on a phone as narrow as 320 px (280 px of
+content) its text is at least the page's own 16 px; stylesheets keep it from growing much larger.
 """
 
 from __future__ import annotations
@@ -9,14 +10,16 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
+from aapenhet.model.countries import country_name
 from aapenhet.model.models import RiskLevel, StatementData, SupplyKind
 
-WIDTH = 360
-BAND = 26           # a rating's heading band
-LINE = 18           # one line of text
-ROW_GAP = 8
-GROUP_GAP = 6
-SUPPLIERS_CHARS = 26  # characters per line of supplier names, beside the country name
+WIDTH = 280
+BAND = 30           # a rating's heading band
+LINE = 22           # one line of 16-unit text
+ROW_GAP = 6
+GROUP_GAP = 8
+INDENT = 16          # supplier names sit under their country, indented
+LINE_CHARS = 28       # characters per line of 16-unit text across the picture
 ORDER = (RiskLevel.high, RiskLevel.elevated, RiskLevel.low, None)
 
 
@@ -26,7 +29,9 @@ class OverviewRow:
     suppliers: tuple[str, ...]
     # True when the suppliers only deliver services from the country (nothing is made there).
     services_only: bool
-    lines: tuple[str, ...]
+    # The country's name and the supplier names, each wrapped to the picture's width.
+    country_lines: tuple[str, ...]
+    supplier_lines: tuple[str, ...]
     y: int
 
 
@@ -42,9 +47,12 @@ class Overview:
     groups: tuple[OverviewGroup, ...]
     width: int
     height: int
+    band: int = BAND
+    line: int = LINE
+    indent: int = INDENT
 
 
-def country_overview(data: StatementData) -> Overview:
+def country_overview(data: StatementData, language: str) -> Overview:
     """Every country a named supplier makes goods in or delivers services from, grouped by rating."""
     ratings = {entry.code: entry.risk for entry in data.countries.countries}
     countries: dict[str, dict[str, set[SupplyKind]]] = {}
@@ -60,10 +68,12 @@ def country_overview(data: StatementData) -> Overview:
         group_y, y, rows = y, y + BAND + ROW_GAP, []
         for code in codes:
             suppliers = tuple(countries[code])
-            lines = tuple(textwrap.wrap(", ".join(suppliers), SUPPLIERS_CHARS)) or ("",)
-            kinds = set().union(*countries[code].values())
-            rows.append(OverviewRow(code, suppliers, kinds == {SupplyKind.services}, lines, y))
-            y += LINE * len(lines) + ROW_GAP
+            country_lines = tuple(textwrap.wrap(country_name(code, language), LINE_CHARS))
+            supplier_lines = tuple(textwrap.wrap(", ".join(suppliers), LINE_CHARS - 2))
+            services_only = set().union(*countries[code].values()) == {SupplyKind.services}
+            rows.append(OverviewRow(code, suppliers, services_only, country_lines, supplier_lines, y))
+            # "(services)", in the page's language, takes a line of its own under the names.
+            y += LINE * (len(country_lines) + len(supplier_lines) + services_only) + ROW_GAP
         groups.append(OverviewGroup(level, group_y, tuple(rows)))
         y += GROUP_GAP
     return Overview(tuple(groups), WIDTH, max(y, BAND))

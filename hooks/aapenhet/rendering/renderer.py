@@ -89,7 +89,7 @@ class Renderer:
             "form_privacy_url": self.form.privacy_url,
             "home_paths": {other: self.site.page_path("", other) for other in self.site.languages},
             "page_path": lambda page: self.site.page_path(page, language),
-            "overview": country_overview(data),
+            "overview": country_overview(data, language),
         }
 
 
