@@ -9,6 +9,7 @@ names the service; every label a template asks for exists, and every ``Missing``
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -330,3 +331,23 @@ def test_who_is_responsible_and_where_to_raise_a_concern_are_not_stated_until_gi
         "concerns_channel:\n", "concerns_channel: {nb: Skriv til varsling@exso.example., en: Write to varsling@exso.example.}\n", 1)
     text = visible_text(render_block("routines", "nb", data=data_with(tmp_path, {"due_diligence.yml": due_diligence})))
     assert "Slik melder du fra om en bekymring Skriv til varsling@exso.example." in text
+
+
+FORM_MESSAGES = {
+    "error_prefix": "form.error_prefix", "message_required": "form.error.message_required",
+    "email_invalid": "form.error.email_invalid", "field_rejected": "form.error.field_rejected",
+    "sending": "form.status.sending", "sent_title": "form.status.sent_title", "sent_text": "form.status.sent_text",
+    "rejected": "form.failure.rejected", "rate_limited": "form.failure.rate_limited", "server": "form.failure.server",
+    "network": "form.failure.network", "timeout": "form.failure.timeout", "blocked": "form.failure.blocked",
+    "mail_subject": "form.subject",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_form_messages_are_the_pages_labels(language: str) -> None:
+    """The form's script shows only the words the page gives it, so each message is checked here in
+    both languages, and the browser tests try each mechanism once (browser/test_form.py)."""
+    island = render_block("innsynskrav_form", language).select_one("script#innsynskrav-messages")
+    messages = json.loads(island.string)
+    labels = load_labels()
+    assert messages == {key: labels.get(label_key, language) for key, label_key in FORM_MESSAGES.items()}
