@@ -15,7 +15,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from bs4 import BeautifulSoup
+
+from aapenhet.source.yaml_source import parse_yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 # The address the shared build is made for: a public https address under a path, as a GitHub Pages
@@ -54,31 +57,37 @@ revisions: []
 """
 
 
-# What the seed leaves unsaid outside statement.yml, filled in for tests only (never published).
-FILLED_IMPACTS = """actual_impacts:
-  none_identified: true
-  how_looked_for:
-    nb: Gjennomgang av leverandørenes egne revisjoner (testverdi).
-    en: A review of the suppliers' own audits (test value).
-"""
-
-
 def fill_data(data_dir: Path, statement: str = FILLED_STATEMENT) -> None:
     """Fill in a copy of ``data/`` as for publication: ``statement`` as statement.yml, and test values
     for what the seed statement does not say (actual impacts, the source's edition, severity and
-    likelihood of the risks Exso is exposed to, the measures' results)."""
+    likelihood of the risks Exso is exposed to, the measures' results). Never published."""
+
+    def rewrite(name: str, change) -> None:
+        path = data_dir / name
+        data = parse_yaml(path.read_text(encoding="utf-8"), name).data
+        change(data)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    def due_diligence(data: dict) -> None:
+        data["actual_impacts"] = {"none_identified": "true", "how_looked_for": {
+            "nb": "Gjennomgang av leverandørenes egne revisjoner (testverdi).",
+            "en": "A review of the suppliers' own audits (test value)."}}
+        for risk in data["risks"]:
+            if risk.get("exposure") != "none":
+                risk.update(severity="high", likelihood="medium")
+        for measure in data["measures"]:
+            if measure["status"] == "planned":
+                measure.setdefault("expected_result", {"nb": "Forventet testresultat", "en": "Expected test result"})
+            else:
+                measure.setdefault("result", {"nb": "Testresultat", "en": "Test result"})
+
+    def countries(data: dict) -> None:
+        for source in data["sources"]:
+            source["year"] = source.get("year") or "2025"
+
     (data_dir / "statement.yml").write_text(statement, encoding="utf-8")
-    due_diligence = (data_dir / "due_diligence.yml").read_text(encoding="utf-8")
-    due_diligence = re.sub(r"(?m)^actual_impacts:\n", FILLED_IMPACTS, due_diligence, count=1)
-    due_diligence = re.sub(r"(?m)^(    exposure: some\n)", r"\1    severity: high\n    likelihood: medium\n", due_diligence)
-    due_diligence = re.sub(r"(?m)^(    status: (?:done|ongoing)\n)", r"\1    result: {nb: Testresultat, en: Test result}\n",
-                           due_diligence)
-    due_diligence = re.sub(r"(?m)^(    status: planned\n)",
-                           r"\1    expected_result: {nb: Forventet testresultat, en: Expected test result}\n", due_diligence)
-    (data_dir / "due_diligence.yml").write_text(due_diligence, encoding="utf-8")
-    countries = (data_dir / "countries.yml").read_text(encoding="utf-8")
-    (data_dir / "countries.yml").write_text(re.sub(r"(?m)^    year:\s*$", "    year: 2025", countries),
-                                            encoding="utf-8")
+    rewrite("due_diligence.yml", due_diligence)
+    rewrite("countries.yml", countries)
 
 
 @dataclass

@@ -104,7 +104,7 @@ MISTAKES = [
     ("docs/index.en.md", "<!-- aapenhet:key_figures -->", ""),
 ]
 EXPECTED = [
-    "data/suppliers.yml:20:25 suppliers[0].production[0].countries[1]: «XX» is not an ISO 3166 country code",
+    "data/suppliers.yml:21:25 suppliers[0].production[0].countries[1]: «XX» is not an ISO 3166 country code",
     "data/company.yml:28:1 employes: unknown key «employes» — did you mean «employees»?",
     "data/countries.yml:13:3 YAML syntax error",
     "data/due_diligence.yml:26:5 supplier_follow_up[0].en: missing English (en) translation",

@@ -226,7 +226,7 @@ def test_every_supplier_is_there_with_its_facts(data: StatementData, language: s
     us = {"nb": "USA", "en": "United States"}[language]
     assert iw["ownership"]["headquarters"] == {"country_code": "US", "country_name": us, "city": "Austin, Texas"}
     assert (iw["relationship_years"], iw["relationship_years_approximate"]) == (7, True)
-    assert [f["kind"] for f in iw["follow_up"]] == ["visit"]
+    assert iw["measure_ids"] == ["iw-visits"]
     company = document["company"]
     assert (company["name"], company["employees"], company["locations_in_norway"]) == ("Exso AS", 250, 17)
     assert company["organisation_number"] is None
@@ -404,8 +404,10 @@ def test_the_due_diligence_cycle_is_exported_with_its_links(data: StatementData,
     electronics = dd["risks"][2]
     assert (electronics["risk_level"], electronics["exposure"], electronics["severity"]) == ("elevated", "some", None)
     assert electronics["rights_at_risk"] == ["human_rights", "decent_work"]
-    assert all(risk["measure_ids"] == [] for risk in dd["risks"])
-    assert all(m["result"] is None and m["expected_result"] is None for m in dd["measures"])
+    assert [risk["measure_ids"] for risk in dd["risks"]] == [[], [], ["hp-interviews", "zebra-interviews"]]
+    results = {m["id"]: (m["result"], m["expected_result"], m["supplier_said"] is not None) for m in dd["measures"]}
+    assert results["hp-interviews"] == (None, None, True), "what HP said is the supplier's words, not a result"
+    assert results["iw-visits"][0] is not None and results["policies-updated"] == (None, None, False)
 
 
 def test_measure_ids_follow_the_measures_links(filled_in: StatementData) -> None:
@@ -414,7 +416,7 @@ def test_measure_ids_follow_the_measures_links(filled_in: StatementData) -> None
     data = filled_in.model_copy(update={"due_diligence": filled_in.due_diligence.model_copy(
         update={"measures": measures})})
     dd = statement_document(data, "en")["due_diligence"]
-    assert dd["risks"][2]["measure_ids"] == ["evaluate-risk"]
+    assert dd["risks"][2]["measure_ids"] == ["hp-interviews", "zebra-interviews", "evaluate-risk"]
     assert dd["actual_impacts"]["status"] == "none_identified"
     assert dd["measures"][0]["result"] == "Test result"
 
@@ -438,7 +440,8 @@ def test_the_cycle_csvs_have_the_documented_columns_and_agree_with_the_json(data
     assert list(measures[0]) == list(MEASURE_COLUMNS)
     assert [(row["measure_id"], row["status"]) for row in measures] == [
         (m.id, m.status.value) for m in data.due_diligence.measures]
-    assert all(row["result"] == "" for row in measures)
+    assert {row["measure_id"]: row["result"] != "" for row in measures}["iw-visits"] is True
+    assert all(row["supplier_said"] != "" for row in measures if row["kind"] == "interview")
 
 
 def test_an_impact_and_its_measure_are_rows_with_their_links(filled_in: StatementData) -> None:

@@ -233,7 +233,7 @@ def test_bad_data_is_refused_with_located_messages_and_no_traceback(tmp_path: Pa
     assert done.returncode == 1
     lines = done.stdout.splitlines()
     assert lines[0].startswith("data/countries.yml:1:1 file is missing")
-    assert lines[1].startswith("data/suppliers.yml:20:25 suppliers[0].production[0].countries[1]: «XX» is not an"
+    assert lines[1].startswith("data/suppliers.yml:21:25 suppliers[0].production[0].countries[1]: «XX» is not an"
                                " ISO 3166 country code")
     assert len(lines) == 2
     assert "Traceback" not in done.stdout + done.stderr

@@ -35,3 +35,7 @@ def findings_by_id(data: StatementData) -> dict[str, Risk | Impact]:
 
 def measures_addressing(data: StatementData, finding_id: str) -> list[Measure]:
     return [measure for measure in data.due_diligence.measures if finding_id in measure.addresses]
+
+
+def measures_for_supplier(data: StatementData, supplier_id: str) -> list[Measure]:
+    return [measure for measure in data.due_diligence.measures if measure.supplier == supplier_id]

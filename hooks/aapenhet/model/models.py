@@ -96,13 +96,6 @@ class MeasureStatus(str, enum.Enum):
     done = "done"
 
 
-class FollowUpKind(str, enum.Enum):
-    interview = "interview"
-    visit = "visit"
-    audit = "audit"
-    questionnaire = "questionnaire"
-
-
 class SignatoryRole(str, enum.Enum):
     """Who signs (regnskapsloven §3-5): every board member and the daglig leder (CEO)."""
 
@@ -206,11 +199,6 @@ class ProductionLine(StrictModel):
     note: Text | None = None
 
 
-class FollowUp(StrictModel):
-    kind: FollowUpKind
-    summary: Text
-
-
 class Supplier(StrictModel):
     id: Identifier
     name: NonEmptyStr
@@ -222,8 +210,6 @@ class Supplier(StrictModel):
     relationship_years: int | None = Field(default=None, gt=0)
     relationship_years_approximate: bool = False
     production: list[ProductionLine] = Field(min_length=1)
-    follow_up: list[FollowUp] = []
-    outcome: Text | None = None
 
 
 class Suppliers(StrictModel):
@@ -342,6 +328,9 @@ class Measure(StrictModel):
     description: Text | None = None
     result: Text | None = None
     expected_result: Text | None = None
+    # What the supplier said (in an interview, a questionnaire): shown as the supplier's words, never
+    # as a result Exso has seen for itself.
+    supplier_said: Text | None = None
 
 
 class EthicalGuidelines(StrictModel):

@@ -26,7 +26,7 @@ RISK_COLUMNS = (
 
 MEASURE_COLUMNS = (
     "measure_id", "title", "kind", "status", "addresses", "supplier_id", "started_on", "completed_on", "result",
-    "expected_result", "description",
+    "expected_result", "supplier_said", "description",
 )
 """The columns of ``measures.csv``, in order; README.md says what each holds."""
 
@@ -57,6 +57,7 @@ def measures_csv(document: out.StatementDocument) -> str:
              "started_on": measure.started_on.isoformat() if measure.started_on else "",
              "completed_on": measure.completed_on.isoformat() if measure.completed_on else "",
              "result": measure.result or "", "expected_result": measure.expected_result or "",
+             "supplier_said": measure.supplier_said or "",
              "description": measure.description or ""}
             for measure in document.due_diligence.measures]
     return _csv(MEASURE_COLUMNS, rows)

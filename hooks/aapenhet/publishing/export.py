@@ -130,7 +130,7 @@ def statement_model(data: StatementData, language: str) -> out.StatementDocument
             contact=out.Contact(email=statement.contact.email, postal_address=list(statement.contact.postal_address)),
             revisions=[out.Revision(date=r.date, summary=text(r.summary)) for r in statement.revisions],
         ),
-        suppliers=[_supplier(supplier, language) for supplier in data.suppliers.suppliers],
+        suppliers=[_supplier(supplier, dd.measures, language) for supplier in data.suppliers.suppliers],
         countries=[_country_risk(entry, language) for entry in data.countries.countries],
         rating_sources=[_rating_source(source, language) for source in data.countries.sources],
         due_diligence=out.DueDiligence(
@@ -206,11 +206,11 @@ def _measure(measure: Measure, language: str) -> out.Measure:
         id=measure.id, title=text(measure.title), kind=measure.kind, status=measure.status,
         addresses=list(measure.addresses), supplier_id=measure.supplier, started_on=measure.started_on,
         completed_on=measure.completed_on, description=text(measure.description), result=text(measure.result),
-        expected_result=text(measure.expected_result),
+        expected_result=text(measure.expected_result), supplier_said=text(measure.supplier_said),
     )
 
 
-def _supplier(supplier: Supplier, language: str) -> out.Supplier:
+def _supplier(supplier: Supplier, measures: list[Measure], language: str) -> out.Supplier:
     text = _texts(language)
     ownership = supplier.ownership
     return out.Supplier(
@@ -236,8 +236,7 @@ def _supplier(supplier: Supplier, language: str) -> out.Supplier:
             )
             for line in supplier.production
         ],
-        follow_up=[out.FollowUp(kind=f.kind, summary=text(f.summary)) for f in supplier.follow_up],
-        outcome=text(supplier.outcome),
+        measure_ids=[measure.id for measure in measures if measure.supplier == supplier.id],
     )
 
 
@@ -288,7 +287,7 @@ def suppliers_csv(data: StatementData, language: str, *, labels: Labels | None =
     writer = csv.DictWriter(buffer, fieldnames=SUPPLIER_COLUMNS)  # excel dialect: RFC 4180 quoting, \r\n
     writer.writeheader()
     for supplier in data.suppliers.suppliers:
-        supplier_cells = _supplier_cells(supplier, language)
+        supplier_cells = _supplier_cells(supplier, data.due_diligence.measures, language)
         for code, lines in _lines_by_country(supplier).items():
             rating = ratings[code]  # crosscheck: every production country has an entry
             source = sources.get(rating.source) if rating.source else None
@@ -310,7 +309,7 @@ def suppliers_csv(data: StatementData, language: str, *, labels: Labels | None =
     return buffer.getvalue()
 
 
-def _supplier_cells(supplier: Supplier, language: str) -> dict[str, object]:
+def _supplier_cells(supplier: Supplier, measures: list[Measure], language: str) -> dict[str, object]:
     """The cells that are the same on every row of one supplier."""
     ownership = supplier.ownership
     return {
@@ -322,7 +321,7 @@ def _supplier_cells(supplier: Supplier, language: str) -> dict[str, object]:
         "owner": ownership.owner if ownership else "",
         # 100.0 → "100", 50.5 → "50.5": a plain number, not the float's repr.
         "owner_share_percent": f"{ownership.share_percent:g}" if ownership else "",
-        "follow_up_kinds": _joined(dict.fromkeys(f.kind.value for f in supplier.follow_up)),
+        "follow_up_kinds": _joined(dict.fromkeys(m.kind.value for m in measures if m.supplier == supplier.id)),
     }
 
 

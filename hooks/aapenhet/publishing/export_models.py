@@ -23,7 +23,6 @@ from aapenhet.languages import Language
 from aapenhet.model.completeness import Missing
 from aapenhet.model.models import (
     Exposure,
-    FollowUpKind,
     MeasureKind,
     MeasureStatus,
     RiskArea,
@@ -162,11 +161,6 @@ class ProductionLine(OutputModel):
     note: str | None = Field(description="A note on the production, or null.")
 
 
-class FollowUp(OutputModel):
-    kind: FollowUpKind = Field(description="How Exso followed the supplier up.")
-    summary: str = Field(description="What the follow-up was and found.")
-
-
 class Supplier(OutputModel):
     """A supplier the statement names, where its products are made and how Exso follows it up."""
 
@@ -180,8 +174,8 @@ class Supplier(OutputModel):
     relationship_years: int | None = Field(description="For how many years Exso has worked with the supplier, or null.")
     relationship_years_approximate: bool = Field(description="True when `relationship_years` is approximate.")
     production: list[ProductionLine] = Field(description="The supplier's product lines and where they are made.")
-    follow_up: list[FollowUp] = Field(description="How Exso has followed the supplier up.")
-    outcome: str | None = Field(description="What the follow-up showed, or null.")
+    measure_ids: list[str] = Field(
+        description="`id`s of the measures in `due_diligence.measures` that follow this supplier up.")
 
 
 # --- country risk ------------------------------------------------------------------------------
@@ -287,6 +281,8 @@ class Measure(OutputModel):
     description: str | None
     result: str | None = Field(description="The result of a measure taken; null when not stated.")
     expected_result: str | None = Field(description="The expected result of a planned measure; null when not stated.")
+    supplier_said: str | None = Field(
+        description="What the supplier said (in an interview, a questionnaire), as the supplier's words; null if none.")
 
 
 class EthicalGuidelines(OutputModel):

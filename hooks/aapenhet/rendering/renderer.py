@@ -72,6 +72,7 @@ class Renderer:
             "suppliers_by_id": {supplier.id: supplier for supplier in data.suppliers.suppliers},
             "findings_by_id": facts.findings_by_id(data),
             "measures_addressing": lambda finding_id: facts.measures_addressing(data, finding_id),
+            "measures_for_supplier": lambda supplier_id: facts.measures_for_supplier(data, supplier_id),
             "t": lambda key: self.labels.get(key, language),
             "t_in": self.labels.get,  # a label in another language, for links to that language
             "text": lambda value: value.in_language(language) if isinstance(value, Text) else value,
