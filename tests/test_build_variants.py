@@ -105,7 +105,7 @@ MISTAKES = [
 ]
 EXPECTED = [
     "data/suppliers.yml:21:25 suppliers[0].production[0].countries[1]: «XX» is not an ISO 3166 country code",
-    "data/company.yml:28:1 employes: unknown key «employes» — did you mean «employees»?",
+    "data/company.yml:29:1 employes: unknown key «employes» — did you mean «employees»?",
     "data/countries.yml:13:3 YAML syntax error",
     "data/due_diligence.yml:26:5 supplier_follow_up[0].en: missing English (en) translation",
     r"docs/redegjorelse\.md:\d+:1 unknown placeholder «supplier_tabel» — did you mean «<!-- aapenhet:supplier_table -->»\?",

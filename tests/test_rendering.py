@@ -252,7 +252,7 @@ def test_what_the_seed_does_not_say_is_shown_as_not_stated() -> None:
     assert visible_text(render_block("actual_impacts", "en")) == (
         "The statement does not say whether the due diligence found any actual adverse impacts.")
     taken = render_block("measures", "en").select_one("#measure-policies-updated")
-    assert "Status done" in visible_text(taken) and "Result not stated in the statement" in visible_text(taken)
+    assert "Status completed" in visible_text(taken) and "Result not stated in the statement" in visible_text(taken)
     planned = render_block("commitments", "en").select_one("#measure-evaluate-risk")
     assert "Status planned" in visible_text(planned)
     assert "Expected result not stated in the statement" in visible_text(planned)
@@ -267,8 +267,8 @@ def test_a_measure_linked_to_a_risk_appears_with_the_risk_and_links_back(tmp_pat
     links = [(link["href"], link.get_text(strip=True)) for link in risk.select("a")]
     assert links == [("#measure-hp-interviews", "Intervjuer med HP Inc."),
                      ("#measure-zebra-interviews", "Intervjuer med Zebra Technologies"),
-                     ("#measure-evaluate-risk", "Kontinuerlig evaluere risiko for brudd på menneskerettigheter og"
-                                                " anstendige arbeidsforhold ved å drive handel med sine leverandører")]
+                     ("#measure-evaluate-risk", "Løpende vurdere risikoen for brudd på menneskerettigheter og"
+                                                " anstendige arbeidsforhold i handelen med leverandørene")]
     measure = render_block("commitments", "nb", data=data).select_one("#measure-evaluate-risk")
     assert [link["href"] for link in measure.select("a")] == ["#risk-electronics-trade"]
 

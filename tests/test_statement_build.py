@@ -56,5 +56,5 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
         start(project, site_url="")
     found = [str(problem) for problem in raised.value.problems]
     assert any(re.match(r"mkdocs\.yml:\d+:\d+ site_url: empty", line) for line in found), found
-    assert any(line.startswith("data/company.yml:28:12 employees:") for line in found), found
+    assert any(line.startswith("data/company.yml:29:12 employees:") for line in found), found
     assert any(re.match(r"docs/redegjorelse\.md:\d+:1 unknown placeholder «rutiner»", line) for line in found), found
