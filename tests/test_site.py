@@ -223,3 +223,9 @@ def test_the_statement_claims_no_step_the_seed_does_not_state(built_site: BuiltS
 def test_english_pages_use_english_quotation_marks(built_site: BuiltSite) -> None:
     for page in PAGES:
         assert "«" not in built_site.text("en/" + page), f"Norwegian quotation marks on en/{page}"
+
+
+def test_english_pages_use_british_spelling_in_the_themes_words_too(built_site: BuiltSite) -> None:
+    for page in PAGES:
+        html = str(built_site.html("en/" + page))
+        assert "Initializing" not in html and "Initialising search" in html, f"en/{page}"
