@@ -1,7 +1,8 @@
 """Real builds of changed copies of the project: what editors' changes do to the published site.
 
 Proves: filling in the period, approval, signatories and contact turns the draft into a signed
-statement on every page (the shared ``filled_site`` build); one build of a copy with many mistakes
+statement on every page (the shared ``filled_site`` build); a risk, an actual impact and a measure
+added as an editor would reach the statement page, linked both ways, and the exports; one build of a copy with many mistakes
 at once (bad data in four files, an empty ``site_url``, a non-https form endpoint, placeholder typos
 and a placeholder missing from one language) stops before writing any page, with every problem
 located and no traceback; a page without its translation fails the strict build. What the blocks
@@ -11,6 +12,9 @@ from the data stays text, and each supplier's heading reaches the page's table o
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 from html import unescape
 from pathlib import Path
@@ -145,3 +149,83 @@ def test_page_without_translation_fails_the_strict_build(tmp_path: Path) -> None
     code, output, _ = build_copy(tmp_path, lambda project: (project / "docs" / "innsynskrav.en.md").unlink())
     assert code != 0
     assert "docs/innsynskrav.en.md is missing" in output
+
+
+# --- An editor adds a risk, an impact and a measure --------------------------------------------
+
+ADDED_RISK = """  - id: cobalt-drc
+    title: {nb: Kobolt fra Kongo, en: Cobalt from the Congo}
+    where:
+      countries: [CD]
+      suppliers: [hp]
+      product_line: {nb: Batterier, en: Batteries}
+      tier: tier_2_or_beyond
+    rights: [child_labour, forced_labour]
+    level: high
+    severity: high
+    likelihood: medium
+    exposure: some
+    description:
+      nb: Batterier i bærbare PC-er kan inneholde kobolt utvunnet med barnearbeid.
+      en: Batteries in laptops may contain cobalt mined with child labour.
+"""
+ADDED_IMPACT = """actual_impacts:
+  impacts:
+    - id: overtime-vn
+      title: {nb: Ulovlig overtid i Vietnam, en: Unlawful overtime in Vietnam}
+      where: {countries: [VN], suppliers: [zebra], tier: tier_1}
+      rights: [workers_rights]
+      identified_on: 2025-03-01
+      description: {nb: Arbeidere hadde for mye overtid., en: Workers had too much overtime.}
+      remediation: {nb: Ny turnusplan hos fabrikken., en: A new rota at the factory.}
+      remediation_status: ongoing
+"""
+ADDED_MEASURE = """  - id: cobalt-audit
+    title: {nb: Revisjon av batterileverandørene, en: Audit of the battery suppliers}
+    kind: audit
+    status: planned
+    supplier: hp
+    addresses: [cobalt-drc, overtime-vn]
+    started_on: 2026-01-15
+    expected_result: {nb: Sporbar kobolt innen 2027., en: Traceable cobalt by 2027.}
+"""
+
+
+@pytest.fixture(scope="module")
+def added_by_an_editor(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    def add(project: Path) -> None:
+        replace_in(project, "data/due_diligence.yml", "risks:\n", "risks:\n" + ADDED_RISK)
+        replace_in(project, "data/due_diligence.yml", "actual_impacts:\n", ADDED_IMPACT)
+        replace_in(project, "data/due_diligence.yml", "measures:\n", "measures:\n" + ADDED_MEASURE)
+        replace_in(project, "data/countries.yml", "countries:\n", "countries:\n  - code: CD\n")
+
+    code, output, site = build_copy(tmp_path_factory.mktemp("added"), add)
+    assert code == 0, output
+    return site
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_an_added_risk_impact_and_measure_reach_the_statement(added_by_an_editor: BuiltSite, prefix: str) -> None:
+    page = added_by_an_editor.html(prefix + "redegjorelse/")
+    risk = page.select_one("#risk-cobalt-drc")
+    assert [link["href"] for link in risk.select("a")] == ["#measure-cobalt-audit"]
+    impact = page.select_one("#risk-overtime-vn")
+    assert impact is not None and "2025" in impact.get_text()
+    measure = page.select_one("#measure-cobalt-audit")
+    assert [link["href"] for link in measure.select("a")] == ["#risk-cobalt-drc", "#risk-overtime-vn"]
+    assert {"": "Sporbar kobolt innen 2027.", "en/": "Traceable cobalt by 2027."}[prefix] in measure.get_text()
+
+
+def test_an_added_risk_impact_and_measure_reach_the_export(added_by_an_editor: BuiltSite) -> None:
+    document = json.loads((added_by_an_editor.root / "en" / "statement.json").read_text(encoding="utf-8"))
+    dd = document["due_diligence"]
+    cobalt = dd["risks"][0]
+    assert (cobalt["id"], cobalt["where"]["tier"], cobalt["measure_ids"]) == ("cobalt-drc", "tier_2_or_beyond",
+                                                                              ["cobalt-audit"])
+    assert cobalt["where"]["countries"] == [{"country_code": "CD", "country_name": "Congo - Kinshasa"}]
+    assert dd["actual_impacts"]["status"] == "identified"
+    assert dd["actual_impacts"]["impacts"][0]["measure_ids"] == ["cobalt-audit"]
+    assert dd["measures"][0]["addresses"] == ["cobalt-drc", "overtime-vn"]
+    rows = list(csv.DictReader(io.StringIO((added_by_an_editor.root / "measures.csv").read_text(encoding="utf-8"))))
+    assert rows[0]["measure_id"] == "cobalt-audit" and rows[0]["addresses"] == "cobalt-drc; overtime-vn"
+    assert "actual_impacts" not in document["missing"]
