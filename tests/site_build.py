@@ -80,6 +80,7 @@ def fill_data(data_dir: Path, statement: str = FILLED_STATEMENT) -> None:
                 measure.setdefault("expected_result", {"nb": "Forventet testresultat", "en": "Expected test result"})
             else:
                 measure.setdefault("result", {"nb": "Testresultat", "en": "Test result"})
+                measure.setdefault("completed_on" if measure["status"] == "done" else "started_on", "2025-06-01")
 
     def countries(data: dict) -> None:
         for source in data["sources"]:

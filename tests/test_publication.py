@@ -107,6 +107,8 @@ def test_shipped_statement_is_refused_as_a_draft_naming_each_missing_field() -> 
         " statement is still a draft — give severity: and likelihood: (low, medium, high) for each",
         "data/due_diligence.yml:191:1 measures: a measure has no result, so the statement is still a draft"
         " — give result: for each measure taken (done or ongoing) and expected_result: for each planned one",
+        "data/due_diligence.yml:191:1 measures: a measure taken has no date, so the statement is still a draft"
+        " — give started_on: for each ongoing measure and completed_on: for each one done (YYYY-MM-DD)",
     ]
 
 
@@ -114,7 +116,7 @@ def test_cli_refuses_the_shipped_draft_with_one_reason_per_line() -> None:
     done = run_gate(site_url=PUBLIC_URL)
     assert done.returncode == 1, done.stderr
     lines = done.stdout.splitlines()
-    assert len(lines) == 10 and all("still a draft" in line for line in lines)
+    assert len(lines) == 11 and all("still a draft" in line for line in lines)
     assert "Traceback" not in done.stderr
 
 
@@ -272,7 +274,7 @@ def test_console_script_refuses_the_shipped_draft_as_ci_runs_it() -> None:
     script = Path(sys.executable).with_name("aapenhet")
     done = run_gate_process([str(script), "gate"], "--host", "github-pages", site_url=PUBLIC_URL)
     assert done.returncode == 1, done.stderr
-    assert len(done.stdout.splitlines()) == 10 and "Traceback" not in done.stderr
+    assert len(done.stdout.splitlines()) == 11 and "Traceback" not in done.stderr
 
 
 def test_the_earlier_module_name_still_runs_the_gate(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ class Missing(str, enum.Enum):
     source_edition = "source_edition"
     risk_assessment = "risk_assessment"
     measure_results = "measure_results"
+    measure_dates = "measure_dates"
 
     @property
     def file(self) -> str:
@@ -63,6 +64,7 @@ _FIELDS: dict[Missing, tuple[str, tuple[str, ...]]] = {
     Missing.source_edition: ("countries", ("sources",)),
     Missing.risk_assessment: ("due_diligence", ("risks",)),
     Missing.measure_results: ("due_diligence", ("measures",)),
+    Missing.measure_dates: ("due_diligence", ("measures",)),
 }
 
 _ADVICE: dict[Missing, str] = {
@@ -84,6 +86,8 @@ _ADVICE: dict[Missing, str] = {
                              " still a draft — give severity: and likelihood: (low, medium, high) for each",
     Missing.measure_results: "a measure has no result, so the statement is still a draft — give result: for"
                              " each measure taken (done or ongoing) and expected_result: for each planned one",
+    Missing.measure_dates: "a measure taken has no date, so the statement is still a draft — give started_on:"
+                           " for each ongoing measure and completed_on: for each one done (YYYY-MM-DD)",
 }
 
 
@@ -115,7 +119,15 @@ def missing_for_publication(data: StatementData) -> list[Missing]:
         missing.append(Missing.risk_assessment)
     if any(_lacks_result(measure) for measure in dd.measures):
         missing.append(Missing.measure_results)
+    if any(_lacks_date(measure) for measure in dd.measures):
+        missing.append(Missing.measure_dates)
     return missing
+
+
+def _lacks_date(measure: Measure) -> bool:
+    if measure.status is MeasureStatus.done:
+        return measure.completed_on is None
+    return measure.status is MeasureStatus.ongoing and measure.started_on is None
 
 
 def _lacks_result(measure: Measure) -> bool:
