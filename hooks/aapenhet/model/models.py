@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import unicodedata
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
@@ -22,11 +23,25 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Bidirectional embeddings, overrides and isolates can make a text read differently from what it says.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def check_visible(value: str) -> str:
+    """A text the public sees must show something: not only spaces, zero-width or format characters."""
+    if any(char in _BIDI_CONTROLS for char in value):
+        raise ValueError("contains a bidirectional override character (invisible, it reorders the text) — remove it")
+    if not any(unicodedata.category(char)[0] not in "CZ" for char in value):
+        raise ValueError("has no visible characters (only spaces, zero-width or control characters) — write the text")
+    return value
+
+
+NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(check_visible)]
 CountryCode = Annotated[str, AfterValidator(check_country_code)]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-# Deliberately loose: the address is shown and linked, not delivered to by us.
-EmailAddress = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+# A plain address: it goes into mailto: links, where ?, & and = would add headers such as cc or body.
+EmailAddress = Annotated[str, StringConstraints(
+    strip_whitespace=True, pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")]
 
 
 class Text(StrictModel):

@@ -6,6 +6,7 @@ publication gate runs ``PUBLICATION_RULES``; a later §5 check adds its rules to
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 
 from aapenhet.model.completeness import BOARD_ROLES, missing_for_publication
@@ -41,6 +42,18 @@ def dates_in_order(loaded: LoadedStatement) -> list[Problem]:
     if approved is not None and published is not None and published < approved:
         problems.append(source.problem(("published_on",), f"published ({published}) before it was approved"
                                        f" ({approved}) — only a signed statement is published"))
+    return problems
+
+
+def dates_not_in_the_future(loaded: LoadedStatement) -> list[Problem]:
+    """A statement is approved and published when it is, not on a date still to come (a typo such as 2099)."""
+    statement, source = loaded.data.statement, loaded.sources["statement"]
+    today = datetime.date.today()
+    problems = []
+    for field, value in (("approved_on", statement.approved_on), ("published_on", statement.published_on)):
+        if value is not None and value > today:
+            problems.append(source.problem((field,), f"{value} is in the future — expected the date it happened,"
+                                           f" on or before today ({today})"))
     return problems
 
 
@@ -82,4 +95,5 @@ def company_is_covered(loaded: LoadedStatement) -> list[Problem]:
 
 
 # Every rule a published statement must pass, in the order the reasons are printed.
-PUBLICATION_RULES: list[Rule] = [statement_is_final, dates_in_order, signatories_consistent, company_is_covered]
+PUBLICATION_RULES: list[Rule] = [statement_is_final, dates_in_order, dates_not_in_the_future, signatories_consistent,
+                                  company_is_covered]

@@ -78,8 +78,29 @@ def _csv(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=columns, restval="")  # excel dialect: RFC 4180 quoting, \r\n
     writer.writeheader()
-    writer.writerows(rows)
+    safe = FormulaSafeWriter(writer)
+    for row in rows:
+        safe.writerow(row)
     return buffer.getvalue()
+
+
+# A cell a spreadsheet would run as a formula (OWASP, CSV injection): these first characters.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(value: object) -> object:
+    """``value``, with a leading ' when it is text a spreadsheet would read as a formula."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
+class FormulaSafeWriter:
+    """A ``csv.DictWriter`` whose cells can never become spreadsheet formulas."""
+
+    def __init__(self, writer: csv.DictWriter) -> None:
+        self._writer = writer
+
+    def writerow(self, row: dict[str, object]) -> None:
+        self._writer.writerow({key: neutralised(value) for key, value in row.items()})
 
 
 def _code(value: object) -> str:

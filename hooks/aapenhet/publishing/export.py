@@ -286,6 +286,7 @@ def suppliers_csv(data: StatementData, language: str, *, labels: Labels | None =
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=SUPPLIER_COLUMNS)  # excel dialect: RFC 4180 quoting, \r\n
     writer.writeheader()
+    writer = cycle_csv.FormulaSafeWriter(writer)
     for supplier in data.suppliers.suppliers:
         supplier_cells = _supplier_cells(supplier, data.due_diligence.measures, language)
         for code, lines in _lines_by_country(supplier).items():

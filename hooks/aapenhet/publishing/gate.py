@@ -34,6 +34,9 @@ class PublishSettings:
 
 SettingsCheck = Callable[[PublishSettings], list[str]]
 
+# Addresses shown as examples in the README: copied into the settings, requests would go nowhere.
+EXAMPLE_ENDPOINTS = frozenset({"https://formspree.io/f/abcdwxyz"})
+
 
 # Settings checks -------------------------------------------------------------------------------
 
@@ -57,6 +60,8 @@ def form_endpoint_is_public(settings: PublishSettings) -> list[str]:
                 f" deployed to {settings.host}, which answers a post with an error — choose a form service"
                 " (formspree, formsubmit, web3forms, generic) or deploy to Netlify (--host netlify)"]
     problem = public_https_url_problem(settings.form.endpoint)
+    if problem is None and settings.form.endpoint.strip() in EXAMPLE_ENDPOINTS:
+        problem = f"«{settings.form.endpoint}» is the example address from the README, not a form of Exso's"
     if problem is None:
         if settings.form.provider is Provider.generic and settings.form.service_name is None:
             return ["extra.innsynskrav.service_name: not set — the privacy notice must name the service that"

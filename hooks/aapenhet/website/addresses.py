@@ -47,7 +47,38 @@ def public_https_url_problem(url: str | None) -> str | None:
         return f"«{url}» is not an absolute https:// address"
     if is_loopback_host(host):
         return f"«{url}» points at this machine ({host}), not at the published site"
+    if _is_ip_literal(host) and not _is_public_ip(host):
+        return f"«{url}» points at a private, link-local or reserved address ({host}), which the public cannot reach"
+    if _is_local_name(host):
+        return f"«{url}» names a host that exists only on a local network ({host}), not on the internet"
     return None
+
+
+# Names that resolve only on this machine or a local network (RFC 6761, 6762, 8375, and common use).
+_LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa", ".test", ".invalid")
+
+
+def _is_local_name(host: str) -> bool:
+    name = host.rstrip(".").lower()
+    return not _is_ip_literal(name) and ("." not in name or name.endswith(_LOCAL_SUFFIXES))
+
+
+def _is_ip_literal(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return _legacy_ipv4(host) is not None
+    return True
+
+
+def _is_public_ip(host: str) -> bool:
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        address = _legacy_ipv4(host)
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address is not None and address.is_global
 
 
 @dataclass(frozen=True)
