@@ -1,6 +1,7 @@
 """MkDocs hooks for Exso's åpenhetsloven statement site: MkDocs' events adapted to ``aapenhet``.
 
 Events, and what each hands to the package:
+- ``on_startup``: whether this process is ``mkdocs serve`` (a live preview: see _script_sources).
 - ``on_config``: at the start of the first language's pass, ``start_build`` reads and checks the
   data, labels, form settings and pages once for the whole build; later passes reuse it.
 - ``on_files``: the language's machine-readable statement (and ``robots.txt``) beside its pages.
@@ -19,8 +20,13 @@ from aapenhet.form.settings import form_origin
 from aapenhet.publishing.export import machine_readable_files
 from aapenhet.rendering.placeholders import FORM_PLACEHOLDER, fill_placeholders, placeholders_in
 from aapenhet.source.problems import DataProblems
-from aapenhet.statement_build import StatementBuild, start_build
-from aapenhet.website.security import INLINE_SCRIPTS_TOKEN, REFERRER_POLICY, content_security_policy
+from aapenhet.statement_build import PROCESS, StatementBuild, start_build
+from aapenhet.website.security import (
+    INLINE_SCRIPTS_TOKEN,
+    REFERRER_POLICY,
+    SERVE_INLINE_SCRIPTS,
+    content_security_policy,
+)
 from aapenhet.website.seo import open_graph_locale, page_alternates, robots_txt
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -39,6 +45,11 @@ _build: StatementBuild | None = None
 
 
 # Hooks
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Runs once when mkdocs starts, before the first build (not again on serve's rebuilds)."""
+    PROCESS.command = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
@@ -147,7 +158,7 @@ def _theme_context(context: dict, config: MkDocsConfig) -> dict:
     build, language = _current_build(), _language(config)
     context["aapenhet_draft_banner"] = build.renderer.render("draft_banner", language)
     context["aapenhet_print_address_label"] = build.renderer.label("print.address", language)
-    context["aapenhet_csp"] = content_security_policy(form_origin(build.renderer.form), [INLINE_SCRIPTS_TOKEN])
+    context["aapenhet_csp"] = content_security_policy(form_origin(build.renderer.form), _script_sources())
     context["aapenhet_referrer_policy"] = REFERRER_POLICY
     context["aapenhet_og_locale"] = open_graph_locale(language)
     context["aapenhet_og_locale_alternates"] = [open_graph_locale(other) for other in build.site.languages
@@ -155,6 +166,13 @@ def _theme_context(context: dict, config: MkDocsConfig) -> dict:
     context.setdefault("aapenhet_alternates", [])
     context.setdefault("aapenhet_robots", "")
     return context
+
+
+def _script_sources() -> list[str]:
+    """The page's inline scripts by their hashes, filled in once the page is built. Under ``mkdocs
+    serve`` only, any inline script: MkDocs injects its live-reload script after the page is built,
+    so no hash can name it, and without it the open page never reloads by itself."""
+    return [SERVE_INLINE_SCRIPTS] if PROCESS.serving else [INLINE_SCRIPTS_TOKEN]
 
 
 def _current_build() -> StatementBuild:

@@ -1,10 +1,13 @@
-"""``mkdocs serve`` as an editor uses it: a data mistake is reported, and fixing it brings the site
-back with the new data, without restarting the server.
+"""``mkdocs serve`` as an editor uses it: the preview's policy lets MkDocs' live-reload script run (a
+built site's never does: test_form_config.py), a data mistake is reported, and fixing it brings the
+site back with the new data, without restarting the server.
 """
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -55,6 +58,11 @@ def test_fixing_bad_data_brings_the_site_back_without_restart(tmp_path: Path) ->
     page = f"http://127.0.0.1:{port}/leverandorer/"
     try:
         wait_for(lambda: "HP Inc." in fetch(page), "the first build to be served")
+        # The preview's policy lets MkDocs' live-reload script run, or the page never reloads by itself.
+        served = fetch(page)
+        policy = html.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', served).group(1))
+        assert "script-src 'self' 'unsafe-inline'" in policy and "sha256-" not in policy, policy
+        assert "livereload" in served
 
         suppliers.write_text(original.replace("countries: [CZ, CN]", "countries: [CZ, XX]"), encoding="utf-8")
         wait_for(lambda: any("«XX» is not an ISO 3166 country code" in line for line in log), lambda: "the located error; server log:\n" + "".join(log), timeout=20)

@@ -30,6 +30,21 @@ T = TypeVar("T")
 
 
 @dataclass
+class Process:
+    """What this process was started for: ``serve`` (a live preview) or a build. MkDocs says so once,
+    before the first build; ``mkdocs serve`` then rebuilds in the same process, with fresh hooks."""
+
+    command: str = "build"
+
+    @property
+    def serving(self) -> bool:
+        return self.command == "serve"
+
+
+PROCESS = Process()
+
+
+@dataclass
 class StatementBuild:
     renderer: Renderer
     # Warnings for the build log (a strict build fails on them): pages without their translation.

@@ -14,6 +14,8 @@ from html.parser import HTMLParser
 
 # Stands in the policy for the page's inline-script hashes until the page is built.
 INLINE_SCRIPTS_TOKEN = "AAPENHET-INLINE-SCRIPT-HASHES"
+# Under `mkdocs serve` only (a preview on the editor's machine, never published): any inline script.
+SERVE_INLINE_SCRIPTS = "'unsafe-inline'"
 REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Browser features no page of the statement needs.
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
