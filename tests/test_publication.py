@@ -246,7 +246,7 @@ def test_yaml_syntax_error_is_refused_without_traceback(tmp_path: Path) -> None:
     done = run_gate(str(project), site_url=PUBLIC_URL)
     assert done.returncode == 1
     assert done.stdout.startswith("data/statement.yml:")
-    assert "YAML syntax error" in done.stdout
+    assert "data/statement.yml:1:19 this «{» is not closed on its line" in done.stdout
     assert "Traceback" not in done.stdout + done.stderr
 
 

@@ -33,10 +33,14 @@ def code_for_name(name: str) -> str | None:
     return None
 
 
+# Codes people write that ISO 3166 spells otherwise.
+_COMMON_MISTAKES = {"UK": "GB", "EL": "GR"}
+
+
 def check_country_code(value: str) -> str:
     if value in _territories("en"):
         return value
-    suggestion = code_for_name(value)
+    suggestion = _COMMON_MISTAKES.get(value.upper()) or code_for_name(value)
     if value.upper() in _territories("en"):
         suggestion = value.upper()
     hint = f"«{suggestion}»" if suggestion else "a two-letter ISO 3166 code such as CN, TW, VN or NO"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 import enum
 import types
 from typing import Annotated, Any, Union, get_args, get_origin
@@ -22,6 +23,9 @@ _PATTERN_EXPECTATIONS = {
     r"^\d{9}$": "nine digits, such as 123456789",
     r"^[a-z0-9]+(-[a-z0-9]+)*$": "an id of lower-case letters, digits and hyphens, such as «hp»",
 }
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def validation_problems(error: ValidationError, model: type[BaseModel], source: SourceMap) -> list[Problem]:
@@ -65,7 +69,13 @@ def _message(detail: dict[str, Any], path: Path, model: type[BaseModel]) -> str:
         words = {"greater_than": "more than", "greater_than_equal": "at least",
                  "less_than": "less than", "less_than_equal": "at most"}[kind]
         return f"«{value}» is out of range — expected {words} {bound}"
-    shown = "nothing" if value is None else f"«{value}»" if isinstance(value, str) else _shape(value)
+    if value is None:
+        if field in _LANGUAGE_NAMES:
+            return f"the {_LANGUAGE_NAMES[field]} text is empty — write it"
+        return f"is empty — expected {expected}"
+    if kind.startswith("date") and isinstance(value, str) and _ISO_DATE.match(value):
+        return f"«{value}» is not a real date — expected a date in the calendar as YYYY-MM-DD"
+    shown = f"«{value}»" if isinstance(value, str) else _shape(value)
     return f"{shown} is not valid here — expected {expected}"
 
 

@@ -90,7 +90,7 @@ def parse_yaml(text: str, file: str) -> ParsedYaml:
                 break
             builder.take(event)
     except yaml.MarkedYAMLError as error:
-        return ParsedYaml(None, builder.source, [_syntax_problem(error, file)])
+        return ParsedYaml(None, builder.source, [_syntax_problem(error, file, text)])
     finally:
         loader.dispose()
     if builder.problem is not None:
@@ -218,14 +218,43 @@ def _position(event: events.Event) -> tuple[int, int]:
     return event.start_mark.line + 1, event.start_mark.column + 1
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
+    """The parser's complaint in an editor's words, at the line where the mistake is."""
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    if "maximum nesting depth" in (error.problem or ""):
+    problem, context = error.problem or "", error.context or ""
+    started = error.context_mark
+    lines = text.splitlines()
+    if "maximum nesting depth" in problem:
         # libyaml's scanner, reading ahead, stops deep flow brackets before the events reach MAX_DEPTH.
         return Problem(file, line, column, "", _too_deep())
-    what = " ".join(part for part in (error.context, error.problem) if part)
-    started = error.context_mark
+    if "cannot start any token" in problem and mark is not None and _char_at(lines, mark) == "\t":
+        return Problem(file, line, column, "", "a tab — indent with spaces, not tabs")
+    if "quoted scalar" in context and "end of stream" in problem and started is not None:
+        return Problem(file, started.line + 1, started.column + 1, "",
+                       "this quote is never closed — add the closing quote (\" or ') where the text ends")
+    if context.startswith("while parsing a flow") and started is not None:
+        opened = _char_at(lines, started)
+        if mark is not None and mark.line != started.line:
+            return Problem(file, started.line + 1, started.column + 1, "",
+                           f"this «{opened}» is not closed on its line — close it with «{_CLOSING.get(opened, '')}»,"
+                           " or put text that holds a comma, colon or # in quotes")
+        return Problem(file, line, column, "", f"a comma, colon or # in unquoted text breaks the"
+                       f" «{opened}…{_CLOSING.get(opened, '')}» here — put the text in quotes (\"…\")")
+    if "mapping values are not allowed" in problem and mark is not None:
+        return Problem(file, line, 1, "", "a colon inside unquoted text, or a line indented differently from the"
+                       " lines above — put text that holds a colon in quotes (\"…\"), and line up keys of the"
+                       " same level with the same number of spaces")
+    what = " ".join(part for part in (context, problem) if part)
     if started is not None and mark is not None and started.line != mark.line:
         what += f" (the construct began at line {started.line + 1})"
     return Problem(file, line, column, "", f"YAML syntax error: {what} — {_HINT}")
+
+
+_CLOSING = {"[": "]", "{": "}"}
+
+
+def _char_at(lines: list[str], mark: yaml.Mark) -> str:
+    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+        return lines[mark.line][mark.column]
+    return ""
