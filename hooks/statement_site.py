@@ -64,11 +64,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         _build = start_build(project=project, docs_dir=Path(config.docs_dir), site_url=config.site_url,
                              extra=dict(config.extra),
                              mkdocs_yml_text=Path(config.config_file_path).read_text(encoding="utf-8"),
-                             languages=_languages(config), default_language=_default_language(config))
+                             languages=_languages(config), default_language=_default_language(config),
+                             nav=config.nav or [], nav_translations=_nav_translations(config))
     except DataProblems as problems:
         raise PluginError(problems.report()) from None
-    for message in _build.warnings:
-        log.warning(message)
     _build.languages_built.append(_language(config))
     return config
 
@@ -189,6 +188,12 @@ def _language(config: MkDocsConfig) -> str:
 
 def _languages(config: MkDocsConfig) -> list[str]:
     return [language.locale for language in config.plugins["i18n"].config.languages]
+
+
+def _nav_translations(config: MkDocsConfig) -> dict[str, dict[str, str]]:
+    """Each non-default language's nav_translations (the menu's titles in that language)."""
+    return {language.locale: dict(language.nav_translations or {})
+            for language in config.plugins["i18n"].config.languages if not language.default}
 
 
 def _default_language(config: MkDocsConfig) -> str:

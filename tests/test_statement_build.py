@@ -31,14 +31,14 @@ def start(project: Path = PROJECT, *, site_url: str | None = "https://exso.examp
 def test_the_shipped_project_starts_a_build() -> None:
     build = start()
     assert build.renderer.data.company.name == "Exso AS"
-    assert build.site.language_prefix("en") == "en/" and build.warnings == []
+    assert build.site.language_prefix("en") == "en/"
 
 
 @pytest.mark.parametrize(("languages", "default"), [(["en", "nb"], "nb"), (["nb", "en"], "en"), (["nb"], "nb")])
 def test_the_languages_must_be_nb_then_en(languages: list[str], default: str) -> None:
     with pytest.raises(DataProblems) as raised:
         start(languages=languages, default=default)
-    (problem,) = raised.value.problems
+    (problem,) = [problem for problem in raised.value.problems if problem.path == "plugins.i18n.languages"]
     line = next(number for number, text in enumerate(MKDOCS_YML.splitlines(), 1) if "languages:" in text)
     assert (problem.file, problem.line, problem.path) == ("mkdocs.yml", line, "plugins.i18n.languages")
     assert "expected nb, en in that order" in problem.message
@@ -58,3 +58,40 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     assert any(re.match(r"mkdocs\.yml:\d+:\d+ site_url: empty", line) for line in found), found
     assert any(line.startswith("data/company.yml:29:12 employees:") for line in found), found
     assert any(re.match(r"docs/redegjorelse\.md:\d+:1 unknown placeholder «rutiner»", line) for line in found), found
+
+
+def test_a_page_in_nav_without_its_english_title_is_a_problem_with_the_fix() -> None:
+    nav = [{"Forside": "index.md"}, {"Ny side": "ny.md"}]
+    with pytest.raises(DataProblems) as raised:
+        start_build(project=PROJECT, docs_dir=PROJECT / "docs", site_url="https://exso.example/", extra=FORM,
+                    mkdocs_yml_text=MKDOCS_YML, languages=["nb", "en"], default_language="nb", nav=nav,
+                    nav_translations={"en": {"Forside": "Home"}})
+    (problem,) = raised.value.problems
+    assert str(problem).startswith("mkdocs.yml:")
+    assert problem.message == ("«Ny side» has no en title — add «Ny side: …» under nav_translations: of the en"
+                               " language (plugins: i18n: languages:) in mkdocs.yml")
+
+
+def test_the_shipped_nav_has_every_title_in_english() -> None:
+    from mkdocs.config import load_config
+
+    config = load_config(str(PROJECT / "mkdocs.yml"))
+    english = next(language for language in config.plugins["i18n"].config.languages if language.locale == "en")
+    titles = [title for entry in config.nav for title in entry]
+    assert [title for title in titles if title not in english.nav_translations] == []
+
+
+def test_an_empty_page_and_a_page_in_one_language_only_are_problems(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(PROJECT / "data", project / "data")
+    shutil.copytree(PROJECT / "docs", project / "docs")
+    (project / "docs" / "ny.md").write_text("---\ntitle: Ny\n---\n\n", encoding="utf-8")
+    (project / "docs" / "innsynskrav.en.md").unlink()
+    with pytest.raises(DataProblems) as raised:
+        start(project)
+    found = [str(problem) for problem in raised.value.problems]
+    assert "docs/ny.md:1:1 the page is empty — write its text, or remove it in both languages and its line under" \
+           " nav: in mkdocs.yml" in found
+    assert "docs/innsynskrav.md:1:1 docs/innsynskrav.en.md is missing: the page exists only in nb — add the" \
+           " translation" in found
+    assert any(line.startswith("docs/ny.md:1:1 docs/ny.en.md is missing") for line in found)

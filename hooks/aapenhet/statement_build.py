@@ -17,7 +17,7 @@ from typing import TypeVar
 from aapenhet.form.settings import form_origin, load_form_settings
 from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
 from aapenhet.model.loader import load_statement
-from aapenhet.rendering.docs_pages import docs_problems, untranslated_pages
+from aapenhet.rendering.docs_pages import docs_problems, untranslated_nav_titles
 from aapenhet.rendering.labels import load_labels
 from aapenhet.rendering.renderer import Renderer, make_renderer
 from aapenhet.source.problems import DataProblems, Problem
@@ -47,8 +47,6 @@ PROCESS = Process()
 @dataclass
 class StatementBuild:
     renderer: Renderer
-    # Warnings for the build log (a strict build fails on them): pages without their translation.
-    warnings: list[str]
     languages_built: list[str] = field(default_factory=list)
     script_hashes: set[str] = field(default_factory=set)
     not_found_pages: dict[str, str] = field(default_factory=dict)
@@ -70,7 +68,8 @@ class StatementBuild:
 
 
 def start_build(*, project: Path, docs_dir: Path, site_url: str | None, extra: dict,
-                mkdocs_yml_text: str, languages: list[str], default_language: str) -> StatementBuild:
+                mkdocs_yml_text: str, languages: list[str], default_language: str,
+                nav: list | None = None, nav_translations: dict[str, dict[str, str]] | None = None) -> StatementBuild:
     """Read and check everything the build needs; raises ``DataProblems`` with every problem found."""
     settings = parse_yaml(mkdocs_yml_text, "mkdocs.yml").source
     problems = _language_problems(settings, languages, default_language)
@@ -82,11 +81,11 @@ def start_build(*, project: Path, docs_dir: Path, site_url: str | None, extra: d
     labels = _collect(problems, load_labels)
     loaded = _collect(problems, lambda: load_statement(project / "data"))
     problems += docs_problems(docs_dir, languages, default_language)
+    problems += untranslated_nav_titles(nav or [], nav_translations or {}, settings)
     if problems or form is None or labels is None or loaded is None:
         raise DataProblems(problems, about="the statement site")
     site = Site(url=site_url, default_language=default_language, languages=tuple(languages))
-    return StatementBuild(renderer=make_renderer(loaded.data, labels, site, form),
-                          warnings=untranslated_pages(docs_dir, languages, default_language))
+    return StatementBuild(renderer=make_renderer(loaded.data, labels, site, form))
 
 
 def _collect(problems: list[Problem], load: Callable[[], T]) -> T | None:

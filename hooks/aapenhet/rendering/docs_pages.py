@@ -1,7 +1,8 @@
 """Checks on the Markdown pages in ``docs/``, once per build, before any page is rendered.
 
-Each page exists in every language (``x.md`` and ``x.en.md``); its placeholders are exact; and each
-language's version of a page has the same placeholders, so no language lacks a part of the statement.
+Each page exists in every language (``x.md`` and ``x.en.md``) and is not empty; its placeholders are
+exact; each language's version of a page has the same placeholders, so no language lacks a part of
+the statement; and every title in ``nav`` has its translation.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from aapenhet.rendering.placeholders import placeholder_parity_problems, placeholder_problems
 from aapenhet.source.problems import Problem
+from aapenhet.source.yaml_source import SourceMap
 
 
 def page_versions(docs_dir: Path, languages: list[str], default: str) -> dict[str, dict[str, Path]]:
@@ -25,24 +27,37 @@ def page_versions(docs_dir: Path, languages: list[str], default: str) -> dict[st
     return versions
 
 
-def untranslated_pages(docs_dir: Path, languages: list[str], default: str) -> list[str]:
-    """Messages for pages that lack a translation (``x.md`` without ``x.en.md``, or the reverse).
-
-    The i18n plugin would silently show the Norwegian page on the English site instead.
-    """
-    messages = []
+def untranslated_pages(docs_dir: Path, languages: list[str], default: str) -> list[Problem]:
+    """Pages that lack a translation (``x.md`` without ``x.en.md``, or the reverse), located at the
+    version that exists: the i18n plugin would silently show the Norwegian page on the English site."""
+    problems = []
     for base, found in page_versions(docs_dir, languages, default).items():
         for language in languages:
             if language not in found:
                 wanted = f"{base}.md" if language == default else f"{base}.{language}.md"
                 present = ", ".join(sorted(found))
-                messages.append(f"docs/{wanted} is missing: the page exists only in {present} — add the translation")
-    return messages
+                existing = found[sorted(found)[0]].relative_to(docs_dir).as_posix()
+                problems.append(Problem(f"docs/{existing}", 1, 1, "", f"docs/{wanted} is missing: the page exists"
+                                        f" only in {present} — add the translation"))
+    return problems
+
+
+def empty_pages(docs_dir: Path) -> list[Problem]:
+    """A page with nothing after its front matter would publish as a blank page."""
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        body = text.split("---", 2)[2] if text.startswith("---") and text.count("---") >= 2 else text
+        if not body.strip():
+            problems.append(Problem(f"docs/{path.relative_to(docs_dir).as_posix()}", 1, 1, "",
+                                    "the page is empty — write its text, or remove it in both languages and"
+                                    " its line under nav: in mkdocs.yml"))
+    return problems
 
 
 def docs_problems(docs_dir: Path, languages: list[str], default: str) -> list[Problem]:
-    """Placeholders that are not exact, and placeholders in one language's page but not another's."""
-    problems: list[Problem] = []
+    """Pages missing in a language or empty; placeholders not exact, or in one language's page only."""
+    problems = untranslated_pages(docs_dir, languages, default) + empty_pages(docs_dir)
     for versions in page_versions(docs_dir, languages, default).values():
         pages = {language: path.read_text(encoding="utf-8") for language, path in versions.items()}
 
@@ -52,4 +67,21 @@ def docs_problems(docs_dir: Path, languages: list[str], default: str) -> list[Pr
         for language, markdown in pages.items():
             problems += placeholder_problems(markdown, shown_as(language))
         problems += placeholder_parity_problems(pages, shown_as)
+    return problems
+
+
+def untranslated_nav_titles(nav: list, translations: dict[str, dict[str, str]], settings: SourceMap) -> list[Problem]:
+    """Every title in ``nav`` needs its title in each other language, or that language's menu shows
+    the Norwegian one. ``translations``: each other language's ``nav_translations``."""
+    problems = []
+    for index, entry in enumerate(nav):
+        if not isinstance(entry, dict):
+            continue
+        for title in entry:
+            for language, known in translations.items():
+                if title not in known:
+                    line, column = settings.locate(("nav", index, title), at_key=True)
+                    problems.append(Problem(settings.file, line, column, f"nav[{index}]", (
+                        f"«{title}» has no {language} title — add «{title}: …» under nav_translations: of the"
+                        f" {language} language (plugins: i18n: languages:) in mkdocs.yml")))
     return problems
