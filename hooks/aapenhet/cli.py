@@ -2,6 +2,7 @@
 
 Subcommands:
 - ``gate``: may the statement be published? One reason per line; exit 0 publishable, 1 refused.
+- ``schema``: write the JSON Schemas of ``data/`` for editors (``--check``: exit 1 if out of date).
 
 Exit status 2 is a usage error. Every subcommand works outside MkDocs, on a project folder (the one
 holding ``mkdocs.yml`` and ``data/``), and never ends in a traceback: a bug is reported in one line.
@@ -16,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from aapenhet.form.settings import read_form_settings
+from aapenhet.model.schemas import SCHEMA_FOLDER, stale_schemas, write_schemas
 from aapenhet.publishing.gate import PublishSettings, publication_problems
 
 PROG = "aapenhet"
@@ -64,7 +66,20 @@ def safe_for_ci_log(line: str) -> str:
     return "» " + line if line.lstrip().startswith("::") else line
 
 
-SUBCOMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {"gate": gate}
+def schema(arguments: argparse.Namespace, project: Path) -> int:
+    """Write data/schemas/*.schema.json from the models; with --check, only say whether they are current."""
+    data_dir = project / "data"
+    if arguments.check:
+        stale = stale_schemas(data_dir)
+        for name in stale:
+            print(f"data/{SCHEMA_FOLDER}/{name} is out of date — run «aapenhet schema» and commit the result")
+        return 1 if stale else 0
+    for path in write_schemas(data_dir):
+        print(f"wrote {path.relative_to(project).as_posix()}")
+    return 0
+
+
+SUBCOMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {"gate": gate, "schema": schema}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -79,6 +94,12 @@ def _parser() -> argparse.ArgumentParser:
                              help="where site/ is deployed (a netlify form works only on Netlify)")
     gate_parser.add_argument("--site-url", default=os.environ.get("SITE_URL"),
                              help="the address the site is published at (default: $SITE_URL)")
+    schema_parser = commands.add_parser(
+        "schema", help="write the JSON Schemas of data/ for editors",
+        description="Write data/schemas/*.schema.json from the models, for YAML editors. Exit 0, or 1 with"
+                    " --check when they are out of date.")
+    _project_argument(schema_parser)
+    schema_parser.add_argument("--check", action="store_true", help="only check that they are up to date")
     return parser
 
 

@@ -19,6 +19,11 @@ def _territories(language: str) -> dict[str, str]:
     return {code: name for code, name in names.items() if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES}
 
 
+def country_codes() -> list[str]:
+    """Every ISO 3166 country code CLDR names, sorted."""
+    return sorted(_territories("en"))
+
+
 def country_name(code: str, language: str) -> str:
     return _territories(language)[code]
 

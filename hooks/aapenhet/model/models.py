@@ -12,15 +12,25 @@ import enum
 import unicodedata
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
-from aapenhet.model.countries import check_country_code
+from aapenhet.model.countries import check_country_code, country_codes
 
 
 class StrictModel(BaseModel):
     """Base for every model: unknown keys are errors, and values are not silently stripped."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # A docstring under a field is its description in the JSON Schemas editors get (aapenhet schema).
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 # Bidirectional embeddings, overrides and isolates can make a text read differently from what it says.
@@ -37,7 +47,9 @@ def check_visible(value: str) -> str:
 
 
 NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(check_visible)]
-CountryCode = Annotated[str, AfterValidator(check_country_code)]
+# In the editors' JSON Schemas: the list of codes, so an editor completes them and flags a wrong one.
+CountryCode = Annotated[str, AfterValidator(check_country_code), WithJsonSchema(
+    {"type": "string", "enum": country_codes(), "description": "ISO 3166-1 alpha-2 country code, e.g. CN, TW, NO."})]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 # A plain address: it goes into mailto: links, where ?, & and = would add headers such as cc or body.
 EmailAddress = Annotated[str, StringConstraints(
@@ -48,7 +60,9 @@ class Text(StrictModel):
     """A text shown to the public, in Norwegian Bokmål (authoritative) and English."""
 
     nb: NonEmptyStr
+    """The text in Norwegian Bokmål (authoritative)."""
     en: NonEmptyStr
+    """The same text in British English."""
 
     def in_language(self, language: str) -> str:
         return getattr(self, language)
@@ -125,29 +139,47 @@ class SignatoryRole(str, enum.Enum):
 
 class Sustainability(StrictModel):
     aim: Text
+    """What the company aims for in the sustainable use of IT equipment."""
     practices: list[Text] = Field(min_length=1)
+    """What the company does for it, one item each."""
 
 
 class Policy(StrictModel):
     name: Text
+    """The policy's title, as the company names it."""
     updated_for_act: bool = False
+    """true when the policy was updated when the Transparency Act came into force."""
 
 
 class Company(StrictModel):
     name: NonEmptyStr
+    """The enterprise's legal name, e.g. Exso AS."""
     organisation_number: Annotated[str, StringConstraints(pattern=r"^\d{9}$")] | None = None
+    """The organisation number: nine digits. Empty until given."""
     description: Text
+    """What the enterprise is, in one sentence (§5 a)."""
     offerings_summary: Text
+    """What it offers, in a sentence or two."""
     products: list[Text] = Field(min_length=1)
+    """Products, in lower case (they are listed in running text)."""
     services: list[Text] = Field(min_length=1)
+    """Services, in lower case (they are listed in running text)."""
     resale: Text
+    """What the enterprise resells, and from whom."""
     employees: int = Field(gt=0)
+    """The number of employees."""
     locations_in_norway: int = Field(gt=0)
+    """The number of places in Norway where the company is present."""
     locations_note: Text | None = None
+    """What that presence gives, following the number (lower case)."""
     markets: list[CountryCode] = Field(min_length=1)
+    """Countries where the company sells: ISO 3166 codes."""
     customer_sectors: list[Text] = Field(min_length=1)
+    """Customer sectors, in lower case (they are listed in running text)."""
     sustainability: Sustainability
+    """The company's work for the sustainable use of IT equipment."""
     policies: list[Policy] = []
+    """Policies that bear on human rights and decent work."""
 
 
 # --- statement.yml -----------------------------------------------------------------------------
@@ -155,34 +187,49 @@ class Company(StrictModel):
 
 class ReportingPeriod(StrictModel):
     start: datetime.date | None = None
+    """First day of the period the statement reports on (YYYY-MM-DD)."""
     end: datetime.date | None = None
+    """Last day of the period (YYYY-MM-DD)."""
 
 
 class Signatory(StrictModel):
     name: NonEmptyStr
+    """The signatory's name as it is to be printed."""
     role: SignatoryRole
+    """board_chair, board_member, employee_representative or ceo (daglig leder)."""
 
 
 class Contact(StrictModel):
     email: EmailAddress | None = None
+    """The e-mail address for requests for information (innsynskrav): a plain address."""
     postal_address: list[NonEmptyStr] = []
+    """The postal address for requests for information, one line per item."""
 
 
 class Revision(StrictModel):
     """A change after publication: the Act asks for an update on significant changes in risk."""
 
     date: datetime.date
+    """When the statement was changed after publication (YYYY-MM-DD)."""
     summary: Text
+    """What changed, and why."""
 
 
 class Statement(StrictModel):
     reporting_period: ReportingPeriod = ReportingPeriod()
+    """The period the statement reports on."""
     companies_covered: list[NonEmptyStr] = Field(min_length=1)
+    """The companies the statement covers: the enterprise itself among them."""
     approved_on: datetime.date | None = None
+    """The date the board approved and signed the statement (YYYY-MM-DD)."""
     published_on: datetime.date | None = None
+    """The date the statement was published (YYYY-MM-DD), by 30 June."""
     signatories: list[Signatory] = []
+    """Every board member and the daglig leder (regnskapsloven §3-5)."""
     contact: Contact = Contact()
+    """Where to send a request for information (åpenhetsloven §6)."""
     revisions: list[Revision] = []
+    """Changes after publication, e.g. after a significant change in risk."""
 
 
 # --- suppliers.yml -----------------------------------------------------------------------------
@@ -190,13 +237,18 @@ class Statement(StrictModel):
 
 class Location(StrictModel):
     country: CountryCode
+    """ISO 3166 code of the country."""
     city: Text | None = None
+    """The city, when the statement names one."""
 
 
 class Ownership(StrictModel):
     owner: NonEmptyStr
+    """Who owns the supplier."""
     share_percent: float = Field(gt=0, le=100)
+    """The owner's share, in percent (more than 0, at most 100)."""
     headquarters: Location | None = None
+    """Where the owner has its headquarters."""
 
 
 class SupplyKind(str, enum.Enum):
@@ -208,27 +260,42 @@ class SupplyKind(str, enum.Enum):
 
 class ProductionLine(StrictModel):
     product_line: Text
+    """What the supplier makes or delivers for Exso."""
     countries: list[CountryCode] = Field(min_length=1)
+    """Where it is made (goods) or delivered from (services): ISO 3166 codes, each listed in countries.yml."""
     # services: delivered from these countries (software development), not made there.
     kind: SupplyKind = SupplyKind.goods
+    """goods (made in these countries, the default) or services (delivered from them)."""
     note: Text | None = None
+    """A note on this production, e.g. «Mainly made in these countries.»"""
 
 
 class Supplier(StrictModel):
     id: Identifier
+    """A stable id: lower-case letters, digits and hyphens. Measures refer to it."""
     name: NonEmptyStr
+    """The supplier's name."""
     supplies: Text
+    """What the supplier supplies to Exso."""
     significance: Text | None = None
+    """Why the supplier matters to Exso, e.g. one of the two largest."""
     profile: Text | None = None
+    """A short description of the supplier."""
     headquarters: Location
+    """Where the supplier has its headquarters."""
     ownership: Ownership | None = None
+    """Who owns the supplier, when the statement says."""
     relationship_years: int | None = Field(default=None, gt=0)
+    """How many years the supplier has worked with Exso."""
     relationship_years_approximate: bool = False
+    """true when that number is approximate (shown as «about»)."""
     production: list[ProductionLine] = Field(min_length=1)
+    """What the supplier makes or delivers, and where."""
 
 
 class Suppliers(StrictModel):
     suppliers: list[Supplier] = Field(min_length=1)
+    """Every supplier the statement names."""
 
 
 # --- countries.yml -----------------------------------------------------------------------------
@@ -236,24 +303,35 @@ class Suppliers(StrictModel):
 
 class RatingSource(StrictModel):
     id: Identifier
+    """A stable id that ratings and risks refer to."""
     name: Text
+    """The source's name, e.g. ITUC Global Rights Index."""
     publisher: NonEmptyStr
+    """Who publishes it."""
     year: int | None = Field(default=None, ge=1990, le=2100)
+    """The edition (year) the ratings are taken from. Empty until given: the statement stays a draft."""
     url: HttpUrl | None = None
+    """The source's web address."""
 
 
 class CountryRisk(StrictModel):
     """A country's risk rating. ``risk`` empty: the statement names the country but rates it not."""
 
     code: CountryCode
+    """ISO 3166 code of the country."""
     risk: RiskLevel | None = None
+    """high, elevated or low; empty where the statement names the country without rating it."""
     source: Identifier | None = None
+    """The id of the rating's source under sources:."""
     areas: list[RiskArea] = []
+    """The areas of risk the rating names."""
 
 
 class Countries(StrictModel):
     sources: list[RatingSource] = []
+    """Where the country ratings come from."""
     countries: list[CountryRisk] = Field(min_length=1)
+    """Every country a supplier makes goods in or delivers services from, with its rating."""
 
 
 # --- due_diligence.yml -------------------------------------------------------------------------
@@ -261,18 +339,26 @@ class Countries(StrictModel):
 
 class Method(StrictModel):
     frameworks: list[Text] = Field(min_length=1)
+    """The frameworks the due diligence rests on (UNGP, OECD)."""
     risk_mapping: Text
+    """How risks are mapped."""
     scope: Text
+    """Where due diligence is carried out."""
 
 
 class Where(StrictModel):
     """Where a risk or an impact is: any of countries, a sector, suppliers, a product line, a tier."""
 
     countries: list[CountryCode] = []
+    """Countries concerned: ISO 3166 codes."""
     sector: Text | None = None
+    """The sector concerned."""
     suppliers: list[Identifier] = []
+    """Ids of the suppliers concerned (suppliers.yml)."""
     product_line: Text | None = None
+    """The product line concerned."""
     tier: SupplyChainTier | None = None
+    """Where in the supply chain: own_operations, tier_1 or tier_2_or_beyond; empty when not known."""
 
 
 class Risk(StrictModel):
@@ -283,38 +369,59 @@ class Risk(StrictModel):
     """
 
     id: Identifier
+    """A stable id that measures refer to (addresses:)."""
     title: Text
+    """A short name for the risk."""
     where: Where
+    """Where the risk is."""
     rights: list[RiskArea] = []
+    """Which rights could be harmed."""
     level: RiskLevel | None = None
+    """The statement's own wording: high, elevated (“høyere risiko”) or low."""
     severity: Scale | None = None
+    """How severe, as assessed: low, medium or high. Empty until assessed: the statement stays a draft."""
     likelihood: Scale | None = None
+    """How likely, as assessed: low, medium or high. Empty until assessed: the statement stays a draft."""
     exposure: Exposure | None = None
+    """Exso's exposure: none or some."""
     # A source under countries.yml sources:, when the risk comes from one.
     source: Identifier | None = None
+    """The id of the risk's source under sources: in countries.yml, when it comes from one."""
     description: Text
+    """What the statement says of the risk."""
 
 
 class Impact(StrictModel):
     """An actual adverse impact the due diligence found (§5 b), and its remediation."""
 
     id: Identifier
+    """A stable id that measures refer to (addresses:)."""
     title: Text
+    """A short name for the impact."""
     where: Where
+    """Where it happened."""
     rights: list[RiskArea] = []
+    """Which rights were harmed."""
     identified_on: datetime.date | None = None
+    """When it was identified (YYYY-MM-DD)."""
     description: Text
+    """What happened."""
     remediation: Text | None = None
+    """How it is remedied."""
     remediation_status: MeasureStatus | None = None
+    """planned, ongoing or done."""
 
 
 class ActualImpacts(StrictModel):
     """Actual adverse impacts found, or an explicit "none identified" with how they were looked for."""
 
     none_identified: bool = False
+    """true when the due diligence found no actual adverse impact; then say how_looked_for."""
     # How impacts were looked for: the supervisor criticises a bare "none found".
     how_looked_for: Text | None = None
+    """How impacts were looked for (the supervisor criticises a bare «none found»)."""
     impacts: list[Impact] = []
+    """The actual adverse impacts found."""
 
     @model_validator(mode="after")
     def _none_or_some(self) -> ActualImpacts:
@@ -332,49 +439,79 @@ class Measure(StrictModel):
     """A measure taken or planned to cease, prevent or mitigate an impact or risk (§5 c)."""
 
     id: Identifier
+    """A stable id."""
     title: Text
+    """A short name for the measure."""
     kind: MeasureKind
+    """What kind of measure it is (the allowed values are listed in the schema)."""
     status: MeasureStatus
+    """planned, ongoing or done."""
     # The risks and impacts (ids) the measure addresses; empty: the statement does not link it.
     addresses: list[Identifier] = []
+    """Ids of the risks and impacts the measure is meant for; empty where the statement does not link it."""
     supplier: Identifier | None = None
+    """The id of the supplier it concerns (suppliers.yml)."""
     started_on: datetime.date | None = None
+    """When it started (YYYY-MM-DD); needed for an ongoing measure."""
     completed_on: datetime.date | None = None
+    """When it was completed (YYYY-MM-DD); needed for a measure done."""
     description: Text | None = None
+    """What the measure is."""
     result: Text | None = None
+    """What the measure achieved, as Exso found; needed for a measure taken."""
     expected_result: Text | None = None
+    """What a planned measure is expected to achieve."""
     # What the supplier said (in an interview, a questionnaire): shown as the supplier's words, never
     # as a result Exso has seen for itself.
     supplier_said: Text | None = None
+    """What the supplier said (interview, questionnaire): shown as the supplier's words, never as a result."""
 
 
 class EthicalGuidelines(StrictModel):
     summary: Text
+    """What the ethical guidelines cover."""
     global_compact: Text
+    """How Exso relates to the UN Global Compact."""
     standards: Text
+    """The standards the guidelines follow."""
     supplier_obligations: list[Text] = Field(min_length=1)
+    """What suppliers must do under the guidelines."""
 
 
 class Routines(StrictModel):
     summary: Text
+    """The routines for handling actual and potential adverse impacts."""
     items: list[Text] = Field(min_length=1)
+    """Each routine."""
 
 
 class DueDiligence(StrictModel):
     method: Method
+    """The method the due diligence follows (§5 a)."""
     supplier_follow_up: list[Text] = Field(min_length=1)
+    """How existing suppliers are followed up."""
     onboarding_criteria: list[Text] = Field(min_length=1)
+    """What the company looks for when it takes on a new supplier."""
     strategic_partner_criteria: list[Text] = Field(min_length=1)
+    """What the company's strategic partners offer and have."""
     partner_relationships: Text
+    """The company's relationships with its partners."""
     ethical_guidelines: EthicalGuidelines
+    """The ethical guidelines for all business and the supply chain (§5 a)."""
     routines: Routines
+    """Routines for handling adverse impacts (§5 a)."""
     # Who is responsible for the due diligence, and where anyone can raise a concern.
     responsible: Text | None = None
+    """Who is responsible for the due diligence."""
     concerns_channel: Text | None = None
+    """Where anyone can raise a concern (a grievance channel)."""
     risks: list[Risk] = Field(min_length=1)
+    """Significant risks identified (§5 b)."""
     # Empty: the statement does not say whether actual adverse impacts were found.
     actual_impacts: ActualImpacts | None = None
+    """Actual adverse impacts found, or none_identified with how they were looked for (§5 b). Empty: not stated."""
     measures: list[Measure] = []
+    """Measures taken or planned, with results (§5 c)."""
 
 
 # --- the whole tree ----------------------------------------------------------------------------
@@ -384,10 +521,15 @@ class StatementData(StrictModel):
     """Everything in ``data/``, validated and cross-checked."""
 
     company: Company
+    """company.yml"""
     statement: Statement
+    """statement.yml"""
     suppliers: Suppliers
+    """suppliers.yml"""
     countries: Countries
+    """countries.yml"""
     due_diligence: DueDiligence
+    """due_diligence.yml"""
 
 
 # Which file holds which part of the tree.
