@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aapenhet.form.settings import form_origin
+from aapenhet.model.check import check_statement
 from aapenhet.publishing.export import machine_readable_files
 from aapenhet.rendering.placeholders import FORM_PLACEHOLDER, fill_placeholders, placeholders_in
 from aapenhet.source.problems import DataProblems
@@ -69,6 +70,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     except DataProblems as problems:
         raise PluginError(problems.report()) from None
     _build.languages_built.append(_language(config))
+    findings = check_statement(_build.loaded)
+    if findings:
+        # Information, not a warning: a draft is allowed to lack things (the gate refuses to publish it).
+        log.info("§5 check: %d thing(s) the statement still lacks — «aapenhet check» lists them", len(findings))
     return config
 
 

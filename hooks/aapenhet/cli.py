@@ -2,6 +2,8 @@
 
 Subcommands:
 - ``gate``: may the statement be published? One reason per line; exit 0 publishable, 1 refused.
+- ``check``: the §5 check, grouped by §5 a, b, c, publication and consistency; ``--lang nb|en``. Exit 0,
+  or 1 when the statement is marked for publication (``published_on``) and anything is found.
 - ``schema``: write the JSON Schemas of ``data/`` for editors (``--check``: exit 1 if out of date).
 
 Exit status 2 is a usage error. Every subcommand works outside MkDocs, on a project folder (the one
@@ -17,7 +19,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from aapenhet.form.settings import read_form_settings
+from aapenhet.model.check import SECTION_TITLES, Section, check_statement, is_marked_for_publication
+from aapenhet.model.loader import load_statement
 from aapenhet.model.schemas import SCHEMA_FOLDER, stale_schemas, write_schemas
+from aapenhet.source.problems import DataProblems
 from aapenhet.publishing.gate import PublishSettings, publication_problems
 
 PROG = "aapenhet"
@@ -66,6 +71,30 @@ def safe_for_ci_log(line: str) -> str:
     return "» " + line if line.lstrip().startswith("::") else line
 
 
+def check(arguments: argparse.Namespace, project: Path) -> int:
+    """Print what the statement lacks, grouped by §5 point; 1 when it is marked for publication and lacks anything."""
+    language = arguments.lang
+    try:
+        loaded = load_statement(project / "data")
+    except DataProblems as problems:
+        print("\n".join(safe_for_ci_log(str(problem)) for problem in problems.problems))
+        return 1
+    findings = check_statement(loaded)
+    for section in Section:
+        found = [finding for finding in findings if finding.section is section]
+        if found:
+            print(f"\n{SECTION_TITLES[section][language]}")
+            print("\n".join("  " + safe_for_ci_log(finding.text(language)) for finding in found))
+    publishing = is_marked_for_publication(loaded)
+    if not findings:
+        print({"nb": "Ingen funn.", "en": "Nothing found."}[language])
+        return 0
+    count = len(findings)
+    kind = {"nb": "feil" if publishing else "ting å gjøre", "en": "errors" if publishing else "things to do"}[language]
+    print(f"\n{count} {kind}" + ("" if publishing else {"nb": " (utkast)", "en": " (draft)"}[language]))
+    return 1 if publishing else 0
+
+
 def schema(arguments: argparse.Namespace, project: Path) -> int:
     """Write data/schemas/*.schema.json from the models; with --check, only say whether they are current."""
     data_dir = project / "data"
@@ -79,7 +108,7 @@ def schema(arguments: argparse.Namespace, project: Path) -> int:
     return 0
 
 
-SUBCOMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {"gate": gate, "schema": schema}
+SUBCOMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {"gate": gate, "check": check, "schema": schema}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -94,6 +123,13 @@ def _parser() -> argparse.ArgumentParser:
                              help="where site/ is deployed (a netlify form works only on Netlify)")
     gate_parser.add_argument("--site-url", default=os.environ.get("SITE_URL"),
                              help="the address the site is published at (default: $SITE_URL)")
+    check_parser = commands.add_parser(
+        "check", help="what the statement lacks, by §5 point",
+        description="The §5 check: findings grouped by §5 a, b, c, publication and consistency, each located in"
+                    " data/. Exit 0 for a draft; 1 when the statement is marked for publication (published_on)"
+                    " and anything is found.")
+    _project_argument(check_parser)
+    check_parser.add_argument("--lang", choices=["nb", "en"], default="nb", help="the findings' language (default nb)")
     schema_parser = commands.add_parser(
         "schema", help="write the JSON Schemas of data/ for editors",
         description="Write data/schemas/*.schema.json from the models, for YAML editors. Exit 0, or 1 with"

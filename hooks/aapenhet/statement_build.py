@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from aapenhet.form.settings import form_origin, load_form_settings
 from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
-from aapenhet.model.loader import load_statement
+from aapenhet.model.loader import LoadedStatement, load_statement
 from aapenhet.rendering.docs_pages import docs_problems, untranslated_nav_titles
 from aapenhet.rendering.labels import load_labels
 from aapenhet.rendering.renderer import Renderer, make_renderer
@@ -47,6 +47,8 @@ PROCESS = Process()
 @dataclass
 class StatementBuild:
     renderer: Renderer
+    # The loaded data with where each value is: for the §5 check the build prints.
+    loaded: LoadedStatement
     languages_built: list[str] = field(default_factory=list)
     script_hashes: set[str] = field(default_factory=set)
     not_found_pages: dict[str, str] = field(default_factory=dict)
@@ -85,7 +87,7 @@ def start_build(*, project: Path, docs_dir: Path, site_url: str | None, extra: d
     if problems or form is None or labels is None or loaded is None:
         raise DataProblems(problems, about="the statement site")
     site = Site(url=site_url, default_language=default_language, languages=tuple(languages))
-    return StatementBuild(renderer=make_renderer(loaded.data, labels, site, form))
+    return StatementBuild(renderer=make_renderer(loaded.data, labels, site, form), loaded=loaded)
 
 
 def _collect(problems: list[Problem], load: Callable[[], T]) -> T | None:

@@ -1,0 +1,197 @@
+"""The §5 check: what a reader, the supervisor or the board would miss in the statement, from the data.
+
+``check_statement`` runs every rule and returns findings grouped by what they are about — §5 a (the
+enterprise, guidelines, routines), §5 b (impacts and risks), §5 c (measures and results), publication
+and consistency — each located in ``data/`` and worded in Norwegian and English. For a draft they are
+things to do; for a statement marked for publication (``published_on`` given) they are errors. The
+publication rules (``rules.PUBLICATION_RULES``) are part of it, so the gate and the check never
+disagree about publishing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from aapenhet.model.loader import LoadedStatement
+from aapenhet.model.models import Exposure, MeasureStatus, RiskLevel
+from aapenhet.model.rules import PUBLICATION_RULES
+from aapenhet.source.problems import Problem
+
+
+class Section(str, enum.Enum):
+    a = "a"
+    b = "b"
+    c = "c"
+    publication = "publication"
+    consistency = "consistency"
+
+
+SECTION_TITLES = {
+    Section.a: {"nb": "§ 5 a) Virksomheten, retningslinjer og rutiner",
+                "en": "Section 5 a) The enterprise, guidelines and routines"},
+    Section.b: {"nb": "§ 5 b) Negative konsekvenser og vesentlig risiko",
+                "en": "Section 5 b) Adverse impacts and significant risks"},
+    Section.c: {"nb": "§ 5 c) Tiltak og resultater", "en": "Section 5 c) Measures and results"},
+    Section.publication: {"nb": "Publisering", "en": "Publication"},
+    Section.consistency: {"nb": "Sammenheng i dataene", "en": "Consistency of the data"},
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    section: Section
+    file: str
+    line: int
+    column: int
+    path: str
+    nb: str
+    en: str
+
+    def text(self, language: str) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        message = self.nb if language == "nb" else self.en
+        return f"{where} {self.path}: {message}" if self.path else f"{where} {message}"
+
+
+def _finding(section: Section, problem: Problem, nb: str, en: str) -> Finding:
+    return Finding(section, problem.file, problem.line, problem.column, problem.path, nb, en)
+
+
+def check_statement(loaded: LoadedStatement) -> list[Finding]:
+    """Every finding, in the order of the sections."""
+    findings = [finding for check in CHECKS for finding in check(loaded)]
+    findings += [Finding(Section.publication, p.file, p.line, p.column, p.path, p.message, p.message)
+                 for rule in PUBLICATION_RULES for p in rule(loaded)]
+    order = list(Section)
+    return sorted(findings, key=lambda finding: order.index(finding.section))
+
+
+def is_marked_for_publication(loaded: LoadedStatement) -> bool:
+    """A statement with a publication date is meant to be published: its findings are errors."""
+    return loaded.data.statement.published_on is not None
+
+
+# --- §5 a -------------------------------------------------------------------------------------
+
+
+def responsibility_and_concerns(loaded: LoadedStatement) -> Iterator[Finding]:
+    dd, source = loaded.data.due_diligence, loaded.sources["due_diligence"]
+    if dd.responsible is None:
+        yield _finding(Section.a, source.problem(("responsible",), "", at_key=True),
+                       "hvem som har ansvaret for aktsomhetsvurderingene er ikke oppgitt — fyll inn responsible:",
+                       "who is responsible for the due diligence is not stated — fill in responsible:")
+    if dd.concerns_channel is None:
+        yield _finding(Section.a, source.problem(("concerns_channel",), "", at_key=True),
+                       "hvor man kan melde fra om en bekymring er ikke oppgitt — fyll inn concerns_channel:",
+                       "where to raise a concern is not stated — fill in concerns_channel:")
+
+
+# --- §5 b -------------------------------------------------------------------------------------
+
+
+def impacts_and_risks(loaded: LoadedStatement) -> Iterator[Finding]:
+    dd, source = loaded.data.due_diligence, loaded.sources["due_diligence"]
+    if dd.actual_impacts is None:
+        yield _finding(Section.b, source.problem(("actual_impacts",), "", at_key=True),
+                       "redegjørelsen sier ikke om det er funnet faktiske negative konsekvenser — før dem opp under"
+                       " impacts:, eller skriv none_identified: true og how_looked_for:",
+                       "the statement does not say whether actual adverse impacts were found — list them under"
+                       " impacts:, or write none_identified: true and how_looked_for:")
+    for index, risk in enumerate(dd.risks):
+        if risk.exposure is Exposure.none:
+            continue
+        path = ("risks", index)
+        title_nb, title_en = risk.title.nb, risk.title.en
+        if risk.severity is None or risk.likelihood is None:
+            yield _finding(Section.b, source.problem(path, ""),
+                           f"«{title_nb}»: alvorlighet og sannsynlighet er ikke vurdert — fyll inn severity: og"
+                           " likelihood: (low, medium, high)",
+                           f"«{title_en}»: severity and likelihood are not assessed — fill in severity: and"
+                           " likelihood: (low, medium, high)")
+        if risk.source is None:
+            yield _finding(Section.b, source.problem(path, ""),
+                           f"«{title_nb}»: risikoen har ingen kilde — oppgi source: (en kilde under sources: i"
+                           " countries.yml)",
+                           f"«{title_en}»: the risk has no source — give source: (a source under sources: in"
+                           " countries.yml)")
+    countries = loaded.sources["countries"]
+    for index, rating_source in enumerate(loaded.data.countries.sources):
+        if rating_source.year is None:
+            yield _finding(Section.b, countries.problem(("sources", index, "year"), "", at_key=True),
+                           f"«{rating_source.name.nb}»: utgaven (året) er ikke oppgitt — fyll inn year:",
+                           f"«{rating_source.name.en}»: the edition (year) is not given — fill in year:")
+
+
+# --- §5 c -------------------------------------------------------------------------------------
+
+
+def measures_and_results(loaded: LoadedStatement) -> Iterator[Finding]:
+    data, source = loaded.data, loaded.sources["due_diligence"]
+    dd = data.due_diligence
+    addressed = {target for measure in dd.measures for target in measure.addresses}
+    for index, risk in enumerate(dd.risks):
+        if risk.exposure is not Exposure.none and risk.id not in addressed:
+            yield _finding(Section.c, source.problem(("risks", index), ""),
+                           f"«{risk.title.nb}»: ingen tiltak er knyttet til risikoen — legg risikoens id i"
+                           " addresses: på tiltakene som gjelder den",
+                           f"«{risk.title.en}»: no measure addresses this risk — put its id in addresses: of the"
+                           " measures meant for it")
+    for index, measure in enumerate(dd.measures):
+        path = ("measures", index)
+        if not measure.addresses:
+            yield _finding(Section.c, source.problem(path, ""),
+                           f"«{measure.title.nb}»: tiltaket er ikke knyttet til noen risiko — fyll inn addresses:",
+                           f"«{measure.title.en}»: the measure addresses no risk — fill in addresses:")
+        if measure.status is MeasureStatus.planned and measure.expected_result is None:
+            yield _finding(Section.c, source.problem(path, ""),
+                           f"«{measure.title.nb}»: forventet resultat er ikke oppgitt — fyll inn expected_result:",
+                           f"«{measure.title.en}»: the expected result is not given — fill in expected_result:")
+        if measure.status is not MeasureStatus.planned and measure.result is None:
+            yield _finding(Section.c, source.problem(path, ""),
+                           f"«{measure.title.nb}»: resultatet er ikke oppgitt — fyll inn result:",
+                           f"«{measure.title.en}»: the result is not given — fill in result:")
+    ratings = {entry.code: entry.risk for entry in data.countries.countries}
+    followed = {measure.supplier for measure in dd.measures if measure.supplier}
+    suppliers = loaded.sources["suppliers"]
+    for index, supplier in enumerate(data.suppliers.suppliers):
+        high = [code for line in supplier.production for code in line.countries if ratings.get(code) is RiskLevel.high]
+        if high and supplier.id not in followed:
+            yield _finding(Section.c, suppliers.problem(("suppliers", index), ""),
+                           f"«{supplier.name}» leverer fra land med høy risiko ({', '.join(high)}), men ingen"
+                           " oppfølging er registrert — legg til et tiltak med supplier: " + supplier.id,
+                           f"«{supplier.name}» supplies from high-risk countries ({', '.join(high)}), but no follow-up"
+                           " is recorded — add a measure with supplier: " + supplier.id)
+
+
+# --- publication and consistency -----------------------------------------------------------------
+
+
+def published_by_30_june(loaded: LoadedStatement) -> Iterator[Finding]:
+    statement, source = loaded.data.statement, loaded.sources["statement"]
+    end, published = statement.reporting_period.end, statement.published_on
+    if end is not None and published is not None and published > datetime.date(end.year + 1, 6, 30):
+        yield _finding(Section.publication, source.problem(("published_on",), ""),
+                       f"publisert {published}, etter fristen 30. juni {end.year + 1}",
+                       f"published on {published}, after the deadline of 30 June {end.year + 1}")
+
+
+def unused_country_ratings(loaded: LoadedStatement) -> Iterator[Finding]:
+    data, source = loaded.data, loaded.sources["countries"]
+    used = {code for supplier in data.suppliers.suppliers for line in supplier.production for code in line.countries}
+    used |= {code for risk in data.due_diligence.risks for code in risk.where.countries}
+    for index, entry in enumerate(data.countries.countries):
+        if entry.code not in used:
+            yield _finding(Section.consistency, source.problem(("countries", index), ""),
+                           f"{entry.code} er vurdert, men ingen leverandør eller risiko bruker landet — fjern det,"
+                           " eller knytt det til en leverandør",
+                           f"{entry.code} is rated, but no supplier or risk uses it — remove it, or link it to a"
+                           " supplier")
+
+
+CHECKS: list[Callable[[LoadedStatement], Iterator[Finding]]] = [
+    responsibility_and_concerns, impacts_and_risks, measures_and_results, published_by_30_june,
+    unused_country_ratings,
+]

@@ -1,0 +1,120 @@
+"""The §5 check (``aapenhet check``): findings grouped by §5 point, located, in nb or en; warnings for
+a draft, errors (exit 1) for a statement marked for publication.
+
+Proves: the shipped draft gives its findings under §5 a, b, c and publication and exits 0, within a
+second; each rule finds what it is for (no one responsible, impacts not stated, a risk without
+severity, likelihood, source or measure, a measure addressing no risk or without its result, a
+supplier in a high-risk country without follow-up, publication after 30 June, a rated country no
+supplier uses); a statement marked for publication with findings exits 1.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from site_build import fill_data
+
+from aapenhet.cli import main
+from aapenhet.model.check import Section, check_statement
+from aapenhet.model.loader import load_statement
+from aapenhet.source.yaml_source import parse_yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def run_check(*arguments: str) -> tuple[int, str]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["check", *arguments])
+    return code, out.getvalue()
+
+
+def test_the_shipped_draft_is_checked_within_a_second_and_passes_as_a_draft() -> None:
+    started = time.monotonic()
+    code, out = run_check(str(PROJECT))
+    assert time.monotonic() - started < 1
+    assert code == 0
+    for heading in ("§ 5 a) Virksomheten, retningslinjer og rutiner", "§ 5 b) Negative konsekvenser og vesentlig"
+                    " risiko", "§ 5 c) Tiltak og resultater", "Publisering"):
+        assert f"\n{heading}\n" in out
+    assert "data/due_diligence.yml:90:1 actual_impacts: redegjørelsen sier ikke om det er funnet faktiske" in out
+    assert out.rstrip().endswith("ting å gjøre (utkast)")
+    code, english = run_check(str(PROJECT), "--lang", "en")
+    assert code == 0 and "\nSection 5 c) Measures and results\n" in english and english.rstrip().endswith("(draft)")
+
+
+def findings_for(tmp_path: Path, change_due_diligence=None, statement: str | None = None) -> list[str]:
+    data_dir = shutil.copytree(PROJECT / "data", tmp_path / "data")
+    if statement is not None:
+        fill_data(data_dir, statement)
+    if change_due_diligence is not None:
+        path = data_dir / "due_diligence.yml"
+        data = parse_yaml(path.read_text(encoding="utf-8"), "due_diligence.yml").data
+        change_due_diligence(data)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return [f"{finding.section.value}: {finding.en}" for finding in check_statement(load_statement(data_dir))]
+
+
+def test_each_rule_finds_what_it_is_for(tmp_path: Path) -> None:
+    found = findings_for(tmp_path)
+    expected = [
+        "a: who is responsible for the due diligence is not stated — fill in responsible:",
+        "a: where to raise a concern is not stated — fill in concerns_channel:",
+        "b: «Trade in electronic equipment»: severity and likelihood are not assessed — fill in severity: and"
+        " likelihood: (low, medium, high)",
+        "b: «Trade in electronic equipment»: the risk has no source — give source: (a source under sources: in"
+        " countries.yml)",
+        "b: «ITUC Global Rights Index»: the edition (year) is not given — fill in year:",
+        "c: «Updated sustainability policy and guidelines for suppliers»: the measure addresses no risk — fill in"
+        " addresses:",
+        "c: «Interviews with HP Inc.»: the result is not given — fill in result:",
+    ]
+    assert [line for line in expected if line not in found] == []
+    assert not any("supplies from high-risk countries" in line for line in found), "every such supplier is followed up"
+
+
+def test_a_risk_without_measures_and_a_supplier_without_follow_up_are_found(tmp_path: Path) -> None:
+    def unlink(data: dict) -> None:
+        data["measures"] = [m for m in data["measures"] if m["id"] not in ("hp-interviews", "zebra-interviews")]
+
+    found = findings_for(tmp_path, unlink)
+    assert "c: «Trade in electronic equipment»: no measure addresses this risk — put its id in addresses: of the" \
+           " measures meant for it" in found
+    assert any(line.startswith("c: «Zebra Technologies» supplies from high-risk countries (CN, TW, VN), but no"
+                               " follow-up is recorded") for line in found)
+
+
+def test_publication_after_30_june_and_an_unused_rating_are_found(tmp_path: Path) -> None:
+    from site_build import FILLED_STATEMENT
+
+    late = FILLED_STATEMENT.replace("published_on: 2026-06-25", "published_on: 2026-07-15")
+    data_dir = shutil.copytree(PROJECT / "data", tmp_path / "data")
+    fill_data(data_dir, late)
+    countries = data_dir / "countries.yml"
+    countries.write_text(countries.read_text(encoding="utf-8").replace("countries:\n", "countries:\n- code: MY\n", 1),
+                         encoding="utf-8")
+    found = {(finding.section, finding.en) for finding in check_statement(load_statement(data_dir))}
+    assert (Section.publication, "published on 2026-07-15, after the deadline of 30 June 2026") in found
+    assert (Section.consistency, "MY is rated, but no supplier or risk uses it — remove it, or link it to a"
+                                 " supplier") in found
+
+
+def test_a_statement_marked_for_publication_with_findings_fails(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(PROJECT / "data", project / "data")
+    fill_data(project / "data")
+    code, out = run_check(str(project), "--lang", "en")
+    assert code == 1, out
+    assert "errors" in out.splitlines()[-1] and "(draft)" not in out
+
+
+@pytest.mark.parametrize("arguments", [["--lang", "de"], ["/no/such/project"]])
+def test_usage_errors_exit_2(arguments: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", *arguments]) == 2
+    capsys.readouterr()
