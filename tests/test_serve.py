@@ -5,6 +5,7 @@ site back with the new data, without restarting the server.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import re
@@ -14,7 +15,7 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from site_build import copy_project
@@ -43,8 +44,9 @@ def fetch(url: str) -> str:
         return ""
 
 
-def test_fixing_bad_data_brings_the_site_back_without_restart(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+@contextlib.contextmanager
+def serving(project: Path) -> Iterator[tuple[subprocess.Popen, int, list[str]]]:
+    """``mkdocs serve`` of ``project`` on a free port: the process, the port and its log so far."""
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -53,10 +55,19 @@ def test_fixing_bad_data_brings_the_site_back_without_restart(tmp_path: Path) ->
     )
     log: list[str] = []
     threading.Thread(target=lambda: log.extend(iter(server.stdout.readline, "")), daemon=True).start()
+    try:
+        yield server, port, log
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_fixing_bad_data_brings_the_site_back_without_restart(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
     suppliers = project / "data" / "suppliers.yml"
     original = suppliers.read_text(encoding="utf-8")
-    page = f"http://127.0.0.1:{port}/leverandorer/"
-    try:
+    with serving(project) as (server, port, log):
+        page = f"http://127.0.0.1:{port}/leverandorer/"
         wait_for(lambda: "HP Inc." in fetch(page), "the first build to be served")
         # The preview's policy lets MkDocs' live-reload script run, or the page never reloads by itself.
         served = fetch(page)
@@ -71,6 +82,3 @@ def test_fixing_bad_data_brings_the_site_back_without_restart(tmp_path: Path) ->
 
         suppliers.write_text(original.replace("name: HP Inc.", "name: HP Inc. (rettet)"), encoding="utf-8")
         wait_for(lambda: "HP Inc. (rettet)" in fetch(page), "the fixed data to be served")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)

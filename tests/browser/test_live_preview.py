@@ -5,46 +5,33 @@ violation. Built sites keep the strict policy (test_form_config.py).
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import threading
 import time
 from pathlib import Path
 
 from site_build import copy_project
-from test_serve import fetch, free_port, wait_for
+from test_serve import fetch, serving, wait_for
 
 
 def test_a_data_edit_shows_on_the_open_page_by_itself(chromium_browser, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    log: list[str] = []
-    threading.Thread(target=lambda: log.extend(iter(server.stdout.readline, "")), daemon=True).start()
-    url = f"http://127.0.0.1:{port}/leverandorer/"
     context = chromium_browser.new_context()
-    try:
-        wait_for(lambda: "HP Inc." in fetch(url), "the first build to be served")
-        page = context.new_page()
-        violations: list[str] = []
-        page.on("console", lambda message: violations.append(message.text)
-                if "Content Security Policy" in message.text else None)
-        page.goto(url)
-        page.wait_for_timeout(300)  # the live-reload script connects after the page has loaded
+    with serving(project) as (_, port, _log):
+        url = f"http://127.0.0.1:{port}/leverandorer/"
+        try:
+            wait_for(lambda: "HP Inc." in fetch(url), "the first build to be served")
+            page = context.new_page()
+            violations: list[str] = []
+            page.on("console", lambda message: violations.append(message.text)
+                    if "Content Security Policy" in message.text else None)
+            page.goto(url)
+            page.wait_for_timeout(300)  # the live-reload script connects after the page has loaded
 
-        suppliers = project / "data" / "suppliers.yml"
-        suppliers.write_text(suppliers.read_text(encoding="utf-8").replace("name: HP Inc.", "name: HP Inc. (rettet)"),
-                             encoding="utf-8")
-        started = time.monotonic()
-        page.wait_for_function("() => document.body.innerText.includes('HP Inc. (rettet)')", timeout=20_000)
-        print(f"\nthe data edit reached the open page in {time.monotonic() - started:.2f} s")
-        assert violations == [], violations
-    finally:
-        context.close()
-        server.terminate()
-        server.wait(timeout=10)
+            suppliers = project / "data" / "suppliers.yml"
+            suppliers.write_text(suppliers.read_text(encoding="utf-8").replace("name: HP Inc.", "name: HP Inc. (rettet)"),
+                                 encoding="utf-8")
+            started = time.monotonic()
+            page.wait_for_function("() => document.body.innerText.includes('HP Inc. (rettet)')", timeout=20_000)
+            print(f"\nthe data edit reached the open page in {time.monotonic() - started:.2f} s")
+            assert violations == [], violations
+        finally:
+            context.close()

@@ -15,13 +15,19 @@ def is_loopback_host(host: str) -> bool:
     name = host.rstrip(".").lower()
     if name == "localhost" or name.endswith(".localhost"):
         return True
-    try:
-        address = ipaddress.ip_address(name)
-    except ValueError:
-        address = _legacy_ipv4(name)
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
+    address = ip_literal(name)
     return address is not None and (address.is_loopback or address.is_unspecified)
+
+
+def ip_literal(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The IP address ``host`` is written as, in any spelling browsers accept; None for a name."""
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        address = _legacy_ipv4(host)
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    return address
 
 
 def _legacy_ipv4(name: str) -> ipaddress.IPv4Address | None:
@@ -47,7 +53,8 @@ def public_https_url_problem(url: str | None) -> str | None:
         return f"«{url}» is not an absolute https:// address"
     if is_loopback_host(host):
         return f"«{url}» points at this machine ({host}), not at the published site"
-    if _is_ip_literal(host) and not _is_public_ip(host):
+    address = ip_literal(host)
+    if address is not None and not address.is_global:
         return f"«{url}» points at a private, link-local or reserved address ({host}), which the public cannot reach"
     if _is_local_name(host):
         return f"«{url}» names a host that exists only on a local network ({host}), not on the internet"
@@ -60,25 +67,7 @@ _LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa", ".
 
 def _is_local_name(host: str) -> bool:
     name = host.rstrip(".").lower()
-    return not _is_ip_literal(name) and ("." not in name or name.endswith(_LOCAL_SUFFIXES))
-
-
-def _is_ip_literal(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return _legacy_ipv4(host) is not None
-    return True
-
-
-def _is_public_ip(host: str) -> bool:
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        address = _legacy_ipv4(host)
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    return address is not None and address.is_global
+    return ip_literal(name) is None and ("." not in name or name.endswith(_LOCAL_SUFFIXES))
 
 
 @dataclass(frozen=True)
