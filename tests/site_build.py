@@ -69,13 +69,19 @@ def fill_data(data_dir: Path, statement: str = FILLED_STATEMENT) -> None:
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
     def due_diligence(data: dict) -> None:
+        data["responsible"] = {"nb": "Daglig leder (testverdi)", "en": "The CEO (test value)"}
+        data["concerns_channel"] = {"nb": "varsling@exso.example (testverdi)", "en": "varsling@exso.example (test value)"}
         data["actual_impacts"] = {"none_identified": "true", "how_looked_for": {
             "nb": "Gjennomgang av leverandørenes egne revisjoner (testverdi).",
             "en": "A review of the suppliers' own audits (test value)."}}
         for risk in data["risks"]:
             if risk.get("exposure") != "none":
                 risk.update(severity="high", likelihood="medium")
+                risk.setdefault("source", "ituc-gri")
+        exposed = [risk["id"] for risk in data["risks"] if risk.get("exposure") != "none"]
         for measure in data["measures"]:
+            if not measure.get("addresses"):
+                measure["addresses"] = exposed[:1]
             if measure["status"] == "planned":
                 measure.setdefault("expected_result", {"nb": "Forventet testresultat", "en": "Expected test result"})
             else:

@@ -109,9 +109,15 @@ def test_a_statement_marked_for_publication_with_findings_fails(tmp_path: Path) 
     project = tmp_path / "project"
     shutil.copytree(PROJECT / "data", project / "data")
     fill_data(project / "data")
+    assert run_check(str(project), "--lang", "en") == (0, "Nothing found.\n")
+    due_diligence = project / "data" / "due_diligence.yml"
+    data = parse_yaml(due_diligence.read_text(encoding="utf-8"), "due_diligence.yml").data
+    data["responsible"] = None
+    due_diligence.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     code, out = run_check(str(project), "--lang", "en")
     assert code == 1, out
-    assert "errors" in out.splitlines()[-1] and "(draft)" not in out
+    assert "who is responsible for the due diligence is not stated" in out
+    assert out.splitlines()[-1] == "1 errors" and "(draft)" not in out
 
 
 @pytest.mark.parametrize("arguments", [["--lang", "de"], ["/no/such/project"]])

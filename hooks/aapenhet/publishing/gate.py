@@ -1,9 +1,9 @@
 """The publication gate: may this statement go on the public website, and if not, why not.
 
 Run before a deploy (``aapenhet gate [PROJECT] [--site-url URL]``, see ``aapenhet.cli``). It refuses
-when the data does not load, when a publication rule fails (``model.rules.PUBLICATION_RULES``: the
-statement is still a draft, or a §5 fact is inconsistent in a way the models cannot see within one
-field), or when the build settings would publish the site at an address that is not its public
+when the data does not load, when the §5 check finds anything (``model.check``: what §5 asks that
+the data does not show, and the publication rules — the statement is still a draft, or a fact is
+inconsistent in a way the models cannot see within one field), or when the build settings would publish the site at an address that is not its public
 https address or with a form that reaches no one. Each reason is one line of plain English, located
 like the loader's messages where it is about ``data/``.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from aapenhet.form.settings import FormSettings, Provider
 from aapenhet.model.loader import LoadedStatement, load_statement
-from aapenhet.model.rules import PUBLICATION_RULES
+from aapenhet.model.check import check_statement
 from aapenhet.source.problems import DataProblems
 from aapenhet.website.addresses import public_https_url_problem
 
@@ -82,8 +82,8 @@ def publication_problems(project: Path, settings: PublishSettings) -> list[str]:
     """Every reason not to publish ``project`` with ``settings``; empty when it may be published."""
     loaded, reasons = load_data(project / "data")
     if loaded is not None:
-        for rule in PUBLICATION_RULES:
-            reasons += [str(problem) for problem in rule(loaded)]
+        # The §5 check's findings and the publication rules: what `aapenhet check` lists, as errors.
+        reasons += [finding.text("en") for finding in check_statement(loaded)]
     for settings_check in SETTINGS_CHECKS:
         reasons += settings_check(settings)
     return reasons
