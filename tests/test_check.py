@@ -124,3 +124,12 @@ def test_a_statement_marked_for_publication_with_findings_fails(tmp_path: Path) 
 def test_usage_errors_exit_2(arguments: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", *arguments]) == 2
     capsys.readouterr()
+
+
+def test_the_publication_findings_are_in_norwegian_too() -> None:
+    from aapenhet.model.completeness import Missing
+
+    assert all(missing.advice_nb for missing in Missing)
+    code, out = run_check(str(PROJECT))
+    publication = out.split("\nPublisering\n", 1)[1]
+    assert "still a draft" not in publication and "fortsatt et utkast" in publication

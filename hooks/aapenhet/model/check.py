@@ -63,7 +63,7 @@ def _finding(section: Section, problem: Problem, nb: str, en: str) -> Finding:
 def check_statement(loaded: LoadedStatement) -> list[Finding]:
     """Every finding, in the order of the sections."""
     findings = [finding for check in CHECKS for finding in check(loaded)]
-    findings += [Finding(Section.publication, p.file, p.line, p.column, p.path, p.message, p.message)
+    findings += [Finding(Section.publication, p.file, p.line, p.column, p.path, p.message_nb or p.message, p.message)
                  for rule in PUBLICATION_RULES for p in rule(loaded)]
     order = list(Section)
     return sorted(findings, key=lambda finding: order.index(finding.section))

@@ -49,8 +49,13 @@ class Missing(str, enum.Enum):
 
     @property
     def advice(self) -> str:
-        """What is wrong — what to do, for the editor (English, like every data message)."""
+        """What is wrong — what to do, for the editor."""
         return _ADVICE[self]
+
+    @property
+    def advice_nb(self) -> str:
+        """The same in Norwegian (``aapenhet check --lang nb``)."""
+        return _ADVICE_NB[self]
 
 
 _FIELDS: dict[Missing, tuple[str, tuple[str, ...]]] = {
@@ -88,6 +93,30 @@ _ADVICE: dict[Missing, str] = {
                              " each measure taken (done or ongoing) and expected_result: for each planned one",
     Missing.measure_dates: "a measure taken has no date, so the statement is still a draft — give started_on:"
                            " for each ongoing measure and completed_on: for each one done (YYYY-MM-DD)",
+}
+
+
+_DRAFT_NB = "tom, så redegjørelsen er fortsatt et utkast"
+_ADVICE_NB: dict[Missing, str] = {
+    Missing.reporting_period: f"{_DRAFT_NB} — fyll inn start og end (ÅÅÅÅ-MM-DD)",
+    Missing.approved_on: f"{_DRAFT_NB} — fyll inn datoen styret godkjente og signerte den (ÅÅÅÅ-MM-DD)",
+    Missing.board_signatures: "ingen i styret signerer, så redegjørelsen er fortsatt et utkast — før opp hele styret"
+                              " (board_chair, board_member, employee_representative)",
+    Missing.ceo_signature: "daglig leder signerer ikke, så redegjørelsen er fortsatt et utkast — legg til en med"
+                           " role: ceo",
+    Missing.contact_email: f"{_DRAFT_NB} — fyll inn e-postadressen for innsynskrav",
+    Missing.postal_address: f"{_DRAFT_NB} — fyll inn postadressen for innsynskrav, én linje per del",
+    Missing.actual_impacts: f"{_DRAFT_NB} — før opp faktiske negative konsekvenser (impacts:), eller skriv"
+                            " none_identified: true og how_looked_for:",
+    Missing.source_edition: "en kilde som brukes, mangler år, så redegjørelsen er fortsatt et utkast — oppgi utgaven"
+                            " (year:) for hver kilde",
+    Missing.risk_assessment: "en risiko Exso er eksponert for, mangler alvorlighet eller sannsynlighet, så"
+                             " redegjørelsen er fortsatt et utkast — oppgi severity: og likelihood: (low, medium,"
+                             " high)",
+    Missing.measure_results: "et tiltak mangler resultat, så redegjørelsen er fortsatt et utkast — oppgi result: for"
+                             " tiltak som er gjennomført eller pågår, og expected_result: for planlagte",
+    Missing.measure_dates: "et gjennomført tiltak mangler dato, så redegjørelsen er fortsatt et utkast — oppgi"
+                           " started_on: for tiltak som pågår og completed_on: for gjennomførte (ÅÅÅÅ-MM-DD)",
 }
 
 

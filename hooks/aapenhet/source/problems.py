@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 Path = tuple[str | int, ...]
 
@@ -16,6 +16,8 @@ class Problem:
     column: int
     path: str
     message: str
+    # The same in Norwegian, where the problem is shown to editors in either language (aapenhet check).
+    message_nb: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"

@@ -51,9 +51,9 @@ class SourceMap:
                 return self.values[prefix]
         return (1, 1)
 
-    def problem(self, path: Path, message: str, *, at_key: bool = False) -> Problem:
+    def problem(self, path: Path, message: str, *, at_key: bool = False, message_nb: str = "") -> Problem:
         line, column = self.locate(path, at_key=at_key)
-        return Problem(self.file, line, column, dotted(path), message)
+        return Problem(self.file, line, column, dotted(path), message, message_nb)
 
 
 @dataclass
