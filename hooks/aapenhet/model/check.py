@@ -13,12 +13,14 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from aapenhet.model.completeness import lacks_assessment, lacks_result
 from aapenhet.model.loader import LoadedStatement
 from aapenhet.model.models import Exposure, MeasureStatus, RiskLevel
 from aapenhet.model.rules import PUBLICATION_RULES
 from aapenhet.source.problems import Problem
+from aapenhet.source.yaml_source import SourceMap
 
 
 class Section(str, enum.Enum):
@@ -42,29 +44,32 @@ SECTION_TITLES = {
 
 @dataclass(frozen=True)
 class Finding:
+    """A located problem (in both languages, ``Problem.message_nb``) and the part of §5 it is about."""
+
     section: Section
-    file: str
-    line: int
-    column: int
-    path: str
-    nb: str
-    en: str
+    problem: Problem
+
+    @property
+    def nb(self) -> str:
+        return self.problem.message_nb or self.problem.message
+
+    @property
+    def en(self) -> str:
+        return self.problem.message
 
     def text(self, language: str) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        message = self.nb if language == "nb" else self.en
-        return f"{where} {self.path}: {message}" if self.path else f"{where} {message}"
+        problem = self.problem
+        return str(problem if language == "en" else replace(problem, message=self.nb))
 
 
-def _finding(section: Section, problem: Problem, nb: str, en: str) -> Finding:
-    return Finding(section, problem.file, problem.line, problem.column, problem.path, nb, en)
+def _finding(section: Section, source: SourceMap, path: tuple, nb: str, en: str, *, at_key: bool = False) -> Finding:
+    return Finding(section, source.problem(path, en, at_key=at_key, message_nb=nb))
 
 
 def check_statement(loaded: LoadedStatement) -> list[Finding]:
     """Every finding, in the order of the sections."""
     findings = [finding for check in CHECKS for finding in check(loaded)]
-    findings += [Finding(Section.publication, p.file, p.line, p.column, p.path, p.message_nb or p.message, p.message)
-                 for rule in PUBLICATION_RULES for p in rule(loaded)]
+    findings += [Finding(Section.publication, problem) for rule in PUBLICATION_RULES for problem in rule(loaded)]
     order = list(Section)
     return sorted(findings, key=lambda finding: order.index(finding.section))
 
@@ -80,13 +85,13 @@ def is_marked_for_publication(loaded: LoadedStatement) -> bool:
 def responsibility_and_concerns(loaded: LoadedStatement) -> Iterator[Finding]:
     dd, source = loaded.data.due_diligence, loaded.sources["due_diligence"]
     if dd.responsible is None:
-        yield _finding(Section.a, source.problem(("responsible",), "", at_key=True),
+        yield _finding(Section.a, source, ("responsible",),
                        "hvem som har ansvaret for aktsomhetsvurderingene er ikke oppgitt — fyll inn responsible:",
-                       "who is responsible for the due diligence is not stated — fill in responsible:")
+                       "who is responsible for the due diligence is not stated — fill in responsible:", at_key=True)
     if dd.concerns_channel is None:
-        yield _finding(Section.a, source.problem(("concerns_channel",), "", at_key=True),
+        yield _finding(Section.a, source, ("concerns_channel",),
                        "hvor man kan melde fra om en bekymring er ikke oppgitt — fyll inn concerns_channel:",
-                       "where to raise a concern is not stated — fill in concerns_channel:")
+                       "where to raise a concern is not stated — fill in concerns_channel:", at_key=True)
 
 
 # --- §5 b -------------------------------------------------------------------------------------
@@ -95,24 +100,24 @@ def responsibility_and_concerns(loaded: LoadedStatement) -> Iterator[Finding]:
 def impacts_and_risks(loaded: LoadedStatement) -> Iterator[Finding]:
     dd, source = loaded.data.due_diligence, loaded.sources["due_diligence"]
     if dd.actual_impacts is None:
-        yield _finding(Section.b, source.problem(("actual_impacts",), "", at_key=True),
+        yield _finding(Section.b, source, ("actual_impacts",),
                        "redegjørelsen sier ikke om det er funnet faktiske negative konsekvenser — før dem opp under"
                        " impacts:, eller skriv none_identified: true og how_looked_for:",
                        "the statement does not say whether actual adverse impacts were found — list them under"
-                       " impacts:, or write none_identified: true and how_looked_for:")
+                       " impacts:, or write none_identified: true and how_looked_for:", at_key=True)
     for index, risk in enumerate(dd.risks):
         if risk.exposure is Exposure.none:
             continue
         path = ("risks", index)
         title_nb, title_en = risk.title.nb, risk.title.en
-        if risk.severity is None or risk.likelihood is None:
-            yield _finding(Section.b, source.problem(path, ""),
+        if lacks_assessment(risk):
+            yield _finding(Section.b, source, path,
                            f"«{title_nb}»: alvorlighet og sannsynlighet er ikke vurdert — fyll inn severity: og"
                            " likelihood: (low, medium, high)",
                            f"«{title_en}»: severity and likelihood are not assessed — fill in severity: and"
                            " likelihood: (low, medium, high)")
         if risk.source is None:
-            yield _finding(Section.b, source.problem(path, ""),
+            yield _finding(Section.b, source, path,
                            f"«{title_nb}»: risikoen har ingen kilde — oppgi source: (en kilde under sources: i"
                            " countries.yml)",
                            f"«{title_en}»: the risk has no source — give source: (a source under sources: in"
@@ -120,9 +125,9 @@ def impacts_and_risks(loaded: LoadedStatement) -> Iterator[Finding]:
     countries = loaded.sources["countries"]
     for index, rating_source in enumerate(loaded.data.countries.sources):
         if rating_source.year is None:
-            yield _finding(Section.b, countries.problem(("sources", index, "year"), "", at_key=True),
+            yield _finding(Section.b, countries, ("sources", index, "year"),
                            f"«{rating_source.name.nb}»: utgaven (året) er ikke oppgitt — fyll inn year:",
-                           f"«{rating_source.name.en}»: the edition (year) is not given — fill in year:")
+                           f"«{rating_source.name.en}»: the edition (year) is not given — fill in year:", at_key=True)
 
 
 # --- §5 c -------------------------------------------------------------------------------------
@@ -134,7 +139,7 @@ def measures_and_results(loaded: LoadedStatement) -> Iterator[Finding]:
     addressed = {target for measure in dd.measures for target in measure.addresses}
     for index, risk in enumerate(dd.risks):
         if risk.exposure is not Exposure.none and risk.id not in addressed:
-            yield _finding(Section.c, source.problem(("risks", index), ""),
+            yield _finding(Section.c, source, ("risks", index),
                            f"«{risk.title.nb}»: ingen tiltak er knyttet til risikoen — legg risikoens id i"
                            " addresses: på tiltakene som gjelder den",
                            f"«{risk.title.en}»: no measure addresses this risk — put its id in addresses: of the"
@@ -142,15 +147,15 @@ def measures_and_results(loaded: LoadedStatement) -> Iterator[Finding]:
     for index, measure in enumerate(dd.measures):
         path = ("measures", index)
         if not measure.addresses:
-            yield _finding(Section.c, source.problem(path, ""),
+            yield _finding(Section.c, source, path,
                            f"«{measure.title.nb}»: tiltaket er ikke knyttet til noen risiko — fyll inn addresses:",
                            f"«{measure.title.en}»: the measure addresses no risk — fill in addresses:")
-        if measure.status is MeasureStatus.planned and measure.expected_result is None:
-            yield _finding(Section.c, source.problem(path, ""),
+        if lacks_result(measure) and measure.status is MeasureStatus.planned:
+            yield _finding(Section.c, source, path,
                            f"«{measure.title.nb}»: forventet resultat er ikke oppgitt — fyll inn expected_result:",
                            f"«{measure.title.en}»: the expected result is not given — fill in expected_result:")
-        if measure.status is not MeasureStatus.planned and measure.result is None:
-            yield _finding(Section.c, source.problem(path, ""),
+        elif lacks_result(measure):
+            yield _finding(Section.c, source, path,
                            f"«{measure.title.nb}»: resultatet er ikke oppgitt — fyll inn result:",
                            f"«{measure.title.en}»: the result is not given — fill in result:")
     ratings = {entry.code: entry.risk for entry in data.countries.countries}
@@ -159,7 +164,7 @@ def measures_and_results(loaded: LoadedStatement) -> Iterator[Finding]:
     for index, supplier in enumerate(data.suppliers.suppliers):
         high = [code for line in supplier.production for code in line.countries if ratings.get(code) is RiskLevel.high]
         if high and supplier.id not in followed:
-            yield _finding(Section.c, suppliers.problem(("suppliers", index), ""),
+            yield _finding(Section.c, suppliers, ("suppliers", index),
                            f"«{supplier.name}» leverer fra land med høy risiko ({', '.join(high)}), men ingen"
                            " oppfølging er registrert — legg til et tiltak med supplier: " + supplier.id,
                            f"«{supplier.name}» supplies from high-risk countries ({', '.join(high)}), but no follow-up"
@@ -173,7 +178,7 @@ def published_by_30_june(loaded: LoadedStatement) -> Iterator[Finding]:
     statement, source = loaded.data.statement, loaded.sources["statement"]
     end, published = statement.reporting_period.end, statement.published_on
     if end is not None and published is not None and published > datetime.date(end.year + 1, 6, 30):
-        yield _finding(Section.publication, source.problem(("published_on",), ""),
+        yield _finding(Section.publication, source, ("published_on",),
                        f"publisert {published}, etter fristen 30. juni {end.year + 1}",
                        f"published on {published}, after the deadline of 30 June {end.year + 1}")
 
@@ -184,7 +189,7 @@ def unused_country_ratings(loaded: LoadedStatement) -> Iterator[Finding]:
     used |= {code for risk in data.due_diligence.risks for code in risk.where.countries}
     for index, entry in enumerate(data.countries.countries):
         if entry.code not in used:
-            yield _finding(Section.consistency, source.problem(("countries", index), ""),
+            yield _finding(Section.consistency, source, ("countries", index),
                            f"{entry.code} er vurdert, men ingen leverandør eller risiko bruker landet — fjern det,"
                            " eller knytt det til en leverandør",
                            f"{entry.code} is rated, but no supplier or risk uses it — remove it, or link it to a"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 
-from aapenhet.model.models import Exposure, Measure, MeasureStatus, SignatoryRole, StatementData
+from aapenhet.model.models import Exposure, Measure, MeasureStatus, Risk, SignatoryRole, StatementData
 
 BOARD_ROLES = {SignatoryRole.board_chair, SignatoryRole.board_member, SignatoryRole.employee_representative}
 
@@ -143,23 +143,30 @@ def missing_for_publication(data: StatementData) -> list[Missing]:
     used = {entry.source for entry in data.countries.countries} | {risk.source for risk in dd.risks}
     if any(source.year is None for source in data.countries.sources if source.id in used):
         missing.append(Missing.source_edition)
-    # OECD: prioritise by severity and likelihood; a risk Exso is not exposed to needs neither.
-    if any(risk.severity is None or risk.likelihood is None for risk in dd.risks if risk.exposure is not Exposure.none):
+    if any(lacks_assessment(risk) for risk in dd.risks):
         missing.append(Missing.risk_assessment)
-    if any(_lacks_result(measure) for measure in dd.measures):
+    if any(lacks_result(measure) for measure in dd.measures):
         missing.append(Missing.measure_results)
-    if any(_lacks_date(measure) for measure in dd.measures):
+    if any(lacks_date(measure) for measure in dd.measures):
         missing.append(Missing.measure_dates)
     return missing
 
 
-def _lacks_date(measure: Measure) -> bool:
+# One test each of what an item lacks: the draft's list above and the §5 check (check.py) share them.
+
+
+def lacks_assessment(risk: Risk) -> bool:
+    """OECD: prioritise by severity and likelihood; a risk Exso is not exposed to needs neither."""
+    return risk.exposure is not Exposure.none and (risk.severity is None or risk.likelihood is None)
+
+
+def lacks_date(measure: Measure) -> bool:
     if measure.status is MeasureStatus.done:
         return measure.completed_on is None
     return measure.status is MeasureStatus.ongoing and measure.started_on is None
 
 
-def _lacks_result(measure: Measure) -> bool:
+def lacks_result(measure: Measure) -> bool:
     if measure.status is MeasureStatus.planned:
         return measure.expected_result is None
     return measure.result is None
