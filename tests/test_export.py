@@ -24,11 +24,11 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from aapenhet.model.completeness import missing_for_publication
+from aapenhet.publishing.csv_cells import LIST_SEPARATOR
 from aapenhet.publishing.cycle_csv import MEASURE_COLUMNS, MEASURES_FILE, RISK_COLUMNS, RISKS_FILE, measures_csv, risks_csv
 from aapenhet.publishing.export import (
     CSV_FILE,
     JSON_FILE,
-    LIST_SEPARATOR,
     SCHEMA_FILE,
     SUPPLIER_COLUMNS,
     statement_document,

@@ -7,15 +7,13 @@ row, lists in one cell joined by ``; ``, codes for closed sets, empty where the 
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 
 from aapenhet.publishing import export_models as out
+from aapenhet.publishing.csv_cells import csv_text, joined
 
 RISKS_FILE = "risks_and_impacts.csv"
 MEASURES_FILE = "measures.csv"
-LIST_SEPARATOR = "; "
 
 RISK_COLUMNS = (
     "id", "type", "title", "country_codes", "country_names", "sector", "supplier_ids", "product_line", "tier",
@@ -37,22 +35,22 @@ def risks_csv(document: out.StatementDocument) -> str:
     rows = [{**_where_cells(risk.where), "id": risk.id, "type": "risk", "title": risk.title,
              "rights": _codes(risk.rights_at_risk), "risk_level": _code(risk.risk_level),
              "severity": _code(risk.severity), "likelihood": _code(risk.likelihood), "exposure": _code(risk.exposure),
-             "rating_source": risk.rating_source or "", "measure_ids": _joined(risk.measure_ids),
+             "rating_source": risk.rating_source or "", "measure_ids": joined(risk.measure_ids),
              "description": risk.description}
             for risk in dd.risks]
     rows += [{**_where_cells(impact.where), "id": impact.id, "type": "actual_impact", "title": impact.title,
               "rights": _codes(impact.rights_affected),
               "identified_on": impact.identified_on.isoformat() if impact.identified_on else "",
               "remediation": impact.remediation or "", "remediation_status": _code(impact.remediation_status),
-              "measure_ids": _joined(impact.measure_ids), "description": impact.description}
+              "measure_ids": joined(impact.measure_ids), "description": impact.description}
              for impact in dd.actual_impacts.impacts]
-    return _csv(RISK_COLUMNS, rows)
+    return csv_text(RISK_COLUMNS, rows)
 
 
 def measures_csv(document: out.StatementDocument) -> str:
     """One row per measure, taken or planned."""
     rows = [{"measure_id": measure.id, "title": measure.title, "kind": measure.kind.value,
-             "status": measure.status.value, "addresses": _joined(measure.addresses),
+             "status": measure.status.value, "addresses": joined(measure.addresses),
              "supplier_id": measure.supplier_id or "",
              "started_on": measure.started_on.isoformat() if measure.started_on else "",
              "completed_on": measure.completed_on.isoformat() if measure.completed_on else "",
@@ -60,47 +58,18 @@ def measures_csv(document: out.StatementDocument) -> str:
              "supplier_said": measure.supplier_said or "",
              "description": measure.description or ""}
             for measure in document.due_diligence.measures]
-    return _csv(MEASURE_COLUMNS, rows)
+    return csv_text(MEASURE_COLUMNS, rows)
 
 
 def _where_cells(where: out.Where) -> dict[str, str]:
     return {
-        "country_codes": _joined(country.country_code for country in where.countries),
-        "country_names": _joined(country.country_name for country in where.countries),
+        "country_codes": joined(country.country_code for country in where.countries),
+        "country_names": joined(country.country_name for country in where.countries),
         "sector": where.sector or "",
-        "supplier_ids": _joined(where.supplier_ids),
+        "supplier_ids": joined(where.supplier_ids),
         "product_line": where.product_line or "",
         "tier": _code(where.tier),
     }
-
-
-def _csv(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=columns, restval="")  # excel dialect: RFC 4180 quoting, \r\n
-    writer.writeheader()
-    safe = FormulaSafeWriter(writer)
-    for row in rows:
-        safe.writerow(row)
-    return buffer.getvalue()
-
-
-# A cell a spreadsheet would run as a formula (OWASP, CSV injection): these first characters.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralised(value: object) -> object:
-    """``value``, with a leading ' when it is text a spreadsheet would read as a formula."""
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
-
-
-class FormulaSafeWriter:
-    """A ``csv.DictWriter`` whose cells can never become spreadsheet formulas."""
-
-    def __init__(self, writer: csv.DictWriter) -> None:
-        self._writer = writer
-
-    def writerow(self, row: dict[str, object]) -> None:
-        self._writer.writerow({key: neutralised(value) for key, value in row.items()})
 
 
 def _code(value: object) -> str:
@@ -108,8 +77,4 @@ def _code(value: object) -> str:
 
 
 def _codes(values: Iterable[object]) -> str:
-    return _joined(_code(value) for value in values)
-
-
-def _joined(items: Iterable[str]) -> str:
-    return LIST_SEPARATOR.join(items)
+    return joined(_code(value) for value in values)

@@ -17,10 +17,8 @@ pages never name an area differently: the MkDocs hook passes the ``labels`` it l
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 from aapenhet.languages import check_language
@@ -40,6 +38,7 @@ from aapenhet.model.models import (
 )
 from aapenhet.publishing import cycle_csv
 from aapenhet.publishing import export_models as out
+from aapenhet.publishing.csv_cells import csv_text, joined
 from aapenhet.rendering.labels import Labels, load_labels
 
 JSON_FILE = "statement.json"
@@ -47,8 +46,6 @@ SCHEMA_FILE = out.SCHEMA_URL
 CSV_FILE = "suppliers.csv"
 
 
-LIST_SEPARATOR = "; "
-"""Between the items of a list in one CSV cell (risk areas, product lines, follow-up kinds)."""
 
 SUPPLIER_COLUMNS = (
     "supplier_id",
@@ -283,31 +280,28 @@ def suppliers_csv(data: StatementData, language: str, *, labels: Labels | None =
         labels = load_labels()
     ratings = {entry.code: entry for entry in data.countries.countries}
     sources = {source.id: source for source in data.countries.sources}
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=SUPPLIER_COLUMNS)  # excel dialect: RFC 4180 quoting, \r\n
-    writer.writeheader()
-    writer = cycle_csv.FormulaSafeWriter(writer)
+    rows = []
     for supplier in data.suppliers.suppliers:
         supplier_cells = _supplier_cells(supplier, data.due_diligence.measures, language)
         for code, lines in _lines_by_country(supplier).items():
             rating = ratings[code]  # crosscheck: every production country has an entry
             source = sources.get(rating.source) if rating.source else None
-            writer.writerow({
+            rows.append({
                 **supplier_cells,
-                "product_lines": _joined(line.product_line.in_language(language) for line in lines),
-                "supply_kind": _joined(dict.fromkeys(line.kind.value for line in lines)),
-                "production_notes": _joined(line.note.in_language(language) for line in lines if line.note),
+                "product_lines": joined(line.product_line.in_language(language) for line in lines),
+                "supply_kind": joined(dict.fromkeys(line.kind.value for line in lines)),
+                "production_notes": joined(line.note.in_language(language) for line in lines if line.note),
                 "country_code": code,
                 "country_name": country_name(code, language),
                 "risk_level": rating.risk.value if rating.risk else "",
-                "risk_areas": _joined(labels.get(f"area.{area.value}", language) for area in rating.areas),
-                "risk_area_codes": _joined(area.value for area in rating.areas),
+                "risk_areas": joined(labels.get(f"area.{area.value}", language) for area in rating.areas),
+                "risk_area_codes": joined(area.value for area in rating.areas),
                 "rating_source": source.name.in_language(language) if source else "",
                 "rating_source_publisher": source.publisher if source else "",
                 "rating_source_year": source.year if source and source.year is not None else "",
                 "rating_source_url": str(source.url) if source and source.url else "",
             })
-    return buffer.getvalue()
+    return csv_text(SUPPLIER_COLUMNS, rows)
 
 
 def _supplier_cells(supplier: Supplier, measures: list[Measure], language: str) -> dict[str, object]:
@@ -322,7 +316,7 @@ def _supplier_cells(supplier: Supplier, measures: list[Measure], language: str) 
         "owner": ownership.owner if ownership else "",
         # 100.0 → "100", 50.5 → "50.5": a plain number, not the float's repr.
         "owner_share_percent": f"{ownership.share_percent:g}" if ownership else "",
-        "follow_up_kinds": _joined(dict.fromkeys(m.kind.value for m in measures if m.supplier == supplier.id)),
+        "follow_up_kinds": joined(dict.fromkeys(m.kind.value for m in measures if m.supplier == supplier.id)),
     }
 
 
@@ -333,10 +327,6 @@ def _lines_by_country(supplier: Supplier) -> dict[str, list[ProductionLine]]:
         for code in dict.fromkeys(line.countries):
             countries.setdefault(code, []).append(line)
     return countries
-
-
-def _joined(items: Iterable[str]) -> str:
-    return LIST_SEPARATOR.join(items)
 
 
 # --- writing the files -------------------------------------------------------------------------

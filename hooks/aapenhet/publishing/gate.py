@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aapenhet.form.settings import FormSettings, Provider
-from aapenhet.model.loader import LoadedStatement, load_statement
 from aapenhet.model.check import check_statement
+from aapenhet.model.loader import LoadedStatement, load_statement
 from aapenhet.source.problems import DataProblems
 from aapenhet.website.addresses import public_https_url_problem
 

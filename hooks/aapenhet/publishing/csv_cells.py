@@ -1,0 +1,34 @@
+"""How every CSV file of the statement is written: RFC 4180 (``\\r\\n``, quotes where needed), a
+header row, lists in one cell joined by ``LIST_SEPARATOR``, and no cell a spreadsheet would run as a
+formula (OWASP's rule against CSV injection)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+LIST_SEPARATOR = "; "
+"""Between the items of a list in one CSV cell (risk areas, product lines, follow-up kinds)."""
+
+# A cell a spreadsheet would run as a formula (OWASP, CSV injection): these first characters.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def joined(items: Iterable[str]) -> str:
+    return LIST_SEPARATOR.join(items)
+
+
+def neutralised(value: object) -> object:
+    """``value``, with a leading ' when it is text a spreadsheet would read as a formula."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
+def csv_text(columns: Iterable[str], rows: Iterable[dict[str, object]]) -> str:
+    """The CSV file: a header of ``columns``, then each row (missing cells empty), every cell neutralised."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), restval="")  # excel dialect: RFC 4180, \r\n
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: neutralised(value) for key, value in row.items()})
+    return buffer.getvalue()
