@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aapenhet.model.models import Impact, Measure, Risk, RiskLevel, StatementData, Supplier, SupplyKind
+from aapenhet.model.models import Impact, Measure, MeasureStatus, Risk, RiskLevel, StatementData, Supplier, SupplyKind
 
 
 def production_countries(data: StatementData, kind: SupplyKind = SupplyKind.goods) -> list[str]:
@@ -39,3 +39,13 @@ def measures_addressing(data: StatementData, finding_id: str) -> list[Measure]:
 
 def measures_for_supplier(data: StatementData, supplier_id: str) -> list[Measure]:
     return [measure for measure in data.due_diligence.measures if measure.supplier == supplier_id]
+
+
+def measures_taken(data: StatementData) -> list[Measure]:
+    """Measures done or under way (§5 c, "measures taken"), in the data's order."""
+    return [measure for measure in data.due_diligence.measures if measure.status is not MeasureStatus.planned]
+
+
+def measures_planned(data: StatementData) -> list[Measure]:
+    """Measures the company commits to ("Fokus fremover")."""
+    return [measure for measure in data.due_diligence.measures if measure.status is MeasureStatus.planned]

@@ -8,7 +8,7 @@ markup. ``StrictUndefined``: a misspelt name in a template is an error, not an e
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -48,10 +48,15 @@ class Renderer:
     labels: Labels
     site: Site
     form: FormSettings
+    # Each language's context, worked out at its first render: every page of the build renders
+    # several blocks, and the data does not change within a build (the models are frozen).
+    _contexts: dict[str, dict[str, object]] = field(default_factory=dict, compare=False, repr=False)
 
     def render(self, name: str, language: str) -> str:
         template = self.environment.get_template(f"{name}.html")
-        return template.render(self._context(language)).strip()
+        if language not in self._contexts:
+            self._contexts[language] = self._context(language)
+        return template.render(self._contexts[language]).strip()
 
     def label(self, key: str, language: str) -> str:
         return self.labels.get(key, language)
@@ -73,6 +78,8 @@ class Renderer:
             "findings_by_id": facts.findings_by_id(data),
             "measures_addressing": lambda finding_id: facts.measures_addressing(data, finding_id),
             "measures_for_supplier": lambda supplier_id: facts.measures_for_supplier(data, supplier_id),
+            "measures_taken": facts.measures_taken(data),
+            "measures_planned": facts.measures_planned(data),
             "t": lambda key: self.labels.get(key, language),
             "t_in": self.labels.get,  # a label in another language, for links to that language
             "text": lambda value: value.in_language(language) if isinstance(value, Text) else value,
