@@ -9,6 +9,10 @@ Events, and what each hands to the package:
 - ``on_page_context`` / ``on_template_context``: the draft banner, security policy and head links.
 - ``on_post_page`` / ``on_post_template``: each page's policy allows exactly its inline scripts.
 - ``on_post_build``: once every language is built, ``_headers`` and each language's 404 page.
+
+Under ``mkdocs serve``, wrong data or pages do not stop the build (the preview would hang until a
+good build): every page shows the located problems instead (``on_page_content``), until the editor
+saves the fix.
 """
 
 from __future__ import annotations
@@ -18,10 +22,13 @@ from typing import TYPE_CHECKING
 
 from aapenhet.form.settings import form_origin
 from aapenhet.model.check import check_statement
-from aapenhet.publishing.export import machine_readable_files
+from aapenhet.publishing.export import MACHINE_READABLE_NAMES, machine_readable_files
+from aapenhet.rendering.docs_pages import page_texts
 from aapenhet.rendering.placeholders import FORM_PLACEHOLDER, fill_placeholders, placeholders_in
+from aapenhet.rendering.problems_page import problems_page
 from aapenhet.source.problems import DataProblems
 from aapenhet.statement_build import PROCESS, StatementBuild, start_build
+from aapenhet.website.addresses import Site
 from aapenhet.website.security import (
     INLINE_SCRIPTS_TOKEN,
     REFERRER_POLICY,
@@ -43,6 +50,8 @@ log = get_plugin_logger("aapenhet")
 # The build in progress: made by the first language's on_config, so never older than this build.
 # (A hook module has no instance to keep it on; MkDocs re-imports this file with every config.)
 _build: StatementBuild | None = None
+# Under ``mkdocs serve`` only: what is wrong with the data or pages, shown on every page instead.
+_problems: DataProblems | None = None
 
 
 # Hooks
@@ -55,11 +64,12 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Runs at the start of each language's pass: the first pass reads and checks everything."""
-    global _build
+    global _build, _problems
     if _is_later_language_pass(config):
-        _current_build().languages_built.append(_language(config))
+        if _problems is None:
+            _current_build().languages_built.append(_language(config))
         return config
-    _build = None
+    _build, _problems = None, None
     project = Path(config.config_file_path).parent
     try:
         _build = start_build(project=project, docs_dir=Path(config.docs_dir), site_url=config.site_url,
@@ -68,9 +78,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
                              languages=_languages(config), default_language=_default_language(config),
                              nav=config.nav or [], nav_translations=_nav_translations(config))
     except DataProblems as problems:
-        raise PluginError(problems.report()) from None
+        if not PROCESS.serving:
+            raise PluginError(problems.report()) from None
+        _problems = problems
+        log.warning("%s\nEvery page shows these until they are fixed.", problems.report())
+        return config
     _build.languages_built.append(_language(config))
-    findings = check_statement(_build.loaded)
+    findings = check_statement(_build.loaded, page_texts(Path(config.docs_dir)))
     if findings:
         # Information, not a warning: a draft is allowed to lack things (the gate refuses to publish it).
         log.info("§5 check: %d thing(s) the statement still lacks — «aapenhet check» lists them", len(findings))
@@ -81,14 +95,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Runs once the language's files are known: add its machine-readable statement, so pages link
     to it as to any file and ``mkdocs serve`` serves it."""
-    build = _current_build()
     language = _language(config)
-    contents = machine_readable_files(build.renderer.data, language, labels=build.renderer.labels)
-    if language == build.site.default_language:
-        contents["robots.txt"] = robots_txt(config.site_url)
+    if _problems is not None:
+        # The pages still link to the files: each holds the problems until the data is fixed.
+        contents = dict.fromkeys(MACHINE_READABLE_NAMES, _problems.report())
+        site = Site(url=config.site_url or "", default_language=_default_language(config),
+                    languages=tuple(_languages(config)))
+        prefix = site.language_prefix(language)
+    else:
+        build = _current_build()
+        contents = machine_readable_files(build.renderer.data, language, labels=build.renderer.labels)
+        if language == build.site.default_language:
+            contents["robots.txt"] = robots_txt(config.site_url)
+        prefix = build.site.language_prefix(language)
     for name, content in contents.items():
         file = File.generated(config, name, content=content.encode("utf-8"))
-        file.dest_uri = build.site.language_prefix(language) + name
+        file.dest_uri = prefix + name
         files.append(file)
     return files
 
@@ -99,12 +121,19 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     Every page's placeholders were checked in on_config: only exact, known ones are here.
     """
     names = placeholders_in(markdown)
-    if not names:
+    if not names or _problems is not None:
         return None
     if FORM_PLACEHOLDER in names:
         page.meta["aapenhet_form"] = True  # the theme loads the form's script on this page only
     renderer, language = _current_build().renderer, _language(config)
     return fill_placeholders(markdown, lambda name: renderer.render(name, language))
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    """Runs per page once its Markdown is HTML: under ``serve`` with wrong data, the problems."""
+    if _problems is None:
+        return None
+    return problems_page(_problems.problems, _language(config))
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
@@ -119,7 +148,11 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: obj
 def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
     """Runs before the theme renders a page of its own (``404.html``): the same as for pages."""
     context = _theme_context(context, config)
-    if template_name == "404.html":
+    if template_name == "404.html" and _problems is not None:
+        context["aapenhet_not_found"] = problems_page(_problems.problems, _language(config))
+        context["aapenhet_not_found_title"] = ""
+        context["aapenhet_language_links"] = []
+    elif template_name == "404.html":
         build, language = _current_build(), _language(config)
         context["aapenhet_not_found"] = build.renderer.render("not_found", language)
         context["aapenhet_not_found_title"] = build.renderer.label("not_found.title", language)
@@ -132,11 +165,15 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """Runs per page once the theme has rendered it: allow exactly the page's own inline scripts."""
+    if _problems is not None:
+        return output
     return _current_build().with_script_hashes(output)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """Runs after the theme renders a page of its own: the policy's hashes; each 404 page is kept."""
+    if _problems is not None:
+        return output_content
     build = _current_build()
     output_content = build.with_script_hashes(output_content)
     if template_name == "404.html":
@@ -148,7 +185,7 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Runs at the end of each language's pass; the outer (first) pass ends last, after every
     language: only then are ``_headers`` and the 404 pages written, with every page's scripts."""
-    if _is_later_language_pass(config):
+    if _is_later_language_pass(config) or _problems is not None:
         return
     build = _current_build()
     build.finish(Path(config.site_dir))
@@ -159,6 +196,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 def _theme_context(context: dict, config: MkDocsConfig) -> dict:
+    if _problems is not None:
+        return _problems_theme_context(context)
     build, language = _current_build(), _language(config)
     context["aapenhet_draft_banner"] = build.renderer.render("draft_banner", language)
     context["aapenhet_print_address_label"] = build.renderer.label("print.address", language)
@@ -169,6 +208,15 @@ def _theme_context(context: dict, config: MkDocsConfig) -> dict:
                                                 if other != language]
     context.setdefault("aapenhet_alternates", [])
     context.setdefault("aapenhet_robots", "")
+    return context
+
+
+def _problems_theme_context(context: dict) -> dict:
+    """The theme's context while every page shows problems: no data to draw the banner or head from."""
+    context.update(aapenhet_draft_banner="", aapenhet_print_address_label="",
+                   aapenhet_csp=content_security_policy(None, _script_sources()),
+                   aapenhet_referrer_policy=REFERRER_POLICY, aapenhet_og_locale="",
+                   aapenhet_og_locale_alternates=[], aapenhet_alternates=[], aapenhet_robots="noindex")
     return context
 
 

@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from site_build import fill_data
-
 from aapenhet.cli import main
 from aapenhet.model.check import Section, check_statement
 from aapenhet.model.loader import load_statement
+from aapenhet.rendering.docs_pages import page_texts
 from aapenhet.source.yaml_source import parse_yaml
+from site_build import fill_data
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -74,6 +74,10 @@ def test_each_rule_finds_what_it_is_for(tmp_path: Path) -> None:
         "c: «Updated sustainability policy and guidelines for suppliers»: the measure addresses no risk — fill in"
         " addresses:",
         "c: «Interviews with HP Inc.»: the result is not given — fill in result:",
+        "c: «Interviews with HP Inc.»: the measure is done, but its date is not given — fill in completed_on:"
+        " (YYYY-MM-DD)",
+        "c: «Suppliers must report significant changes»: the measure is ongoing, but its start date is not given"
+        " — fill in started_on: (YYYY-MM-DD)",
     ]
     assert [line for line in expected if line not in found] == []
     assert not any("supplies from high-risk countries" in line for line in found), "every such supplier is followed up"
@@ -117,7 +121,7 @@ def test_a_statement_marked_for_publication_with_findings_fails(tmp_path: Path) 
     code, out = run_check(str(project), "--lang", "en")
     assert code == 1, out
     assert "who is responsible for the due diligence is not stated" in out
-    assert out.splitlines()[-1] == "1 errors" and "(draft)" not in out
+    assert out.splitlines()[-1] == "1 error" and "(draft)" not in out
 
 
 @pytest.mark.parametrize("arguments", [["--lang", "de"], ["/no/such/project"]])
@@ -133,3 +137,28 @@ def test_the_publication_findings_are_in_norwegian_too() -> None:
     code, out = run_check(str(PROJECT))
     publication = out.split("\nPublisering\n", 1)[1]
     assert "still a draft" not in publication and "fortsatt et utkast" in publication
+
+
+def test_a_number_written_in_a_text_that_disagrees_with_the_data_is_found_where_it_is(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(PROJECT / "data", project / "data")
+    shutil.copytree(PROJECT / "docs", project / "docs")
+    company = project / "data" / "company.yml"
+    company.write_text(company.read_text(encoding="utf-8").replace(
+        "  nb: en tilstedeværelse", "  nb: 18 lokasjoner og 1 200 ansatte gir en tilstedeværelse"), encoding="utf-8")
+    page = project / "docs" / "index.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nExso buys from four suppliers and three suppliers of services.\n",
+                    encoding="utf-8")
+    last_line = page.read_text(encoding="utf-8").count("\n")
+    found = [(finding.section, str(finding.problem))
+             for finding in check_statement(load_statement(project / "data"), page_texts(project / "docs"))]
+    assert (Section.consistency, "data/company.yml:32:7 locations_note.nb: «18 lokasjoner» says 18, but company.yml"
+            " locations_in_norway gives 17 — make them agree (the key figures show 17)") in found
+    assert (Section.consistency, "data/company.yml:32:7 locations_note.nb: «1 200 ansatte» says 1200, but"
+            " company.yml employees gives 250 — make them agree (the key figures show 250)") in found
+    assert (Section.consistency, f"docs/index.en.md:{last_line}:16 «four suppliers» says 4, but the suppliers in"
+            " suppliers.yml gives 3 — make them agree (the key figures show 3)") in found
+    # "three suppliers" agrees with the three in suppliers.yml; the shipped texts agree throughout.
+    assert sum("says" in text for _, text in found) == 3
+    assert not [finding for finding in check_statement(load_statement(PROJECT / "data"), page_texts(PROJECT / "docs"))
+                if finding.section is Section.consistency]

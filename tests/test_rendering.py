@@ -16,9 +16,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from rendering import PROJECT, SITE, render_block, renderer, visible_text
-from site_build import FILLED_STATEMENT, fill_data
-
 from aapenhet.form.settings import FormSettings, GenericFields, Provider
 from aapenhet.languages import LANGUAGES
 from aapenhet.model.completeness import Missing
@@ -36,7 +33,12 @@ from aapenhet.model.models import (
 )
 from aapenhet.rendering.labels import load_labels
 from aapenhet.rendering.placeholders import PLACEHOLDERS
+from aapenhet.rendering.problems_page import problems_page
 from aapenhet.rendering.renderer import PAGE_TEMPLATES, template_environment
+from aapenhet.source.problems import Problem
+from bs4 import BeautifulSoup
+from rendering import PROJECT, SITE, render_block, renderer, visible_text
+from site_build import FILLED_STATEMENT, fill_data
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 TEMPLATES = Path(template_environment().loader.get_source(template_environment(), "draft_banner.html")[1]).parent
@@ -357,3 +359,18 @@ def test_form_messages_are_the_pages_labels(language: str) -> None:
     messages = json.loads(island.string)
     labels = load_labels()
     assert messages == {key: labels.get(label_key, language) for key, label_key in FORM_MESSAGES.items()}
+
+
+def test_the_preview_problems_page_lists_each_problem_located_in_the_pages_language() -> None:
+    problems = [Problem("data/suppliers.yml", 21, 25, "suppliers[0].name", "<script>x</script> is wrong", "<b>er feil</b>"),
+                Problem("docs/index.md", 3, 1, "", "the page is empty")]
+    nb = BeautifulSoup(problems_page(problems, "nb"), "lxml")
+    assert nb.h1.get_text() == "Feil i dataene"
+    assert nb.select_one(".admonition-title").get_text() == "2 feil"
+    items = [item.get_text() for item in nb.select("[role=alert] li")]
+    # Sorted by file; the Norwegian message where there is one, as text, never markup.
+    assert items == ["data/suppliers.yml:21:25 suppliers[0].name: <b>er feil</b>", "docs/index.md:3:1: the page is empty"]
+    en = BeautifulSoup(problems_page(problems[:1], "en"), "lxml")
+    assert en.h1.get_text() == "Errors in the data"
+    assert en.select_one(".admonition-title").get_text() == "1 error"
+    assert en.li.get_text().endswith("<script>x</script> is wrong") and not en.find("script")

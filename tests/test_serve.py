@@ -79,6 +79,12 @@ def test_fixing_bad_data_brings_the_site_back_without_restart(tmp_path: Path) ->
         wait_for(lambda: any("«XX» is not an ISO 3166 country code" in line for line in log), lambda: "the located error; server log:\n" + "".join(log), timeout=20)
         assert not any("Traceback" in line for line in log), "".join(log)
         assert server.poll() is None, "the server stopped on bad data"
+        # Every page answers (a failed build would leave requests waiting) with the located problem,
+        # in the page's language.
+        for address, heading in ((page, "Feil i dataene"), (f"http://127.0.0.1:{port}/en/", "Errors in the data")):
+            shown = fetch(address)
+            assert f"<h1>{heading}</h1>" in shown and "<code>data/suppliers.yml:21:25</code>" in shown, shown
+            assert "«XX» is not an ISO 3166 country code" in shown and "Traceback" not in shown
 
         suppliers.write_text(original.replace("name: HP Inc.", "name: HP Inc. (rettet)"), encoding="utf-8")
         wait_for(lambda: "HP Inc. (rettet)" in fetch(page), "the fixed data to be served")

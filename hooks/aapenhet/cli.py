@@ -22,8 +22,9 @@ from aapenhet.form.settings import read_form_settings
 from aapenhet.model.check import SECTION_TITLES, Section, check_statement, is_marked_for_publication
 from aapenhet.model.loader import load_statement
 from aapenhet.model.schemas import SCHEMA_FOLDER, stale_schemas, write_schemas
-from aapenhet.source.problems import DataProblems
 from aapenhet.publishing.gate import PublishSettings, publication_problems
+from aapenhet.rendering.docs_pages import page_texts
+from aapenhet.source.problems import DataProblems
 
 PROG = "aapenhet"
 
@@ -79,7 +80,7 @@ def check(arguments: argparse.Namespace, project: Path) -> int:
     except DataProblems as problems:
         print("\n".join(safe_for_ci_log(str(problem)) for problem in problems.problems))
         return 1
-    findings = check_statement(loaded)
+    findings = check_statement(loaded, page_texts(project / "docs"))
     for section in Section:
         found = [finding for finding in findings if finding.section is section]
         if found:
@@ -90,7 +91,9 @@ def check(arguments: argparse.Namespace, project: Path) -> int:
         print({"nb": "Ingen funn.", "en": "Nothing found."}[language])
         return 0
     count = len(findings)
-    kind = {"nb": "feil" if publishing else "ting å gjøre", "en": "errors" if publishing else "things to do"}[language]
+    one = count == 1
+    kind = {"nb": "feil" if publishing else "ting å gjøre",
+            "en": ("error" if one else "errors") if publishing else ("thing to do" if one else "things to do")}[language]
     print(f"\n{count} {kind}" + ("" if publishing else {"nb": " (utkast)", "en": " (draft)"}[language]))
     return 1 if publishing else 0
 

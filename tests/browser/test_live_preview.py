@@ -1,6 +1,6 @@
 """The live preview as an editor uses it: under ``mkdocs serve`` the open page reloads by itself when
 a data file changes (MkDocs' live-reload script runs under the preview's policy), with no policy
-violation. Built sites keep the strict policy (test_form_config.py).
+violation; a mistake shows on the page, located, and the fix brings the page back. Built sites keep the strict policy (test_form_config.py).
 """
 
 from __future__ import annotations
@@ -32,6 +32,18 @@ def test_a_data_edit_shows_on_the_open_page_by_itself(chromium_browser, tmp_path
             started = time.monotonic()
             page.wait_for_function("() => document.body.innerText.includes('HP Inc. (rettet)')", timeout=20_000)
             print(f"\nthe data edit reached the open page in {time.monotonic() - started:.2f} s")
+            assert violations == [], violations
+
+            # A mistake shows on the open page by itself, located; saving the fix brings the page back.
+            suppliers.write_text(suppliers.read_text(encoding="utf-8").replace("countries: [CZ, CN]", "countries: [CZ, XX]"),
+                                 encoding="utf-8")
+            page.wait_for_function("() => document.body.innerText.includes('data/suppliers.yml:21:25')", timeout=20_000)
+            assert page.locator("h1").inner_text() == "Feil i dataene"
+            assert "«XX» is not an ISO 3166 country code" in page.locator("[role=alert]").inner_text()
+            suppliers.write_text(suppliers.read_text(encoding="utf-8").replace("countries: [CZ, XX]", "countries: [CZ, CN]"),
+                                 encoding="utf-8")
+            page.wait_for_function("() => document.body.innerText.includes('HP Inc. (rettet)')", timeout=20_000)
+            assert page.locator("[role=alert]").count() == 0
             assert violations == [], violations
         finally:
             context.close()

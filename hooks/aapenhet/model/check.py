@@ -4,18 +4,19 @@
 enterprise, guidelines, routines), §5 b (impacts and risks), §5 c (measures and results), publication
 and consistency — each located in ``data/`` and worded in Norwegian and English. For a draft they are
 things to do; for a statement marked for publication (``published_on`` given) they are errors. The
-publication rules (``rules.PUBLICATION_RULES``) are part of it, so the gate and the check never
-disagree about publishing.
+publication rules (``rules.PUBLICATION_RULES``) and the key figures written in texts
+(``key_figures``) are part of it, so the gate and the check never disagree about publishing.
 """
 
 from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
-from aapenhet.model.completeness import lacks_assessment, lacks_result
+from aapenhet.model.completeness import lacks_assessment, lacks_date, lacks_edition, lacks_result
+from aapenhet.model.key_figures import key_figure_problems
 from aapenhet.model.loader import LoadedStatement
 from aapenhet.model.models import Exposure, MeasureStatus, RiskLevel
 from aapenhet.model.rules import PUBLICATION_RULES
@@ -66,10 +67,12 @@ def _finding(section: Section, source: SourceMap, path: tuple, nb: str, en: str,
     return Finding(section, source.problem(path, en, at_key=at_key, message_nb=nb))
 
 
-def check_statement(loaded: LoadedStatement) -> list[Finding]:
-    """Every finding, in the order of the sections."""
+def check_statement(loaded: LoadedStatement, pages: Mapping[str, str] | None = None) -> list[Finding]:
+    """Every finding, in the order of the sections. ``pages``: the Markdown of ``docs/`` by file
+    (``docs_pages.page_texts``), for numbers written there that disagree with the data."""
     findings = [finding for check in CHECKS for finding in check(loaded)]
     findings += [Finding(Section.publication, problem) for rule in PUBLICATION_RULES for problem in rule(loaded)]
+    findings += [Finding(Section.consistency, problem) for problem in key_figure_problems(loaded, pages or {})]
     order = list(Section)
     return sorted(findings, key=lambda finding: order.index(finding.section))
 
@@ -124,7 +127,7 @@ def impacts_and_risks(loaded: LoadedStatement) -> Iterator[Finding]:
                            " countries.yml)")
     countries = loaded.sources["countries"]
     for index, rating_source in enumerate(loaded.data.countries.sources):
-        if rating_source.year is None:
+        if lacks_edition(rating_source, loaded.data):
             yield _finding(Section.b, countries, ("sources", index, "year"),
                            f"«{rating_source.name.nb}»: utgaven (året) er ikke oppgitt — fyll inn year:",
                            f"«{rating_source.name.en}»: the edition (year) is not given — fill in year:", at_key=True)
@@ -158,6 +161,18 @@ def measures_and_results(loaded: LoadedStatement) -> Iterator[Finding]:
             yield _finding(Section.c, source, path,
                            f"«{measure.title.nb}»: resultatet er ikke oppgitt — fyll inn result:",
                            f"«{measure.title.en}»: the result is not given — fill in result:")
+        if lacks_date(measure) and measure.status is MeasureStatus.done:
+            yield _finding(Section.c, source, path,
+                           f"«{measure.title.nb}»: tiltaket er gjennomført, men datoen er ikke oppgitt — fyll inn"
+                           " completed_on: (ÅÅÅÅ-MM-DD)",
+                           f"«{measure.title.en}»: the measure is done, but its date is not given — fill in"
+                           " completed_on: (YYYY-MM-DD)")
+        elif lacks_date(measure):
+            yield _finding(Section.c, source, path,
+                           f"«{measure.title.nb}»: tiltaket pågår, men startdatoen er ikke oppgitt — fyll inn"
+                           " started_on: (ÅÅÅÅ-MM-DD)",
+                           f"«{measure.title.en}»: the measure is ongoing, but its start date is not given — fill"
+                           " in started_on: (YYYY-MM-DD)")
     ratings = {entry.code: entry.risk for entry in data.countries.countries}
     followed = {measure.supplier for measure in dd.measures if measure.supplier}
     suppliers = loaded.sources["suppliers"]

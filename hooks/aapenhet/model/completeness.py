@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 
-from aapenhet.model.models import Exposure, Measure, MeasureStatus, Risk, SignatoryRole, StatementData
+from aapenhet.model.models import Exposure, Measure, MeasureStatus, RatingSource, Risk, SignatoryRole, StatementData
 
 BOARD_ROLES = {SignatoryRole.board_chair, SignatoryRole.board_member, SignatoryRole.employee_representative}
 
@@ -48,6 +48,11 @@ class Missing(str, enum.Enum):
         return f"missing.{self.value}"
 
     @property
+    def located_per_item(self) -> bool:
+        """The §5 check (check.py) names each risk, measure or source that lacks it, at its own line."""
+        return self in _LOCATED_PER_ITEM
+
+    @property
     def advice(self) -> str:
         """What is wrong — what to do, for the editor."""
         return _ADVICE[self]
@@ -71,6 +76,9 @@ _FIELDS: dict[Missing, tuple[str, tuple[str, ...]]] = {
     Missing.measure_results: ("due_diligence", ("measures",)),
     Missing.measure_dates: ("due_diligence", ("measures",)),
 }
+
+_LOCATED_PER_ITEM = {Missing.actual_impacts, Missing.source_edition, Missing.risk_assessment,
+                     Missing.measure_results, Missing.measure_dates}
 
 _ADVICE: dict[Missing, str] = {
     Missing.reporting_period: "empty, so the statement is still a draft — fill in start and end (YYYY-MM-DD)",
@@ -140,8 +148,7 @@ def missing_for_publication(data: StatementData) -> list[Missing]:
         missing.append(Missing.postal_address)
     if dd.actual_impacts is None:
         missing.append(Missing.actual_impacts)
-    used = {entry.source for entry in data.countries.countries} | {risk.source for risk in dd.risks}
-    if any(source.year is None for source in data.countries.sources if source.id in used):
+    if any(lacks_edition(source, data) for source in data.countries.sources):
         missing.append(Missing.source_edition)
     if any(lacks_assessment(risk) for risk in dd.risks):
         missing.append(Missing.risk_assessment)
@@ -158,6 +165,12 @@ def missing_for_publication(data: StatementData) -> list[Missing]:
 def lacks_assessment(risk: Risk) -> bool:
     """OECD: prioritise by severity and likelihood; a risk Exso is not exposed to needs neither."""
     return risk.exposure is not Exposure.none and (risk.severity is None or risk.likelihood is None)
+
+
+def lacks_edition(source: RatingSource, data: StatementData) -> bool:
+    """A source the ratings or risks come from needs its edition (year); an unused one does not."""
+    used = {entry.source for entry in data.countries.countries} | {risk.source for risk in data.due_diligence.risks}
+    return source.id in used and source.year is None
 
 
 def lacks_date(measure: Measure) -> bool:

@@ -18,10 +18,14 @@ Rule = Callable[[LoadedStatement], list[Problem]]
 
 
 def statement_is_final(loaded: LoadedStatement) -> list[Problem]:
-    """A draft ("Utkast") is never published: report each thing ``completeness`` finds missing."""
+    """A draft ("Utkast") is never published: report each thing ``completeness`` finds missing.
+
+    What the §5 check locates item by item (each risk without severity, each measure without a
+    result…) is left to it, so that no reason is given twice.
+    """
     return [loaded.sources[missing.file].problem(missing.field_path, missing.advice, at_key=True,
                                                  message_nb=missing.advice_nb)
-            for missing in missing_for_publication(loaded.data)]
+            for missing in missing_for_publication(loaded.data) if not missing.located_per_item]
 
 
 def dates_in_order(loaded: LoadedStatement) -> list[Problem]:

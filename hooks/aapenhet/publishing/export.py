@@ -332,6 +332,10 @@ def _lines_by_country(supplier: Supplier) -> dict[str, list[ProductionLine]]:
 # --- writing the files -------------------------------------------------------------------------
 
 
+# The names of those files, known without data (a preview with wrong data still links to them).
+MACHINE_READABLE_NAMES = (JSON_FILE, SCHEMA_FILE, CSV_FILE, cycle_csv.RISKS_FILE, cycle_csv.MEASURES_FILE)
+
+
 def machine_readable_files(data: StatementData, language: str, *, labels: Labels | None = None) -> dict[str, str]:
     """The files for ``language``, by file name: what a language's site root holds."""
     document = statement_model(data, language)

@@ -17,6 +17,7 @@ from pathlib import Path
 from aapenhet.form.settings import FormSettings, Provider
 from aapenhet.model.check import check_statement
 from aapenhet.model.loader import LoadedStatement, load_statement
+from aapenhet.rendering.docs_pages import page_texts
 from aapenhet.source.problems import DataProblems
 from aapenhet.website.addresses import public_https_url_problem
 
@@ -83,7 +84,7 @@ def publication_problems(project: Path, settings: PublishSettings) -> list[str]:
     loaded, reasons = load_data(project / "data")
     if loaded is not None:
         # The §5 check's findings and the publication rules: what `aapenhet check` lists, as errors.
-        reasons += [finding.text("en") for finding in check_statement(loaded)]
+        reasons += [finding.text("en") for finding in check_statement(loaded, page_texts(project / "docs"))]
     for settings_check in SETTINGS_CHECKS:
         reasons += settings_check(settings)
     return reasons

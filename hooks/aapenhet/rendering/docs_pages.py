@@ -27,6 +27,12 @@ def page_versions(docs_dir: Path, languages: list[str], default: str) -> dict[st
     return versions
 
 
+def page_texts(docs_dir: Path) -> dict[str, str]:
+    """Every page's Markdown, by how messages name it (``docs/index.en.md``); none when there is no docs/."""
+    return {f"docs/{path.relative_to(docs_dir).as_posix()}": path.read_text(encoding="utf-8")
+            for path in sorted(docs_dir.rglob("*.md"))}
+
+
 def untranslated_pages(docs_dir: Path, languages: list[str], default: str) -> list[Problem]:
     """Pages that lack a translation (``x.md`` without ``x.en.md``, or the reverse), located at the
     version that exists: the i18n plugin would silently show the Norwegian page on the English site."""

@@ -1,0 +1,26 @@
+"""The page ``mkdocs serve`` shows in place of every page while the data or a page is wrong.
+
+A failed build leaves MkDocs' preview server waiting for a good one, so the editor's browser just
+hangs; under ``serve`` the build goes on instead and every page shows the located problems (the
+terminal prints them too). Saving the fixed file rebuilds and the live-reload script brings the
+site back. A built site never gets here: ``mkdocs build`` stops on the first problem report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from aapenhet.rendering.renderer import template_environment
+from aapenhet.source.problems import Problem
+
+
+def problems_page(problems: Iterable[Problem], language: str) -> str:
+    """The page's content (HTML) listing ``problems`` in ``language``, each at its file:line:col."""
+    listed = sorted(set(problems))
+    template = template_environment().get_template("problems_page.html")
+    return template.render(
+        language=language,
+        problems=[{"where": f"{problem.file}:{problem.line}:{problem.column}", "path": problem.path,
+                   "message": (problem.message_nb or problem.message) if language == "nb" else problem.message}
+                  for problem in listed],
+    ).strip()
