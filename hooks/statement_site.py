@@ -5,7 +5,7 @@ Events, and what each hands to the package:
 - ``on_config``: at the start of the first language's pass, ``start_build`` reads and checks the
   data, labels, form settings and pages once for the whole build; later passes reuse it.
 - ``on_files``: the language's machine-readable statement (and ``robots.txt``) beside its pages.
-- ``on_page_markdown``: ``<!-- aapenhet:NAME -->`` placeholders replaced by rendered HTML.
+- ``on_page_content``: ``<!-- aapenhet:NAME -->`` placeholders replaced by rendered HTML.
 - ``on_page_context`` / ``on_template_context``: the draft banner, security policy and head links.
 - ``on_post_page`` / ``on_post_template``: each page's policy allows exactly its inline scripts.
 - ``on_post_build``: once every language is built, ``_headers`` and each language's 404 page.
@@ -24,7 +24,8 @@ from aapenhet.form.settings import form_origin
 from aapenhet.model.check import check_statement
 from aapenhet.publishing.export import MACHINE_READABLE_NAMES, machine_readable_files
 from aapenhet.rendering.docs_pages import page_texts
-from aapenhet.rendering.placeholders import FORM_PLACEHOLDER, fill_placeholders, placeholders_in
+from aapenhet.rendering.page_toc import toc_tokens
+from aapenhet.rendering.placeholders import FORM_PLACEHOLDER, TOC_PLACEHOLDERS, fill_placeholders, placeholders_in
 from aapenhet.rendering.problems_page import problems_page
 from aapenhet.source.problems import DataProblems
 from aapenhet.statement_build import PROCESS, StatementBuild, start_build
@@ -39,6 +40,7 @@ from aapenhet.website.seo import open_graph_locale, page_alternates, robots_txt
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -115,25 +117,25 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    """Runs per page after its Markdown is read: replace placeholders with rendered HTML.
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    """Runs per page once its Markdown is HTML: each placeholder, which Markdown kept as a comment,
+    becomes its rendered block (never read as Markdown: that took most of a large build's time);
+    under ``serve`` with wrong data, the page is the problems instead.
 
     Every page's placeholders were checked in on_config: only exact, known ones are here.
     """
-    names = placeholders_in(markdown)
-    if not names or _problems is not None:
+    if _problems is not None:
+        return problems_page(_problems.problems, _language(config))
+    names = placeholders_in(html)
+    if not names:
         return None
     if FORM_PLACEHOLDER in names:
         page.meta["aapenhet_form"] = True  # the theme loads the form's script on this page only
     renderer, language = _current_build().renderer, _language(config)
-    return fill_placeholders(markdown, lambda name: renderer.render(name, language))
-
-
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    """Runs per page once its Markdown is HTML: under ``serve`` with wrong data, the problems."""
-    if _problems is None:
-        return None
-    return problems_page(_problems.problems, _language(config))
+    html = fill_placeholders(html, lambda name: renderer.render(name, language))
+    if any(name in TOC_PLACEHOLDERS for name in names):
+        page.toc = get_toc(toc_tokens(html))  # their headings belong in the page's table of contents
+    return html
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:

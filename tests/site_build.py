@@ -26,16 +26,19 @@ PROJECT = Path(__file__).resolve().parent.parent
 PUBLIC_URL = "https://exso.example/aapenhet/"
 
 
-def _markdown_extensions() -> list[str]:
-    """The Markdown extensions mkdocs.yml names, for tests that run Python-Markdown themselves."""
+def _markdown_extensions() -> tuple[list[str], dict[str, dict]]:
+    """The Markdown extensions mkdocs.yml names, and their settings, for tests that run Python-Markdown
+    themselves (``markdown.markdown(text, extensions=…, extension_configs=…)``)."""
     from mkdocs.utils.yaml import yaml_load
 
     with (PROJECT / "mkdocs.yml").open("rb") as config:
         listed = yaml_load(config)["markdown_extensions"]
-    return [entry if isinstance(entry, str) else next(iter(entry)) for entry in listed]
+    names = [entry if isinstance(entry, str) else next(iter(entry)) for entry in listed]
+    settings = {next(iter(entry)): next(iter(entry.values())) for entry in listed if isinstance(entry, dict)}
+    return names, settings
 
 
-MKDOCS_MARKDOWN_EXTENSIONS = _markdown_extensions()
+MKDOCS_MARKDOWN_EXTENSIONS, MKDOCS_MARKDOWN_SETTINGS = _markdown_extensions()
 # Every page of the site, as its path under site/ in the default language.
 PAGES = ("", "redegjorelse/", "leverandorer/", "innsynskrav/")
 LANGUAGE_PREFIXES = {"nb": "", "en": "en/"}

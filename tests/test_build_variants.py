@@ -22,9 +22,11 @@ from pathlib import Path
 import markdown
 import pytest
 from rendering import renderer
-from site_build import MKDOCS_MARKDOWN_EXTENSIONS, BuiltSite, copy_project, run_build
+from site_build import MKDOCS_MARKDOWN_EXTENSIONS, MKDOCS_MARKDOWN_SETTINGS, BuiltSite, copy_project, run_build
 
 from aapenhet.model.loader import load_statement_data
+from aapenhet.rendering.page_toc import toc_tokens
+from aapenhet.rendering.placeholders import fill_placeholders
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -65,34 +67,43 @@ def test_signature_block_and_contact_reach_the_pages(filled_site: BuiltSite) -> 
 # --- Escaping survives Markdown -----------------------------------------------------------------
 
 
-def test_escaped_text_stays_text_through_markdown(tmp_path: Path) -> None:
-    """The rendered blocks go through Python-Markdown (md_in_html) on their way into the page."""
+def page_with_block(markdown_text: str, block: str) -> str:
+    """The page's HTML as the hook makes it: Markdown first (with mkdocs.yml's extensions), then the
+    placeholder, which Markdown keeps as a comment, swapped for the rendered block."""
+    html = markdown.markdown(markdown_text, extensions=MKDOCS_MARKDOWN_EXTENSIONS,
+                             extension_configs=MKDOCS_MARKDOWN_SETTINGS)
+    return fill_placeholders(html, lambda name: block)
+
+
+def test_escaped_text_stays_text_in_the_page(tmp_path: Path) -> None:
     data_dir = copy_project(tmp_path / "project") / "data"
     replace_in(data_dir.parent, "data/suppliers.yml", "name: HP Inc.", f"name: '{PAYLOAD}'")
     block = renderer(load_statement_data(data_dir)).render("supplier_table", "nb")
-    html = markdown.markdown(f"# Leverandører\n\n{block}\n", extensions=MKDOCS_MARKDOWN_EXTENSIONS)
+    html = page_with_block("# Leverandører\n\n<!-- aapenhet:supplier_table -->\n", block)
+    assert "<!-- aapenhet" not in html and "<table>" in html
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;alert" in html
 
 
 def test_supplier_headings_reach_the_table_of_contents_as_text(tmp_path: Path) -> None:
-    """supplier_follow_up marks its blocks markdown="1" so that the toc extension lists each supplier's
-    heading; a name from the data inside that heading must still stay text, never Markdown or markup."""
+    """Each supplier's heading has a permalink and a place in the page's table of contents, under the
+    page's own heading; a name from the data stays text there, never Markdown or markup."""
     name = f"*Acme* [x](javascript:alert(1)) {PAYLOAD}"
     data_dir = copy_project(tmp_path / "project") / "data"
     replace_in(data_dir.parent, "data/suppliers.yml", "name: HP Inc.", f"name: '{name}'")
     block = renderer(load_statement_data(data_dir)).render("supplier_follow_up", "nb")
-    converter = markdown.Markdown(extensions=MKDOCS_MARKDOWN_EXTENSIONS)
-    html = converter.convert(f"## Leverandørene\n\n{block}\n")
+    html = page_with_block("## Leverandørene\n\n<!-- aapenhet:supplier_follow_up -->\n\n## Risiko\n", block)
     assert "<em>" not in html and "<script>" not in html and "<img" not in html
     assert [href for href in re.findall(r'href="([^"]*)"', html) if href.startswith("javascript")] == []
-    [section] = converter.toc_tokens
+    suppliers, risk = toc_tokens(html)
+    assert (suppliers["name"], risk["name"], risk["children"]) == ("Leverandørene", "Risiko", [])
     # The table of contents shows each name as text: escaped once, exactly as written in the data.
-    entries = [(entry["id"], entry["name"]) for entry in section["children"]]
+    entries = [(entry["id"], entry["name"]) for entry in suppliers["children"]]
     assert [(anchor, unescape(label)) for anchor, label in entries] == [
         ("supplier-hp", name), ("supplier-zebra", "Zebra Technologies"),
         ("supplier-integration-wizard", "Integration Wizard (IW)")]
     assert "<" not in entries[0][1]
+    assert 'href="#supplier-zebra">&para;</a></h3>' in html
 
 
 # --- Mistakes stop the build --------------------------------------------------------------------

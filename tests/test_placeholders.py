@@ -98,3 +98,13 @@ def test_a_placeholder_not_closed_on_its_line_is_a_problem(written: str) -> None
 
 def test_an_editors_note_over_several_lines_is_not_a_placeholder() -> None:
     assert problems("<!-- åpenhetsloven §5:\n     husk å oppdatere tallene -->") == []
+
+
+@pytest.mark.parametrize("written", ["    <!-- aapenhet:routines -->", "Se <!-- aapenhet:routines --> her.",
+                                     "- <!-- aapenhet:routines -->"])
+def test_a_placeholder_not_alone_on_its_line_is_a_problem(written: str) -> None:
+    """Indented, Markdown would show it as code; in a paragraph or a list, the block would be put
+    inside it. Either way the page would lose or break that part of the statement."""
+    [problem] = problems(written)
+    assert problem.startswith(f"docs/x.md:5:{written.index('<!--') + 1} «<!-- aapenhet:routines -->» shares its line")
+    assert problem.endswith("put the placeholder alone at the start of a line")

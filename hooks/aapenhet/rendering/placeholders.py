@@ -39,6 +39,8 @@ PLACEHOLDERS = (
 )
 # The placeholder whose page loads the form's script.
 FORM_PLACEHOLDER = "innsynskrav_form"
+# The placeholders whose headings have permalinks and belong in the page's table of contents.
+TOC_PLACEHOLDERS = ("supplier_follow_up",)
 
 # Exactly one placeholder: one space inside each end of the comment, the lower-case prefix, a name.
 EXACT = re.compile(r"<!-- aapenhet:(?P<name>[a-z_]+) -->")
@@ -73,6 +75,14 @@ def placeholder_problems(markdown: str, page_path: str) -> list[Problem]:
         message = (f"{what} — {hint}expected exactly «<!-- aapenhet:NAME -->» (lower case, one space inside each"
                    f" end) with NAME one of: {', '.join(PLACEHOLDERS)}")
         problems.append(Problem(page_path, line, column, "", message))
+    for match in EXACT.finditer(markdown):
+        line_start = markdown.rfind("\n", 0, match.start()) + 1
+        line_end = markdown.find("\n", match.end())
+        if markdown[line_start:len(markdown) if line_end < 0 else line_end].rstrip() != match.group(0):
+            line, column = _position(markdown, match.start())
+            problems.append(Problem(page_path, line, column, "", (
+                f"«{match.group(0)}» shares its line with other text or is indented — the block it stands for"
+                " is a part of the page of its own; put the placeholder alone at the start of a line")))
     for match in _OPENED.finditer(markdown):
         rest = match.group("rest")
         if "-->" in match.group(0) or rest.strip(" \t-!>"):
@@ -106,13 +116,14 @@ def placeholder_parity_problems(pages: Mapping[str, str], shown_as: Callable[[st
     return problems
 
 
-def fill_placeholders(markdown: str, render: Callable[[str], str]) -> str:
-    """Replace each placeholder with ``render(name)``'s HTML, as a block of its own.
+def fill_placeholders(page_html: str, render: Callable[[str], str]) -> str:
+    """Replace each placeholder in a page's HTML (Markdown keeps a comment on its own line as it is)
+    with ``render(name)``'s HTML.
 
     Call ``placeholder_problems`` first: only exact, known placeholders are replaced here.
     """
-    return EXACT.sub(lambda match: "\n" + render(match.group("name")) + "\n"
-                     if match.group("name") in PLACEHOLDERS else match.group(0), markdown)
+    return EXACT.sub(lambda match: render(match.group("name"))
+                     if match.group("name") in PLACEHOLDERS else match.group(0), page_html)
 
 
 def _did_you_mean(comment: str) -> str | None:
