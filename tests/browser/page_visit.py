@@ -2,13 +2,15 @@
 
 Loading a page in Chromium is the expensive part of a browser test, so each page of the site is
 visited once per session (``visit_page``) and the console, privacy and accessibility tests each
-assert on what that visit recorded. A visit: a fresh context whose requests (the search worker's
+assert on what that visit recorded. A visit: a fresh context whose requests (a worker's
 included) are recorded and whose off-site requests are aborted; the page loads; axe-core runs on it
-as loaded (WCAG 2.1 A/AA); it is scrolled to the bottom, the search is opened and a word typed, so
-lazy content, the search worker and its index load too; then the network goes idle.
+as loaded (WCAG 2.1 A/AA); it is scrolled to the bottom, so lazy content loads too; then the network
+goes idle.
 """
 
 from __future__ import annotations
+
+import gzip
 
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -43,6 +45,8 @@ class PageVisit:
     # "rel href" of every resource hint in the page.
     resource_hints: list[str] = field(default_factory=list)
     axe_violations: list[dict] = field(default_factory=list)
+    # Bytes of each response from the site, gzip-compressed as a static host serves them, by URL.
+    gzip_bytes: dict[str, int] = field(default_factory=dict)
 
     def is_off_site(self, url: str) -> bool:
         return urlsplit(url).scheme not in LOCAL_SCHEMES and origin(url) != self.site_origin
@@ -60,6 +64,8 @@ def visit_page(browser, url: str, site_url: str, *, run_axe: bool = True) -> Pag
     try:
         # On the context, not only the page: it also sees requests from workers the page starts.
         context.on("request", lambda request: visit.requests.append(f"{request.resource_type}: {request.url}"))
+        finished: list = []
+        context.on("requestfinished", lambda request: finished.append(request))
         context.route(lambda address: visit.is_off_site(address), lambda route: route.abort())
         context.add_init_script(RECORD_VIOLATIONS)
         page = context.new_page()
@@ -72,10 +78,11 @@ def visit_page(browser, url: str, site_url: str, *, run_axe: bool = True) -> Pag
         if run_axe:
             visit.axe_violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
         page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-        # Open the search and type, so the search worker and its index load under the policy too.
-        page.keyboard.press("/")
-        page.keyboard.type("risiko")
         page.wait_for_load_state("networkidle")
+        for request in finished:
+            response = request.response()
+            if response is not None and not visit.is_off_site(request.url):
+                visit.gzip_bytes[request.url] = len(gzip.compress(response.body(), compresslevel=9))
 
         visit.policy_violations = page.evaluate("window.__policyViolations")
         visit.script_policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")

@@ -1,9 +1,8 @@
 """Every page loads in a real browser without a console error and without breaking its own
 Content-Security-Policy: the policy (a <meta> in each page) must allow everything the theme really
-runs, Material's inline scripts included, or the page would silently lose its search, language
-switch or form. The language switch is plain links: no page fetches a sitemap to find its
-translation. (The visit, shared with the privacy and accessibility tests, is in page_visit.py: the
-search is opened and a word typed, so the search worker runs under the policy too.)
+runs, Material's inline scripts included, or the page would silently lose its form. The language
+switch is plain links: no page fetches a sitemap to find its translation. (The visit, shared with
+the privacy and accessibility tests, is in page_visit.py.)
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 On the statement page, in Norwegian and English, with print media emulated in a real Chromium
 (``docs/assets/print.css``):
 
-* the site's chrome (header, sidebars, search, language switch, footer, back-to-top button, skip link,
+* the site's chrome (header, sidebars, language switch, footer, skip link,
   heading permalinks) does not print; the article does, across the full width, black on white;
 * headings stay with what follows them, table rows and signature blocks are not split, a table's
   header row repeats on every page;
@@ -41,10 +41,8 @@ CHROME = {
     "header": ".md-header",
     "primary navigation": ".md-sidebar--primary",
     "table of contents": ".md-sidebar--secondary",
-    "search": ".md-search",
     "language switch": ".md-select",
     "footer": ".md-footer",
-    "back-to-top button": ".md-top",
     "skip link": ".md-skip",
     "heading permalinks": "article .headerlink",
 }

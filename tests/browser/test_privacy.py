@@ -1,8 +1,7 @@
 """No page of the site makes the visitor's browser contact anyone but the site itself.
 
 Every page, in Norwegian and English, is loaded in a real Chromium from a local server; every request
-the page makes (documents, styles, scripts, fonts, images, XHR/fetch, the search worker and its
-index) is recorded until the network is idle, after scrolling to the bottom so lazy content loads too
+the page makes (documents, styles, scripts, fonts, images, XHR/fetch, workers) is recorded until the network is idle, after scrolling to the bottom so lazy content loads too
 (the visit, shared with the console and accessibility tests, is in page_visit.py). Each request must
 go to the site's own origin: no Google Fonts, no CDN, no analytics. Off-site requests are recorded
 and then aborted, so a regression fails fast here instead of waiting on a network the tests do not
