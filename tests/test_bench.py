@@ -1,10 +1,12 @@
-"""``aapenhet bench generate``, in-process: the generated data.
+"""``aapenhet bench`` without building anything: the generated data and the baseline's pages, in-process.
 
 Proves: generated data is byte-identical for a seed and differs between seeds; it loads with the
 project's own loader, with the suppliers asked for (1–3 product lines and 1–4 production countries
 each, distinct names over every initial A–Z, Æ, Ø, Å), the shipped company and statement, about 60
 rated countries, and follow-ups linked to suppliers and risks; ``bench generate`` writes it and never
-over the project's own ``data/``.
+over the project's own ``data/``; the baseline's docs have the pages and table rows asked for and its
+settings leave out the project's own work; the figures' table and ratios read as ``N.N×``. The
+benchmark's real builds are not run here: ``aapenhet bench`` is a script that prints figures.
 """
 
 from __future__ import annotations
@@ -17,7 +19,18 @@ from pathlib import Path
 import pytest
 import yaml
 from aapenhet.bench import words
+from aapenhet.bench.baseline import (
+    SUPPLIERS_PAGE,
+    TableRow,
+    baseline_config,
+    read_mkdocs_config,
+    table_rows,
+    write_baseline_docs,
+)
 from aapenhet.bench.generate import COPIED_FILES, write_data_folder
+from aapenhet.bench.measure import BuildFigures, is_suppliers_page, pages_per_language
+from aapenhet.bench.report import figures_table, format_ratio
+from aapenhet.bench.run import Comparison, median_figures
 from aapenhet.cli import main
 from aapenhet.model.loader import load_statement, load_statement_data
 from site_build import PROJECT
@@ -101,7 +114,70 @@ def test_bench_generate_writes_a_folder_and_never_the_projects_data(tmp_path: Pa
 
 
 @pytest.mark.parametrize("arguments", [["bench", "generate", "--suppliers", "0", "--out", "x"],
-                                       ["bench", "generate", "--out", "x"]])
+                                       ["bench", "generate", "--out", "x"], ["bench", "--sizes", "200,lots"],
+                                       ["bench", "--runs", "0"]])
 def test_bench_usage_errors_exit_2(arguments: list[str]) -> None:
     with contextlib.redirect_stderr(io.StringIO()):
         assert main(arguments) == 2
+
+
+def test_baseline_docs_have_the_pages_and_table_rows_asked_for(tmp_path: Path) -> None:
+    rows = [TableRow(f"Leverandør {index}", {"nb": "Servere", "en": "Servers"}, ("CN", "TW"), index % 2 == 1)
+            for index in range(7)]
+    rows.append(TableRow("Pipe | & <b>Co</b>", {"nb": "Kabler", "en": "Cables"}, ("NO",), False))
+    written = write_baseline_docs(tmp_path / "docs", pages_per_language=6, rows=rows)
+    names = sorted(path.name for path in written)
+    assert len([name for name in names if name.count(".") == 1]) == 6  # nb: NAME.md
+    assert len([name for name in names if name.endswith(".en.md")]) == 6
+    for name in (f"{SUPPLIERS_PAGE}.md", f"{SUPPLIERS_PAGE}.en.md"):
+        table = [line for line in (tmp_path / "docs" / name).read_text(encoding="utf-8").splitlines()
+                 if line.startswith("|")]
+        assert len(table) == 2 + len(rows)  # heading, rule, one line per row
+        assert table[-1].startswith(r"| Pipe \| &amp; &lt;b&gt;Co&lt;/b&gt; |")
+    assert "| Servers | CN, TW | services |" in (tmp_path / "docs" / f"{SUPPLIERS_PAGE}.en.md").read_text(encoding="utf-8")
+
+
+def test_baseline_rows_are_suppliers_times_product_lines() -> None:
+    data = load_statement_data(PROJECT / "data")
+    rows = table_rows(data)
+    assert len(rows) == sum(len(supplier.production) for supplier in data.suppliers.suppliers)
+    assert rows[0].supplier == data.suppliers.suppliers[0].name
+
+
+def test_baseline_settings_are_the_projects_without_its_own_work() -> None:
+    project = read_mkdocs_config(PROJECT / "mkdocs.yml")
+    config = baseline_config(project)
+    assert not {"hooks", "extra_css", "watch", "nav"} & set(config)
+    assert "custom_dir" not in config["theme"] and config["theme"]["name"] == project["theme"]["name"] == "material"
+    assert "md_in_html" not in config["markdown_extensions"] and "md_in_html" in project["markdown_extensions"]
+    assert config["plugins"] == project["plugins"]
+    assert "innsynskrav" not in config.get("extra", {})
+
+
+def test_figures_count_pages_per_language_and_the_suppliers_pages(tmp_path: Path) -> None:
+    for page in ("index.html", "leverandorer/index.html", "innsynskrav/takk/index.html", "404.html",
+                 "en/index.html", "en/leverandorer/index.html", "en/innsynskrav/takk/index.html"):
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("<p>x</p>", encoding="utf-8")
+    assert pages_per_language(tmp_path) == 3
+    assert [is_suppliers_page(Path(path)) for path in ("leverandorer/index.html", "en/leverandorer/a/index.html",
+                                                        "index.html", "en/index.html")] == [True, True, False, False]
+
+
+def test_ratios_read_as_multiples() -> None:
+    assert format_ratio(3.0, 2.0) == "1.5×"
+    assert format_ratio(1.0, 3.0) == "0.3×"
+    assert format_ratio(123.45, 1.0) == "123.5×"
+    assert format_ratio(5.0, 0.0) == "–"
+
+
+def test_the_table_shows_medians_and_ratios() -> None:
+    def figures(wall: float, rss: int) -> BuildFigures:
+        return BuildFigures(wall, wall, rss, 12, 47_700, 12_200)
+
+    statement = median_figures([figures(3.0, 90_000_000), figures(1.0, 60_000_000), figures(2.0, 80_000_000)])
+    assert (statement.wall_seconds, statement.peak_rss_bytes) == (2.0, 80_000_000)
+    lines = figures_table([Comparison("shipped", 3, 4, 3, statement, figures(1.0, 40_000_000))])
+    assert len(lines) == 4  # heading, statement, baseline, ratio
+    assert lines[1].split()[:5] == ["shipped", "3", "4", "3", "statement"]
+    assert lines[3].split() == ["ratio", "2.0×", "2.0×", "2.0×"]

@@ -6,6 +6,8 @@ Subcommands:
   or 1 when the statement is marked for publication (``published_on``) and anything is found.
 - ``schema``: write the JSON Schemas of ``data/`` for editors (``--check``: exit 1 if out of date).
 - ``bench generate``: write a valid data folder with N generated suppliers (``--suppliers N --out DIR``).
+- ``bench``: build the site for the shipped and generated data, and a bare Material site of the same size,
+  and print the figures (time, memory, pages) with the ratios.
 
 Exit status 2 is a usage error. Every subcommand works outside MkDocs, on a project folder (the one
 holding ``mkdocs.yml`` and ``data/``), and never ends in a traceback: a bug is reported in one line.
@@ -20,6 +22,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from aapenhet.bench.generate import DEFAULT_SEED, write_data_folder
+from aapenhet.bench.measure import BuildFailed
+from aapenhet.bench.report import environment_lines, report_lines
+from aapenhet.bench.run import DEFAULT_RUNS, DEFAULT_SIZES, run_benchmark
 from aapenhet.form.settings import read_form_settings
 from aapenhet.model.check import SECTION_TITLES, Section, check_statement, is_marked_for_publication
 from aapenhet.model.loader import load_statement
@@ -29,9 +34,8 @@ from aapenhet.rendering.docs_pages import page_texts
 from aapenhet.source.problems import DataProblems
 
 PROG = "aapenhet"
-# «bench generate» is a subcommand of its own, named with a space, and its two words are joined before
-# parsing: argparse cannot give «bench» (next: the benchmark itself) both an optional PROJECT and an
-# optional subcommand.
+# argparse cannot give «bench» both an optional PROJECT and an optional subcommand: «bench generate»
+# is a subcommand of its own, named with a space, and its two words are joined before parsing.
 BENCH_GENERATE = "bench generate"
 
 
@@ -137,8 +141,30 @@ def bench_generate(arguments: argparse.Namespace, project: Path) -> int:
     return 0
 
 
+def bench(arguments: argparse.Namespace, project: Path) -> int:
+    """Build the statement and the bare baseline for each data set; print the figures (progress on stderr)."""
+    def progress(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    try:
+        comparisons = run_benchmark(project, sizes=arguments.sizes, runs=arguments.runs, seed=arguments.seed,
+                                    progress=progress)
+    except DataProblems as problems:  # the shipped data: the generated data always loads
+        print("\n".join(safe_for_ci_log(str(problem)) for problem in problems.problems), file=sys.stderr)
+        return 1
+    except BuildFailed as failed:
+        print(f"{PROG} bench: a build failed — {failed}", file=sys.stderr)
+        return 1
+    report = "\n".join(report_lines(comparisons, environment_lines()))
+    print(report)
+    if arguments.out:
+        Path(arguments.out).write_text(report + "\n", encoding="utf-8")
+        progress(f"wrote {arguments.out}")
+    return 0
+
+
 SUBCOMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
-    "gate": gate, "check": check, "schema": schema, BENCH_GENERATE: bench_generate}
+    "gate": gate, "check": check, "schema": schema, "bench": bench, BENCH_GENERATE: bench_generate}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -166,6 +192,19 @@ def _parser() -> argparse.ArgumentParser:
                     " --check when they are out of date.")
     _project_argument(schema_parser)
     schema_parser.add_argument("--check", action="store_true", help="only check that they are up to date")
+    bench_parser = commands.add_parser(
+        "bench", help="build times and sizes at scale, against a bare Material site",
+        description="Build the site (mkdocs build, in a subprocess, on a copy) for the shipped data and for generated"
+                    " data of each size, and a bare Material + mkdocs-static-i18n site with as many pages and table"
+                    " rows; print wall and CPU time, peak memory, pages, the largest page and the suppliers pages"
+                    f" gzipped, with the ratios to the bare site. See also «{PROG} {BENCH_GENERATE}».")
+    _project_argument(bench_parser)
+    bench_parser.add_argument("--sizes", type=_sizes, default=",".join(map(str, DEFAULT_SIZES)), metavar="N,N,…",
+                              help="numbers of generated suppliers (default: %(default)s)")
+    bench_parser.add_argument("--runs", type=_positive_int, default=DEFAULT_RUNS,
+                              help="builds of each, whose median is shown; one from 10,000 suppliers (default %(default)s)")
+    bench_parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="the generated data's seed (default %(default)s)")
+    bench_parser.add_argument("--out", metavar="FILE", help="also write the figures to FILE")
     generate_parser = commands.add_parser(
         BENCH_GENERATE, help="write a valid data folder with N generated suppliers",
         description="Write a complete data folder (the five files, valid for the models) with N generated suppliers:"
@@ -184,6 +223,11 @@ def _positive_int(text: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"«{text}» is not a whole number of at least 1")
     return number
+
+
+def _sizes(text: str) -> list[int]:
+    """``200,2000,10000`` (thousands may be written with ``_``: ``10_000``)."""
+    return [_positive_int(size.replace("_", "")) for size in text.split(",") if size.strip()]
 
 
 def _project_argument(parser: argparse.ArgumentParser) -> None:
