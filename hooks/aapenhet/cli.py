@@ -5,6 +5,9 @@ Subcommands:
 - ``check``: the §5 check, grouped by §5 a, b, c, publication and consistency; ``--lang nb|en``. Exit 0,
   or 1 when the statement is marked for publication (``published_on``) and anything is found.
 - ``schema``: write the JSON Schemas of ``data/`` for editors (``--check``: exit 1 if out of date).
+- ``bench generate``: write a valid data folder with N generated suppliers (``--suppliers N --out DIR``).
+- ``bench``: build the site for the shipped and generated data, and a bare Material site of the same size,
+  and print the figures (time, memory, pages) with the ratios.
 
 Exit status 2 is a usage error. Every subcommand works outside MkDocs, on a project folder (the one
 holding ``mkdocs.yml`` and ``data/``), and never ends in a traceback: a bug is reported in one line.
@@ -18,6 +21,10 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from aapenhet.bench.generate import DEFAULT_SEED, write_data_folder
+from aapenhet.bench.measure import BuildFailed
+from aapenhet.bench.report import environment_lines, report_lines
+from aapenhet.bench.run import DEFAULT_RUNS, DEFAULT_SIZES, run_benchmark
 from aapenhet.form.settings import read_form_settings
 from aapenhet.model.check import SECTION_TITLES, Section, check_statement, is_marked_for_publication
 from aapenhet.model.loader import load_statement
@@ -27,11 +34,17 @@ from aapenhet.rendering.docs_pages import page_texts
 from aapenhet.source.problems import DataProblems
 
 PROG = "aapenhet"
+# argparse cannot give «bench» both an optional PROJECT and an optional subcommand: «bench generate»
+# is a subcommand of its own, named with a space, and its two words are joined before parsing.
+BENCH_GENERATE = "bench generate"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one subcommand; returns its exit status (the console script exits with it)."""
     parser = _parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:2] == BENCH_GENERATE.split():
+        argv = [BENCH_GENERATE, *argv[2:]]
     try:
         arguments = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse has printed the usage and what is wrong
@@ -111,7 +124,47 @@ def schema(arguments: argparse.Namespace, project: Path) -> int:
     return 0
 
 
-SUBCOMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {"gate": gate, "check": check, "schema": schema}
+def bench_generate(arguments: argparse.Namespace, project: Path) -> int:
+    """Write a data folder of ``--suppliers`` generated suppliers, and load it as a build would."""
+    out = Path(arguments.out)
+    if out.resolve() == (project / "data").resolve():
+        print(f"{PROG} {BENCH_GENERATE}: --out is the project's own data/ — give another folder", file=sys.stderr)
+        return 2
+    written = write_data_folder(project / "data", out, suppliers=arguments.suppliers, seed=arguments.seed)
+    try:
+        load_statement(out, shown_as=str(out))
+    except DataProblems as problems:  # a bug in the generator: the data must always load
+        print("\n".join(str(problem) for problem in problems.problems), file=sys.stderr)
+        return 1
+    print(f"wrote {len(written)} files to {out}: {arguments.suppliers:,} suppliers (seed {arguments.seed});"
+          " they load without problems")
+    return 0
+
+
+def bench(arguments: argparse.Namespace, project: Path) -> int:
+    """Build the statement and the bare baseline for each data set; print the figures (progress on stderr)."""
+    def progress(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    try:
+        comparisons = run_benchmark(project, sizes=arguments.sizes, runs=arguments.runs, seed=arguments.seed,
+                                    progress=progress)
+    except DataProblems as problems:  # the shipped data: the generated data always loads
+        print("\n".join(safe_for_ci_log(str(problem)) for problem in problems.problems), file=sys.stderr)
+        return 1
+    except BuildFailed as failed:
+        print(f"{PROG} bench: a build failed — {failed}", file=sys.stderr)
+        return 1
+    report = "\n".join(report_lines(comparisons, environment_lines()))
+    print(report)
+    if arguments.out:
+        Path(arguments.out).write_text(report + "\n", encoding="utf-8")
+        progress(f"wrote {arguments.out}")
+    return 0
+
+
+SUBCOMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
+    "gate": gate, "check": check, "schema": schema, "bench": bench, BENCH_GENERATE: bench_generate}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -139,7 +192,42 @@ def _parser() -> argparse.ArgumentParser:
                     " --check when they are out of date.")
     _project_argument(schema_parser)
     schema_parser.add_argument("--check", action="store_true", help="only check that they are up to date")
+    bench_parser = commands.add_parser(
+        "bench", help="build times and sizes at scale, against a bare Material site",
+        description="Build the site (mkdocs build, in a subprocess, on a copy) for the shipped data and for generated"
+                    " data of each size, and a bare Material + mkdocs-static-i18n site with as many pages and table"
+                    " rows; print wall and CPU time, peak memory, pages, the largest page and the suppliers pages"
+                    f" gzipped, with the ratios to the bare site. See also «{PROG} {BENCH_GENERATE}».")
+    _project_argument(bench_parser)
+    bench_parser.add_argument("--sizes", type=_sizes, default=",".join(map(str, DEFAULT_SIZES)), metavar="N,N,…",
+                              help="numbers of generated suppliers (default: %(default)s)")
+    bench_parser.add_argument("--runs", type=_positive_int, default=DEFAULT_RUNS,
+                              help="builds of each, whose median is shown; one from 10,000 suppliers (default %(default)s)")
+    bench_parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="the generated data's seed (default %(default)s)")
+    bench_parser.add_argument("--out", metavar="FILE", help="also write the figures to FILE")
+    generate_parser = commands.add_parser(
+        BENCH_GENERATE, help="write a valid data folder with N generated suppliers",
+        description="Write a complete data folder (the five files, valid for the models) with N generated suppliers:"
+                    " company.yml and statement.yml as shipped, suppliers, rated countries, risks and follow-up"
+                    " measures generated. The same seed writes the same bytes.")
+    _project_argument(generate_parser)
+    generate_parser.add_argument("--suppliers", type=_positive_int, required=True, metavar="N",
+                                 help="how many suppliers")
+    generate_parser.add_argument("--out", required=True, metavar="DIR", help="the folder to write (created if missing)")
+    generate_parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="the random seed (default %(default)s)")
     return parser
+
+
+def _positive_int(text: str) -> int:
+    number = int(text) if text.strip().isdigit() else 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"«{text}» is not a whole number of at least 1")
+    return number
+
+
+def _sizes(text: str) -> list[int]:
+    """``200,2000,10000`` (thousands may be written with ``_``: ``10_000``)."""
+    return [_positive_int(size.replace("_", "")) for size in text.split(",") if size.strip()]
 
 
 def _project_argument(parser: argparse.ArgumentParser) -> None:

@@ -1,0 +1,90 @@
+"""What ``aapenhet bench`` prints: the machine it ran on, and a table of figures with the ratios of
+the statement's build to the bare baseline's.
+
+Units: seconds; MB = 1,000,000 bytes and kB = 1,000 bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import textwrap
+from collections.abc import Sequence
+from importlib import metadata
+from pathlib import Path
+
+from aapenhet.bench.measure import BuildFigures
+from aapenhet.bench.run import SINGLE_RUN_FROM, Comparison
+
+PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n")
+_COLUMNS = (("data", 9), ("suppliers", 9), ("rows", 6), ("runs", 4), ("site", 9), ("wall s", 7), ("CPU s", 7),
+            ("peak MB", 8), ("pages", 5), ("largest kB", 10), ("suppliers gzip kB", 17))
+NOTES = (
+    "statement: this project's mkdocs build; baseline: plain Material + mkdocs-static-i18n, same theme, search and"
+    " i18n settings, no hooks or overrides, as many pages per language, and a Markdown table with one row per"
+    " supplier and product line (rows).",
+    f"Medians of the runs shown (one run from {SINGLE_RUN_FROM:,} suppliers). CPU: user + system of the build"
+    " process; peak: its largest resident set (os.wait4); pages: HTML files written; largest: the largest of them;"
+    " suppliers gzip: the HTML under leverandorer/ in both languages, each gzip -9. Ratio: statement ÷ baseline.",
+)
+
+
+def format_ratio(value: float, baseline: float) -> str:
+    """``value`` as a multiple of ``baseline``: ``2.4×``; a dash when the baseline is nothing."""
+    return f"{value / baseline:.1f}×" if baseline > 0 else "–"
+
+
+def report_lines(comparisons: Sequence[Comparison], environment: Sequence[str]) -> list[str]:
+    return [*environment, "", *figures_table(comparisons), "", *(textwrap.fill(note, 100) for note in NOTES)]
+
+
+def environment_lines() -> list[str]:
+    """The machine and the versions the figures were measured with."""
+    cpu = _cpu_model()
+    return [
+        f"machine: {os.cpu_count()} CPUs{f' ({cpu})' if cpu else ''}, {platform.system()} {platform.machine()}",
+        f"python: {platform.python_version()} ({platform.python_implementation()})",
+        "packages: " + ", ".join(f"{name} {_version(name)}" for name in PACKAGES),
+    ]
+
+
+def figures_table(comparisons: Sequence[Comparison]) -> list[str]:
+    """Per data set three lines: the statement's build, the baseline's and their ratio (time and memory)."""
+    lines = [_line([name for name, _ in _COLUMNS])]
+    for comparison in comparisons:
+        facts = [comparison.data, f"{comparison.suppliers:,}", f"{comparison.rows:,}", str(comparison.runs)]
+        lines.append(_line([*facts, "statement", *_figures(comparison.statement)]))
+        lines.append(_line(["", "", "", "", "baseline", *_figures(comparison.baseline)]))
+        statement, baseline = comparison.statement, comparison.baseline
+        lines.append(_line(["", "", "", "", "ratio", format_ratio(statement.wall_seconds, baseline.wall_seconds),
+                            format_ratio(statement.cpu_seconds, baseline.cpu_seconds),
+                            format_ratio(statement.peak_rss_bytes, baseline.peak_rss_bytes), "", "", ""]))
+    return lines
+
+
+def _figures(figures: BuildFigures) -> list[str]:
+    return [f"{figures.wall_seconds:.2f}", f"{figures.cpu_seconds:.2f}", f"{figures.peak_rss_bytes / 1e6:.0f}",
+            str(figures.html_pages), f"{figures.largest_page_bytes / 1e3:,.1f}", f"{figures.suppliers_gzip_bytes / 1e3:,.1f}"]
+
+
+def _line(cells: Sequence[str]) -> str:
+    # The first and the site column read as words (left), the rest as numbers (right).
+    return " ".join(cell.ljust(width) if index in (0, 4) else cell.rjust(width)
+                    for index, (cell, (_, width)) in enumerate(zip(cells, _COLUMNS))).rstrip()
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def _cpu_model() -> str:
+    cpuinfo = Path("/proc/cpuinfo")
+    if not cpuinfo.is_file():
+        return ""
+    for line in cpuinfo.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith("model name"):
+            return line.partition(":")[2].strip()
+    return ""

@@ -1,0 +1,119 @@
+"""The benchmark (``aapenhet bench``): the statement's site and its bare baseline, each built for the
+shipped data and for generated data of each size, with the medians of several runs.
+
+Every build runs on a copy in a temporary folder (``mkdocs.yml``, ``docs``, ``overrides``, ``hooks``
+and the data set as ``data/``), so the project itself is only read. The copy's ``hooks`` come first on
+the build's import path: what is measured is this project's ``aapenhet``, not an installed one. The
+baseline gets as many pages per language as the statement's build wrote, and a table row per
+supplier and product line. Statement and baseline runs alternate, so a machine that slows down
+during the run slows both alike.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aapenhet.bench.baseline import read_mkdocs_config, table_rows, write_baseline
+from aapenhet.bench.generate import DEFAULT_SEED, write_data_folder
+from aapenhet.bench.measure import BuildFigures, build_environment, pages_per_language, timed_build
+from aapenhet.model.loader import load_statement_data
+
+DEFAULT_SIZES = (200, 2000, 10_000)
+DEFAULT_RUNS = 3
+# Builds this large take minutes each: one run.
+SINGLE_RUN_FROM = 10_000
+PROJECT_INPUTS = ("mkdocs.yml", "docs", "overrides", "hooks")
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The statement's build and the baseline's, for one data set."""
+
+    data: str  # "shipped" or "generated"
+    suppliers: int
+    rows: int  # suppliers × product lines: the baseline table's rows
+    runs: int
+    statement: BuildFigures
+    baseline: BuildFigures
+
+
+def run_benchmark(project: Path, *, sizes: Sequence[int] = DEFAULT_SIZES, runs: int = DEFAULT_RUNS,
+                  seed: int = DEFAULT_SEED, progress: Progress) -> list[Comparison]:
+    """The shipped data first, then generated data of each size."""
+    project_config = read_mkdocs_config(project / "mkdocs.yml")
+    with tempfile.TemporaryDirectory(prefix="aapenhet-bench-") as folder:
+        work = Path(folder)
+        comparisons = [compare(project, project / "data", work / "shipped", data="shipped", runs=runs,
+                               project_config=project_config, progress=progress)]
+        for size in sizes:
+            progress(f"generating {size} suppliers (seed {seed}) …")
+            data = work / f"data-{size}"
+            write_data_folder(project / "data", data, suppliers=size, seed=seed)
+            comparisons.append(compare(project, data, work / f"generated-{size}", data="generated",
+                                       runs=1 if size >= SINGLE_RUN_FROM else runs,
+                                       project_config=project_config, progress=progress))
+            shutil.rmtree(work / f"generated-{size}")  # sites of thousands of suppliers are large
+    return comparisons
+
+
+def compare(project: Path, data_dir: Path, work: Path, *, data: str, runs: int, project_config: Mapping[str, Any],
+            progress: Progress) -> Comparison:
+    """``runs`` builds of the statement and of its baseline, alternating; the medians of each."""
+    loaded = load_statement_data(data_dir)
+    rows = table_rows(loaded)
+    suppliers = len(loaded.suppliers.suppliers)
+    copy = copy_project(project, data_dir, work / "project")
+    label = f"{data}, {suppliers} suppliers"
+    statement_runs: list[BuildFigures] = []
+    baseline_runs: list[BuildFigures] = []
+    baseline_config_file: Path | None = None
+    for run in range(1, runs + 1):
+        statement_runs.append(timed_build(copy / "mkdocs.yml", work / "site", environment=build_environment(copy / "hooks"),
+                                          log_file=work / "statement.log"))
+        progress(f"[{label}] statement build {run}/{runs}: {_progress_figures(statement_runs[-1])}")
+        if baseline_config_file is None:  # as many pages as the statement's site has
+            baseline_config_file = write_baseline(work / "baseline", project_config,
+                                                  pages_per_language=pages_per_language(work / "site"), rows=rows)
+        baseline_runs.append(timed_build(baseline_config_file, work / "baseline-site", environment=build_environment(None),
+                                         log_file=work / "baseline.log"))
+        progress(f"[{label}] baseline build {run}/{runs}: {_progress_figures(baseline_runs[-1])}")
+    return Comparison(data, suppliers, len(rows), runs, median_figures(statement_runs), median_figures(baseline_runs))
+
+
+def copy_project(project: Path, data_dir: Path, destination: Path) -> Path:
+    """The project's inputs with ``data_dir`` as its ``data/``."""
+    destination.mkdir(parents=True, exist_ok=True)
+    ignored = shutil.ignore_patterns("__pycache__", "*.egg-info")
+    for name in PROJECT_INPUTS:
+        source = project / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=ignored)
+        elif source.is_file():
+            shutil.copy2(source, destination / name)
+    shutil.copytree(data_dir, destination / "data", ignore=ignored)
+    return destination
+
+
+def median_figures(runs: Sequence[BuildFigures]) -> BuildFigures:
+    """The median of each measured figure; what the build wrote is the same in every run."""
+    return BuildFigures(
+        wall_seconds=statistics.median(run.wall_seconds for run in runs),
+        cpu_seconds=statistics.median(run.cpu_seconds for run in runs),
+        peak_rss_bytes=round(statistics.median(run.peak_rss_bytes for run in runs)),
+        html_pages=runs[-1].html_pages,
+        largest_page_bytes=runs[-1].largest_page_bytes,
+        suppliers_gzip_bytes=runs[-1].suppliers_gzip_bytes,
+    )
+
+
+def _progress_figures(figures: BuildFigures) -> str:
+    return (f"{figures.wall_seconds:.2f} s, CPU {figures.cpu_seconds:.2f} s, {figures.peak_rss_bytes / 1e6:.0f} MB,"
+            f" {figures.html_pages} pages")

@@ -1,0 +1,183 @@
+"""``aapenhet bench`` without building anything: the generated data and the baseline's pages, in-process.
+
+Proves: generated data is byte-identical for a seed and differs between seeds; it loads with the
+project's own loader, with the suppliers asked for (1–3 product lines and 1–4 production countries
+each, distinct names over every initial A–Z, Æ, Ø, Å), the shipped company and statement, about 60
+rated countries, and follow-ups linked to suppliers and risks; ``bench generate`` writes it and never
+over the project's own ``data/``; the baseline's docs have the pages and table rows asked for and its
+settings leave out the project's own work; the figures' table and ratios read as ``N.N×``. The
+benchmark's real builds are not run here: ``aapenhet bench`` is a script that prints figures.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from aapenhet.bench import words
+from aapenhet.bench.baseline import (
+    SUPPLIERS_PAGE,
+    TableRow,
+    baseline_config,
+    read_mkdocs_config,
+    table_rows,
+    write_baseline_docs,
+)
+from aapenhet.bench.generate import COPIED_FILES, write_data_folder
+from aapenhet.bench.measure import BuildFigures, is_suppliers_page, pages_per_language
+from aapenhet.bench.report import figures_table, format_ratio
+from aapenhet.bench.run import Comparison, median_figures
+from aapenhet.cli import main
+from aapenhet.model.loader import load_statement, load_statement_data
+from site_build import PROJECT
+
+SUPPLIERS = 50
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("generated") / "data"
+    write_data_folder(PROJECT / "data", data, suppliers=SUPPLIERS, seed=3)
+    return data
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.glob("*.yml"))}
+
+
+def test_the_same_seed_writes_the_same_bytes_and_another_seed_other_data(tmp_path: Path) -> None:
+    for name, seed in (("first", 7), ("again", 7), ("other", 8)):
+        write_data_folder(PROJECT / "data", tmp_path / name, suppliers=40, seed=seed)
+    first = _files(tmp_path / "first")
+    assert len(first) == 5
+    assert _files(tmp_path / "again") == first
+    other = _files(tmp_path / "other")
+    assert other["suppliers.yml"] != first["suppliers.yml"]
+    assert other["due_diligence.yml"] != first["due_diligence.yml"]
+
+
+def test_generated_data_loads_with_the_suppliers_asked_for(generated: Path) -> None:
+    suppliers = load_statement(generated).data.suppliers.suppliers  # raises DataProblems with every problem
+    assert len(suppliers) == SUPPLIERS
+    for supplier in suppliers:
+        assert 1 <= len(supplier.production) <= 3, supplier.id
+        assert 1 <= len({code for line in supplier.production for code in line.countries}) <= 4, supplier.id
+    names = [supplier.name for supplier in suppliers]
+    assert len(set(names)) == len(names)
+    assert {name[0] for name in names} == set(words.INITIALS)  # A–Z and Æ, Ø, Å
+    assert {line.kind.value for supplier in suppliers for line in supplier.production} == {"goods", "services"}
+
+
+def test_generated_data_is_the_shipped_statement_at_scale(generated: Path) -> None:
+    for name in COPIED_FILES:
+        assert (generated / name).read_bytes() == (PROJECT / "data" / name).read_bytes()
+    data = load_statement_data(generated)
+    rated = [country for country in data.countries.countries if country.risk is not None]
+    assert 50 <= len(rated) <= len(data.countries.countries) <= 70
+    supplier_ids = {supplier.id for supplier in data.suppliers.suppliers}
+    risk_ids = {risk.id for risk in data.due_diligence.risks}
+    follow_ups = [measure for measure in data.due_diligence.measures if measure.supplier is not None]
+    assert len(follow_ups) > SUPPLIERS / 2
+    assert {measure.supplier for measure in follow_ups} <= supplier_ids
+    linked = [measure for measure in follow_ups if measure.addresses]
+    assert linked and all(set(measure.addresses) <= risk_ids for measure in linked)
+    assert {measure.status.value for measure in follow_ups} == {"planned", "ongoing", "done"}
+
+
+def test_generated_files_are_plain_yaml_for_any_reader(generated: Path) -> None:
+    for path in generated.glob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        yaml.safe_load(text)  # valid YAML beyond the project's own loader
+        assert "&id" not in text and "*id" not in text, f"{path.name} has anchors or aliases"
+    codes = [entry["code"] for entry in yaml.safe_load((generated / "countries.yml").read_text(encoding="utf-8"))["countries"]]
+    assert "NO" in codes  # a string even to a YAML 1.1 reader, not false
+
+
+def test_bench_generate_writes_a_folder_and_never_the_projects_data(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    with contextlib.redirect_stdout(io.StringIO()) as printed:
+        assert main(["bench", "generate", "--suppliers", "5", "--seed", "2", "--out", str(out), str(PROJECT)]) == 0
+    assert "5 suppliers" in printed.getvalue()
+    assert len(load_statement_data(out).suppliers.suppliers) == 5
+
+    project = tmp_path / "project"
+    shutil.copytree(PROJECT / "data", project / "data")
+    before = _files(project / "data")
+    with contextlib.redirect_stderr(io.StringIO()) as refused:
+        assert main(["bench", "generate", "--suppliers", "5", "--out", str(project / "data"), str(project)]) == 2
+    assert "own data/" in refused.getvalue()
+    assert _files(project / "data") == before
+
+
+@pytest.mark.parametrize("arguments", [["bench", "generate", "--suppliers", "0", "--out", "x"],
+                                       ["bench", "generate", "--out", "x"], ["bench", "--sizes", "200,lots"],
+                                       ["bench", "--runs", "0"]])
+def test_bench_usage_errors_exit_2(arguments: list[str]) -> None:
+    with contextlib.redirect_stderr(io.StringIO()):
+        assert main(arguments) == 2
+
+
+def test_baseline_docs_have_the_pages_and_table_rows_asked_for(tmp_path: Path) -> None:
+    rows = [TableRow(f"Leverandør {index}", {"nb": "Servere", "en": "Servers"}, ("CN", "TW"), index % 2 == 1)
+            for index in range(7)]
+    rows.append(TableRow("Pipe | & <b>Co</b>", {"nb": "Kabler", "en": "Cables"}, ("NO",), False))
+    written = write_baseline_docs(tmp_path / "docs", pages_per_language=6, rows=rows)
+    names = sorted(path.name for path in written)
+    assert len([name for name in names if name.count(".") == 1]) == 6  # nb: NAME.md
+    assert len([name for name in names if name.endswith(".en.md")]) == 6
+    for name in (f"{SUPPLIERS_PAGE}.md", f"{SUPPLIERS_PAGE}.en.md"):
+        table = [line for line in (tmp_path / "docs" / name).read_text(encoding="utf-8").splitlines()
+                 if line.startswith("|")]
+        assert len(table) == 2 + len(rows)  # heading, rule, one line per row
+        assert table[-1].startswith(r"| Pipe \| &amp; &lt;b&gt;Co&lt;/b&gt; |")
+    assert "| Servers | CN, TW | services |" in (tmp_path / "docs" / f"{SUPPLIERS_PAGE}.en.md").read_text(encoding="utf-8")
+
+
+def test_baseline_rows_are_suppliers_times_product_lines() -> None:
+    data = load_statement_data(PROJECT / "data")
+    rows = table_rows(data)
+    assert len(rows) == sum(len(supplier.production) for supplier in data.suppliers.suppliers)
+    assert rows[0].supplier == data.suppliers.suppliers[0].name
+
+
+def test_baseline_settings_are_the_projects_without_its_own_work() -> None:
+    project = read_mkdocs_config(PROJECT / "mkdocs.yml")
+    config = baseline_config(project)
+    assert not {"hooks", "extra_css", "watch", "nav"} & set(config)
+    assert "custom_dir" not in config["theme"] and config["theme"]["name"] == project["theme"]["name"] == "material"
+    assert "md_in_html" not in config["markdown_extensions"] and "md_in_html" in project["markdown_extensions"]
+    assert config["plugins"] == project["plugins"]
+    assert "innsynskrav" not in config.get("extra", {})
+
+
+def test_figures_count_pages_per_language_and_the_suppliers_pages(tmp_path: Path) -> None:
+    for page in ("index.html", "leverandorer/index.html", "innsynskrav/takk/index.html", "404.html",
+                 "en/index.html", "en/leverandorer/index.html", "en/innsynskrav/takk/index.html"):
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("<p>x</p>", encoding="utf-8")
+    assert pages_per_language(tmp_path) == 3
+    assert [is_suppliers_page(Path(path)) for path in ("leverandorer/index.html", "en/leverandorer/a/index.html",
+                                                        "index.html", "en/index.html")] == [True, True, False, False]
+
+
+def test_ratios_read_as_multiples() -> None:
+    assert format_ratio(3.0, 2.0) == "1.5×"
+    assert format_ratio(1.0, 3.0) == "0.3×"
+    assert format_ratio(123.45, 1.0) == "123.5×"
+    assert format_ratio(5.0, 0.0) == "–"
+
+
+def test_the_table_shows_medians_and_ratios() -> None:
+    def figures(wall: float, rss: int) -> BuildFigures:
+        return BuildFigures(wall, wall, rss, 12, 47_700, 12_200)
+
+    statement = median_figures([figures(3.0, 90_000_000), figures(1.0, 60_000_000), figures(2.0, 80_000_000)])
+    assert (statement.wall_seconds, statement.peak_rss_bytes) == (2.0, 80_000_000)
+    lines = figures_table([Comparison("shipped", 3, 4, 3, statement, figures(1.0, 40_000_000))])
+    assert len(lines) == 4  # heading, statement, baseline, ratio
+    assert lines[1].split()[:5] == ["shipped", "3", "4", "3", "statement"]
+    assert lines[3].split() == ["ratio", "2.0×", "2.0×", "2.0×"]
