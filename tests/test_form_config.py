@@ -14,7 +14,13 @@ import pytest
 from site_build import PROJECT, BuiltSite
 
 from aapenhet.form.settings import FormSettings, Provider, check_endpoint, form_origin, load_form_settings
-from aapenhet.website.security import INLINE_SCRIPTS_TOKEN, content_security_policy, headers_file, script_hash
+from aapenhet.website.security import (
+    INLINE_SCRIPTS_TOKEN,
+    content_security_policy,
+    headers_file,
+    inline_script_hashes,
+    script_hash,
+)
 from aapenhet.source.problems import DataProblems
 
 MKDOCS_YML = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -180,3 +186,12 @@ def test_every_inline_script_on_a_page_is_allowed_by_its_hash(built_site: BuiltS
 def test_the_referrer_policy_is_on_every_page(built_site: BuiltSite) -> None:
     for path in ("", "en/", "innsynskrav/takk/", "404.html"):
         assert built_site.html(path).select_one('meta[name="referrer"]')["content"] == "strict-origin-when-cross-origin"
+
+
+def test_only_scripts_that_run_inline_are_hashed_each_once() -> None:
+    page = ("<html><head><script>var a = 1;</script><SCRIPT type='text/javascript'>b()</SCRIPT></head><body>"
+            "<p>&lt;script&gt;not a script&lt;/script&gt;</p><script type=\"application/json\">{\"x\": 1}</script>"
+            "<script src=\"x.js\"></script><script>var a = 1;</script><script>if (1 < 2) c('</scr' + 'ipt>')"
+            "</script></body></html>")
+    assert inline_script_hashes(page) == [script_hash("var a = 1;"), script_hash("b()"),
+                                          script_hash("if (1 < 2) c('</scr' + 'ipt>')")]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections.abc import Iterable
 from html.parser import HTMLParser
 
@@ -74,10 +75,16 @@ class _InlineScripts(HTMLParser):
             self._current = None
 
 
+# Each script element, from its start tag to the end tag that closes it in HTML (the first </script).
+# Only these go through the parser: parsing a whole page of thousands of suppliers took seconds.
+_SCRIPT_ELEMENT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def inline_script_hashes(html: str) -> list[str]:
     """The hash of every inline script that runs in ``html``, each once, in page order."""
     parser = _InlineScripts()
-    parser.feed(html)
+    for element in _SCRIPT_ELEMENT.finditer(html):
+        parser.feed(element.group(0))
     parser.close()
     return list(dict.fromkeys(script_hash(script) for script in parser.scripts))
 
