@@ -18,6 +18,7 @@ saves the fix.
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from aapenhet.form.settings import form_origin
@@ -36,10 +37,10 @@ from aapenhet.website.security import (
     SERVE_INLINE_SCRIPTS,
     content_security_policy,
 )
-from aapenhet.website.seo import open_graph_locale, page_alternates, robots_txt
+from aapenhet.website.seo import open_graph_locale, page_alternates, robots_txt, sitemap_entries
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 if TYPE_CHECKING:
@@ -114,25 +115,42 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         file = File.generated(config, name, content=content.encode("utf-8"))
         file.dest_uri = prefix + name
         files.append(file)
+    if _problems is None:
+        # A long list of suppliers: a page per initial letter, beside the suppliers page.
+        for src_uri, supplier_page in _current_build().supplier_pages(language).items():
+            # Not in the menu: the suppliers page lists the letters.
+            file = File.generated(config, src_uri, content=supplier_page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+            file.dest_uri = prefix + file.dest_uri
+            # What static-i18n gives its own pages: the language switch and the hreflang links then
+            # name this letter's page in each language.
+            file.locale = file.locale_alternate_of = language
+            file.alternates = {other: SimpleNamespace(url=url) for other, url in supplier_page.urls.items()}
+            files.append(file)
     return files
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     """Runs per page once its Markdown is HTML: each placeholder, which Markdown kept as a comment,
-    becomes its rendered block (never read as Markdown: that took most of a large build's time);
-    under ``serve`` with wrong data, the page is the problems instead.
+    becomes its rendered block (never read as Markdown: that took most of a large build's time); a
+    long list's letter page gets its suppliers; under ``serve`` with wrong data, the page is the
+    problems instead.
 
     Every page's placeholders were checked in on_config: only exact, known ones are here.
     """
     if _problems is not None:
         return problems_page(_problems.problems, _language(config))
+    build, language = _current_build(), _language(config)
+    supplier_page = build.supplier_pages(language).get(page.file.src_uri)
+    if supplier_page is not None:
+        html += build.renderer.render("supplier_group", language, group=supplier_page.group)
+        page.toc = get_toc(toc_tokens(html))
+        return html
     names = placeholders_in(html)
     if not names:
         return None
     if FORM_PLACEHOLDER in names:
         page.meta["aapenhet_form"] = True  # the theme loads the form's script on this page only
-    renderer, language = _current_build().renderer, _language(config)
-    html = fill_placeholders(html, lambda name: renderer.render(name, language))
+    html = fill_placeholders(html, lambda name: build.renderer.render(name, language))
     if any(name in TOC_PLACEHOLDERS for name in names):
         page.toc = get_toc(toc_tokens(html))  # their headings belong in the page's table of contents
     return html
@@ -150,6 +168,10 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: obj
 def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
     """Runs before the theme renders a page of its own (``404.html``): the same as for pages."""
     context = _theme_context(context, config)
+    if template_name == "sitemap.xml":
+        pages = _current_build().supplier_pages(_language(config)).values() if _problems is None else []
+        context["aapenhet_sitemap_pages"] = [entry for page in pages for entry in sitemap_entries(
+            config.site_url, page.urls, _default_language(config))]
     if template_name == "404.html" and _problems is not None:
         context["aapenhet_not_found"] = problems_page(_problems.problems, _language(config))
         context["aapenhet_not_found_title"] = ""

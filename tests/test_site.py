@@ -7,7 +7,6 @@ language switch to the same page; no asset is loaded from another origin; the dr
 
 from __future__ import annotations
 
-import json
 
 from urllib.parse import urljoin, urlsplit
 

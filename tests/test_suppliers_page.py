@@ -16,7 +16,7 @@ import pytest
 from site_build import LANGUAGE_PREFIXES, PROJECT, BuiltSite
 
 from aapenhet.model.countries import country_name
-from aapenhet.model.facts import suppliers_producing_in
+from aapenhet.model.facts import suppliers_by_country
 from aapenhet.model.loader import load_statement_data
 from aapenhet.rendering.labels import load_labels
 
@@ -97,7 +97,7 @@ def test_country_view_lists_each_country_once_with_rating_source_and_suppliers(
         else:
             assert source_cell == ""
         assert [(link["href"], text(link)) for link in row.select("td")[3].select("a")] == [
-            (f"#supplier-{supplier.id}", supplier.name) for supplier in suppliers_producing_in(data, rating.code)]
+            (f"#supplier-{supplier.id}", supplier.name) for supplier in suppliers_by_country(data).get(rating.code, [])]
 
 
 @LANGUAGES

@@ -19,7 +19,8 @@ from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
 from aapenhet.model.loader import LoadedStatement, load_statement
 from aapenhet.rendering.docs_pages import docs_problems, untranslated_nav_titles
 from aapenhet.rendering.labels import load_labels
-from aapenhet.rendering.renderer import Renderer, make_renderer
+from aapenhet.model.facts import SupplierGroup, is_long_list, supplier_groups
+from aapenhet.rendering.renderer import SUPPLIERS_PAGE, Renderer, make_renderer
 from aapenhet.source.problems import DataProblems, Problem
 from aapenhet.source.yaml_source import SourceMap, parse_yaml
 from aapenhet.website.addresses import Site
@@ -44,6 +45,15 @@ class Process:
 PROCESS = Process()
 
 
+@dataclass(frozen=True)
+class SupplierPage:
+    """One letter's page of a long list of suppliers, in one language."""
+
+    markdown: str  # its title: the suppliers are rendered into its HTML
+    group: SupplierGroup
+    urls: dict[str, str]  # the page in each language, from the site's root ("en/leverandorer/a/")
+
+
 @dataclass
 class StatementBuild:
     renderer: Renderer
@@ -52,6 +62,7 @@ class StatementBuild:
     languages_built: list[str] = field(default_factory=list)
     script_hashes: set[str] = field(default_factory=set)
     not_found_pages: dict[str, str] = field(default_factory=dict)
+    _supplier_pages: dict[str, dict[str, SupplierPage]] = field(default_factory=dict, repr=False)
 
     @property
     def site(self) -> Site:
@@ -62,6 +73,19 @@ class StatementBuild:
         html, hashes = fill_inline_script_hashes(html)
         self.script_hashes.update(hashes)
         return html
+
+    def supplier_pages(self, language: str) -> dict[str, SupplierPage]:
+        """A long list's letter pages (none for a short list), by source path (``leverandorer/a.md``)."""
+        if language not in self._supplier_pages:
+            groups = supplier_groups(self.renderer.data) if is_long_list(self.renderer.data) else []
+            title = self.renderer.label("supplier.group_title", language)
+            other = self.renderer.label("supplier.group_other", language)
+            self._supplier_pages[language] = {
+                f"{SUPPLIERS_PAGE}{group.key}.md": SupplierPage(
+                    f"# {title}: {group.letter or other}\n", group,
+                    {each: self.site.language_prefix(each) + f"{SUPPLIERS_PAGE}{group.key}/" for each in self.site.languages})
+                for group in groups}
+        return self._supplier_pages[language]
 
     def finish(self, site_dir: Path) -> None:
         """After the last language: the files that cover every language."""

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from aapenhet.model.models import Impact, Measure, MeasureStatus, Risk, RiskLevel, StatementData, Supplier, SupplyKind
+import string
+import unicodedata
+from dataclasses import dataclass
+
+from aapenhet.model.models import Impact, Measure, MeasureKind, MeasureStatus, Risk, RiskLevel, StatementData, Supplier, SupplyKind
 
 
 def production_countries(data: StatementData, kind: SupplyKind = SupplyKind.goods) -> list[str]:
@@ -21,24 +25,11 @@ def high_risk_countries(data: StatementData, kind: SupplyKind = SupplyKind.goods
     return [code for code in production_countries(data, kind) if ratings.get(code) == RiskLevel.high]
 
 
-def suppliers_producing_in(data: StatementData, code: str) -> list[Supplier]:
-    """Suppliers that make goods in, or deliver services from, a country."""
-    return [s for s in data.suppliers.suppliers if any(code in line.countries for line in s.production)]
-
-
 def findings_by_id(data: StatementData) -> dict[str, Risk | Impact]:
     """Every risk and actual impact, by id: what a measure's ``addresses`` names."""
     dd = data.due_diligence
     impacts = dd.actual_impacts.impacts if dd.actual_impacts else []
     return {finding.id: finding for finding in [*dd.risks, *impacts]}
-
-
-def measures_addressing(data: StatementData, finding_id: str) -> list[Measure]:
-    return [measure for measure in data.due_diligence.measures if finding_id in measure.addresses]
-
-
-def measures_for_supplier(data: StatementData, supplier_id: str) -> list[Measure]:
-    return [measure for measure in data.due_diligence.measures if measure.supplier == supplier_id]
 
 
 def measures_taken(data: StatementData) -> list[Measure]:
@@ -49,3 +40,93 @@ def measures_taken(data: StatementData) -> list[Measure]:
 def measures_planned(data: StatementData) -> list[Measure]:
     """Measures the company commits to ("Fokus fremover")."""
     return [measure for measure in data.due_diligence.measures if measure.status is MeasureStatus.planned]
+
+
+# A supplier list longer than this is split into pages by initial letter, and the statement counts
+# suppliers and their follow-ups instead of naming each one: a page stays light on a phone.
+LONG_LIST = 50
+# The letters of the Norwegian alphabet after Z, each with its place in an address.
+_LETTERS_AFTER_Z = {"Æ": "ae", "Ø": "oe", "Å": "aa"}
+# Names that start with anything else (a digit, another script).
+OTHER_GROUP = "andre"
+
+
+def is_long_list(data: StatementData) -> bool:
+    return len(data.suppliers.suppliers) > LONG_LIST
+
+
+@dataclass(frozen=True)
+class SupplierGroup:
+    """Suppliers whose names start with the same letter: one page of a long list."""
+
+    key: str  # in the page's address: "a", "ae" (Æ), "oe" (Ø), "aa" (Å), "andre"
+    letter: str  # as shown: "A", "Æ"; empty for the other names
+    suppliers: tuple[Supplier, ...]
+
+
+def initial(name: str) -> str:
+    """The letter a name is listed under: A–Z (É under E), Æ, Ø, Å, or "" for anything else."""
+    first = name.strip()[:1].upper()
+    if first in _LETTERS_AFTER_Z:
+        return first
+    base = unicodedata.normalize("NFKD", first)[:1]
+    return base if base in string.ascii_uppercase else ""
+
+
+def supplier_groups(data: StatementData) -> list[SupplierGroup]:
+    """The suppliers by initial letter in Norwegian alphabetical order (A–Z, Æ, Ø, Å, then the rest),
+    each group sorted by name."""
+    order = [*string.ascii_uppercase, *_LETTERS_AFTER_Z, ""]
+    grouped: dict[str, list[Supplier]] = {}
+    for supplier in data.suppliers.suppliers:
+        grouped.setdefault(initial(supplier.name), []).append(supplier)
+    return [SupplierGroup(_LETTERS_AFTER_Z.get(letter, letter.lower()) or OTHER_GROUP, letter,
+                          tuple(sorted(grouped[letter], key=lambda supplier: supplier.name.casefold())))
+            for letter in order if letter in grouped]
+
+
+def suppliers_by_country(data: StatementData) -> dict[str, list[Supplier]]:
+    """Each country's suppliers (goods made or services delivered there), worked out in one pass."""
+    by_country: dict[str, dict[str, Supplier]] = {}
+    for supplier in data.suppliers.suppliers:
+        for line in supplier.production:
+            for code in line.countries:
+                by_country.setdefault(code, {})[supplier.id] = supplier
+    return {code: list(suppliers.values()) for code, suppliers in by_country.items()}
+
+
+@dataclass(frozen=True)
+class MeasuresShown:
+    """Measures as the statement shows them: one by one, except, in a long list of suppliers, the
+    follow-ups of single suppliers, which are counted by kind (each is shown with its supplier)."""
+
+    listed: list[Measure]
+    supplier_follow_ups: list[tuple[MeasureKind, int]]
+
+
+def measures_shown(measures: list[Measure], long_list: bool) -> MeasuresShown:
+    if not long_list:
+        return MeasuresShown(measures, [])
+    counts: dict[MeasureKind, int] = {}
+    for measure in measures:
+        if measure.supplier:
+            counts[measure.kind] = counts.get(measure.kind, 0) + 1
+    return MeasuresShown([measure for measure in measures if not measure.supplier], list(counts.items()))
+
+
+def measures_by_finding(data: StatementData) -> dict[str, list[Measure]]:
+    """The measures addressing each risk or impact, by its id, in one pass over the measures."""
+    by_finding: dict[str, list[Measure]] = {}
+    for measure in data.due_diligence.measures:
+        for finding_id in measure.addresses:
+            by_finding.setdefault(finding_id, []).append(measure)
+    return by_finding
+
+
+def measures_by_supplier(data: StatementData) -> dict[str, list[Measure]]:
+    """Each supplier's follow-up measures, by supplier id, in one pass over the measures."""
+    by_supplier: dict[str, list[Measure]] = {}
+    for measure in data.due_diligence.measures:
+        if measure.supplier:
+            by_supplier.setdefault(measure.supplier, []).append(measure)
+    return by_supplier

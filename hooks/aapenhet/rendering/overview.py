@@ -47,13 +47,19 @@ class Overview:
     groups: tuple[OverviewGroup, ...]
     width: int
     height: int
+    # Each row's one supplier line is a count, not names (a long list of suppliers).
+    counts_only: bool = False
     band: int = BAND
     line: int = LINE
     indent: int = INDENT
 
 
-def country_overview(data: StatementData, language: str) -> Overview:
-    """Every country a named supplier makes goods in or delivers services from, grouped by rating."""
+def country_overview(data: StatementData, language: str, *, counts_only: bool = False) -> Overview:
+    """Every country a named supplier makes goods in or delivers services from, grouped by rating.
+
+    ``counts_only`` (a long list of suppliers): each country gets one line for how many suppliers
+    are there, which the template words, instead of their names.
+    """
     ratings = {entry.code: entry.risk for entry in data.countries.countries}
     countries: dict[str, dict[str, set[SupplyKind]]] = {}
     for supplier in data.suppliers.suppliers:
@@ -69,11 +75,11 @@ def country_overview(data: StatementData, language: str) -> Overview:
         for code in codes:
             suppliers = tuple(countries[code])
             country_lines = tuple(textwrap.wrap(country_name(code, language), LINE_CHARS))
-            supplier_lines = tuple(textwrap.wrap(", ".join(suppliers), LINE_CHARS - 2))
+            supplier_lines = ("",) if counts_only else tuple(textwrap.wrap(", ".join(suppliers), LINE_CHARS - 2))
             services_only = set().union(*countries[code].values()) == {SupplyKind.services}
             rows.append(OverviewRow(code, suppliers, services_only, country_lines, supplier_lines, y))
             # "(services)", in the page's language, takes a line of its own under the names.
             y += LINE * (len(country_lines) + len(supplier_lines) + services_only) + ROW_GAP
         groups.append(OverviewGroup(level, group_y, tuple(rows)))
         y += GROUP_GAP
-    return Overview(tuple(groups), WIDTH, max(y, BAND))
+    return Overview(tuple(groups), WIDTH, max(y, BAND), counts_only)

@@ -26,6 +26,7 @@ from aapenhet.website.addresses import Site
 # Templates for the theme (not placeholders): the draft banner on every page, the 404 page's text.
 PAGE_TEMPLATES = ("draft_banner", "not_found")
 THANK_YOU_PAGE = "innsynskrav/takk/"
+SUPPLIERS_PAGE = "leverandorer/"
 
 
 def template_environment() -> Environment:
@@ -52,17 +53,22 @@ class Renderer:
     # several blocks, and the data does not change within a build (the models are frozen).
     _contexts: dict[str, dict[str, object]] = field(default_factory=dict, compare=False, repr=False)
 
-    def render(self, name: str, language: str) -> str:
+    def render(self, name: str, language: str, **values: object) -> str:
+        """The template ``name`` in ``language``; ``values`` add to its context (a page's own part)."""
         template = self.environment.get_template(f"{name}.html")
         if language not in self._contexts:
             self._contexts[language] = self._context(language)
-        return template.render(self._contexts[language]).strip()
+        context = {**self._contexts[language], **values} if values else self._contexts[language]
+        return template.render(context).strip()
 
     def label(self, key: str, language: str) -> str:
         return self.labels.get(key, language)
 
     def _context(self, language: str) -> dict[str, object]:
         data = self.data
+        long_list = facts.is_long_list(data)
+        by_country, by_finding = facts.suppliers_by_country(data), facts.measures_by_finding(data)
+        groups = facts.supplier_groups(data) if long_list else []
         return {
             "data": data,
             "language": language,
@@ -73,13 +79,17 @@ class Renderer:
             "production_countries": facts.production_countries(data),
             "high_risk_countries": facts.high_risk_countries(data),
             "service_countries": facts.production_countries(data, SupplyKind.services),
-            "suppliers_producing_in": lambda code: facts.suppliers_producing_in(data, code),
+            "suppliers_producing_in": lambda code: by_country.get(code, []),
             "suppliers_by_id": {supplier.id: supplier for supplier in data.suppliers.suppliers},
             "findings_by_id": facts.findings_by_id(data),
-            "measures_addressing": lambda finding_id: facts.measures_addressing(data, finding_id),
-            "measures_for_supplier": lambda supplier_id: facts.measures_for_supplier(data, supplier_id),
-            "measures_taken": facts.measures_taken(data),
-            "measures_planned": facts.measures_planned(data),
+            "measures_addressing": lambda finding_id: facts.measures_shown(by_finding.get(finding_id, []), long_list),
+            "measures_for_supplier": facts.measures_by_supplier(data).get,
+            "measures_taken": facts.measures_shown(facts.measures_taken(data), long_list),
+            "measures_planned": facts.measures_shown(facts.measures_planned(data), long_list),
+            # A long list of suppliers is split into pages by initial letter (supplier_group.html).
+            "long_list": long_list,
+            "supplier_groups": groups,
+            "supplier_group_of": {supplier.id: group.key for group in groups for supplier in group.suppliers},
             "t": lambda key: self.labels.get(key, language),
             "t_in": self.labels.get,  # a label in another language, for links to that language
             "text": lambda value: value.in_language(language) if isinstance(value, Text) else value,
@@ -97,7 +107,7 @@ class Renderer:
             "form_privacy_url": self.form.privacy_url,
             "home_paths": {other: self.site.page_path("", other) for other in self.site.languages},
             "page_path": lambda page: self.site.page_path(page, language),
-            "overview": country_overview(data, language),
+            "overview": country_overview(data, language, counts_only=long_list),
         }
 
 

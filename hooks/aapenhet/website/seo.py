@@ -31,6 +31,18 @@ def page_alternates(site_url: str, urls_by_language: Mapping[str, str], default_
     return alternates
 
 
+@dataclass(frozen=True)
+class SitemapEntry:
+    url: str
+    alternates: list[Alternate]
+
+
+def sitemap_entries(site_url: str, urls_by_language: Mapping[str, str], default_language: str) -> list[SitemapEntry]:
+    """A page the hook makes (not one of docs/), in each of its languages, for sitemap.xml."""
+    alternates = page_alternates(site_url, urls_by_language, default_language)
+    return [SitemapEntry(absolute_url(site_url, url), alternates) for url in urls_by_language.values()]
+
+
 def open_graph_locale(language: str) -> str:
     return OPEN_GRAPH_LOCALES[language]
 

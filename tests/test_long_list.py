@@ -1,0 +1,170 @@
+"""A long list of suppliers (more than ``facts.LONG_LIST``) stays readable and light: the suppliers
+page lists the initial letters with counts, each letter has a page of its own in both languages
+(language switch, hreflang and sitemap name the same letter), every supplier is reachable at a
+stable address (``leverandorer/<letter>/#supplier-<id>``) in plain HTML, and the statement counts
+what is per supplier (production countries, follow-ups) instead of listing it. With 2,000 generated
+suppliers no HTML page is over 100 kB gzip. Exso's own three suppliers stay on one page
+(test_suppliers_page.py).
+
+Fast tests render the templates in-process; one build of 2,000 generated suppliers
+(``aapenhet bench generate``) is read with an HTML parser.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+from rendering import SITE, renderer
+from site_build import PROJECT, BuiltSite, copy_project, run_build
+
+from aapenhet.bench.generate import write_data_folder
+from aapenhet.model import facts
+from aapenhet.model.loader import load_statement_data
+from aapenhet.model.models import StatementData, SupplyKind
+
+LONG = 2_000
+PAGE_LIMIT = 100 * 1024
+
+
+def supplier_named(data: StatementData, index: int, name: str) -> StatementData:
+    suppliers = list(data.suppliers.suppliers)
+    suppliers[index] = suppliers[index].model_copy(update={"name": name})
+    return data.model_copy(update={"suppliers": data.suppliers.model_copy(update={"suppliers": suppliers})})
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> StatementData:
+    folder = tmp_path_factory.mktemp("sixty") / "data"
+    write_data_folder(PROJECT / "data", folder, suppliers=facts.LONG_LIST + 10)
+    return load_statement_data(folder)
+
+
+# --- The facts ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "letter"), [("acme", "A"), ("Élan", "E"), ("Æra AS", "Æ"), ("øst", "Ø"),
+                                              ("Åsen", "Å"), ("3M", ""), ("  Zeta", "Z"), ("Ωmega", "")])
+def test_each_name_is_listed_under_its_initial(name: str, letter: str) -> None:
+    assert facts.initial(name) == letter
+
+
+def test_groups_follow_the_norwegian_alphabet_and_hold_every_supplier_once(generated: StatementData) -> None:
+    data = supplier_named(supplier_named(generated, 0, "Åsen"), 1, "3M Norge")
+    groups = facts.supplier_groups(data)
+    keys = [group.key for group in groups]
+    # A–Z in order, then Æ, Ø and Å (those the names use), then every other initial.
+    assert keys[-2:] == ["aa", "andre"]
+    latin = [key for key in keys if len(key) == 1]
+    assert latin == sorted(latin) and keys[:len(latin)] == latin
+    listed = [supplier.id for group in groups for supplier in group.suppliers]
+    assert sorted(listed) == sorted(supplier.id for supplier in data.suppliers.suppliers)
+    for group in groups:
+        names = [supplier.name.casefold() for supplier in group.suppliers]
+        assert names == sorted(names)
+
+
+def test_the_split_starts_only_above_the_limit(generated: StatementData) -> None:
+    suppliers = generated.suppliers.suppliers
+    at_limit = generated.model_copy(update={"suppliers": generated.suppliers.model_copy(
+        update={"suppliers": suppliers[:facts.LONG_LIST]})})
+    assert not facts.is_long_list(at_limit) and facts.is_long_list(generated)
+
+
+# --- The templates, in-process -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_the_suppliers_page_lists_the_letters_with_counts(generated: StatementData, language: str) -> None:
+    page = BeautifulSoup(renderer(generated).render("supplier_follow_up", language), "lxml")
+    assert page.select("section.aapenhet-supplier") == []
+    links = page.select("nav.aapenhet-letters a")
+    groups = facts.supplier_groups(generated)
+    prefix = "/aapenhet/" + ("en/" if language == "en" else "")
+    assert [link["href"] for link in links] == [f"{prefix}leverandorer/{group.key}/" for group in groups]
+    counts = [int(link.select_one(".aapenhet-letters__count").get_text().strip("()")) for link in links]
+    assert counts == [len(group.suppliers) for group in groups]
+    assert sum(counts) == len(generated.suppliers.suppliers)
+
+
+def test_a_letter_page_shows_its_suppliers_in_full_and_marks_its_letter(generated: StatementData) -> None:
+    group = facts.supplier_groups(generated)[0]
+    page = BeautifulSoup(renderer(generated).render("supplier_group", "nb", group=group), "lxml")
+    assert [section.h3["id"] for section in page.select("section.aapenhet-supplier")] == \
+        [f"supplier-{supplier.id}" for supplier in group.suppliers]
+    assert page.select_one("a[aria-current=page]")["href"].endswith(f"leverandorer/{group.key}/")
+    # Countries link to the country view on the suppliers page, not to this page.
+    assert all(link["href"].startswith("/aapenhet/leverandorer/#country-")
+               for link in page.select("ul.aapenhet-production a"))
+
+
+def test_the_statement_counts_what_is_per_supplier(generated: StatementData) -> None:
+    render = renderer(generated)
+    table = BeautifulSoup(render.render("supplier_table", "en"), "lxml")
+    rows = table.select("tbody tr")
+    countries = set(facts.production_countries(generated)) | set(facts.production_countries(generated, SupplyKind.services))
+    assert len(rows) == len(countries)
+    by_country = facts.suppliers_by_country(generated)
+    for row in rows:
+        code = row.th.a["href"].rsplit("#country-", 1)[1].upper()
+        assert int(row.select("td")[-1].get_text().replace(",", "")) == len(by_country[code])
+    measures = BeautifulSoup(render.render("measures", "en"), "lxml")
+    follow_ups = [measure for measure in facts.measures_taken(generated) if measure.supplier]
+    assert follow_ups, "the generated data has follow-ups of single suppliers, or this proves nothing"
+    listed = {section["id"] for section in measures.select("section[id^=measure-]")}
+    assert not listed & {f"measure-{measure.id}" for measure in follow_ups}
+    counted = measures.select_one(".aapenhet-follow-up-counts").get_text()
+    assert counted.startswith("Follow-up of individual suppliers:")
+    total = sum(int(part.rsplit(" ", 1)[1].replace(",", "")) for part in counted.split(":", 1)[1].split(".")[0].split(", "))
+    assert total == len(follow_ups)
+
+
+# --- One build of 2,000 suppliers -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def long_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    project = copy_project(tmp_path_factory.mktemp("long") / "project")
+    shutil.rmtree(project / "data")
+    write_data_folder(PROJECT / "data", project / "data", suppliers=LONG)
+    result = run_build(project, project.parent / "site", env={"SITE_URL": SITE.url})
+    assert result.returncode == 0, f"mkdocs build --strict of {LONG} suppliers failed:\n{result.output}"
+    return BuiltSite(result.site, result.output)
+
+
+def test_no_page_is_over_100_kb_gzip(long_site: BuiltSite) -> None:
+    pages = list(long_site.root.rglob("*.html"))
+    sizes = {page.relative_to(long_site.root).as_posix(): len(gzip.compress(page.read_bytes(), 9)) for page in pages}
+    assert len(sizes) > 60, "the letter pages were not built"
+    assert max(sizes.values()) <= PAGE_LIMIT, sorted(sizes.items(), key=lambda item: -item[1])[:3]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_supplier_is_reachable_from_the_suppliers_page_without_script(long_site: BuiltSite, prefix: str) -> None:
+    index = long_site.html(f"{prefix}leverandorer/")
+    found: dict[str, str] = {}
+    for link in index.select("nav.aapenhet-letters a"):
+        path = link["href"].removeprefix("/aapenhet/")
+        letter_page = long_site.html(path)
+        assert letter_page.select_one("script[src]") is None
+        for heading in letter_page.select("section.aapenhet-supplier h3[id]"):
+            found[heading["id"]] = path
+            assert heading.select_one(f'a.headerlink[href="#{heading["id"]}"]') is not None
+        # The page's table of contents lists its suppliers.
+        toc = {a["href"] for a in letter_page.select("nav.md-nav--secondary a.md-nav__link")}
+        assert {f'#{h["id"]}' for h in letter_page.select("section.aapenhet-supplier h3[id]")} <= toc
+    assert len(found) == LONG
+
+
+def test_a_letter_page_names_itself_in_both_languages_and_in_the_sitemap(long_site: BuiltSite) -> None:
+    page = long_site.html("en/leverandorer/m/")
+    alternates = {link["hreflang"]: link["href"] for link in page.select('link[rel~="alternate"][hreflang]')}
+    assert alternates == {"nb": f"{SITE.url}leverandorer/m/", "en": f"{SITE.url}en/leverandorer/m/",
+                          "x-default": f"{SITE.url}leverandorer/m/"}
+    switch = {link["hreflang"]: link["href"] for link in page.select(".md-select a.md-select__link")}
+    assert switch == {"nb": "../../../leverandorer/m/", "en": "./"}
+    assert page.title.get_text().startswith("Suppliers: M")
+    sitemap = (long_site.root / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{SITE.url}leverandorer/m/</loc>" in sitemap and f"<loc>{SITE.url}en/leverandorer/m/</loc>" in sitemap
