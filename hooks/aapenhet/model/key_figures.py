@@ -9,6 +9,7 @@ leverandørene") or it is reported, so that the board never signs two different 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -34,10 +35,6 @@ class KeyFigure:
     field: str  # where the data gives it, as the message names it
     value: Callable[[StatementData], int]
 
-    def pattern(self, language: str) -> re.Pattern[str]:
-        words = "|".join(_NUMBER_WORDS[language])
-        return re.compile(rf"(?<![\w.,])(\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+|{words})\s+{self.nouns[language]}\b",
-                          re.IGNORECASE)
 
 
 KEY_FIGURES = (
@@ -73,25 +70,34 @@ class FigureClaim:
                 f" (nøkkeltallene viser {self.actual})")
 
 
+@functools.cache
+def _pattern(language: str) -> re.Pattern[str]:
+    """A number (digits, grouped digits or a word) and then any key figure's noun: one pass a text."""
+    words = "|".join(_NUMBER_WORDS[language])
+    nouns = "|".join(figure.nouns[language] for figure in KEY_FIGURES)
+    return re.compile(rf"(?<![\w.,])(\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+|{words})\s+({nouns})\b", re.IGNORECASE)
+
+
 def claims_in(text: str, language: str, data: StatementData) -> Iterator[tuple[int, FigureClaim]]:
     """Each number before a key figure's noun in ``text`` that disagrees with the data, by offset."""
-    for figure in KEY_FIGURES:
-        actual = figure.value(data)
-        for match in figure.pattern(language).finditer(text):
-            stated = _number(match.group(1), language)
-            if stated != actual:
-                yield match.start(), FigureClaim(match.group(0), stated, actual, figure.field)
+    for match in _pattern(language).finditer(text):
+        figure = next(each for each in KEY_FIGURES if each.nouns[language] == match.group(2).casefold())
+        stated, actual = _number(match.group(1), language), figure.value(data)
+        if stated != actual:
+            yield match.start(), FigureClaim(match.group(0), stated, actual, figure.field)
 
 
 def _texts(value: object, path: tuple) -> Iterator[tuple[tuple, Text]]:
     if isinstance(value, Text):
         yield path, value
     elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _texts(getattr(value, name), (*path, name))
+        for name, field_value in value.__dict__.items():  # a model's fields, without a lookup each
+            if isinstance(field_value, (BaseModel, list, tuple)):
+                yield from _texts(field_value, (*path, name))
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
-            yield from _texts(item, (*path, index))
+            if isinstance(item, (BaseModel, list, tuple)):
+                yield from _texts(item, (*path, index))
 
 
 def key_figure_problems(loaded: LoadedStatement, pages: Mapping[str, str]) -> list[Problem]:
