@@ -25,6 +25,7 @@ from pathlib import Path
 from aapenhet.languages import check_language
 from aapenhet.model.completeness import missing_for_publication
 from aapenhet.model.countries import country_name
+from aapenhet.model.facts import measures_by_finding, measures_by_supplier
 from aapenhet.model.models import (
     CountryRisk,
     Location,
@@ -92,6 +93,7 @@ def statement_model(data: StatementData, language: str) -> out.StatementDocument
     text = _texts(language)
     missing = missing_for_publication(data)
     company, statement, dd = data.company, data.statement, data.due_diligence
+    follow_ups, measures_for = measures_by_supplier(data), measures_by_finding(data)
     return out.StatementDocument(
         schema=out.SCHEMA_URL,
         language=language,
@@ -128,7 +130,7 @@ def statement_model(data: StatementData, language: str) -> out.StatementDocument
             contact=out.Contact(email=statement.contact.email, postal_address=list(statement.contact.postal_address)),
             revisions=[out.Revision(date=r.date, summary=text(r.summary)) for r in statement.revisions],
         ),
-        suppliers=[_supplier(supplier, dd.measures, language) for supplier in data.suppliers.suppliers],
+        suppliers=[_supplier(supplier, follow_ups.get(supplier.id, []), language) for supplier in data.suppliers.suppliers],
         countries=[_country_risk(entry, language) for entry in data.countries.countries],
         rating_sources=[_rating_source(source, language) for source in data.countries.sources],
         due_diligence=out.DueDiligence(
@@ -150,8 +152,8 @@ def statement_model(data: StatementData, language: str) -> out.StatementDocument
             routines=out.Routines(summary=text(dd.routines.summary), items=[text(item) for item in dd.routines.items]),
             responsible=text(dd.responsible),
             concerns_channel=text(dd.concerns_channel),
-            risks=[_risk(risk, data, language) for risk in dd.risks],
-            actual_impacts=_actual_impacts(data, language),
+            risks=[_risk(risk, measures_for, language) for risk in dd.risks],
+            actual_impacts=_actual_impacts(data, measures_for, language),
             measures=[_measure(measure, language) for measure in dd.measures],
         ),
     )
@@ -167,20 +169,16 @@ def _where(where: Where, language: str) -> out.Where:
     )
 
 
-def _measure_ids(data: StatementData, finding_id: str) -> list[str]:
-    return [measure.id for measure in data.due_diligence.measures if finding_id in measure.addresses]
-
-
-def _risk(risk: Risk, data: StatementData, language: str) -> out.Risk:
+def _risk(risk: Risk, measures_for: dict[str, list[Measure]], language: str) -> out.Risk:
     text = _texts(language)
     return out.Risk(
         id=risk.id, title=text(risk.title), where=_where(risk.where, language), rights_at_risk=list(risk.rights),
         risk_level=risk.level, severity=risk.severity, likelihood=risk.likelihood, exposure=risk.exposure,
-        rating_source=risk.source, description=text(risk.description), measure_ids=_measure_ids(data, risk.id),
+        rating_source=risk.source, description=text(risk.description), measure_ids=[measure.id for measure in measures_for.get(risk.id, [])],
     )
 
 
-def _actual_impacts(data: StatementData, language: str) -> out.ActualImpacts:
+def _actual_impacts(data: StatementData, measures_for: dict[str, list[Measure]], language: str) -> out.ActualImpacts:
     text = _texts(language)
     found = data.due_diligence.actual_impacts
     if found is None:
@@ -190,7 +188,7 @@ def _actual_impacts(data: StatementData, language: str) -> out.ActualImpacts:
             id=impact.id, title=text(impact.title), where=_where(impact.where, language),
             rights_affected=list(impact.rights), identified_on=impact.identified_on,
             description=text(impact.description), remediation=text(impact.remediation),
-            remediation_status=impact.remediation_status, measure_ids=_measure_ids(data, impact.id),
+            remediation_status=impact.remediation_status, measure_ids=[measure.id for measure in measures_for.get(impact.id, [])],
         )
         for impact in found.impacts
     ]
@@ -208,7 +206,7 @@ def _measure(measure: Measure, language: str) -> out.Measure:
     )
 
 
-def _supplier(supplier: Supplier, measures: list[Measure], language: str) -> out.Supplier:
+def _supplier(supplier: Supplier, follow_ups: list[Measure], language: str) -> out.Supplier:
     text = _texts(language)
     ownership = supplier.ownership
     return out.Supplier(
@@ -234,7 +232,7 @@ def _supplier(supplier: Supplier, measures: list[Measure], language: str) -> out
             )
             for line in supplier.production
         ],
-        measure_ids=[measure.id for measure in measures if measure.supplier == supplier.id],
+        measure_ids=[measure.id for measure in follow_ups],
     )
 
 
@@ -282,8 +280,9 @@ def suppliers_csv(data: StatementData, language: str, *, labels: Labels | None =
     ratings = {entry.code: entry for entry in data.countries.countries}
     sources = {source.id: source for source in data.countries.sources}
     rows = []
+    follow_ups = measures_by_supplier(data)
     for supplier in data.suppliers.suppliers:
-        supplier_cells = _supplier_cells(supplier, data.due_diligence.measures, language)
+        supplier_cells = _supplier_cells(supplier, follow_ups.get(supplier.id, []), language)
         for code, lines in _lines_by_country(supplier).items():
             rating = ratings[code]  # crosscheck: every production country has an entry
             source = sources.get(rating.source) if rating.source else None
@@ -305,8 +304,8 @@ def suppliers_csv(data: StatementData, language: str, *, labels: Labels | None =
     return csv_text(SUPPLIER_COLUMNS, rows)
 
 
-def _supplier_cells(supplier: Supplier, measures: list[Measure], language: str) -> dict[str, object]:
-    """The cells that are the same on every row of one supplier."""
+def _supplier_cells(supplier: Supplier, follow_ups: list[Measure], language: str) -> dict[str, object]:
+    """The cells that are the same on every row of one supplier (``follow_ups``: its measures)."""
     ownership = supplier.ownership
     return {
         "supplier_id": supplier.id,
@@ -317,7 +316,7 @@ def _supplier_cells(supplier: Supplier, measures: list[Measure], language: str) 
         "owner": ownership.owner if ownership else "",
         # 100.0 → "100", 50.5 → "50.5": a plain number, not the float's repr.
         "owner_share_percent": f"{ownership.share_percent:g}" if ownership else "",
-        "follow_up_kinds": joined(dict.fromkeys(m.kind.value for m in measures if m.supplier == supplier.id)),
+        "follow_up_kinds": joined(dict.fromkeys(measure.kind.value for measure in follow_ups)),
     }
 
 
