@@ -4,7 +4,9 @@ Events, and what each hands to the package:
 - ``on_startup``: whether this process is ``mkdocs serve`` (a live preview: see _script_sources).
 - ``on_config``: at the start of the first language's pass, ``start_build`` reads and checks the
   data, labels, form settings and pages once for the whole build; later passes reuse it.
-- ``on_files``: the language's machine-readable statement (and ``robots.txt``) beside its pages.
+- ``on_files``: the language's machine-readable statement (and ``robots.txt``) beside its pages, and
+  the pages made from the data (a long list's letters, earlier statements, what changed, the archive)
+  with their files.
 - ``on_page_content``: ``<!-- aapenhet:NAME -->`` placeholders replaced by rendered HTML.
 - ``on_page_context`` / ``on_template_context``: the draft banner, security policy and head links.
 - ``on_post_page`` / ``on_post_template``: each page's policy allows exactly its inline scripts.
@@ -116,15 +118,20 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         file.dest_uri = prefix + name
         files.append(file)
     if _problems is None:
-        # A long list of suppliers: a page per initial letter, beside the suppliers page.
-        for src_uri, supplier_page in _current_build().supplier_pages(language).items():
-            # Not in the menu: the suppliers page lists the letters.
-            file = File.generated(config, src_uri, content=supplier_page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+        build = _current_build()
+        for name, content in build.history_files(language).items():
+            file = File.generated(config, name, content=content.encode("utf-8"))
+            file.dest_uri = prefix + name
+            files.append(file)
+        # The pages made from the data (a long list's letters, earlier statements, what changed, the
+        # archive): not in the menu, which lists the pages of docs/.
+        for src_uri, made in build.made_pages(language).items():
+            file = File.generated(config, src_uri, content=made.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
             file.dest_uri = prefix + file.dest_uri
             # What static-i18n gives its own pages: the language switch and the hreflang links then
-            # name this letter's page in each language.
+            # name this page in each language.
             file.locale = file.locale_alternate_of = language
-            file.alternates = {other: SimpleNamespace(url=url) for other, url in supplier_page.urls.items()}
+            file.alternates = {other: SimpleNamespace(url=url) for other, url in made.urls.items()}
             files.append(file)
     return files
 
@@ -140,9 +147,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if _problems is not None:
         return problems_page(_problems.problems, _language(config))
     build, language = _current_build(), _language(config)
-    supplier_page = build.supplier_pages(language).get(page.file.src_uri)
-    if supplier_page is not None:
-        html += build.renderer.render("supplier_group", language, group=supplier_page.group)
+    made = build.made_pages(language).get(page.file.src_uri)
+    if made is not None:
+        html += made.renderer.render(made.template, language, **made.values)
         page.toc = get_toc(toc_tokens(html))
         return html
     names = placeholders_in(html)
@@ -159,6 +166,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
     """Runs per page before the theme renders it: the draft banner, security policy and head links."""
     context = _theme_context(context, config)
+    made = _current_build().made_pages(_language(config)).get(page.file.src_uri) if _problems is None else None
+    if made is not None and made.earlier is not None:
+        # An earlier statement is not a draft of the current one: say what it is instead.
+        context["aapenhet_draft_banner"] = made.renderer.render("earlier_notice", _language(config), **made.values)
     alternates = {language: file.url for language, file in getattr(page.file, "alternates", {}).items()}
     context["aapenhet_alternates"] = page_alternates(config.site_url, alternates, _default_language(config))
     context["aapenhet_robots"] = page.meta.get("robots", "")
@@ -169,7 +180,7 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
     """Runs before the theme renders a page of its own (``404.html``): the same as for pages."""
     context = _theme_context(context, config)
     if template_name == "sitemap.xml":
-        pages = _current_build().supplier_pages(_language(config)).values() if _problems is None else []
+        pages = _current_build().made_pages(_language(config)).values() if _problems is None else []
         context["aapenhet_sitemap_pages"] = [entry for page in pages for entry in sitemap_entries(
             config.site_url, page.urls, _default_language(config))]
     if template_name == "404.html" and _problems is not None:

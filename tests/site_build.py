@@ -6,6 +6,7 @@ into a temporary folder, so tests never touch ``site/``.
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import shutil
@@ -157,3 +158,65 @@ class BuiltSite:
         article = self.html(path).select_one("article")
         assert article is not None, f"page {path} has no <article>"
         return " ".join(article.get_text(" ").split())
+
+
+def _rewrite_yaml(path: Path, change) -> None:
+    data = parse_yaml(path.read_text(encoding="utf-8"), path.name).data
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def add_earlier_versions(data_dir: Path) -> None:
+    """Invented earlier versions of a filled-in ``data_dir`` (call ``fill_data`` first), for tests
+    only: never published. ``history/2024/``, the statement on 2024 as published on 2025-06-15, and
+    ``history/2024/2025-09-15/``, that statement updated when Viet Nam's rating was lowered. From
+    2024 to the current (2025) statement: Integration Wizard added; Viet Nam low → high; the
+    electronics risk raised from low to elevated; a risk on logistics closed; the Zebra interviews,
+    planned in 2024, done; a planned training measure dropped."""
+    earlier = data_dir / "history" / "2024"
+    earlier.mkdir(parents=True)
+    for file in ("company.yml", "suppliers.yml", "countries.yml", "due_diligence.yml"):
+        shutil.copy2(data_dir / file, earlier / file)
+    (earlier / "statement.yml").write_text(FILLED_STATEMENT.replace("2025-01-01", "2024-01-01").replace(
+        "2025-12-31", "2024-12-31").replace("2026-06-20", "2025-06-10").replace("2026-06-25", "2025-06-15"),
+        encoding="utf-8")
+
+    def suppliers_2024(data: dict) -> None:
+        data["suppliers"] = [supplier for supplier in data["suppliers"] if supplier["id"] != "integration-wizard"]
+
+    def due_diligence_2024(data: dict) -> None:
+        data["measures"] = [measure for measure in data["measures"] if measure["id"] != "iw-visits"]
+        for measure in data["measures"]:
+            if measure["id"] == "zebra-interviews":
+                measure.update(status="planned", expected_result=measure.get("result"), result=None,
+                               completed_on=None, supplier_said=None)
+        for risk in data["risks"]:
+            if risk["id"] == "electronics-trade":
+                risk["level"] = "low"
+            risk["where"]["suppliers"] = [each for each in risk["where"].get("suppliers") or []
+                                          if each != "integration-wizard"]
+        closed = dict(copy.deepcopy(data["risks"][0]), id="logistics-norway",
+                      title={"nb": "Logistikk i Norge", "en": "Logistics in Norway"})
+        data["risks"].append(closed)
+        data["measures"].append({"id": "supplier-training", "title": {"nb": "Opplæring av leverandører",
+                                 "en": "Training for suppliers"}, "kind": "training", "status": "planned",
+                                 "addresses": ["electronics-trade"],
+                                 "expected_result": {"nb": "Bedre kjennskap (testverdi)", "en": "Better awareness (test value)"}})
+
+    def countries(level: str):
+        def change(data: dict) -> None:
+            for entry in data["countries"]:
+                if entry["code"] == "VN":
+                    entry["risk"] = level
+        return change
+
+    _rewrite_yaml(earlier / "suppliers.yml", suppliers_2024)
+    _rewrite_yaml(earlier / "due_diligence.yml", due_diligence_2024)
+    _rewrite_yaml(earlier / "countries.yml", countries("elevated"))
+    update = earlier / "2025-09-15"
+    update.mkdir()
+    for file in earlier.glob("*.yml"):
+        shutil.copy2(file, update / file.name)
+    _rewrite_yaml(update / "countries.yml", countries("low"))
+    _rewrite_yaml(update / "statement.yml", lambda data: data.update(revisions=[{"date": "2025-09-15", "summary": {
+        "nb": "Viet Nam vurderes nå som lav risiko (testverdi).", "en": "Viet Nam is now rated low risk (test value)."}}]))

@@ -9,6 +9,7 @@ names the service; every label a template asks for exists, and every ``Missing``
 
 from __future__ import annotations
 
+import enum
 import json
 import re
 import shutil
@@ -18,6 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 from aapenhet.form.settings import FormSettings, GenericFields, Provider
 from aapenhet.languages import LANGUAGES
+from aapenhet.model.changes import Changes
 from aapenhet.model.completeness import Missing
 from aapenhet.model.loader import load_statement_data
 from aapenhet.model.models import (
@@ -69,9 +71,11 @@ def test_every_template_renders_from_the_shipped_data(name: str, language: str) 
     assert html or name == "revisions", f"{name} rendered nothing"
 
 
+# What changed between versions, by kind (changes.html heads each list with its label).
+ChangeKind = enum.Enum("ChangeKind", {name: name for name in Changes.__dataclass_fields__})
 ENUM_LABELS = {"area.": RiskArea, "exposure.": Exposure, "risk.": RiskLevel,
                "role.": SignatoryRole, "form.provider.": Provider, "scale.": Scale, "tier.": SupplyChainTier,
-               "status.": MeasureStatus, "kind.": MeasureKind}
+               "status.": MeasureStatus, "kind.": MeasureKind, "changes.": ChangeKind}
 
 
 def test_every_label_a_template_asks_for_exists() -> None:

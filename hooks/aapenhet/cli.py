@@ -5,6 +5,8 @@ Subcommands:
 - ``check``: the §5 check, grouped by §5 a, b, c, publication and consistency; ``--lang nb|en``. Exit 0,
   or 1 when the statement is marked for publication (``published_on``) and anything is found.
 - ``schema``: write the JSON Schemas of ``data/`` for editors (``--check``: exit 1 if out of date).
+- ``keep``: copy the current, published statement to its permanent folder in ``data/history/``.
+- ``new-year``: ``keep``, then empty what next year's statement fills in again.
 - ``bench generate``: write a valid data folder with N generated suppliers (``--suppliers N --out DIR``).
 - ``bench``: build the site for the shipped and generated data, and a bare Material site of the same size,
   and print the figures (time, memory, pages) with the ratios.
@@ -27,6 +29,7 @@ from aapenhet.bench.report import environment_lines, report_lines
 from aapenhet.bench.run import DEFAULT_RUNS, DEFAULT_SIZES, run_benchmark
 from aapenhet.form.settings import read_form_settings
 from aapenhet.model.check import SECTION_TITLES, Section, check_statement, is_marked_for_publication
+from aapenhet.model.history import HistoryError, keep_current, start_next_year
 from aapenhet.model.loader import load_statement
 from aapenhet.model.schemas import SCHEMA_FOLDER, stale_schemas, write_schemas
 from aapenhet.publishing.gate import PublishSettings, publication_problems
@@ -163,8 +166,36 @@ def bench(arguments: argparse.Namespace, project: Path) -> int:
     return 0
 
 
+def keep(arguments: argparse.Namespace, project: Path) -> int:
+    """Copy the current, published statement to its permanent folder in data/history/."""
+    return _history_step(lambda: keep_current(project / "data"), project, "kept the current statement in")
+
+
+def new_year(arguments: argparse.Namespace, project: Path) -> int:
+    """Keep the current statement, and empty in data/statement.yml what next year's must fill in again."""
+    done = _history_step(lambda: start_next_year(project / "data"), project, "kept the current statement in")
+    if done == 0:
+        print("emptied in data/statement.yml: reporting_period, approved_on, published_on, signatories and revisions"
+              " — fill them in for the new statement; the rest of data/ is last year's, to update")
+    return done
+
+
+def _history_step(step: Callable[[], Path], project: Path, done: str) -> int:
+    try:
+        folder = step()
+    except DataProblems as problems:
+        print("\n".join(safe_for_ci_log(str(problem)) for problem in problems.problems))
+        return 1
+    except HistoryError as refused:
+        print(refused, file=sys.stderr)
+        return 1
+    print(f"{done} {folder.relative_to(project).as_posix()}/")
+    return 0
+
+
 SUBCOMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
-    "gate": gate, "check": check, "schema": schema, "bench": bench, BENCH_GENERATE: bench_generate}
+    "gate": gate, "check": check, "schema": schema, "keep": keep, "new-year": new_year, "bench": bench,
+    BENCH_GENERATE: bench_generate}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -192,6 +223,18 @@ def _parser() -> argparse.ArgumentParser:
                     " --check when they are out of date.")
     _project_argument(schema_parser)
     schema_parser.add_argument("--check", action="store_true", help="only check that they are up to date")
+    keep_parser = commands.add_parser(
+        "keep", help="keep the published statement at its permanent address before updating it",
+        description="Copy data/*.yml, the current statement, which must be published, to data/history/YEAR/ (or,"
+                    " when that year is kept already and data/ is an update of it, data/history/YEAR/DATE/). Do"
+                    " this before editing a published statement for an update, then add a revisions: entry.")
+    _project_argument(keep_parser)
+    new_year_parser = commands.add_parser(
+        "new-year", help="keep this year's statement and start next year's",
+        description="Keep the current, published statement (as «keep» does), then empty in data/statement.yml"
+                    " what next year's statement fills in again: reporting_period, approved_on, published_on,"
+                    " signatories and revisions. Everything else stays, to be updated.")
+    _project_argument(new_year_parser)
     bench_parser = commands.add_parser(
         "bench", help="build times and sizes at scale, against a bare Material site",
         description="Build the site (mkdocs build, in a subprocess, on a copy) for the shipped data and for generated"

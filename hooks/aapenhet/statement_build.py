@@ -16,11 +16,14 @@ from typing import TypeVar
 
 from aapenhet.form.settings import form_origin, load_form_settings
 from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
+from aapenhet.made_pages import ARCHIVE_PAGE, MadePage, made_pages, version_views
+from aapenhet.model.history import Version, load_history
 from aapenhet.model.loader import LoadedStatement, load_statement
+from aapenhet.publishing.export import machine_readable_files
+from aapenhet.publishing.history_export import CHANGES_FILE, HISTORY_FILE, changes_json, history_json
 from aapenhet.rendering.docs_pages import docs_problems, untranslated_nav_titles
 from aapenhet.rendering.labels import load_labels
-from aapenhet.model.facts import SupplierGroup, is_long_list, supplier_groups
-from aapenhet.rendering.renderer import SUPPLIERS_PAGE, Renderer, make_renderer
+from aapenhet.rendering.renderer import Renderer, make_renderer
 from aapenhet.source.problems import DataProblems, Problem
 from aapenhet.source.yaml_source import SourceMap, parse_yaml
 from aapenhet.website.addresses import Site
@@ -45,15 +48,6 @@ class Process:
 PROCESS = Process()
 
 
-@dataclass(frozen=True)
-class SupplierPage:
-    """One letter's page of a long list of suppliers, in one language."""
-
-    markdown: str  # its title: the suppliers are rendered into its HTML
-    group: SupplierGroup
-    urls: dict[str, str]  # the page in each language, from the site's root ("en/leverandorer/a/")
-
-
 @dataclass
 class StatementBuild:
     renderer: Renderer
@@ -62,7 +56,11 @@ class StatementBuild:
     languages_built: list[str] = field(default_factory=list)
     script_hashes: set[str] = field(default_factory=set)
     not_found_pages: dict[str, str] = field(default_factory=dict)
-    _supplier_pages: dict[str, dict[str, SupplierPage]] = field(default_factory=dict, repr=False)
+    # Every version of the statement, oldest first, the current one last (just it, without history),
+    # and each earlier version's renderer, by its path.
+    versions: list[Version] = field(default_factory=list)
+    version_renderers: dict[str, Renderer] = field(default_factory=dict)
+    _made_pages: dict[str, dict[str, MadePage]] = field(default_factory=dict, repr=False)
 
     @property
     def site(self) -> Site:
@@ -74,18 +72,28 @@ class StatementBuild:
         self.script_hashes.update(hashes)
         return html
 
-    def supplier_pages(self, language: str) -> dict[str, SupplierPage]:
-        """A long list's letter pages (none for a short list), by source path (``leverandorer/a.md``)."""
-        if language not in self._supplier_pages:
-            groups = supplier_groups(self.renderer.data) if is_long_list(self.renderer.data) else []
-            title = self.renderer.label("supplier.group_title", language)
-            other = self.renderer.label("supplier.group_other", language)
-            self._supplier_pages[language] = {
-                f"{SUPPLIERS_PAGE}{group.key}.md": SupplierPage(
-                    f"# {title}: {group.letter or other}\n", group,
-                    {each: self.site.language_prefix(each) + f"{SUPPLIERS_PAGE}{group.key}/" for each in self.site.languages})
-                for group in groups}
-        return self._supplier_pages[language]
+    def made_pages(self, language: str) -> dict[str, MadePage]:
+        """The pages made from the data in ``language`` (made_pages.py), by source path."""
+        if language not in self._made_pages:
+            self._made_pages[language] = made_pages(self.renderer, self.versions, self.version_renderers, language)
+        return self._made_pages[language]
+
+    def history_files(self, language: str) -> dict[str, str]:
+        """Each earlier version's machine-readable files under its path, each version's changes.json,
+        and history.json: by path from the language's root. None without earlier versions."""
+        if len(self.versions) < 2:
+            return {}
+        views = version_views(self.versions, language, lambda key: self.renderer.label(key, language))
+        files = {HISTORY_FILE: history_json(views, self.site, language)}
+        for index, view in enumerate(views):
+            version = view.version
+            if not version.is_current:
+                for name, content in machine_readable_files(version.loaded.data, language,
+                                                            labels=self.renderer.labels).items():
+                    files[version.path + name] = content
+            if index:
+                files[version.path + CHANGES_FILE] = changes_json(view, views[index - 1], self.site, language)
+        return files
 
     def finish(self, site_dir: Path) -> None:
         """After the last language: the files that cover every language."""
@@ -106,12 +114,17 @@ def start_build(*, project: Path, docs_dir: Path, site_url: str | None, extra: d
     form = _collect(problems, lambda: load_form_settings(extra, mkdocs_yml_text))
     labels = _collect(problems, load_labels)
     loaded = _collect(problems, lambda: load_statement(project / "data"))
+    versions = _collect(problems, lambda: load_history(project / "data", loaded)) if loaded else None
     problems += docs_problems(docs_dir, languages, default_language)
     problems += untranslated_nav_titles(nav or [], nav_translations or {}, settings)
-    if problems or form is None or labels is None or loaded is None:
+    if problems or form is None or labels is None or loaded is None or versions is None:
         raise DataProblems(problems, about="the statement site")
     site = Site(url=site_url, default_language=default_language, languages=tuple(languages))
-    return StatementBuild(renderer=make_renderer(loaded.data, labels, site, form), loaded=loaded)
+    renderer = make_renderer(loaded.data, labels, site, form,
+                             {"archive_path": ARCHIVE_PAGE if len(versions) > 1 else None})
+    return StatementBuild(renderer=renderer, loaded=loaded, versions=versions,
+                          version_renderers={version.path: renderer.for_data(version.loaded.data)
+                                             for version in versions if not version.is_current})
 
 
 def _collect(problems: list[Problem], load: Callable[[], T]) -> T | None:

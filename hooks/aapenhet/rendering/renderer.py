@@ -8,7 +8,7 @@ markup. ``StrictUndefined``: a misspelt name in a template is an error, not an e
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -49,6 +49,8 @@ class Renderer:
     labels: Labels
     site: Site
     form: FormSettings
+    # More of the context, the same in every language (the current statement's archive address).
+    extra: dict[str, object] = field(default_factory=dict, compare=False)
     # Each language's context, worked out at its first render: every page of the build renders
     # several blocks, and the data does not change within a build (the models are frozen).
     _contexts: dict[str, dict[str, object]] = field(default_factory=dict, compare=False, repr=False)
@@ -60,6 +62,10 @@ class Renderer:
             self._contexts[language] = self._context(language)
         context = {**self._contexts[language], **values} if values else self._contexts[language]
         return template.render(context).strip()
+
+    def for_data(self, data: StatementData) -> Renderer:
+        """The same templates, labels, site and form for other data (an earlier version's)."""
+        return replace(self, data=data, extra={}, _contexts={})
 
     def label(self, key: str, language: str) -> str:
         return self.labels.get(key, language)
@@ -108,8 +114,11 @@ class Renderer:
             "home_paths": {other: self.site.page_path("", other) for other in self.site.languages},
             "page_path": lambda page: self.site.page_path(page, language),
             "overview": country_overview(data, language, counts_only=long_list),
+            "archive_path": None,
+            **self.extra,
         }
 
 
-def make_renderer(data: StatementData, labels: Labels, site: Site, form: FormSettings) -> Renderer:
-    return Renderer(template_environment(), data, labels, site, form)
+def make_renderer(data: StatementData, labels: Labels, site: Site, form: FormSettings,
+                  extra: dict[str, object] | None = None) -> Renderer:
+    return Renderer(template_environment(), data, labels, site, form, extra or {})

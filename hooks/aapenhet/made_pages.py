@@ -1,0 +1,115 @@
+"""The pages the build makes from the data, beside the pages written in ``docs/``.
+
+- a long list of suppliers: a page per initial letter (``leverandorer/a/``);
+- each earlier version of the statement at its permanent address (``2024/``, ``2024/2025-09-15/``);
+- what changed in each version since the one before (``2024/endringer/``; the current one's at
+  ``endringer/``);
+- the archive of every version (``arkiv/``), when there is an earlier one.
+
+Each is made in every language, at the same path under the language's prefix: its Markdown is only
+its title, and its content is a template rendered into its HTML after Markdown (``MadePage``). Nothing
+here imports MkDocs: ``hooks/statement_site.py`` adds the pages as files and fills them in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from aapenhet.model.changes import Changes, compare
+from aapenhet.model.facts import is_long_list, supplier_groups
+from aapenhet.model.history import Version
+from aapenhet.rendering import formatting
+from aapenhet.rendering.renderer import SUPPLIERS_PAGE, Renderer
+
+ARCHIVE_PAGE = "arkiv/"
+CHANGES_PAGE = "endringer/"
+
+
+@dataclass(frozen=True)
+class MadePage:
+    """One made page in one language."""
+
+    title: str  # its Markdown is this title, as its <h1>
+    template: str  # rendered into its HTML, by ``renderer``, with ``values``
+    renderer: Renderer  # the data it shows: the current statement's, or an earlier version's
+    path: str  # from the language's root: "leverandorer/a/", "2024/"
+    urls: dict[str, str]  # the page in each language, from the site's root ("en/2024/")
+    values: dict[str, object] = field(default_factory=dict)
+    # An earlier version's pages: a notice that it is not the current statement replaces the draft banner.
+    earlier: Version | None = None
+    # Its headings with permalinks belong in its table of contents (a letter's suppliers).
+    toc: bool = False
+
+    @property
+    def src_uri(self) -> str:
+        return self.path.rstrip("/") + ".md"
+
+    @property
+    def markdown(self) -> str:
+        return f"# {self.title}\n"
+
+
+@dataclass(frozen=True)
+class VersionView:
+    """A version as the archive and the notices show it."""
+
+    version: Version
+    label: str  # "2024", "2024, oppdatert 15. september 2025"
+    path: str  # its statement: "2024/", or "redegjorelse/" for the current one
+    changes_path: str | None  # what changed since the version before; None for the first
+    changes: Changes | None
+
+
+def version_views(versions: list[Version], language: str, t) -> list[VersionView]:
+    """Every version, oldest first, with its label in ``language`` and what changed since the one before."""
+    views = []
+    for index, version in enumerate(versions):
+        previous = versions[index - 1] if index else None
+        changes = compare(previous.loaded.data, version.loaded.data) if previous else None
+        path = version.path or "redegjorelse/"
+        changes_path = (version.path + CHANGES_PAGE if version.path else CHANGES_PAGE) if previous else None
+        views.append(VersionView(version, version_label(version, language, t), path, changes_path, changes))
+    return views
+
+
+def version_label(version: Version, language: str, t) -> str:
+    year = str(version.year) if version.year else t("history.year_not_stated")
+    if version.is_update and version.date:
+        return f"{year}, {t('history.updated')} {formatting.long_date(version.date, language)}"
+    return year
+
+
+def made_pages(renderer: Renderer, versions: list[Version], renderers: dict[str, Renderer],
+               language: str) -> dict[str, MadePage]:
+    """Every made page in ``language``, by its source path (``leverandorer/a.md``).
+
+    ``versions``: every version, oldest first, the current one last (only the current one when there
+    is no history); ``renderers``: each earlier version's, by its path.
+    """
+    site, t = renderer.site, lambda key: renderer.label(key, language)
+
+    def urls(path: str) -> dict[str, str]:
+        return {each: site.language_prefix(each) + path for each in site.languages}
+
+    pages: list[MadePage] = []
+    if is_long_list(renderer.data):
+        for group in supplier_groups(renderer.data):
+            path = f"{SUPPLIERS_PAGE}{group.key}/"
+            title = f"{t('supplier.group_title')}: {group.letter or t('supplier.group_other')}"
+            pages.append(MadePage(title, "supplier_group", renderer, path, urls(path), {"group": group}, toc=True))
+    if len(versions) > 1:
+        views = version_views(versions, language, t)
+        for view in views:
+            version = view.version
+            version_renderer = renderers.get(version.path, renderer)
+            earlier = None if version.is_current else version
+            values = {"view": view, "views": views}
+            if not version.is_current:
+                pages.append(MadePage(f"{t('history.statement_for')} {view.label}", "earlier_statement",
+                                      version_renderer, version.path, urls(version.path), values, earlier))
+            if view.changes_path:
+                pages.append(MadePage(f"{t('history.changes_in')} {view.label}", "changes", version_renderer,
+                                      view.changes_path, urls(view.changes_path), values, earlier))
+        pages.append(MadePage(t("history.archive_title"), "archive", renderer, ARCHIVE_PAGE, urls(ARCHIVE_PAGE),
+                              {"views": views}))
+    return {page.src_uri: page for page in pages}

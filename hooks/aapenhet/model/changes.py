@@ -1,0 +1,102 @@
+"""What changed from one version of the statement to the next, computed from the data by id.
+
+Nothing here is written by hand: the comparison matches suppliers, risks, impacts and measures by
+their ``id`` (an id keeps its meaning between versions: ``history.py`` refuses one that does not)
+and countries by their code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aapenhet.model.models import Impact, Measure, MeasureStatus, Risk, RiskLevel, StatementData, Supplier
+
+# Low to high: a risk or a country whose level moves right was raised.
+_LEVELS = [RiskLevel.low, RiskLevel.elevated, RiskLevel.high]
+
+
+@dataclass(frozen=True)
+class RatingChange:
+    code: str
+    before: RiskLevel | None  # None: listed, but not rated
+    after: RiskLevel | None
+
+
+@dataclass(frozen=True)
+class LevelChange:
+    risk: Risk  # as it is now
+    before: RiskLevel
+    after: RiskLevel
+
+
+@dataclass(frozen=True)
+class Changes:
+    suppliers_added: list[Supplier]
+    suppliers_removed: list[Supplier]
+    ratings_changed: list[RatingChange]
+    risks_new: list[Risk]
+    risks_raised: list[LevelChange]
+    risks_lowered: list[LevelChange]
+    risks_closed: list[Risk]  # as they were: no longer in the statement
+    impacts_identified: list[Impact]
+    impacts_remediated: list[Impact]
+    measures_started: list[Measure]
+    measures_completed: list[Measure]
+    measures_planned: list[Measure]  # new measures not yet started
+    measures_dropped: list[Measure]  # as they were: planned or under way, and no longer in the statement
+
+    @property
+    def nothing(self) -> bool:
+        return not any(getattr(self, name) for name in self.__dataclass_fields__)
+
+
+def compare(before: StatementData, after: StatementData) -> Changes:
+    """What changed from ``before`` to ``after``."""
+    old_suppliers = {supplier.id: supplier for supplier in before.suppliers.suppliers}
+    new_suppliers = {supplier.id: supplier for supplier in after.suppliers.suppliers}
+    old_risks = {risk.id: risk for risk in before.due_diligence.risks}
+    new_risks = {risk.id: risk for risk in after.due_diligence.risks}
+    old_impacts, new_impacts = _impacts(before), _impacts(after)
+    old_measures = {measure.id: measure for measure in before.due_diligence.measures}
+    new_measures = {measure.id: measure for measure in after.due_diligence.measures}
+    raised, lowered = [], []
+    for risk_id, risk in new_risks.items():
+        old = old_risks.get(risk_id)
+        if old is not None and old.level is not None and risk.level is not None and old.level != risk.level:
+            change = LevelChange(risk, old.level, risk.level)
+            (raised if _LEVELS.index(risk.level) > _LEVELS.index(old.level) else lowered).append(change)
+    return Changes(
+        suppliers_added=[supplier for key, supplier in new_suppliers.items() if key not in old_suppliers],
+        suppliers_removed=[supplier for key, supplier in old_suppliers.items() if key not in new_suppliers],
+        ratings_changed=_rating_changes(before, after),
+        risks_new=[risk for key, risk in new_risks.items() if key not in old_risks],
+        risks_raised=raised,
+        risks_lowered=lowered,
+        risks_closed=[risk for key, risk in old_risks.items() if key not in new_risks],
+        impacts_identified=[impact for key, impact in new_impacts.items() if key not in old_impacts],
+        impacts_remediated=[impact for key, impact in new_impacts.items()
+                            if impact.remediation_status is MeasureStatus.done
+                            and (key not in old_impacts or old_impacts[key].remediation_status is not MeasureStatus.done)],
+        # Under way now, and not before (a measure already done is listed as completed, not twice).
+        measures_started=[measure for key, measure in new_measures.items()
+                          if measure.status is MeasureStatus.ongoing
+                          and (key not in old_measures or old_measures[key].status is MeasureStatus.planned)],
+        measures_completed=[measure for key, measure in new_measures.items()
+                            if measure.status is MeasureStatus.done
+                            and (key not in old_measures or old_measures[key].status is not MeasureStatus.done)],
+        measures_planned=[measure for key, measure in new_measures.items()
+                          if measure.status is MeasureStatus.planned and key not in old_measures],
+        measures_dropped=[measure for key, measure in old_measures.items()
+                          if key not in new_measures and measure.status is not MeasureStatus.done],
+    )
+
+
+def _impacts(data: StatementData) -> dict[str, Impact]:
+    found = data.due_diligence.actual_impacts
+    return {impact.id: impact for impact in found.impacts} if found else {}
+
+
+def _rating_changes(before: StatementData, after: StatementData) -> list[RatingChange]:
+    old = {entry.code: entry.risk for entry in before.countries.countries}
+    new = {entry.code: entry.risk for entry in after.countries.countries}
+    return [RatingChange(code, old[code], level) for code, level in new.items() if code in old and old[code] != level]

@@ -1,0 +1,285 @@
+"""Earlier statements: every published version, each kept at an address that never changes.
+
+``data/`` is always the current statement. Each earlier version is a folder of the same five files
+under ``data/history/``:
+
+- ``data/history/<YYYY>/``: the statement on reporting year YYYY as first published;
+- ``data/history/<YYYY>/<YYYY-MM-DD>/``: that year's statement as updated on that day (after a
+  significant change in risk, §5), with a ``revisions:`` entry of that date saying why.
+
+A version is known by its reporting year and its date (the day it was published, or updated); its
+folder under ``history/`` is its address on the site (``/2024/``, ``/2024/2025-09-15/``). The
+current statement is a version too: the annual one of its year, or, when ``history/`` already holds
+that year, an update dated by its newest revision. ``load_history`` reads and checks them all and
+returns them oldest first, the current one last.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from aapenhet.model.loader import LoadedStatement, load_statement
+from aapenhet.model.models import DATA_FILES, Impact, Measure, Risk, Supplier, Text
+from aapenhet.source.problems import DataProblems, Problem
+from aapenhet.source.yaml_source import parse_yaml
+
+HISTORY_FOLDER = "history"
+_YEAR = re.compile(r"\d{4}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class Version:
+    """One published version of the statement (or the current one, published or not)."""
+
+    year: int | None  # the reporting year (the year its period ends); None while the period is empty
+    date: datetime.date | None  # published on, or updated on; None for a current draft
+    path: str  # its address and folder under history/: "2024/", "2024/2025-09-15/"; "" for the current one
+    shown_as: str  # its folder in messages: "data/history/2024"
+    loaded: LoadedStatement
+    reason: Text | None = None  # an update's reason: its revision's summary
+
+    @property
+    def is_current(self) -> bool:
+        return self.path == ""
+
+    @property
+    def is_update(self) -> bool:
+        return self.reason is not None
+
+
+def history_folders(data_dir: Path) -> list[tuple[str, Path]]:
+    """Each earlier version's folder under ``data/history/``, as (its path, the folder): years, and
+    each year's update folders. Anything else there is left for ``load_history`` to report."""
+    root = data_dir / HISTORY_FOLDER
+    if not root.is_dir():
+        return []
+    found = []
+    for year_folder in sorted(root.iterdir()):
+        if year_folder.is_dir():
+            found.append((f"{year_folder.name}/", year_folder))
+            found += [(f"{year_folder.name}/{update.name}/", update)
+                      for update in sorted(year_folder.iterdir()) if update.is_dir() and update.name != "schemas"]
+    return found
+
+
+def load_history(data_dir: Path, current: LoadedStatement) -> list[Version]:
+    """Every version, oldest first and the current one last; raises ``DataProblems`` with every
+    problem in every earlier version's files and in how the versions fit together."""
+    problems: list[Problem] = []
+    versions: list[Version] = []
+    for path, folder in history_folders(data_dir):
+        shown_as = f"data/{HISTORY_FOLDER}/{path.rstrip('/')}"
+        name_problem = _folder_name_problem(path, shown_as)
+        if name_problem:
+            problems.append(name_problem)
+            continue
+        try:
+            loaded = load_statement(folder, shown_as=shown_as)
+        except DataProblems as error:
+            problems += error.problems
+            continue
+        version, version_problems = _earlier_version(path, shown_as, loaded)
+        problems += version_problems
+        if version is not None:
+            versions.append(version)
+    if problems:
+        raise DataProblems(problems, about="the earlier statements in data/history/")
+    versions.sort(key=lambda version: version.date)
+    now = _current_version(current, versions)
+    problems += _fit_problems([*versions, now])
+    if problems:
+        raise DataProblems(problems, about="the earlier statements in data/history/")
+    return [*versions, now]
+
+
+def _folder_name_problem(path: str, shown_as: str) -> Problem | None:
+    parts = path.rstrip("/").split("/")
+    if _YEAR.fullmatch(parts[0]) and (len(parts) == 1 or _DATE.fullmatch(parts[1]) and _is_date(parts[1])):
+        return None
+    return Problem(shown_as, 1, 1, "", "not a folder of an earlier statement — expected data/history/YYYY/ (the"
+                   " statement on year YYYY as published) or data/history/YYYY/YYYY-MM-DD/ (that statement as"
+                   " updated on that day)")
+
+
+def _is_date(text: str) -> bool:
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _earlier_version(path: str, shown_as: str, loaded: LoadedStatement) -> tuple[Version | None, list[Problem]]:
+    """An earlier version's identity from its folder, checked against what its statement.yml says."""
+    statement, source = loaded.data.statement, loaded.sources["statement"]
+    parts = path.rstrip("/").split("/")
+    problems = []
+    end = statement.reporting_period.end
+    if end is None or statement.reporting_period.start is None:
+        problems.append(source.problem(("reporting_period",), "empty — an earlier statement says which period it"
+                                       f" covered: fill in start and end (its year is {parts[0]})", at_key=True))
+    elif str(end.year) != parts[0]:
+        problems.append(source.problem(("reporting_period", "end"), f"the period ends in {end.year}, but the"
+                                       f" folder is data/{HISTORY_FOLDER}/{parts[0]}/ — put the statement in"
+                                       f" data/{HISTORY_FOLDER}/{end.year}/, or correct the period"))
+    if statement.published_on is None:
+        problems.append(source.problem(("published_on",), "empty — an earlier statement was published: fill in"
+                                       " the date it was", at_key=True))
+    elif statement.approved_on is None:
+        problems.append(source.problem(("approved_on",), f"published on {statement.published_on}, but no"
+                                       " approval date — a statement is published only after the board approved"
+                                       " it: fill in approved_on", at_key=True))
+    if problems:
+        return None, problems
+    if len(parts) == 1:
+        return Version(end.year, statement.published_on, path, shown_as, loaded), []
+    updated = datetime.date.fromisoformat(parts[1])
+    reason = next((revision.summary for revision in statement.revisions if revision.date == updated), None)
+    if reason is None:
+        return None, [source.problem(("revisions",), f"no revision dated {updated} — an update says what changed"
+                                     f" and why: add «- date: {updated}» with its summary:", at_key=True)]
+    return Version(end.year, updated, path, shown_as, loaded, reason), []
+
+
+def _current_version(current: LoadedStatement, earlier: list[Version]) -> Version:
+    """The current statement as a version: an update of its year when history/ holds that year."""
+    statement = current.data.statement
+    end = statement.reporting_period.end
+    year = end.year if end else None
+    same_year = [version for version in earlier if version.year == year]
+    if same_year and statement.revisions:
+        newest = max(statement.revisions, key=lambda revision: revision.date)
+        return Version(year, newest.date, "", "data", current, newest.summary)
+    return Version(year, statement.published_on, "", "data", current)
+
+
+def _fit_problems(versions: list[Version]) -> list[Problem]:
+    """Versions fit together: one per date, one current, the current newest, ids keep their meaning."""
+    problems = []
+    *earlier, current = versions
+    seen: dict[datetime.date, Version] = {}
+    for version in earlier:
+        if version.date in seen:
+            problems.append(_problem(version, "published_on", f"{version.date} is also the date of"
+                                     f" {seen[version.date].shown_as}/ — two versions of the statement cannot have"
+                                     " the same date; an update gets the day it was published"))
+        seen.setdefault(version.date, version)
+    year_folders = {version.year for version in earlier if not version.is_update}
+    if current.year in year_folders and not current.is_update:
+        problems.append(_problem(current, "reporting_period", f"data/ and data/{HISTORY_FOLDER}/{current.year}/ are"
+                                 f" both the statement on {current.year} — two current statements: if data/ is an"
+                                 " update of it, add a revisions: entry dated the day of the update; if it is"
+                                 " next year's, change its reporting_period"))
+    elif current.date is not None and earlier and current.date <= earlier[-1].date:
+        problems.append(_problem(current, "published_on" if not current.is_update else "revisions",
+                                 f"{current.date} is not after {earlier[-1].shown_as}/ ({earlier[-1].date}) — the"
+                                 " statement in data/ is the current one, the newest of all"))
+    problems += _ids_that_change_meaning(versions)
+    return problems
+
+
+def _ids_that_change_meaning(versions: list[Version]) -> list[Problem]:
+    """An id names one kind of thing (a supplier, a risk, an impact, a measure) in every version: the
+    comparison between years matches things by id."""
+    kinds: dict[str, tuple[str, Version]] = {}
+    problems = []
+    for version in versions:
+        for kind, items, file in _identified(version):
+            for index, item in enumerate(items):
+                first = kinds.setdefault(item.id, (kind, version))
+                if first[0] != kind:
+                    problems.append(version.loaded.sources[file].problem(
+                        (*_LIST_PATH[kind], index, "id"), f"«{item.id}» is a {first[0]} in {first[1].shown_as}/ but a"
+                        f" {kind} here — an id keeps its meaning from year to year (the comparison of the years"
+                        " matches by id): give this one a new id"))
+    return problems
+
+
+_LIST_PATH = {"supplier": ("suppliers",), "risk": ("risks",), "impact": ("actual_impacts", "impacts"),
+              "measure": ("measures",)}
+
+
+def _identified(version: Version) -> list[tuple[str, list[Supplier | Risk | Impact | Measure], str]]:
+    data = version.loaded.data
+    impacts = data.due_diligence.actual_impacts.impacts if data.due_diligence.actual_impacts else []
+    return [("supplier", list(data.suppliers.suppliers), "suppliers"), ("risk", list(data.due_diligence.risks), "due_diligence"),
+            ("impact", list(impacts), "due_diligence"), ("measure", list(data.due_diligence.measures), "due_diligence")]
+
+
+def _problem(version: Version, field: str, message: str) -> Problem:
+    return version.loaded.sources["statement"].problem((field,), message, at_key=True)
+
+
+# --- keeping a version, and starting next year ----------------------------------------------------
+
+# What an editor fills in again for a new statement: the fields are emptied, their comments kept.
+_RESET_FOR_NEXT_YEAR = {
+    "reporting_period": "reporting_period:\n  start:\n  end:\n",
+    "approved_on": "approved_on:\n",
+    "published_on": "published_on:\n",
+    "signatories": "signatories: []\n",
+    "revisions": "revisions: []\n",
+}
+
+
+class HistoryError(Exception):
+    """Why the current statement cannot be kept in data/history/ (said to the editor as it is)."""
+
+
+def keep_current(data_dir: Path) -> Path:
+    """Copy the current, published statement to its permanent folder: ``history/<year>/``, or, when
+    that year is kept already (data/ is an update of it), ``history/<year>/<date of the update>/``.
+    Returns the folder."""
+    current = load_statement(data_dir)
+    versions = load_history(data_dir, current)
+    now = versions[-1]
+    if now.year is None or now.date is None or current.data.statement.published_on is None:
+        raise HistoryError("data/statement.yml: the statement is not published (reporting_period and published_on"
+                           " are needed) — only a published statement is kept in data/history/")
+    folder = data_dir / HISTORY_FOLDER / str(now.year)
+    if now.is_update:
+        folder = folder / now.date.isoformat()
+    if folder.exists():
+        raise HistoryError(f"data/{folder.relative_to(data_dir).as_posix()}/ exists already — this version is kept")
+    folder.mkdir(parents=True)
+    # Each file names its schema for the editor, relative to itself: from the copy, data/schemas/ is up.
+    up = "../" * len(folder.relative_to(data_dir).parts)
+    for name in DATA_FILES:
+        text = (data_dir / name).read_text(encoding="utf-8")
+        (folder / name).write_text(text.replace("$schema=schemas/", f"$schema={up}schemas/", 1), encoding="utf-8")
+    return folder
+
+
+def start_next_year(data_dir: Path) -> Path:
+    """Keep the current statement (``keep_current``), then empty in data/statement.yml what a new
+    statement must fill in again: its period, approval, publication, signatories and revisions."""
+    kept = keep_current(data_dir)
+    path = data_dir / "statement.yml"
+    path.write_text(reset_fields(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return kept
+
+
+def reset_fields(text: str) -> str:
+    """statement.yml's text with the fields of ``_RESET_FOR_NEXT_YEAR`` emptied; every other line (the
+    comments above each field among them) as it was."""
+    lines = text.splitlines(keepends=True)
+    starts = sorted(line - 1 for path, (line, _) in parse_yaml(text, "statement.yml").source.keys.items()
+                    if len(path) == 1)
+    keys = {index: lines[index].split(":", 1)[0] for index in starts}
+    out: list[str] = []
+    for position, start in enumerate(starts):
+        end = starts[position + 1] if position + 1 < len(starts) else len(lines)
+        while end - 1 > start and (lines[end - 1].lstrip().startswith("#") or not lines[end - 1].strip()):
+            end -= 1  # the comment above the next field is the next field's
+        block = lines[start:end]
+        if keys[start] in _RESET_FOR_NEXT_YEAR:
+            reset = _RESET_FOR_NEXT_YEAR[keys[start]].splitlines(keepends=True)
+            block = [reset[0], *(line for line in block[1:] if line.lstrip().startswith("#")), *reset[1:]]
+        out += block
+        next_start = starts[position + 1] if position + 1 < len(starts) else len(lines)
+        out += lines[end:next_start]
+    return "".join(lines[:starts[0]] if starts else lines) + "".join(out)

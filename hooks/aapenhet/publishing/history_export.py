@@ -1,0 +1,76 @@
+"""The history as data: each version's changes (``changes.json`` beside its ``statement.json``) and an
+index of every version (``history.json`` at each language's root), with absolute addresses.
+
+The changes are the same comparison the pages show (``model/changes.py``), by id, with each thing's
+name or title in the file's language.
+"""
+
+from __future__ import annotations
+
+import json
+
+from aapenhet.made_pages import VersionView
+from aapenhet.model.changes import Changes
+from aapenhet.model.models import Text
+from aapenhet.website.addresses import Site
+
+CHANGES_FILE = "changes.json"
+HISTORY_FILE = "history.json"
+
+
+def changes_json(view: VersionView, previous: VersionView, site: Site, language: str) -> str:
+    changes: Changes = view.changes
+    text = lambda value: value.in_language(language) if isinstance(value, Text) else value  # noqa: E731
+
+    def titled(items: list) -> list[dict[str, object]]:
+        return [{"id": item.id, "title": text(item.title)} for item in items]
+
+    def levels(items: list) -> list[dict[str, object]]:
+        return [{"id": change.risk.id, "title": text(change.risk.title), "before": change.before.value,
+                 "after": change.after.value} for change in items]
+
+    document = {
+        "language": language,
+        "version": _entry(view, site, language),
+        "compared_with": _entry(previous, site, language),
+        "suppliers_added": [{"id": supplier.id, "name": supplier.name} for supplier in changes.suppliers_added],
+        "suppliers_removed": [{"id": supplier.id, "name": supplier.name} for supplier in changes.suppliers_removed],
+        "ratings_changed": [{"country_code": change.code, "before": change.before.value if change.before else None,
+                             "after": change.after.value if change.after else None}
+                            for change in changes.ratings_changed],
+        "risks_new": titled(changes.risks_new),
+        "risks_raised": levels(changes.risks_raised),
+        "risks_lowered": levels(changes.risks_lowered),
+        "risks_closed": titled(changes.risks_closed),
+        "impacts_identified": titled(changes.impacts_identified),
+        "impacts_remediated": titled(changes.impacts_remediated),
+        "measures_started": titled(changes.measures_started),
+        "measures_completed": titled(changes.measures_completed),
+        "measures_planned": titled(changes.measures_planned),
+        "measures_dropped": titled(changes.measures_dropped),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def history_json(views: list[VersionView], site: Site, language: str) -> str:
+    """Every version, oldest first, with the addresses of its page and its data."""
+    document = {"language": language, "versions": [_entry(view, site, language) for view in views]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _entry(view: VersionView, site: Site, language: str) -> dict[str, object]:
+    version = view.version
+    statement = version.loaded.data.statement
+    return {
+        "label": view.label,
+        "reporting_year": version.year,
+        "kind": "update" if version.is_update else "annual",
+        "date": version.date.isoformat() if version.date else None,
+        "current": version.is_current,
+        "approved_on": statement.approved_on.isoformat() if statement.approved_on else None,
+        "published_on": statement.published_on.isoformat() if statement.published_on else None,
+        "page": site.page_url(view.path, language),
+        "statement_json": site.page_url(version.path + "statement.json", language),
+        "changes_page": site.page_url(view.changes_path, language) if view.changes_path else None,
+        "changes_json": site.page_url(version.path + CHANGES_FILE, language) if view.changes_path else None,
+    }
