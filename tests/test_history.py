@@ -1,0 +1,277 @@
+"""Earlier statements: the current one in data/, each earlier version in data/history/YEAR/ (as
+published) or data/history/YEAR/DATE/ (as updated that day), each at a permanent address in both
+languages with a notice pointing to the current one, what changed since the version before computed
+from the data by id, an archive page, and the history as data.
+
+The earlier versions are invented test data (``site_build.add_earlier_versions``): 2024 as published,
+2024 updated on 2025-09-15, and the filled-in 2025 statement as the current one. Fast tests load and
+compare in-process; one build (``history_site``, conftest.py) is read with an HTML parser.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+from site_build import PROJECT, PUBLIC_URL as SITE_URL, BuiltSite, add_earlier_versions, copy_project, fill_data
+
+from aapenhet.cli import main
+from aapenhet.model.changes import compare
+from aapenhet.model.history import load_history, reset_fields
+from aapenhet.model.loader import load_statement
+from aapenhet.source.problems import DataProblems
+
+
+
+def project_with_history(folder: Path) -> Path:
+    project = copy_project(folder / "project")
+    fill_data(project / "data")
+    add_earlier_versions(project / "data")
+    return project
+
+
+def versions_of(data_dir: Path):
+    return load_history(data_dir, load_statement(data_dir))
+
+
+def problems_of(data_dir: Path) -> list[str]:
+    with pytest.raises(DataProblems) as raised:
+        versions_of(data_dir)
+    return [str(problem) for problem in raised.value.problems]
+
+
+# --- The versions and what changed ---------------------------------------------------------------
+
+
+def test_versions_are_read_oldest_first_each_with_its_year_date_and_address(history_project: Path) -> None:
+    versions = versions_of(history_project / "data")
+    assert [(version.path, version.year, str(version.date), version.is_update) for version in versions] == [
+        ("2024/", 2024, "2025-06-15", False), ("2024/2025-09-15/", 2024, "2025-09-15", True),
+        ("", 2025, "2026-06-25", False)]
+    assert versions[1].reason.en == "Viet Nam is now rated low risk (test value)."
+
+
+def test_what_changed_is_computed_from_the_data_by_id(history_project: Path) -> None:
+    annual, update, current = (version.loaded.data for version in versions_of(history_project / "data"))
+    mid_year = compare(annual, update)
+    assert [(change.code, change.before.value, change.after.value) for change in mid_year.ratings_changed] == \
+        [("VN", "elevated", "low")]
+    assert not mid_year.suppliers_added and not mid_year.risks_new and not mid_year.measures_completed
+    year = compare(update, current)
+    assert [supplier.id for supplier in year.suppliers_added] == ["integration-wizard"]
+    assert year.suppliers_removed == []
+    assert [(change.code, change.before.value, change.after.value) for change in year.ratings_changed] == \
+        [("VN", "low", "high")]
+    assert [(change.risk.id, change.before.value, change.after.value) for change in year.risks_raised] == \
+        [("electronics-trade", "low", "elevated")]
+    assert year.risks_lowered == [] and year.risks_new == []
+    assert [risk.id for risk in year.risks_closed] == ["logistics-norway"]
+    assert [measure.id for measure in year.measures_completed] == ["zebra-interviews", "iw-visits"]
+    assert [measure.id for measure in year.measures_dropped] == ["supplier-training"]
+    assert year.measures_started == [] and year.measures_planned == []
+    assert compare(current, current).nothing
+
+
+# --- Bad input: each a located error -------------------------------------------------------------
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_two_versions_with_the_same_date_are_an_error(tmp_path: Path) -> None:
+    data = project_with_history(tmp_path) / "data"
+    update = data / "history" / "2024" / "2025-09-15"
+    edit(update / "statement.yml", "2025-09-15", "2025-06-15")
+    update.rename(update.parent / "2025-06-15")
+    assert any(line.startswith("data/history/2024/2025-06-15/statement.yml:") and "2025-06-15 is also the date of"
+               " data/history/2024/" in line for line in problems_of(data))
+
+
+def test_two_current_statements_are_an_error(tmp_path: Path) -> None:
+    data = project_with_history(tmp_path) / "data"
+    edit(data / "statement.yml", "reporting_period: {start: 2025-01-01, end: 2025-12-31}",
+         "reporting_period: {start: 2024-01-01, end: 2024-12-31}")
+    [problem] = problems_of(data)
+    assert problem.startswith("data/statement.yml:1:1 reporting_period: data/ and data/history/2024/ are both the"
+                              " statement on 2024 — two current statements")
+
+
+def test_a_version_published_without_approval_is_an_error(tmp_path: Path) -> None:
+    data = project_with_history(tmp_path) / "data"
+    edit(data / "history" / "2024" / "statement.yml", "approved_on: 2025-06-10", "approved_on:")
+    assert "data/history/2024/statement.yml:3:1 approved_on: published on 2025-06-15, but no approval date — a" \
+           " statement is published only after the board approved it: fill in approved_on" in problems_of(data)
+
+
+def test_a_folder_whose_year_is_not_its_periods_is_an_error(tmp_path: Path) -> None:
+    data = project_with_history(tmp_path) / "data"
+    (data / "history" / "2024").rename(data / "history" / "2023")
+    assert any(line.startswith("data/history/2023/statement.yml:1:") and "the period ends in 2024, but the folder"
+               " is data/history/2023/" in line for line in problems_of(data))
+
+
+def test_an_id_that_changes_meaning_between_years_is_an_error(tmp_path: Path) -> None:
+    data = project_with_history(tmp_path) / "data"
+    edit(data / "history" / "2024" / "due_diligence.yml", "id: supplier-training", "id: hp")
+    found = problems_of(data)
+    assert any("«hp» is a supplier in data/history/2024/ but a measure here — an id keeps its meaning" in line
+               and line.startswith("data/history/2024/due_diligence.yml:") for line in found), found
+
+
+def test_an_update_without_its_reason_and_a_stray_folder_are_errors(tmp_path: Path) -> None:
+    data = project_with_history(tmp_path) / "data"
+    edit(data / "history" / "2024" / "2025-09-15" / "statement.yml", "date: '2025-09-15'", "date: '2025-09-14'")
+    (data / "history" / "gammel").mkdir()
+    found = problems_of(data)
+    assert "data/history/gammel:1:1 not a folder of an earlier statement — expected data/history/YYYY/ (the" \
+           " statement on year YYYY as published) or data/history/YYYY/YYYY-MM-DD/ (that statement as updated on" \
+           " that day)" in found
+    assert any(line.startswith("data/history/2024/2025-09-15/statement.yml:") and "no revision dated 2025-09-15"
+               in line for line in found), found
+
+
+# --- Keeping a version, starting a new year --------------------------------------------------------
+
+
+def run(*arguments: str) -> tuple[int, str]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        code = main(list(arguments))
+    return code, out.getvalue()
+
+
+def test_new_year_keeps_the_statement_and_empties_what_is_filled_in_again(tmp_path: Path) -> None:
+    project = project_with_history(tmp_path)
+    data = project / "data"
+    assert run("new-year", str(project)) == (0, "kept the current statement in data/history/2025/\nemptied in"
+                                                 " data/statement.yml: reporting_period, approved_on, published_on,"
+                                                 " signatories and revisions — fill them in for the new statement;"
+                                                 " the rest of data/ is last year's, to update\n")
+    kept = load_statement(data / "history" / "2025").data.statement
+    assert (str(kept.reporting_period.end), str(kept.published_on), len(kept.signatories)) == ("2025-12-31", "2026-06-25", 3)
+    statement = load_statement(data).data.statement
+    assert statement.reporting_period.start is None and statement.approved_on is None
+    assert statement.published_on is None and statement.signatories == [] and statement.revisions == []
+    assert statement.contact.email == "apenhet@example.no"  # what is not filled in again stays
+    assert [version.path for version in versions_of(data)] == ["2024/", "2024/2025-09-15/", "2025/", ""]
+    # A draft is not kept: it has not been published.
+    code, said = run("keep", str(project))
+    assert code == 1 and "only a published statement is kept in data/history/" in said
+
+
+def test_keep_names_the_schema_from_where_the_copy_is(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    fill_data(project / "data")
+    edit(project / "data" / "statement.yml", "reporting_period:", "# yaml-language-server: $schema=schemas/statement"
+         ".schema.json\nreporting_period:")
+    assert run("keep", str(project))[0] == 0
+    assert (project / "data" / "history" / "2025" / "statement.yml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../../schemas/statement.schema.json\n")
+
+
+def test_emptying_keeps_every_comment_and_leaves_an_empty_statement_as_it_is() -> None:
+    shipped = (PROJECT / "data" / "statement.yml").read_text(encoding="utf-8")
+    assert reset_fields(shipped) == shipped
+    filled = shipped.replace("  start:\n  end:\n", "  start: 2025-01-01\n  end: 2025-12-31\n").replace(
+        "approved_on:\n", "approved_on: 2026-06-20\n").replace("signatories: []", "signatories:\n  - {name: A B, role: ceo}")
+    assert filled != shipped and reset_fields(filled) == shipped
+
+
+# --- The site, built with two earlier versions ----------------------------------------------------
+
+
+EARLIER = {"2024/": ("Redegjørelse for 2024", "Statement for 2024"),
+           "2024/2025-09-15/": ("Redegjørelse for 2024, oppdatert 15. september 2025",
+                                "Statement for 2024, updated 15 September 2025")}
+
+
+@pytest.mark.parametrize("path", list(EARLIER))
+def test_each_earlier_version_is_at_its_permanent_address_in_both_languages(history_site: BuiltSite, path: str) -> None:
+    for prefix, title in zip(("", "en/"), EARLIER[path], strict=True):
+        page = history_site.html(prefix + path)
+        assert page.h1.get_text().rstrip("¶") == title
+        notice = page.select_one(".aapenhet-earlier")
+        assert notice is not None and notice.get_text().strip().startswith(
+            "Dette er en tidligere redegjørelse" if not prefix else "This is an earlier statement")
+        assert notice.select_one("a")["href"] == f"/aapenhet/{prefix}redegjorelse/"
+        assert page.select_one(".aapenhet-draft__details") is None  # not the current draft's banner
+        assert page.select_one('link[rel="canonical"]')["href"] == f"{SITE_URL}{prefix}{path}"
+        alternates = {link["hreflang"]: link["href"] for link in page.select('link[rel~="alternate"][hreflang]')}
+        assert alternates == {"nb": f"{SITE_URL}{path}", "en": f"{SITE_URL}en/{path}", "x-default": f"{SITE_URL}{path}"}
+        other = "en" if not prefix else "nb"
+        switch = page.select_one(f'.md-select a[hreflang="{other}"]')["href"]
+        depth = (prefix + path).count("/")
+        assert switch == "../" * depth + ("en/" if other == "en" else "") + path
+        # The version's own data: 2024's period, and the update's reason.
+        assert "2024" in page.select_one(".aapenhet-header").get_text()
+    update = history_site.text("en/2024/2025-09-15/")
+    assert "Why it was updated: Viet Nam is now rated low risk (test value)." in update
+
+
+def test_the_current_statement_has_no_notice_and_links_to_the_archive(history_site: BuiltSite) -> None:
+    for prefix, words in (("", "Tidligere redegjørelser og hva som er endret"), ("en/", "Earlier statements and what changed")):
+        page = history_site.html(prefix + "redegjorelse/")
+        assert page.select_one(".aapenhet-earlier") is None
+        link = page.select_one(".aapenhet-archive-link a")
+        assert (link.get_text(), link["href"]) == (words, f"/aapenhet/{prefix}arkiv/")
+
+
+def test_the_archive_lists_every_version_newest_first_with_its_facts(history_site: BuiltSite) -> None:
+    page = history_site.html("en/arkiv/")
+    versions = page.select("section.aapenhet-version")
+    assert [section.h2.get_text(" ", strip=True) for section in versions] == [
+        "Statement for 2025 (current)", "Statement for 2024, updated 15 September 2025", "Statement for 2024"]
+    assert [section.h2.a["href"] for section in versions] == [
+        "/aapenhet/en/redegjorelse/", "/aapenhet/en/2024/2025-09-15/", "/aapenhet/en/2024/"]
+    oldest = " ".join(versions[-1].get_text(" ").split())
+    for fact in ("1 January 2024 – 31 December 2024", "Approved by the board 10 June 2025", "Published 15 June 2025",
+                 "Kari Nordmann (chair of the board)"):
+        assert fact in oldest, fact
+    assert "15 September 2025 : Viet Nam is now rated low risk (test value)." in " ".join(versions[1].get_text(" ").split())
+    assert [a["href"] for a in page.select("section.aapenhet-version a[href$='/endringer/']")] == [
+        "/aapenhet/en/endringer/", "/aapenhet/en/2024/2025-09-15/endringer/"]
+
+
+def test_what_changed_is_a_page_per_version_and_data_beside_its_statement(history_site: BuiltSite) -> None:
+    page = history_site.html("en/endringer/")
+    lists = {h2["id"]: [li.get_text(" ", strip=True) for li in h2.find_next_sibling("ul").select("li")]
+             for h2 in page.select("article h2[id]")}
+    assert lists == {
+        "suppliers_added": ["Integration Wizard (IW)"],
+        "ratings_changed": ["Vietnam: from low risk to high risk"],
+        "risks_raised": ["Trade in electronic equipment: from low risk to higher risk"],
+        "risks_closed": ["Logistics in Norway"],
+        "measures_completed": ["Interviews with Zebra Technologies", "Visits to Integration Wizard (IW)"],
+        "measures_dropped": ["Training for suppliers"],
+    }
+    mid_year = json.loads((history_site.root / "en" / "2024" / "2025-09-15" / "changes.json").read_text(encoding="utf-8"))
+    assert mid_year["ratings_changed"] == [{"country_code": "VN", "before": "elevated", "after": "low"}]
+    assert mid_year["compared_with"]["page"] == f"{SITE_URL}en/2024/"
+    current = json.loads((history_site.root / "changes.json").read_text(encoding="utf-8"))
+    assert [entry["id"] for entry in current["measures_dropped"]] == ["supplier-training"]
+
+
+def test_each_version_has_its_data_and_an_index_of_all(history_site: BuiltSite) -> None:
+    earlier = json.loads((history_site.root / "en" / "2024" / "statement.json").read_text(encoding="utf-8"))
+    assert earlier["statement"]["reporting_period"] == {"start": "2024-01-01", "end": "2024-12-31"}
+    assert "integration-wizard" not in {supplier["id"] for supplier in earlier["suppliers"]}
+    assert (history_site.root / "2024" / "2025-09-15" / "suppliers.csv").is_file()
+    index = json.loads((history_site.root / "history.json").read_text(encoding="utf-8"))
+    assert [(entry["label"], entry["kind"], entry["current"], entry["page"]) for entry in index["versions"]] == [
+        ("2024", "annual", False, f"{SITE_URL}2024/"),
+        ("2024, oppdatert 15. september 2025", "update", False, f"{SITE_URL}2024/2025-09-15/"),
+        ("2025", "annual", True, f"{SITE_URL}redegjorelse/")]
+    sitemap = (history_site.root / "sitemap.xml").read_text(encoding="utf-8")
+    for path in ("2024/", "en/2024/", "2024/2025-09-15/", "en/2024/2025-09-15/endringer/", "arkiv/", "en/endringer/"):
+        assert f"<loc>{SITE_URL}{path}</loc>" in sitemap, path
+
+
+def test_without_earlier_versions_there_is_no_archive(built_site: BuiltSite) -> None:
+    assert not (built_site.root / "arkiv").exists() and not (built_site.root / "history.json").exists()
+    assert built_site.html("redegjorelse/").select_one(".aapenhet-archive-link") is None
