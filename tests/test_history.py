@@ -214,12 +214,13 @@ def test_each_earlier_version_is_at_its_permanent_address_in_both_languages(hist
     assert "Why it was updated: Viet Nam is now rated low risk (test value)." in update
 
 
-def test_the_current_statement_has_no_notice_and_links_to_the_archive(history_site: BuiltSite) -> None:
+def test_the_current_statement_has_no_notice_and_links_to_its_changes_and_the_archive(history_site: BuiltSite) -> None:
     for prefix, words in (("", "Tidligere redegjørelser og hva som er endret"), ("en/", "Earlier statements and what changed")):
         page = history_site.html(prefix + "redegjorelse/")
         assert page.select_one(".aapenhet-earlier") is None
-        link = page.select_one(".aapenhet-archive-link a")
-        assert (link.get_text(), link["href"]) == (words, f"/aapenhet/{prefix}arkiv/")
+        changes, archive = page.select(".aapenhet-archive-link a")
+        assert (archive.get_text(), archive["href"]) == (words, f"/aapenhet/{prefix}arkiv/")
+        assert changes["href"] == f"/aapenhet/{prefix}endringer/"
 
 
 def test_the_archive_lists_every_version_newest_first_with_its_facts(history_site: BuiltSite) -> None:
@@ -275,3 +276,10 @@ def test_each_version_has_its_data_and_an_index_of_all(history_site: BuiltSite) 
 def test_without_earlier_versions_there_is_no_archive(built_site: BuiltSite) -> None:
     assert not (built_site.root / "arkiv").exists() and not (built_site.root / "history.json").exists()
     assert built_site.html("redegjorelse/").select_one(".aapenhet-archive-link") is None
+
+
+def test_the_check_reports_a_problem_in_an_earlier_version(tmp_path: Path) -> None:
+    project = project_with_history(tmp_path)
+    edit(project / "data" / "history" / "2024" / "statement.yml", "approved_on: 2025-06-10", "approved_on:")
+    code, said = run("check", str(project), "--lang", "en")
+    assert code == 1 and said.startswith("data/history/2024/statement.yml:3:1 approved_on: published on 2025-06-15")

@@ -29,7 +29,7 @@ from aapenhet.bench.report import environment_lines, report_lines
 from aapenhet.bench.run import DEFAULT_RUNS, DEFAULT_SIZES, run_benchmark
 from aapenhet.form.settings import read_form_settings
 from aapenhet.model.check import SECTION_TITLES, Section, check_statement, is_marked_for_publication
-from aapenhet.model.history import HistoryError, keep_current, start_next_year
+from aapenhet.model.history import HistoryError, keep_current, load_history, start_next_year
 from aapenhet.model.loader import load_statement
 from aapenhet.model.schemas import SCHEMA_FOLDER, stale_schemas, write_schemas
 from aapenhet.publishing.gate import PublishSettings, publication_problems
@@ -93,6 +93,7 @@ def check(arguments: argparse.Namespace, project: Path) -> int:
     language = arguments.lang
     try:
         loaded = load_statement(project / "data")
+        load_history(project / "data", loaded)  # the earlier versions, and how they fit with this one
     except DataProblems as problems:
         print("\n".join(safe_for_ci_log(str(problem)) for problem in problems.problems))
         return 1

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from aapenhet.form.settings import form_origin, load_form_settings
 from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
-from aapenhet.made_pages import ARCHIVE_PAGE, MadePage, made_pages, version_views
+from aapenhet.made_pages import ARCHIVE_PAGE, CHANGES_PAGE, MadePage, made_pages, version_views
 from aapenhet.model.history import Version, load_history
 from aapenhet.model.loader import LoadedStatement, load_statement
 from aapenhet.publishing.export import machine_readable_files
@@ -120,8 +120,9 @@ def start_build(*, project: Path, docs_dir: Path, site_url: str | None, extra: d
     if problems or form is None or labels is None or loaded is None or versions is None:
         raise DataProblems(problems, about="the statement site")
     site = Site(url=site_url, default_language=default_language, languages=tuple(languages))
-    renderer = make_renderer(loaded.data, labels, site, form,
-                             {"archive_path": ARCHIVE_PAGE if len(versions) > 1 else None})
+    history = len(versions) > 1
+    renderer = make_renderer(loaded.data, labels, site, form, {"archive_path": ARCHIVE_PAGE if history else None,
+                                                               "changes_path": CHANGES_PAGE if history else None})
     return StatementBuild(renderer=renderer, loaded=loaded, versions=versions,
                           version_renderers={version.path: renderer.for_data(version.loaded.data)
                                              for version in versions if not version.is_current})

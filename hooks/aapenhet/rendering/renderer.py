@@ -115,6 +115,7 @@ class Renderer:
             "page_path": lambda page: self.site.page_path(page, language),
             "overview": country_overview(data, language, counts_only=long_list),
             "archive_path": None,
+            "changes_path": None,
             **self.extra,
         }
 
