@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
@@ -18,6 +19,7 @@ def iso_date(value: datetime.date) -> str:
     return value.isoformat()
 
 
+@functools.lru_cache(maxsize=4096)  # a long list formats the same few numbers thousands of times
 def number(value: int | float, language: str) -> str:
     return format_decimal(value, locale=BABEL_LOCALES[language])
 

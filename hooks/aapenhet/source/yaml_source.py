@@ -121,7 +121,13 @@ class _Builder:
         self._open: list[_Open] = []
 
     def take(self, event: events.Event) -> None:
-        if isinstance(event, events.DocumentStartEvent):
+        kind = type(event)  # scalars first: most events are, and the file may hold thousands
+        if kind is events.ScalarEvent and event.anchor is None:
+            self._scalar(event)
+        elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+            finished = self._open.pop()
+            self._place(finished.value, finished.path)
+        elif isinstance(event, events.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
                 self._stop(event, "a second YAML document («---») — keep one document per file")
@@ -131,13 +137,8 @@ class _Builder:
         elif isinstance(event, events.NodeEvent) and event.anchor is not None:
             self._stop(event, f"an anchor (&{event.anchor}) — anchors and aliases are not supported here;"
                               " write the value out in full")
-        elif isinstance(event, events.ScalarEvent):
-            self._scalar(event)
         elif isinstance(event, events.CollectionStartEvent):
             self._start(event)
-        elif isinstance(event, events.CollectionEndEvent):
-            finished = self._open.pop()
-            self._place(finished.value, finished.path)
 
     def _scalar(self, event: events.ScalarEvent) -> None:
         top = self._open[-1] if self._open else None
