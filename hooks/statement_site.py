@@ -148,6 +148,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     Every page's placeholders were checked in on_config: only exact, known ones are here.
     """
     if _problems is not None:
+        page.toc = get_toc([])  # the page's own headings are not on the problems page
         return problems_page(_problems.problems, _language(config))
     build, language = _current_build(), _language(config)
     made = build.made_pages(language).get(page.file.src_uri)
@@ -182,7 +183,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: obj
         context["aapenhet_draft_banner"] = made.renderer.render("earlier_notice", _language(config), **made.values)
     alternates = {language: file.url for language, file in getattr(page.file, "alternates", {}).items()}
     context["aapenhet_alternates"] = page_alternates(config.site_url, alternates, _default_language(config))
-    context["aapenhet_robots"] = page.meta.get("robots", "")
+    context["aapenhet_robots"] = "noindex" if _problems is not None else page.meta.get("robots", "")
     return context
 
 

@@ -240,3 +240,14 @@ def test_an_added_risk_impact_and_measure_reach_the_export(added_by_an_editor: B
     rows = list(csv.DictReader(io.StringIO((added_by_an_editor.root / "measures.csv").read_text(encoding="utf-8"))))
     assert rows[0]["measure_id"] == "cobalt-audit" and rows[0]["addresses"] == "cobalt-drc; overtime-vn"
     assert "actual_impacts" not in document["missing"]
+
+
+def test_the_table_of_contents_lists_only_headings_with_permalinks_each_with_its_own_text() -> None:
+    page = ('<h1 id="t">Title<a class="headerlink" href="#t">&para;</a></h1>'
+            '<h2 id="a">A &amp; B<a class="headerlink" href="#a">&para;</a></h2>'
+            '<h4 id="r">A risk without a permalink</h4><p>its text</p>'
+            '<h3 id="s">Supplier<a class="headerlink" href="#s">&para;</a></h3>'
+            '<h2 id="c">C<a class="headerlink" href="#c">&para;</a></h2>')
+    [title] = toc_tokens(page)
+    assert [(entry["id"], entry["name"]) for entry in title["children"]] == [("a", "A &amp; B"), ("c", "C")]
+    assert [(entry["id"], entry["name"]) for entry in title["children"][0]["children"]] == [("s", "Supplier")]

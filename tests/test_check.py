@@ -162,3 +162,19 @@ def test_a_number_written_in_a_text_that_disagrees_with_the_data_is_found_where_
     assert sum("says" in text for _, text in found) == 3
     assert not [finding for finding in check_statement(load_statement(PROJECT / "data"), page_texts(PROJECT / "docs"))
                 if finding.section is Section.consistency]
+
+
+def test_numbers_about_a_supplier_are_not_exsos_key_figures(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(PROJECT / "data", project / "data")
+    suppliers = project / "data" / "suppliers.yml"
+    text = suppliers.read_text(encoding="utf-8")
+    suppliers.write_text(text.replace("en: One of the company's two largest suppliers of IT equipment.",
+                                      "en: One of the two largest, with 58,000 employees.", 1), encoding="utf-8")
+    company = project / "data" / "company.yml"
+    company.write_text(company.read_text(encoding="utf-8").replace(
+        "  en: a presence", "  en: 1,250 employees and a presence"), encoding="utf-8")
+    found = [str(finding.problem) for finding in check_statement(load_statement(project / "data"))
+             if finding.section is Section.consistency]
+    assert found == ["data/company.yml:33:7 locations_note.en: «1,250 employees» says 1250, but company.yml employees"
+                     " gives 250 — make them agree (the key figures show 250)"]

@@ -118,10 +118,14 @@ def test_a_folder_whose_year_is_not_its_periods_is_an_error(tmp_path: Path) -> N
 
 def test_an_id_that_changes_meaning_between_years_is_an_error(tmp_path: Path) -> None:
     data = project_with_history(tmp_path) / "data"
-    edit(data / "history" / "2024" / "due_diligence.yml", "id: supplier-training", "id: hp")
+    edit(data / "history" / "2024" / "due_diligence.yml", "id: supplier-training", "id: integration-wizard")
     found = problems_of(data)
-    assert any("«hp» is a supplier in data/history/2024/ but a measure here — an id keeps its meaning" in line
-               and line.startswith("data/history/2024/due_diligence.yml:") for line in found), found
+    assert any("«integration-wizard» is a measure in data/history/2024/ but a supplier here — an id keeps its"
+               " meaning" in line and line.startswith("data/suppliers.yml:") for line in found), found
+    # Within one version, the message says so.
+    edit(data / "history" / "2024" / "due_diligence.yml", "id: integration-wizard", "id: hp")
+    assert any("«hp» is also a supplier's id in this statement — an id names one thing" in line
+               for line in problems_of(data))
 
 
 def test_an_update_without_its_reason_and_a_stray_folder_are_errors(tmp_path: Path) -> None:
@@ -246,7 +250,7 @@ def test_what_changed_is_a_page_per_version_and_data_beside_its_statement(histor
     assert lists == {
         "suppliers_added": ["Integration Wizard (IW)"],
         "ratings_changed": ["Vietnam: from low risk to high risk"],
-        "risks_raised": ["Trade in electronic equipment: from low risk to higher risk"],
+        "risks_raised": ["Trade in electronic equipment: from low risk to higher risk (between low and high)"],
         "risks_closed": ["Logistics in Norway"],
         "measures_completed": ["Interviews with Zebra Technologies", "Visits to Integration Wizard (IW)"],
         "measures_dropped": ["Training for suppliers"],
@@ -283,3 +287,29 @@ def test_the_check_reports_a_problem_in_an_earlier_version(tmp_path: Path) -> No
     edit(project / "data" / "history" / "2024" / "statement.yml", "approved_on: 2025-06-10", "approved_on:")
     code, said = run("check", str(project), "--lang", "en")
     assert code == 1 and said.startswith("data/history/2024/statement.yml:3:1 approved_on: published on 2025-06-15")
+
+
+def test_keep_refuses_a_statement_published_without_approval(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    fill_data(project / "data")
+    edit(project / "data" / "statement.yml", "approved_on: 2026-06-20", "approved_on:")
+    code, said = run("keep", str(project))
+    assert code == 1 and "data/statement.yml:3:1 approved_on: the statement is still a draft: only a published" \
+        " statement is kept in data/history/ — fill in the date the board approved and signed it" in said
+    assert not (project / "data" / "history").exists()
+
+
+def test_keep_twice_says_the_statement_is_kept_already(tmp_path: Path) -> None:
+    project = project_with_history(tmp_path)
+    assert run("keep", str(project))[0] == 0
+    code, said = run("keep", str(project))
+    assert code == 1 and said.startswith("data/history/2025/ holds this statement already, as it is in data/")
+
+
+def test_a_statement_kept_after_it_was_edited_is_an_error(tmp_path: Path) -> None:
+    """Keep before editing: a year's folder holds the statement as first published, without later revisions."""
+    data = project_with_history(tmp_path) / "data"
+    edit(data / "history" / "2024" / "statement.yml", "revisions: []", "revisions:\n  - {date: 2025-08-01, summary:"
+         " {nb: Endret (testverdi), en: Changed (test value)}}")
+    assert any(line.startswith("data/history/2024/statement.yml:") and "a revision dated 2025-08-01, after the"
+               " statement was published (2025-06-15)" in line for line in problems_of(data))

@@ -24,7 +24,7 @@ from site_build import PROJECT, BuiltSite, copy_project, run_build
 from aapenhet.bench.generate import write_data_folder
 from aapenhet.model import facts
 from aapenhet.model.loader import load_statement_data
-from aapenhet.model.models import StatementData, SupplyKind
+from aapenhet.model.models import MeasureStatus, StatementData, SupplyKind
 
 LONG = 2_000
 PAGE_LIMIT = 100 * 1024
@@ -47,7 +47,8 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> StatementData:
 
 
 @pytest.mark.parametrize(("name", "letter"), [("acme", "A"), ("Élan", "E"), ("Æra AS", "Æ"), ("øst", "Ø"),
-                                              ("Åsen", "Å"), ("3M", ""), ("  Zeta", "Z"), ("Ωmega", "")])
+                                              ("Åsen", "Å"), ("3M", ""), ("  Zeta", "Z"), ("Ωmega", ""),
+                                              ("Ölfabrik", "Ø"), ("Ärlig", "Æ"), ("Über", "Y"), ("\u200bZero", "Z")])
 def test_each_name_is_listed_under_its_initial(name: str, letter: str) -> None:
     assert facts.initial(name) == letter
 
@@ -93,7 +94,8 @@ def test_the_suppliers_page_lists_the_letters_with_counts(generated: StatementDa
 def test_a_letter_page_shows_its_suppliers_in_full_and_marks_its_letter(generated: StatementData) -> None:
     group = facts.supplier_groups(generated)[0]
     page = BeautifulSoup(renderer(generated).render("supplier_group", "nb", group=group), "lxml")
-    assert [section.h3["id"] for section in page.select("section.aapenhet-supplier")] == \
+    # Each supplier's heading is an h2 here: the page's own heading is the h1.
+    assert [section.h2["id"] for section in page.select("section.aapenhet-supplier")] == \
         [f"supplier-{supplier.id}" for supplier in group.suppliers]
     assert page.select_one("a[aria-current=page]")["href"].endswith(f"leverandorer/{group.key}/")
     # Countries link to the country view on the suppliers page, not to this page.
@@ -154,10 +156,10 @@ def test_every_supplier_is_reachable_from_the_suppliers_page_without_script(long
         path = href.removeprefix("/aapenhet/").rstrip("/")
         letter_page = page(path)
         assert not letter_page.xpath("//script[@src]")
-        ids = letter_page.xpath("//section[contains(@class, 'aapenhet-supplier')]/h3/@id")
+        ids = letter_page.xpath("//section[contains(@class, 'aapenhet-supplier')]/h2/@id")
         for heading_id in ids:
             found[heading_id] = path
-        permalinks = set(letter_page.xpath("//section[contains(@class, 'aapenhet-supplier')]/h3/a[@class='headerlink']/@href"))
+        permalinks = set(letter_page.xpath("//section[contains(@class, 'aapenhet-supplier')]/h2/a[@class='headerlink']/@href"))
         assert permalinks == {f"#{heading_id}" for heading_id in ids}
         # The page's table of contents lists its suppliers.
         toc = set(letter_page.xpath("//nav[contains(@class, 'md-nav--secondary')]//a[contains(@class, 'md-nav__link')]/@href"))
@@ -175,3 +177,15 @@ def test_a_letter_page_names_itself_in_both_languages_and_in_the_sitemap(long_si
     assert page.title.get_text().startswith("Suppliers: M")
     sitemap = (long_site.root / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{SITE.url}leverandorer/m/</loc>" in sitemap and f"<loc>{SITE.url}en/leverandorer/m/</loc>" in sitemap
+
+
+def test_a_suppliers_own_follow_ups_show_their_status_dates_and_expected_result(generated: StatementData) -> None:
+    """In a long list the statement only counts them: the entry is where they are in full."""
+    planned = next(measure for measure in generated.due_diligence.measures
+                   if measure.supplier and measure.status is MeasureStatus.planned and measure.expected_result)
+    group = next(group for group in facts.supplier_groups(generated)
+                 if any(supplier.id == planned.supplier for supplier in group.suppliers))
+    page = BeautifulSoup(renderer(generated).render("supplier_group", "en", group=group), "lxml")
+    entry = " ".join(page.select_one(f"section[aria-labelledby='supplier-{planned.supplier}']").get_text(" ").split())
+    assert "(planned)" in entry
+    assert f"Expected result: {planned.expected_result.en}" in entry

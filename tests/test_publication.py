@@ -345,8 +345,11 @@ def test_a_generic_form_service_must_be_named_for_the_privacy_notice(tmp_path: P
          "data/statement.yml:3:14 approved_on: 2099-06-20 is in the future"),
         ("email: apenhet@example.no", "email: apenhet@example.no?cc=x@example.org&body=hei",
          "data/statement.yml:10:10 contact.email: «apenhet@example.no?cc=x@example.org&body=hei» is not valid"),
+        ("revisions: []", "revisions: [{date: 2099-01-01, summary: {nb: Senere, en: Later}}]",
+         "data/statement.yml:12:20 revisions[0].date: 2099-01-01 is in the future"),
     ],
-    ids=["zero-width-name", "format-characters-only", "bidi-override", "approved-in-2099", "email-with-headers"],
+    ids=["zero-width-name", "format-characters-only", "bidi-override", "approved-in-2099", "email-with-headers",
+         "revised-in-2099"],
 )
 def test_values_that_would_fool_a_reader_are_refused(tmp_path: Path, old: str, new: str, expected: str) -> None:
     assert old in FILLED_STATEMENT
@@ -385,3 +388,15 @@ def test_nothing_the_gate_prints_starts_a_workflow_command(tmp_path: Path) -> No
     lines = done.stdout.splitlines()
     assert lines and not any(line.lstrip().startswith("::") for line in lines), lines
     assert safe_for_ci_log("::error::x") == "» ::error::x" and safe_for_ci_log("a\n::b") == "a ::b"
+
+
+def test_the_gate_refuses_what_the_build_refuses_in_earlier_versions(tmp_path: Path) -> None:
+    from site_build import add_earlier_versions
+
+    project = filled_project(tmp_path)
+    add_earlier_versions(project / "data")
+    assert reasons(project) == []
+    (project / "data" / "history" / "2024").rename(project / "data" / "history" / "2023")
+    found = reasons(project)
+    assert any(reason.startswith("data/history/2023/statement.yml:") and "the period ends in 2024" in reason
+               for reason in found), found

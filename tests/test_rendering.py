@@ -75,7 +75,8 @@ def test_every_template_renders_from_the_shipped_data(name: str, language: str) 
 ChangeKind = enum.Enum("ChangeKind", {name: name for name in Changes.__dataclass_fields__})
 ENUM_LABELS = {"area.": RiskArea, "exposure.": Exposure, "risk.": RiskLevel,
                "role.": SignatoryRole, "form.provider.": Provider, "scale.": Scale, "tier.": SupplyChainTier,
-               "status.": MeasureStatus, "kind.": MeasureKind, "changes.": ChangeKind}
+               "status.": MeasureStatus, "kind.": MeasureKind, "changes.": ChangeKind,
+               "changes.level.": RiskLevel}
 
 
 def test_every_label_a_template_asks_for_exists() -> None:

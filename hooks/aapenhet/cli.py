@@ -63,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return SUBCOMMANDS[arguments.command](arguments, project)
+    except BrokenPipeError:  # the reader stopped reading (`aapenhet check | head`): nothing is wrong here
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit; it must not fail
+        return 0
     except Exception as error:  # a bug, not a problem in the data: say so in one line, never a traceback
         print(f"{PROG} {arguments.command}: internal error ({type(error).__name__}: {error})", file=sys.stderr)
         return 1

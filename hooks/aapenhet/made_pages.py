@@ -13,6 +13,8 @@ here imports MkDocs: ``hooks/statement_site.py`` adds the pages as files and fil
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass, field
 
 from aapenhet.model.changes import Changes, compare
@@ -20,6 +22,9 @@ from aapenhet.model.facts import is_long_list, supplier_groups
 from aapenhet.model.history import Version
 from aapenhet.rendering import formatting
 from aapenhet.rendering.renderer import SUPPLIERS_PAGE, Renderer
+
+# What Markdown would read as markup in a heading's text, backslash-escaped (& < > are entities first).
+_MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]()#+\-.!|~]")
 
 ARCHIVE_PAGE = "arkiv/"
 CHANGES_PAGE = "endringer/"
@@ -37,8 +42,6 @@ class MadePage:
     values: dict[str, object] = field(default_factory=dict)
     # An earlier version's pages: a notice that it is not the current statement replaces the draft banner.
     earlier: Version | None = None
-    # Its headings with permalinks belong in its table of contents (a letter's suppliers).
-    toc: bool = False
 
     @property
     def src_uri(self) -> str:
@@ -46,7 +49,8 @@ class MadePage:
 
     @property
     def markdown(self) -> str:
-        return f"# {self.title}\n"
+        """The title as a Markdown heading, as text: labels.yml is editable, and a title never becomes markup."""
+        return "# " + _MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", html.escape(self.title, quote=False)) + "\n"
 
 
 @dataclass(frozen=True)
@@ -58,29 +62,37 @@ class VersionView:
     path: str  # its statement: "2024/", or "redegjorelse/" for the current one
     changes_path: str | None  # what changed since the version before; None for the first
     changes: Changes | None
+    previous: VersionView | None  # the version before
 
 
-def version_views(versions: list[Version], language: str, t) -> list[VersionView]:
+def version_changes(versions: list[Version]) -> list[Changes | None]:
+    """What changed in each version since the one before (None for the first): once per build, for
+    every language's pages and files."""
+    return [compare(versions[index - 1].loaded.data, version.loaded.data) if index else None
+            for index, version in enumerate(versions)]
+
+
+def version_views(versions: list[Version], changes: list[Changes | None], language: str, t) -> list[VersionView]:
     """Every version, oldest first, with its label in ``language`` and what changed since the one before."""
-    views = []
-    for index, version in enumerate(versions):
-        previous = versions[index - 1] if index else None
-        changes = compare(previous.loaded.data, version.loaded.data) if previous else None
+    views: list[VersionView] = []
+    for version, changed in zip(versions, changes, strict=True):
         path = version.path or "redegjorelse/"
-        changes_path = (version.path + CHANGES_PAGE if version.path else CHANGES_PAGE) if previous else None
-        views.append(VersionView(version, version_label(version, language, t), path, changes_path, changes))
+        changes_path = (version.path + CHANGES_PAGE if version.path else CHANGES_PAGE) if views else None
+        views.append(VersionView(version, version_label(version, language, t), path, changes_path, changed,
+                                 views[-1] if views else None))
     return views
 
 
 def version_label(version: Version, language: str, t) -> str:
-    year = str(version.year) if version.year else t("history.year_not_stated")
+    if version.year is None:
+        return t("history.next_draft")
     if version.is_update and version.date:
-        return f"{year}, {t('history.updated')} {formatting.long_date(version.date, language)}"
-    return year
+        return f"{version.year}, {t('history.updated')} {formatting.long_date(version.date, language)}"
+    return str(version.year)
 
 
-def made_pages(renderer: Renderer, versions: list[Version], renderers: dict[str, Renderer],
-               language: str) -> dict[str, MadePage]:
+def made_pages(renderer: Renderer, versions: list[Version], changes: list[Changes | None],
+               renderers: dict[str, Renderer], language: str) -> dict[str, MadePage]:
     """Every made page in ``language``, by its source path (``leverandorer/a.md``).
 
     ``versions``: every version, oldest first, the current one last (only the current one when there
@@ -96,9 +108,9 @@ def made_pages(renderer: Renderer, versions: list[Version], renderers: dict[str,
         for group in supplier_groups(renderer.data):
             path = f"{SUPPLIERS_PAGE}{group.key}/"
             title = f"{t('supplier.group_title')}: {group.letter or t('supplier.group_other')}"
-            pages.append(MadePage(title, "supplier_group", renderer, path, urls(path), {"group": group}, toc=True))
+            pages.append(MadePage(title, "supplier_group", renderer, path, urls(path), {"group": group}))
     if len(versions) > 1:
-        views = version_views(versions, language, t)
+        views = version_views(versions, changes, language, t)
         for view in views:
             version = view.version
             version_renderer = renderers.get(version.path, renderer)

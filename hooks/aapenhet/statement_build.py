@@ -16,7 +16,8 @@ from typing import TypeVar
 
 from aapenhet.form.settings import form_origin, load_form_settings
 from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
-from aapenhet.made_pages import ARCHIVE_PAGE, CHANGES_PAGE, MadePage, made_pages, version_views
+from aapenhet.made_pages import ARCHIVE_PAGE, CHANGES_PAGE, MadePage, made_pages, version_changes, version_views
+from aapenhet.model.changes import Changes
 from aapenhet.model.history import Version, load_history
 from aapenhet.model.loader import LoadedStatement, load_statement
 from aapenhet.publishing.export import machine_readable_files
@@ -60,6 +61,8 @@ class StatementBuild:
     # and each earlier version's renderer, by its path.
     versions: list[Version] = field(default_factory=list)
     version_renderers: dict[str, Renderer] = field(default_factory=dict)
+    # What changed in each version since the one before (made_pages.version_changes).
+    changes: list[Changes | None] = field(default_factory=list)
     _made_pages: dict[str, dict[str, MadePage]] = field(default_factory=dict, repr=False)
 
     @property
@@ -75,7 +78,8 @@ class StatementBuild:
     def made_pages(self, language: str) -> dict[str, MadePage]:
         """The pages made from the data in ``language`` (made_pages.py), by source path."""
         if language not in self._made_pages:
-            self._made_pages[language] = made_pages(self.renderer, self.versions, self.version_renderers, language)
+            self._made_pages[language] = made_pages(self.renderer, self.versions, self.changes, self.version_renderers,
+                                                    language)
         return self._made_pages[language]
 
     def history_files(self, language: str) -> dict[str, str]:
@@ -83,16 +87,16 @@ class StatementBuild:
         and history.json: by path from the language's root. None without earlier versions."""
         if len(self.versions) < 2:
             return {}
-        views = version_views(self.versions, language, lambda key: self.renderer.label(key, language))
+        views = version_views(self.versions, self.changes, language, lambda key: self.renderer.label(key, language))
         files = {HISTORY_FILE: history_json(views, self.site, language)}
-        for index, view in enumerate(views):
+        for view in views:
             version = view.version
             if not version.is_current:
                 for name, content in machine_readable_files(version.loaded.data, language,
                                                             labels=self.renderer.labels).items():
                     files[version.path + name] = content
-            if index:
-                files[version.path + CHANGES_FILE] = changes_json(view, views[index - 1], self.site, language)
+            if view.previous is not None:
+                files[version.path + CHANGES_FILE] = changes_json(view, view.previous, self.site, language)
         return files
 
     def finish(self, site_dir: Path) -> None:
@@ -123,7 +127,7 @@ def start_build(*, project: Path, docs_dir: Path, site_url: str | None, extra: d
     history = len(versions) > 1
     renderer = make_renderer(loaded.data, labels, site, form, {"archive_path": ARCHIVE_PAGE if history else None,
                                                                "changes_path": CHANGES_PAGE if history else None})
-    return StatementBuild(renderer=renderer, loaded=loaded, versions=versions,
+    return StatementBuild(renderer=renderer, loaded=loaded, versions=versions, changes=version_changes(versions),
                           version_renderers={version.path: renderer.for_data(version.loaded.data)
                                              for version in versions if not version.is_current})
 

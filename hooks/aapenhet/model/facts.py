@@ -64,9 +64,15 @@ class SupplierGroup:
     suppliers: tuple[Supplier, ...]
 
 
+# Norwegian alphabetical order files these with the Norwegian letters: Ä with Æ, Ö with Ø, Ü with Y.
+_FILED_AS = {"Ä": "Æ", "Ö": "Ø", "Ü": "Y"}
+
+
 def initial(name: str) -> str:
-    """The letter a name is listed under: A–Z (É under E), Æ, Ø, Å, or "" for anything else."""
-    first = name.strip()[:1].upper()
+    """The letter a name is listed under: A–Z (É under E), Æ (and Ä), Ø (and Ö), Å, or "" for
+    anything else. Spaces and invisible format characters before the first letter are skipped."""
+    visible = "".join(char for char in name if unicodedata.category(char)[0] not in "CZ")
+    first = _FILED_AS.get(visible[:1].upper(), visible[:1].upper())
     if first in _LETTERS_AFTER_Z:
         return first
     base = unicodedata.normalize("NFKD", first)[:1]

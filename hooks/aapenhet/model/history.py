@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from aapenhet.model.completeness import missing_for_publication
 from aapenhet.model.loader import LoadedStatement, load_statement
 from aapenhet.model.models import DATA_FILES, Impact, Measure, Risk, Supplier, Text
 from aapenhet.source.problems import DataProblems, Problem
@@ -62,7 +63,7 @@ def history_folders(data_dir: Path) -> list[tuple[str, Path]]:
         if year_folder.is_dir():
             found.append((f"{year_folder.name}/", year_folder))
             found += [(f"{year_folder.name}/{update.name}/", update)
-                      for update in sorted(year_folder.iterdir()) if update.is_dir() and update.name != "schemas"]
+                      for update in sorted(year_folder.iterdir()) if update.is_dir()]
     return found
 
 
@@ -136,12 +137,23 @@ def _earlier_version(path: str, shown_as: str, loaded: LoadedStatement) -> tuple
     if problems:
         return None, problems
     if len(parts) == 1:
+        later = [revision.date for revision in statement.revisions if revision.date > statement.published_on]
+        if later:
+            # Kept after it was edited: what was first published is not what this folder holds.
+            return None, [source.problem(("revisions",), f"a revision dated {later[0]}, after the statement was"
+                                         f" published ({statement.published_on}) — data/{HISTORY_FOLDER}/{parts[0]}/"
+                                         " holds a statement as first published: put this version in"
+                                         f" data/{HISTORY_FOLDER}/{parts[0]}/{later[-1]}/, and the one first published"
+                                         " here (git has it)", at_key=True)]
         return Version(end.year, statement.published_on, path, shown_as, loaded), []
     updated = datetime.date.fromisoformat(parts[1])
     reason = next((revision.summary for revision in statement.revisions if revision.date == updated), None)
     if reason is None:
-        return None, [source.problem(("revisions",), f"no revision dated {updated} — an update says what changed"
-                                     f" and why: add «- date: {updated}» with its summary:", at_key=True)]
+        dates = [revision.date for revision in statement.revisions]
+        fix = (f"rename the folder to the date of its revision, {max(dates)}" if dates else
+               "an update says what changed and why: its statement.yml lists a revision of that date")
+        return None, [source.problem(("revisions",), f"no revision dated {updated}, the folder's date — {fix}",
+                                     at_key=True)]
     return Version(end.year, updated, path, shown_as, loaded, reason), []
 
 
@@ -191,11 +203,16 @@ def _ids_that_change_meaning(versions: list[Version]) -> list[Problem]:
         for kind, items, file in _identified(version):
             for index, item in enumerate(items):
                 first = kinds.setdefault(item.id, (kind, version))
-                if first[0] != kind:
-                    problems.append(version.loaded.sources[file].problem(
-                        (*_LIST_PATH[kind], index, "id"), f"«{item.id}» is a {first[0]} in {first[1].shown_as}/ but a"
-                        f" {kind} here — an id keeps its meaning from year to year (the comparison of the years"
-                        " matches by id): give this one a new id"))
+                if first[0] == kind:
+                    continue
+                if first[1] is version:
+                    message = (f"«{item.id}» is also a {first[0]}'s id in this statement — an id names one thing:"
+                               " give this one its own id")
+                else:
+                    message = (f"«{item.id}» is a {first[0]} in {first[1].shown_as}/ but a {kind} here — an id keeps"
+                               " its meaning from year to year (the comparison of the years matches by id): give"
+                               " this one a new id")
+                problems.append(version.loaded.sources[file].problem((*_LIST_PATH[kind], index, "id"), message))
     return problems
 
 
@@ -235,6 +252,17 @@ def keep_current(data_dir: Path) -> Path:
     that year is kept already (data/ is an update of it), ``history/<year>/<date of the update>/``.
     Returns the folder."""
     current = load_statement(data_dir)
+    draft = missing_for_publication(current.data)
+    if draft:
+        source = current.sources[draft[0].file]
+        raise DataProblems([source.problem(missing.field_path, "the statement is still a draft: only a published"
+                                           " statement is kept in data/history/ — " + missing.advice.split(" — ", 1)[-1],
+                                           at_key=True) for missing in draft],
+                           about="the statement to keep")
+    kept = _kept_copy(data_dir, current)
+    if kept is not None:
+        raise HistoryError(f"data/{kept.relative_to(data_dir).as_posix()}/ holds this statement already, as it is in"
+                           " data/ — it is kept; edit data/ for the update, then run keep again before the next one")
     versions = load_history(data_dir, current)
     now = versions[-1]
     if now.year is None or now.date is None or current.data.statement.published_on is None:
@@ -243,6 +271,10 @@ def keep_current(data_dir: Path) -> Path:
     folder = data_dir / HISTORY_FOLDER / str(now.year)
     if now.is_update:
         folder = folder / now.date.isoformat()
+    # What the build asks of a kept statement (approved, its period's year), asked before copying.
+    _, problems = _earlier_version(folder.relative_to(data_dir / HISTORY_FOLDER).as_posix() + "/", "data", current)
+    if problems:
+        raise DataProblems(problems, about="the statement to keep")
     if folder.exists():
         raise HistoryError(f"data/{folder.relative_to(data_dir).as_posix()}/ exists already — this version is kept")
     folder.mkdir(parents=True)
@@ -252,6 +284,21 @@ def keep_current(data_dir: Path) -> Path:
         text = (data_dir / name).read_text(encoding="utf-8")
         (folder / name).write_text(text.replace("$schema=schemas/", f"$schema={up}schemas/", 1), encoding="utf-8")
     return folder
+
+
+def _kept_copy(data_dir: Path, current: LoadedStatement) -> Path | None:
+    """A folder in history/ whose files are the same as data/'s: the current statement kept already."""
+    texts = {name: (data_dir / name).read_bytes() for name in DATA_FILES}
+    for _, folder in history_folders(data_dir):
+        if all((folder / name).is_file() and _without_schema_line((folder / name).read_bytes())
+               == _without_schema_line(texts[name]) for name in DATA_FILES):
+            return folder
+    return None
+
+
+def _without_schema_line(text: bytes) -> bytes:
+    """A file's text without the comment naming its schema, which ``keep`` rewrites in its copy."""
+    return b"\n".join(line for line in text.split(b"\n") if b"yaml-language-server: $schema=" not in line)
 
 
 def start_next_year(data_dir: Path) -> Path:

@@ -57,13 +57,15 @@ def dates_in_order(loaded: LoadedStatement) -> list[Problem]:
 
 
 def dates_not_in_the_future(loaded: LoadedStatement) -> list[Problem]:
-    """A statement is approved and published when it is, not on a date still to come (a typo such as 2099)."""
+    """A statement is approved, published and updated when it is, not on a date still to come (a typo such as 2099)."""
     statement, source = loaded.data.statement, loaded.sources["statement"]
     today = datetime.date.today()
     problems = []
-    for field, value in (("approved_on", statement.approved_on), ("published_on", statement.published_on)):
+    dated = [(("approved_on",), statement.approved_on), (("published_on",), statement.published_on),
+             *((("revisions", index, "date"), revision.date) for index, revision in enumerate(statement.revisions))]
+    for path, value in dated:
         if value is not None and value > today:
-            problems.append(source.problem((field,), f"{value} is in the future — expected the date it happened,"
+            problems.append(source.problem(path, f"{value} is in the future — expected the date it happened,"
                                            f" on or before today ({today})",
                                            message_nb=f"{value} er fram i tid — oppgi datoen det skjedde, senest i"
                                            f" dag ({today})"))

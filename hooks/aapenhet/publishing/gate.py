@@ -16,6 +16,7 @@ from pathlib import Path
 
 from aapenhet.form.settings import FormSettings, Provider
 from aapenhet.model.check import check_statement
+from aapenhet.model.history import load_history
 from aapenhet.model.loader import LoadedStatement, load_statement
 from aapenhet.rendering.docs_pages import page_texts
 from aapenhet.source.problems import DataProblems
@@ -83,6 +84,11 @@ def publication_problems(project: Path, settings: PublishSettings) -> list[str]:
     """Every reason not to publish ``project`` with ``settings``; empty when it may be published."""
     loaded, reasons = load_data(project / "data")
     if loaded is not None:
+        # The earlier versions in data/history/, as the build reads them: the build stops on them too.
+        try:
+            load_history(project / "data", loaded)
+        except DataProblems as error:
+            reasons += [str(problem) for problem in error.problems]
         # The §5 check's findings and the publication rules: what `aapenhet check` lists, as errors.
         reasons += [finding.text("en") for finding in check_statement(loaded, page_texts(project / "docs"))]
     for settings_check in SETTINGS_CHECKS:

@@ -19,6 +19,7 @@ HISTORY_FILE = "history.json"
 
 
 def changes_json(view: VersionView, previous: VersionView, site: Site, language: str) -> str:
+    """What changed in ``view``'s version since ``previous``, with both versions' addresses."""
     changes: Changes = view.changes
     text = lambda value: value.in_language(language) if isinstance(value, Text) else value  # noqa: E731
 

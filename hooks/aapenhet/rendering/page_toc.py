@@ -16,7 +16,9 @@ import re
 
 from markdown.extensions.toc import nest_toc_tokens
 
-_HEADING = re.compile(r'<h(?P<level>[1-6]) id="(?P<id>[^"]+)"[^>]*>(?P<text>.*?)<a class="headerlink"', re.DOTALL)
+# A whole heading element with an id; only those whose content has a permalink are kept.
+_HEADING = re.compile(r'<h(?P<level>[1-6]) id="(?P<id>[^"]+)"[^>]*>(?P<content>.*?)</h(?P=level)>', re.DOTALL)
+_PERMALINK = '<a class="headerlink"'
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -24,7 +26,8 @@ def toc_tokens(page_html: str) -> list[dict]:
     """The headings with a permalink, nested as Markdown's toc extension nests its own (``toc_tokens``)."""
     flat = [{"level": int(match.group("level")), "id": match.group("id"),
              # Markdown's toc gives the heading's text escaped, and the theme writes it as it is.
-             "name": html.escape(html.unescape(_TAG.sub("", match.group("text"))).strip(), quote=False),
+             "name": html.escape(html.unescape(_TAG.sub("", match.group("content").split(_PERMALINK)[0])).strip(),
+                                 quote=False),
              "children": []}
-            for match in _HEADING.finditer(page_html)]
+            for match in _HEADING.finditer(page_html) if _PERMALINK in match.group("content")]
     return nest_toc_tokens(flat)

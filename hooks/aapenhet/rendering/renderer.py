@@ -71,7 +71,8 @@ class Renderer:
 
     def for_data(self, data: StatementData) -> Renderer:
         """The same templates, labels, site and form for other data (an earlier version's)."""
-        return replace(self, data=data, extra={}, _contexts={})
+        # An earlier version's suppliers are not on today's suppliers pages: its pages do not link there.
+        return replace(self, data=data, extra={"suppliers_path": None}, _contexts={})
 
     def label(self, key: str, language: str) -> str:
         return self.labels.get(key, language)
@@ -108,7 +109,6 @@ class Renderer:
             # A long list of suppliers is split into pages by initial letter (supplier_group.html).
             "long_list": long_list,
             "supplier_groups": groups,
-            "supplier_group_of": {supplier.id: group.key for group in groups for supplier in group.suppliers},
             "t": lambda key: self.labels.get(key, language),
             "t_in": self.labels.get,  # a label in another language, for links to that language
             "text": lambda value: value.in_language(language) if isinstance(value, Text) else value,
@@ -127,6 +127,7 @@ class Renderer:
             "home_paths": {other: self.site.page_path("", other) for other in self.site.languages},
             "page_path": lambda page: self.site.page_path(page, language),
             "overview": country_overview(data, language, counts_only=long_list),
+            "suppliers_path": SUPPLIERS_PAGE,
             "archive_path": None,
             "changes_path": None,
             **self.extra,
