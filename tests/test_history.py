@@ -313,3 +313,45 @@ def test_a_statement_kept_after_it_was_edited_is_an_error(tmp_path: Path) -> Non
          " {nb: Endret (testverdi), en: Changed (test value)}}")
     assert any(line.startswith("data/history/2024/statement.yml:") and "a revision dated 2025-08-01, after the"
                " statement was published (2025-06-15)" in line for line in problems_of(data))
+
+
+def test_a_supplier_producing_in_other_countries_is_a_change(history_project: Path) -> None:
+    *_, update, current = (version.loaded.data for version in versions_of(history_project / "data"))
+    hp = next(supplier for supplier in current.suppliers.suppliers if supplier.id == "hp")
+    lines = [line.model_copy(update={"countries": [*line.countries, "IN"]}) if index == 0 else line
+             for index, line in enumerate(hp.production)]
+    moved = hp.model_copy(update={"production": lines})
+    suppliers = [moved if supplier.id == "hp" else supplier for supplier in current.suppliers.suppliers]
+    later = current.model_copy(update={"suppliers": current.suppliers.model_copy(update={"suppliers": suppliers})})
+    [change] = compare(current, later).suppliers_countries_changed
+    assert (change.supplier.id, change.added, change.removed) == ("hp", ["IN"], [])
+    assert compare(update, current).suppliers_countries_changed == []
+
+
+def test_an_earlier_versions_page_has_its_sections_in_order_and_in_its_table_of_contents(history_site: BuiltSite) -> None:
+    page = history_site.html("en/2024/")
+    levels = [int(heading.name[1]) for heading in page.select("article :is(h1, h2, h3, h4, h5, h6)")]
+    assert levels[0] == 1 and all(later <= earlier + 1 for earlier, later in zip(levels, levels[1:])), levels
+    toc = [link.get_text(" ", strip=True) for link in page.select("nav.md-nav--secondary a.md-nav__link")]
+    assert toc[:3] == ["a) The enterprise, guidelines and routines", "Organisation and areas of operation", "Guidelines"]
+    assert "c) Measures and results" in toc and "Changes after publication" in toc and "Signatures" in toc
+    assert not any("\n" in entry or len(entry) > 80 for entry in toc), toc  # headings' own text, no body text
+    ids = [element["id"] for element in page.select("[id]")]
+    assert len(ids) == len(set(ids)), "an id is used twice on the page"
+
+
+def test_text_from_earlier_versions_is_shown_as_text(tmp_path: Path) -> None:
+    from rendering import renderer as make_renderer
+
+    from aapenhet.made_pages import version_changes, version_views
+
+    payload = '<script>alert("x")</script>'
+    data = project_with_history(tmp_path) / "data"
+    edit(data / "suppliers.yml", "name: Integration Wizard (IW)", f"name: '{payload}'")
+    edit(data / "history" / "2024" / "2025-09-15" / "statement.yml", "Viet Nam vurderes", f"{payload} Viet Nam vurderes")
+    versions = versions_of(data)
+    views = version_views(versions, version_changes(versions), "nb", lambda key: key)
+    for template, version_index in (("changes", 2), ("archive", 2), ("earlier_statement", 1)):
+        html = make_renderer(versions[version_index].loaded.data).render(template, "nb", view=views[version_index],
+                                                                         views=views)
+        assert "<script>" not in html and "&lt;script&gt;" in html, template

@@ -23,6 +23,15 @@ class RatingChange:
 
 
 @dataclass(frozen=True)
+class CountriesChange:
+    """A supplier in both versions whose production countries changed."""
+
+    supplier: Supplier  # as it is now
+    added: list[str]  # country codes, in the order the supplier now names them
+    removed: list[str]
+
+
+@dataclass(frozen=True)
 class LevelChange:
     risk: Risk  # as it is now
     before: RiskLevel
@@ -33,6 +42,7 @@ class LevelChange:
 class Changes:
     suppliers_added: list[Supplier]
     suppliers_removed: list[Supplier]
+    suppliers_countries_changed: list[CountriesChange]
     ratings_changed: list[RatingChange]
     risks_new: list[Risk]
     risks_raised: list[LevelChange]
@@ -68,6 +78,7 @@ def compare(before: StatementData, after: StatementData) -> Changes:
     return Changes(
         suppliers_added=[supplier for key, supplier in new_suppliers.items() if key not in old_suppliers],
         suppliers_removed=[supplier for key, supplier in old_suppliers.items() if key not in new_suppliers],
+        suppliers_countries_changed=_countries_changes(old_suppliers, new_suppliers),
         ratings_changed=_rating_changes(before, after),
         risks_new=[risk for key, risk in new_risks.items() if key not in old_risks],
         risks_raised=raised,
@@ -89,6 +100,21 @@ def compare(before: StatementData, after: StatementData) -> Changes:
         measures_dropped=[measure for key, measure in old_measures.items()
                           if key not in new_measures and measure.status is not MeasureStatus.done],
     )
+
+
+def _countries(supplier: Supplier) -> list[str]:
+    return list(dict.fromkeys(code for line in supplier.production for code in line.countries))
+
+
+def _countries_changes(before: dict[str, Supplier], after: dict[str, Supplier]) -> list[CountriesChange]:
+    changes = []
+    for key, supplier in after.items():
+        if key in before:
+            old, new = _countries(before[key]), _countries(supplier)
+            if set(old) != set(new):
+                changes.append(CountriesChange(supplier, [code for code in new if code not in old],
+                                               [code for code in old if code not in new]))
+    return changes
 
 
 def _impacts(data: StatementData) -> dict[str, Impact]:

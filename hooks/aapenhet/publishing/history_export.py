@@ -36,6 +36,9 @@ def changes_json(view: VersionView, previous: VersionView, site: Site, language:
         "compared_with": _entry(previous, site, language),
         "suppliers_added": [{"id": supplier.id, "name": supplier.name} for supplier in changes.suppliers_added],
         "suppliers_removed": [{"id": supplier.id, "name": supplier.name} for supplier in changes.suppliers_removed],
+        "suppliers_countries_changed": [{"id": change.supplier.id, "name": change.supplier.name,
+                                         "countries_added": change.added, "countries_removed": change.removed}
+                                        for change in changes.suppliers_countries_changed],
         "ratings_changed": [{"country_code": change.code, "before": change.before.value if change.before else None,
                              "after": change.after.value if change.after else None}
                             for change in changes.ratings_changed],
