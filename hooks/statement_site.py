@@ -20,6 +20,7 @@ saves the fix.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
@@ -79,6 +80,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         return config
     _build, _problems = None, None
     project = Path(config.config_file_path).parent
+    gc.unfreeze()  # what the last build kept (mkdocs serve) may be collected again
+    gc.disable()  # reading the data makes millions of objects and few cycles: no collection meanwhile
     try:
         _build = start_build(project=project, docs_dir=Path(config.docs_dir), site_url=config.site_url,
                              extra=dict(config.extra),
@@ -91,6 +94,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         _problems = problems
         log.warning("%s\nEvery page shows these until they are fixed.", problems.report())
         return config
+    finally:
+        gc.enable()
+    # The data lives as long as the build and is millions of objects at scale: Python's cyclic
+    # collector went through all of it again and again (two thirds of writing statement.json with
+    # 10,000 suppliers). Frozen, it is left alone; only what the build makes from here is collected.
+    gc.freeze()
     _build.languages_built.append(_language(config))
     findings = check_statement(_build.loaded, page_texts(Path(config.docs_dir)))
     if findings:

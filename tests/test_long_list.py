@@ -189,3 +189,18 @@ def test_a_suppliers_own_follow_ups_show_their_status_dates_and_expected_result(
     entry = " ".join(page.select_one(f"section[aria-labelledby='supplier-{planned.supplier}']").get_text(" ").split())
     assert "(planned)" in entry
     assert f"Expected result: {planned.expected_result.en}" in entry
+
+
+def test_statement_json_of_a_long_list_is_valid_for_its_published_schema(generated: StatementData) -> None:
+    """Suppliers are written without validating each output model again (export.py): the schema
+    readers validate against must still accept every one of them."""
+    import json
+
+    import jsonschema
+
+    from aapenhet.publishing.export import machine_readable_files
+
+    files = machine_readable_files(generated, "en")
+    document = json.loads(files["statement.json"])
+    assert len(document["suppliers"]) == len(generated.suppliers.suppliers)
+    jsonschema.validate(document, json.loads(files["statement.schema.json"]))

@@ -207,9 +207,12 @@ def _measure(measure: Measure, language: str) -> out.Measure:
 
 
 def _supplier(supplier: Supplier, follow_ups: list[Measure], language: str) -> out.Supplier:
+    """One supplier, built without validating again what the input models validated: a long list
+    has thousands, and validating each output model again took half the time of writing the file.
+    (Tests validate the written statement.json against its published schema, long lists included.)"""
     text = _texts(language)
     ownership = supplier.ownership
-    return out.Supplier(
+    return out.Supplier.model_construct(
         id=supplier.id,
         name=supplier.name,
         supplies=text(supplier.supplies),
@@ -224,7 +227,7 @@ def _supplier(supplier: Supplier, follow_ups: list[Measure], language: str) -> o
         relationship_years=supplier.relationship_years,
         relationship_years_approximate=supplier.relationship_years_approximate,
         production=[
-            out.ProductionLine(
+            out.ProductionLine.model_construct(
                 product_line=text(line.product_line),
                 countries=[_country(code, language) for code in line.countries],
                 kind=line.kind,
@@ -256,6 +259,7 @@ def _rating_source(source: RatingSource, language: str) -> out.RatingSource:
     )
 
 
+@functools.lru_cache(maxsize=1024)  # frozen, so one per country and language serves every supplier
 def _country(code: str, language: str) -> out.Country:
     return out.Country(country_code=code, country_name=country_name(code, language))
 
