@@ -129,22 +129,28 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         file = File.generated(config, name, content=content.encode("utf-8"))
         file.dest_uri = prefix + name
         files.append(file)
+    made: dict[str, tuple[str, dict[str, str]]] = {}  # source path: (Markdown, address in each language)
     if _problems is None:
         build = _current_build()
         for name, content in build.history_files(language).items():
             file = File.generated(config, name, content=content.encode("utf-8"))
             file.dest_uri = prefix + name
             files.append(file)
-        # The pages made from the data (a long list's letters, earlier statements, what changed, the
-        # archive): not in the menu, which lists the pages of docs/.
-        for src_uri, made in build.made_pages(language).items():
-            file = File.generated(config, src_uri, content=made.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
-            file.dest_uri = prefix + file.dest_uri
-            # What static-i18n gives its own pages: the language switch and the hreflang links then
-            # name this page in each language.
-            file.locale = file.locale_alternate_of = language
-            file.alternates = {other: SimpleNamespace(url=url) for other, url in made.urls.items()}
-            files.append(file)
+        made = {src_uri: (page.markdown, page.urls) for src_uri, page in build.made_pages(language).items()}
+        PROCESS.made_pages = {src_uri: urls for src_uri, (_, urls) in made.items()}
+    else:
+        # Under serve: the editor may have one of them open; it shows the problems too, and reloads when fixed.
+        made = {src_uri: ("", urls) for src_uri, urls in PROCESS.made_pages.items()}
+    # The pages made from the data (a long list's letters, earlier statements, what changed, the
+    # archive): not in the menu, which lists the pages of docs/.
+    for src_uri, (markdown, urls) in made.items():
+        file = File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+        file.dest_uri = prefix + file.dest_uri
+        # What static-i18n gives its own pages: the language switch and the hreflang links then
+        # name this page in each language.
+        file.locale = file.locale_alternate_of = language
+        file.alternates = {other: SimpleNamespace(url=url) for other, url in urls.items()}
+        files.append(file)
     return files
 
 

@@ -18,7 +18,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from site_build import copy_project
+from site_build import add_earlier_versions, copy_project, fill_data
 
 
 def free_port() -> int:
@@ -63,7 +63,10 @@ def serving(project: Path) -> Iterator[tuple[subprocess.Popen, int, list[str]]]:
 
 
 def test_fixing_bad_data_brings_the_site_back_without_restart(tmp_path: Path) -> None:
+    # Filled in, with an earlier version: its page, made from the data, shows the problems too.
     project = copy_project(tmp_path / "project")
+    fill_data(project / "data")
+    add_earlier_versions(project / "data")
     suppliers = project / "data" / "suppliers.yml"
     original = suppliers.read_text(encoding="utf-8")
     with serving(project) as (server, port, log):
@@ -81,10 +84,12 @@ def test_fixing_bad_data_brings_the_site_back_without_restart(tmp_path: Path) ->
         assert server.poll() is None, "the server stopped on bad data"
         # Every page answers (a failed build would leave requests waiting) with the located problem,
         # in the page's language.
-        for address, heading in ((page, "Feil i dataene"), (f"http://127.0.0.1:{port}/en/", "Errors in the data")):
+        for address, heading in ((page, "Feil i dataene"), (f"http://127.0.0.1:{port}/en/", "Errors in the data"),
+                                 (f"http://127.0.0.1:{port}/en/2024/", "Errors in the data")):
             shown = fetch(address)
             assert f"<h1>{heading}</h1>" in shown and "<code>data/suppliers.yml:21:25</code>" in shown, shown
             assert "«XX» is not an ISO 3166 country code" in shown and "Traceback" not in shown
 
         suppliers.write_text(original.replace("name: HP Inc.", "name: HP Inc. (rettet)"), encoding="utf-8")
         wait_for(lambda: "HP Inc. (rettet)" in fetch(page), "the fixed data to be served")
+        assert "Statement for 2024" in fetch(f"http://127.0.0.1:{port}/en/2024/")

@@ -40,6 +40,9 @@ class Process:
     before the first build; ``mkdocs serve`` then rebuilds in the same process, with fresh hooks."""
 
     command: str = "build"
+    # The pages the last good build made from the data, by their source path, with their addresses in
+    # each language: while the data is wrong, ``mkdocs serve`` shows the problems there too.
+    made_pages: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def serving(self) -> bool:
