@@ -50,6 +50,10 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     shutil.copytree(PROJECT / "docs", project / "docs")
     company = project / "data" / "company.yml"
     company.write_text(company.read_text(encoding="utf-8").replace("employees: 250", "employees: many"))
+    # An earlier version's own mistake is reported too, though the current statement cannot be read.
+    earlier = shutil.copytree(PROJECT / "data", project / "data" / "history" / "2024")
+    (earlier / "statement.yml").write_text((earlier / "statement.yml").read_text(encoding="utf-8").replace(
+        "approved_on:", "approved_on: 2025-02-30"), encoding="utf-8")
     page = project / "docs" / "redegjorelse.md"
     page.write_text(page.read_text(encoding="utf-8").replace("aapenhet:routines", "aapenhet:rutiner"))
     with pytest.raises(DataProblems) as raised:
@@ -58,6 +62,8 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     assert any(re.match(r"mkdocs\.yml:\d+:\d+ site_url: empty", line) for line in found), found
     assert any(line.startswith("data/company.yml:29:12 employees:") for line in found), found
     assert any(re.match(r"docs/redegjorelse\.md:\d+:1 unknown placeholder «rutiner»", line) for line in found), found
+    assert any(line.startswith("data/history/2024/statement.yml:11:14 approved_on:") and "not a real date" in line
+               for line in found), found
 
 
 def test_a_page_in_nav_without_its_english_title_is_a_problem_with_the_fix() -> None:

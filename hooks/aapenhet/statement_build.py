@@ -18,7 +18,7 @@ from aapenhet.form.settings import form_origin, load_form_settings
 from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
 from aapenhet.made_pages import ARCHIVE_PAGE, CHANGES_PAGE, MadePage, made_pages, version_changes, version_views
 from aapenhet.model.changes import Changes
-from aapenhet.model.history import Version, load_history
+from aapenhet.model.history import Version, earlier_version_problems, load_history
 from aapenhet.model.loader import LoadedStatement, load_statement
 from aapenhet.publishing.export import machine_readable_files
 from aapenhet.publishing.history_export import CHANGES_FILE, HISTORY_FILE, changes_json, history_json
@@ -121,7 +121,10 @@ def start_build(*, project: Path, docs_dir: Path, site_url: str | None, extra: d
     form = _collect(problems, lambda: load_form_settings(extra, mkdocs_yml_text))
     labels = _collect(problems, load_labels)
     loaded = _collect(problems, lambda: load_statement(project / "data"))
-    versions = _collect(problems, lambda: load_history(project / "data", loaded)) if loaded else None
+    if loaded is not None:
+        versions = _collect(problems, lambda: load_history(project / "data", loaded))
+    else:
+        versions, problems = None, problems + earlier_version_problems(project / "data")
     problems += docs_problems(docs_dir, languages, default_language)
     problems += untranslated_nav_titles(nav or [], nav_translations or {}, settings)
     if problems or form is None or labels is None or loaded is None or versions is None:

@@ -70,6 +70,24 @@ def history_folders(data_dir: Path) -> list[tuple[str, Path]]:
 def load_history(data_dir: Path, current: LoadedStatement) -> list[Version]:
     """Every version, oldest first and the current one last; raises ``DataProblems`` with every
     problem in every earlier version's files and in how the versions fit together."""
+    versions, problems = _earlier_versions(data_dir)
+    if problems:
+        raise DataProblems(problems, about="the earlier statements in data/history/")
+    versions.sort(key=lambda version: version.date)
+    now = _current_version(current, versions)
+    problems += _fit_problems([*versions, now])
+    if problems:
+        raise DataProblems(problems, about="the earlier statements in data/history/")
+    return [*versions, now]
+
+
+def earlier_version_problems(data_dir: Path) -> list[Problem]:
+    """The problems in the earlier versions' own files: reported with the current statement's even
+    when that cannot be read, so that an editor sees every problem at once."""
+    return _earlier_versions(data_dir)[1]
+
+
+def _earlier_versions(data_dir: Path) -> tuple[list[Version], list[Problem]]:
     problems: list[Problem] = []
     versions: list[Version] = []
     for path, folder in history_folders(data_dir):
@@ -87,14 +105,7 @@ def load_history(data_dir: Path, current: LoadedStatement) -> list[Version]:
         problems += version_problems
         if version is not None:
             versions.append(version)
-    if problems:
-        raise DataProblems(problems, about="the earlier statements in data/history/")
-    versions.sort(key=lambda version: version.date)
-    now = _current_version(current, versions)
-    problems += _fit_problems([*versions, now])
-    if problems:
-        raise DataProblems(problems, about="the earlier statements in data/history/")
-    return [*versions, now]
+    return versions, problems
 
 
 def _folder_name_problem(path: str, shown_as: str) -> Problem | None:
