@@ -61,16 +61,24 @@ revisions: []
 """
 
 
+def rewrite_yaml(path: Path, change) -> None:
+    """``change(data)`` applied to a data file read as the loader reads it, written back as plain YAML."""
+    data = parse_yaml(path.read_text(encoding="utf-8"), path.name).data
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def replace_once(path: Path, old: str, new: str) -> None:
+    """The first ``old`` in a file replaced by ``new``; ``old`` must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path} has no «{old}»"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def fill_data(data_dir: Path, statement: str = FILLED_STATEMENT) -> None:
     """Fill in a copy of ``data/`` as for publication: ``statement`` as statement.yml, and test values
     for what the seed statement does not say (actual impacts, the source's edition, severity and
     likelihood of the risks Exso is exposed to, the measures' results). Never published."""
-
-    def rewrite(name: str, change) -> None:
-        path = data_dir / name
-        data = parse_yaml(path.read_text(encoding="utf-8"), name).data
-        change(data)
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
     def due_diligence(data: dict) -> None:
         data["responsible"] = {"nb": "Daglig leder (testverdi)", "en": "The CEO (test value)"}
@@ -97,8 +105,8 @@ def fill_data(data_dir: Path, statement: str = FILLED_STATEMENT) -> None:
             source["year"] = source.get("year") or "2025"
 
     (data_dir / "statement.yml").write_text(statement, encoding="utf-8")
-    rewrite("due_diligence.yml", due_diligence)
-    rewrite("countries.yml", countries)
+    rewrite_yaml(data_dir / "due_diligence.yml", due_diligence)
+    rewrite_yaml(data_dir / "countries.yml", countries)
 
 
 @dataclass
@@ -160,12 +168,6 @@ class BuiltSite:
         return " ".join(article.get_text(" ").split())
 
 
-def _rewrite_yaml(path: Path, change) -> None:
-    data = parse_yaml(path.read_text(encoding="utf-8"), path.name).data
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
 def add_earlier_versions(data_dir: Path) -> None:
     """Invented earlier versions of a filled-in ``data_dir`` (call ``fill_data`` first), for tests
     only: never published. ``history/2024/``, the statement on 2024 as published on 2025-06-15, and
@@ -210,13 +212,13 @@ def add_earlier_versions(data_dir: Path) -> None:
                     entry["risk"] = level
         return change
 
-    _rewrite_yaml(earlier / "suppliers.yml", suppliers_2024)
-    _rewrite_yaml(earlier / "due_diligence.yml", due_diligence_2024)
-    _rewrite_yaml(earlier / "countries.yml", countries("elevated"))
+    rewrite_yaml(earlier / "suppliers.yml", suppliers_2024)
+    rewrite_yaml(earlier / "due_diligence.yml", due_diligence_2024)
+    rewrite_yaml(earlier / "countries.yml", countries("elevated"))
     update = earlier / "2025-09-15"
     update.mkdir()
     for file in earlier.glob("*.yml"):
         shutil.copy2(file, update / file.name)
-    _rewrite_yaml(update / "countries.yml", countries("low"))
-    _rewrite_yaml(update / "statement.yml", lambda data: data.update(revisions=[{"date": "2025-09-15", "summary": {
+    rewrite_yaml(update / "countries.yml", countries("low"))
+    rewrite_yaml(update / "statement.yml", lambda data: data.update(revisions=[{"date": "2025-09-15", "summary": {
         "nb": "Viet Nam vurderes nå som lav risiko (testverdi).", "en": "Viet Nam is now rated low risk (test value)."}}]))

@@ -22,7 +22,14 @@ from pathlib import Path
 import markdown
 import pytest
 from rendering import renderer
-from site_build import MKDOCS_MARKDOWN_EXTENSIONS, MKDOCS_MARKDOWN_SETTINGS, BuiltSite, copy_project, run_build
+from site_build import (
+    MKDOCS_MARKDOWN_EXTENSIONS,
+    MKDOCS_MARKDOWN_SETTINGS,
+    BuiltSite,
+    copy_project,
+    replace_once,
+    run_build,
+)
 
 from aapenhet.model.loader import load_statement_data
 from aapenhet.rendering.page_toc import toc_tokens
@@ -39,10 +46,7 @@ def build_copy(tmp_path: Path, edit, env: dict[str, str] | None = None) -> tuple
 
 
 def replace_in(project: Path, file: str, old: str, new: str) -> None:
-    path = project / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{file} has no «{old}»"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    replace_once(project / file, old, new)
 
 
 # --- A filled-in statement ----------------------------------------------------------------------

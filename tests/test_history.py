@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 
 import pytest
-from site_build import PROJECT, PUBLIC_URL as SITE_URL, BuiltSite, add_earlier_versions, copy_project, fill_data
+from site_build import PROJECT, PUBLIC_URL as SITE_URL, BuiltSite, add_earlier_versions, copy_project, fill_data, replace_once
 
 from aapenhet.cli import main
 from aapenhet.model.changes import compare
@@ -78,16 +78,10 @@ def test_what_changed_is_computed_from_the_data_by_id(history_project: Path) -> 
 # --- Bad input: each a located error -------------------------------------------------------------
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_two_versions_with_the_same_date_are_an_error(tmp_path: Path) -> None:
     data = project_with_history(tmp_path) / "data"
     update = data / "history" / "2024" / "2025-09-15"
-    edit(update / "statement.yml", "2025-09-15", "2025-06-15")
+    replace_once(update / "statement.yml", "2025-09-15", "2025-06-15")
     update.rename(update.parent / "2025-06-15")
     assert any(line.startswith("data/history/2024/2025-06-15/statement.yml:") and "2025-06-15 is also the date of"
                " data/history/2024/" in line for line in problems_of(data))
@@ -95,7 +89,7 @@ def test_two_versions_with_the_same_date_are_an_error(tmp_path: Path) -> None:
 
 def test_two_current_statements_are_an_error(tmp_path: Path) -> None:
     data = project_with_history(tmp_path) / "data"
-    edit(data / "statement.yml", "reporting_period: {start: 2025-01-01, end: 2025-12-31}",
+    replace_once(data / "statement.yml", "reporting_period: {start: 2025-01-01, end: 2025-12-31}",
          "reporting_period: {start: 2024-01-01, end: 2024-12-31}")
     [problem] = problems_of(data)
     assert problem.startswith("data/statement.yml:1:1 reporting_period: data/ and data/history/2024/ are both the"
@@ -104,7 +98,7 @@ def test_two_current_statements_are_an_error(tmp_path: Path) -> None:
 
 def test_a_version_published_without_approval_is_an_error(tmp_path: Path) -> None:
     data = project_with_history(tmp_path) / "data"
-    edit(data / "history" / "2024" / "statement.yml", "approved_on: 2025-06-10", "approved_on:")
+    replace_once(data / "history" / "2024" / "statement.yml", "approved_on: 2025-06-10", "approved_on:")
     assert "data/history/2024/statement.yml:3:1 approved_on: published on 2025-06-15, but no approval date — a" \
            " statement is published only after the board approved it: fill in approved_on" in problems_of(data)
 
@@ -118,19 +112,19 @@ def test_a_folder_whose_year_is_not_its_periods_is_an_error(tmp_path: Path) -> N
 
 def test_an_id_that_changes_meaning_between_years_is_an_error(tmp_path: Path) -> None:
     data = project_with_history(tmp_path) / "data"
-    edit(data / "history" / "2024" / "due_diligence.yml", "id: supplier-training", "id: integration-wizard")
+    replace_once(data / "history" / "2024" / "due_diligence.yml", "id: supplier-training", "id: integration-wizard")
     found = problems_of(data)
     assert any("«integration-wizard» is a measure in data/history/2024/ but a supplier here — an id keeps its"
                " meaning" in line and line.startswith("data/suppliers.yml:") for line in found), found
     # Within one version, the message says so.
-    edit(data / "history" / "2024" / "due_diligence.yml", "id: integration-wizard", "id: hp")
+    replace_once(data / "history" / "2024" / "due_diligence.yml", "id: integration-wizard", "id: hp")
     assert any("«hp» is also a supplier's id in this statement — an id names one thing" in line
                for line in problems_of(data))
 
 
 def test_an_update_without_its_reason_and_a_stray_folder_are_errors(tmp_path: Path) -> None:
     data = project_with_history(tmp_path) / "data"
-    edit(data / "history" / "2024" / "2025-09-15" / "statement.yml", "date: '2025-09-15'", "date: '2025-09-14'")
+    replace_once(data / "history" / "2024" / "2025-09-15" / "statement.yml", "date: '2025-09-15'", "date: '2025-09-14'")
     (data / "history" / "gammel").mkdir()
     found = problems_of(data)
     assert "data/history/gammel:1:1 not a folder of an earlier statement — expected data/history/YYYY/ (the" \
@@ -172,7 +166,7 @@ def test_new_year_keeps_the_statement_and_empties_what_is_filled_in_again(tmp_pa
 def test_keep_names_the_schema_from_where_the_copy_is(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     fill_data(project / "data")
-    edit(project / "data" / "statement.yml", "reporting_period:", "# yaml-language-server: $schema=schemas/statement"
+    replace_once(project / "data" / "statement.yml", "reporting_period:", "# yaml-language-server: $schema=schemas/statement"
          ".schema.json\nreporting_period:")
     assert run("keep", str(project))[0] == 0
     assert (project / "data" / "history" / "2025" / "statement.yml").read_text(encoding="utf-8").startswith(
@@ -284,7 +278,7 @@ def test_without_earlier_versions_there_is_no_archive(built_site: BuiltSite) -> 
 
 def test_the_check_reports_a_problem_in_an_earlier_version(tmp_path: Path) -> None:
     project = project_with_history(tmp_path)
-    edit(project / "data" / "history" / "2024" / "statement.yml", "approved_on: 2025-06-10", "approved_on:")
+    replace_once(project / "data" / "history" / "2024" / "statement.yml", "approved_on: 2025-06-10", "approved_on:")
     code, said = run("check", str(project), "--lang", "en")
     assert code == 1 and said.startswith("data/history/2024/statement.yml:3:1 approved_on: published on 2025-06-15")
 
@@ -292,7 +286,7 @@ def test_the_check_reports_a_problem_in_an_earlier_version(tmp_path: Path) -> No
 def test_keep_refuses_a_statement_published_without_approval(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     fill_data(project / "data")
-    edit(project / "data" / "statement.yml", "approved_on: 2026-06-20", "approved_on:")
+    replace_once(project / "data" / "statement.yml", "approved_on: 2026-06-20", "approved_on:")
     code, said = run("keep", str(project))
     assert code == 1 and "data/statement.yml:3:1 approved_on: the statement is still a draft: only a published" \
         " statement is kept in data/history/ — fill in the date the board approved and signed it" in said
@@ -309,7 +303,7 @@ def test_keep_twice_says_the_statement_is_kept_already(tmp_path: Path) -> None:
 def test_a_statement_kept_after_it_was_edited_is_an_error(tmp_path: Path) -> None:
     """Keep before editing: a year's folder holds the statement as first published, without later revisions."""
     data = project_with_history(tmp_path) / "data"
-    edit(data / "history" / "2024" / "statement.yml", "revisions: []", "revisions:\n  - {date: 2025-08-01, summary:"
+    replace_once(data / "history" / "2024" / "statement.yml", "revisions: []", "revisions:\n  - {date: 2025-08-01, summary:"
          " {nb: Endret (testverdi), en: Changed (test value)}}")
     assert any(line.startswith("data/history/2024/statement.yml:") and "a revision dated 2025-08-01, after the"
                " statement was published (2025-06-15)" in line for line in problems_of(data))
@@ -347,8 +341,8 @@ def test_text_from_earlier_versions_is_shown_as_text(tmp_path: Path) -> None:
 
     payload = '<script>alert("x")</script>'
     data = project_with_history(tmp_path) / "data"
-    edit(data / "suppliers.yml", "name: Integration Wizard (IW)", f"name: '{payload}'")
-    edit(data / "history" / "2024" / "2025-09-15" / "statement.yml", "Viet Nam vurderes", f"{payload} Viet Nam vurderes")
+    replace_once(data / "suppliers.yml", "name: Integration Wizard (IW)", f"name: '{payload}'")
+    replace_once(data / "history" / "2024" / "2025-09-15" / "statement.yml", "Viet Nam vurderes", f"{payload} Viet Nam vurderes")
     versions = versions_of(data)
     views = version_views(versions, version_changes(versions), "nb", lambda key: key)
     for template, version_index in (("changes", 2), ("archive", 2), ("earlier_statement", 1)):
