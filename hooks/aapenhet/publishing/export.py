@@ -90,7 +90,7 @@ def statement_schema() -> dict[str, object]:
 def statement_model(data: StatementData, language: str) -> out.StatementDocument:
     """The statement in ``language`` as the validated output model."""
     _check_language(language)
-    text = _texts(language)
+    text = texts_in(language)
     missing = missing_for_publication(data)
     company, statement, dd = data.company, data.statement, data.due_diligence
     follow_ups, measures_for = measures_by_supplier(data), measures_by_finding(data)
@@ -162,15 +162,15 @@ def statement_model(data: StatementData, language: str) -> out.StatementDocument
 def _where(where: Where, language: str) -> out.Where:
     return out.Where(
         countries=[_country(code, language) for code in where.countries],
-        sector=_texts(language)(where.sector),
+        sector=texts_in(language)(where.sector),
         supplier_ids=list(where.suppliers),
-        product_line=_texts(language)(where.product_line),
+        product_line=texts_in(language)(where.product_line),
         tier=where.tier,
     )
 
 
 def _risk(risk: Risk, measures_for: dict[str, list[Measure]], language: str) -> out.Risk:
-    text = _texts(language)
+    text = texts_in(language)
     return out.Risk(
         id=risk.id, title=text(risk.title), where=_where(risk.where, language), rights_at_risk=list(risk.rights),
         risk_level=risk.level, severity=risk.severity, likelihood=risk.likelihood, exposure=risk.exposure,
@@ -179,7 +179,7 @@ def _risk(risk: Risk, measures_for: dict[str, list[Measure]], language: str) -> 
 
 
 def _actual_impacts(data: StatementData, measures_for: dict[str, list[Measure]], language: str) -> out.ActualImpacts:
-    text = _texts(language)
+    text = texts_in(language)
     found = data.due_diligence.actual_impacts
     if found is None:
         return out.ActualImpacts(status="not_stated", how_looked_for=None, impacts=[])
@@ -197,7 +197,7 @@ def _actual_impacts(data: StatementData, measures_for: dict[str, list[Measure]],
 
 
 def _measure(measure: Measure, language: str) -> out.Measure:
-    text = _texts(language)
+    text = texts_in(language)
     return out.Measure(
         id=measure.id, title=text(measure.title), kind=measure.kind, status=measure.status,
         addresses=list(measure.addresses), supplier_id=measure.supplier, started_on=measure.started_on,
@@ -210,7 +210,7 @@ def _supplier(supplier: Supplier, follow_ups: list[Measure], language: str) -> o
     """One supplier, built without validating again what the input models validated: a long list
     has thousands, and validating each output model again took half the time of writing the file.
     (Tests validate the written statement.json against its published schema, long lists included.)"""
-    text = _texts(language)
+    text = texts_in(language)
     ownership = supplier.ownership
     return out.Supplier.model_construct(
         id=supplier.id,
@@ -371,14 +371,15 @@ def write_machine_readable(
     return paths
 
 
-def _json_text(value: object) -> str:
+def json_text(value: object) -> str:
+    """A JSON file as every file of the statement is written: UTF-8 text, indented, a final newline."""
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
 @functools.cache
 def _schema_text() -> str:
     """The same for every language and every build of this package."""
-    return _json_text(statement_schema())
+    return json_text(statement_schema())
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -388,7 +389,7 @@ def _check_language(language: str) -> None:
     check_language(language)
 
 
-def _texts(language: str) -> Callable[[Text | None], str | None]:
+def texts_in(language: str) -> Callable[[Text | None], str | None]:
     """``text(value)``: a ``Text`` in ``language``, or None for a missing optional text."""
 
     def text(value: Text | None) -> str | None:

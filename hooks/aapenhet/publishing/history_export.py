@@ -7,11 +7,9 @@ name or title in the file's language.
 
 from __future__ import annotations
 
-import json
-
 from aapenhet.made_pages import VersionView
 from aapenhet.model.changes import Changes
-from aapenhet.model.models import Text
+from aapenhet.publishing.export import json_text, texts_in
 from aapenhet.website.addresses import Site
 
 CHANGES_FILE = "changes.json"
@@ -21,7 +19,7 @@ HISTORY_FILE = "history.json"
 def changes_json(view: VersionView, previous: VersionView, site: Site, language: str) -> str:
     """What changed in ``view``'s version since ``previous``, with both versions' addresses."""
     changes: Changes = view.changes
-    text = lambda value: value.in_language(language) if isinstance(value, Text) else value  # noqa: E731
+    text = texts_in(language)
 
     def titled(items: list) -> list[dict[str, object]]:
         return [{"id": item.id, "title": text(item.title)} for item in items]
@@ -53,13 +51,12 @@ def changes_json(view: VersionView, previous: VersionView, site: Site, language:
         "measures_planned": titled(changes.measures_planned),
         "measures_dropped": titled(changes.measures_dropped),
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)
 
 
 def history_json(views: list[VersionView], site: Site, language: str) -> str:
     """Every version, oldest first, with the addresses of its page and its data."""
-    document = {"language": language, "versions": [_entry(view, site, language) for view in views]}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text({"language": language, "versions": [_entry(view, site, language) for view in views]})
 
 
 def _entry(view: VersionView, site: Site, language: str) -> dict[str, object]:
