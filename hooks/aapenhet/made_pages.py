@@ -91,12 +91,12 @@ def version_label(version: Version, language: str, t) -> str:
     return str(version.year)
 
 
-def made_pages(renderer: Renderer, versions: list[Version], changes: list[Changes | None],
-               renderers: dict[str, Renderer], language: str) -> dict[str, MadePage]:
+def made_pages(renderer: Renderer, views: list[VersionView], renderers: dict[str, Renderer],
+               language: str) -> dict[str, MadePage]:
     """Every made page in ``language``, by its source path (``leverandorer/a.md``).
 
-    ``versions``: every version, oldest first, the current one last (only the current one when there
-    is no history); ``renderers``: each earlier version's, by its path.
+    ``views``: every version in ``language`` (``version_views``), oldest first, the current one last
+    (only the current one when there is no history); ``renderers``: each earlier version's, by its path.
     """
     site, t = renderer.site, lambda key: renderer.label(key, language)
 
@@ -109,8 +109,7 @@ def made_pages(renderer: Renderer, versions: list[Version], changes: list[Change
             path = f"{SUPPLIERS_PAGE}{group.key}/"
             title = f"{t('supplier.group_title')}: {group.letter or t('supplier.group_other')}"
             pages.append(MadePage(title, "supplier_group", renderer, path, urls(path), {"group": group}))
-    if len(versions) > 1:
-        views = version_views(versions, changes, language, t)
+    if len(views) > 1:
         for view in views:
             version = view.version
             version_renderer = renderers.get(version.path, renderer)

@@ -16,7 +16,15 @@ from typing import TypeVar
 
 from aapenhet.form.settings import form_origin, load_form_settings
 from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
-from aapenhet.made_pages import ARCHIVE_PAGE, CHANGES_PAGE, MadePage, made_pages, version_changes, version_views
+from aapenhet.made_pages import (
+    ARCHIVE_PAGE,
+    CHANGES_PAGE,
+    MadePage,
+    VersionView,
+    made_pages,
+    version_changes,
+    version_views,
+)
 from aapenhet.model.changes import Changes
 from aapenhet.model.history import Version, earlier_version_problems, load_history
 from aapenhet.model.loader import LoadedStatement, load_statement
@@ -67,6 +75,7 @@ class StatementBuild:
     # What changed in each version since the one before (made_pages.version_changes).
     changes: list[Changes | None] = field(default_factory=list)
     _made_pages: dict[str, dict[str, MadePage]] = field(default_factory=dict, repr=False)
+    _views: dict[str, list[VersionView]] = field(default_factory=dict, repr=False)
 
     @property
     def site(self) -> Site:
@@ -78,11 +87,18 @@ class StatementBuild:
         self.script_hashes.update(hashes)
         return html
 
+    def version_views(self, language: str) -> list[VersionView]:
+        """Every version as the pages and files in ``language`` name it, oldest first: once per language."""
+        if language not in self._views:
+            self._views[language] = version_views(self.versions, self.changes, language,
+                                                  lambda key: self.renderer.label(key, language))
+        return self._views[language]
+
     def made_pages(self, language: str) -> dict[str, MadePage]:
         """The pages made from the data in ``language`` (made_pages.py), by source path."""
         if language not in self._made_pages:
-            self._made_pages[language] = made_pages(self.renderer, self.versions, self.changes, self.version_renderers,
-                                                    language)
+            self._made_pages[language] = made_pages(self.renderer, self.version_views(language),
+                                                    self.version_renderers, language)
         return self._made_pages[language]
 
     def history_files(self, language: str) -> dict[str, str]:
@@ -90,7 +106,7 @@ class StatementBuild:
         and history.json: by path from the language's root. None without earlier versions."""
         if len(self.versions) < 2:
             return {}
-        views = version_views(self.versions, self.changes, language, lambda key: self.renderer.label(key, language))
+        views = self.version_views(language)
         files = {HISTORY_FILE: history_json(views, self.site, language)}
         for view in views:
             version = view.version
