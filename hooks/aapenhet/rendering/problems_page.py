@@ -8,16 +8,25 @@ site back. A built site never gets here: ``mkdocs build`` stops on the first pro
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
+
+from jinja2 import Environment
 
 from aapenhet.rendering.renderer import template_environment
 from aapenhet.source.problems import Problem
 
 
+@functools.cache
+def _environment() -> Environment:
+    """One for the process: the page is rendered for every page of every preview build with problems."""
+    return template_environment()
+
+
 def problems_page(problems: Iterable[Problem], language: str) -> str:
     """The page's content (HTML) listing ``problems`` in ``language``, each at its file:line:col."""
     listed = sorted(set(problems))
-    template = template_environment().get_template("problems_page.html")
+    template = _environment().get_template("problems_page.html")
     return template.render(
         language=language,
         problems=[{"where": f"{problem.file}:{problem.line}:{problem.column}", "path": problem.path,
