@@ -1,17 +1,57 @@
-"""Shared fixtures: the real ``mkdocs build --strict`` runs that several test files read.
+"""Shared fixtures: the real ``mkdocs build --strict`` runs that several test files read, and the
+guard that keeps every test off Exso's own statement.
 
-Each variant is built once per test session: ``built_site`` (the shipped project, for the public
-address ``PUBLIC_URL``), ``filled_site`` (the statement filled in as for publication) and
-``history_site`` (filled in, with two invented earlier versions in data/history/). A full
-build is the most expensive way to test anything; tests that can render a template or load the data
-in-process do that instead (``tests/rendering.py``).
+Each variant is built once per test session from the statements kept under ``tests/statements/``:
+``built_site`` (the draft, for the public address ``PUBLIC_URL``), ``filled_site`` (the complete
+statement) and ``history_site`` (complete, with two invented earlier versions in data/history/). A
+full build is the most expensive way to test anything; tests that can render a template or load the
+data in-process do that instead (``tests/rendering.py``).
+
+The guard: editors change ``data/``, ``docs/`` and ``mkdocs.yml`` every year, and no edit that
+``aapenhet check`` accepts may turn a test red. A test that opens one of them fails, naming the file.
+(``data/schemas/`` is the tool's own output for editors, checked by test_schemas.)
 """
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
-from site_build import PROJECT, PUBLIC_URL, BuiltSite, add_earlier_versions, copy_project, fill_data, run_build
+from site_build import PROJECT, PUBLIC_URL, REPO, BuiltSite, add_earlier_versions, copy_project, fill_data, run_build
+
+EDITORS_FILES = (REPO / "data", REPO / "docs", REPO / "mkdocs.yml")
+ALLOWED = (REPO / "data" / "schemas",)
+_opened_by_test: list[str] = []
+
+
+def _editors_file(path: object) -> bool:
+    if not isinstance(path, (str, Path)):
+        return False
+    resolved = Path(path).absolute()
+    return (any(resolved == root or root in resolved.parents for root in EDITORS_FILES)
+            and not any(resolved == root or root in resolved.parents for root in ALLOWED))
+
+
+def _audit(event: str, arguments: tuple) -> None:
+    if event in ("open", "os.listdir", "os.scandir") and arguments and _editors_file(arguments[0]):
+        _opened_by_test.append(str(arguments[0]))
+
+
+sys.addaudithook(_audit)
+
+
+@pytest.fixture(autouse=True)
+def _keeps_off_exsos_statement(request: pytest.FixtureRequest):
+    """Fails a test that reads Exso's data/, docs/ or mkdocs.yml: tests use tests/statements/. A test
+    marked ``shipped_settings`` may read mkdocs.yml for a setting CI must serve."""
+    _opened_by_test.clear()
+    yield
+    opened = sorted(set(_opened_by_test) - ({str(REPO / "mkdocs.yml")}
+                                            if request.node.get_closest_marker("shipped_settings") else set()))
+    _opened_by_test.clear()
+    assert not opened, f"this test read Exso's own statement (use tests/statements/ instead): {opened}"
 
 
 @pytest.fixture(scope="session")

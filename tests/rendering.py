@@ -1,12 +1,11 @@
 """Rendering the statement's templates in-process, without MkDocs: the cheapest way to test them.
 
-``render_block(name, language, …)`` renders one placeholder's template with the shipped data (or a
+``render_block(name, language, …)`` renders one placeholder's template with the kept draft test statement (or a
 changed copy) and returns it parsed, as the page's HTML parser would see it.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from bs4 import BeautifulSoup
 
@@ -17,14 +16,15 @@ from aapenhet.model.models import StatementData
 from aapenhet.rendering.labels import load_labels
 from aapenhet.rendering.renderer import Renderer, make_renderer
 from aapenhet.website.addresses import Site
+from site_build import DRAFT_DATA
 
-PROJECT = Path(__file__).resolve().parent.parent
 SITE = Site(url="https://exso.example/aapenhet/", default_language=DEFAULT_LANGUAGE, languages=LANGUAGES)
 FORMSPREE = FormSettings(provider=Provider.formspree, endpoint="https://formspree.io/f/abc")
 
 
 def shipped_data() -> StatementData:
-    return load_statement_data(PROJECT / "data")
+    """The kept draft test statement (``tests/statements/draft``)."""
+    return load_statement_data(DRAFT_DATA)
 
 
 def renderer(data: StatementData | None = None, form: FormSettings = FORMSPREE, site: Site = SITE) -> Renderer:

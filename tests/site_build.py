@@ -6,12 +6,14 @@ into a temporary folder, so tests never touch ``site/``.
 
 from __future__ import annotations
 
+import atexit
 import copy
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +23,13 @@ from bs4 import BeautifulSoup
 
 from aapenhet.source.yaml_source import parse_yaml
 
-PROJECT = Path(__file__).resolve().parent.parent
+# The repository: the tool (hooks/, overrides/) and its documents. Its data/, docs/ and mkdocs.yml are
+# Exso's statement, which editors change every year: no test reads them.
+REPO = Path(__file__).resolve().parent.parent
+# Statements kept for the tests (tests/statements/README.md): ``site`` (mkdocs.yml and docs/ of the
+# fictional Exempla AS), ``draft`` and ``complete`` (its data/ as a draft and with every field filled).
+STATEMENTS = REPO / "tests" / "statements"
+TOOL = ("hooks", "overrides")
 # The address the shared build is made for: a public https address under a path, as a GitHub Pages
 # project site is published (absolute links must keep the path).
 PUBLIC_URL = "https://exso.example/aapenhet/"
@@ -32,7 +40,7 @@ def _markdown_extensions() -> tuple[list[str], dict[str, dict]]:
     themselves (``markdown.markdown(text, extensions=…, extension_configs=…)``)."""
     from mkdocs.utils.yaml import yaml_load
 
-    with (PROJECT / "mkdocs.yml").open("rb") as config:
+    with (STATEMENTS / "site" / "mkdocs.yml").open("rb") as config:
         listed = yaml_load(config)["markdown_extensions"]
     names = [entry if isinstance(entry, str) else next(iter(entry)) for entry in listed]
     settings = {next(iter(entry)): next(iter(entry.values())) for entry in listed if isinstance(entry, dict)}
@@ -44,21 +52,8 @@ MKDOCS_MARKDOWN_EXTENSIONS, MKDOCS_MARKDOWN_SETTINGS = _markdown_extensions()
 PAGES = ("", "redegjorelse/", "leverandorer/", "innsynskrav/")
 LANGUAGE_PREFIXES = {"nb": "", "en": "en/"}
 
-# data/statement.yml filled in as for publication: period, approval, board and CEO, contact.
-FILLED_STATEMENT = """\
-reporting_period: {start: 2025-01-01, end: 2025-12-31}
-companies_covered: [Exso AS]
-approved_on: 2026-06-20
-published_on: 2026-06-25
-signatories:
-  - {name: Kari Nordmann, role: board_chair}
-  - {name: Ola Nordmann, role: board_member}
-  - {name: Per Hansen, role: ceo}
-contact:
-  email: apenhet@example.no
-  postal_address: [Exso AS, Postboks 1, 0101 Oslo]
-revisions: []
-"""
+# The complete test statement's statement.yml: period, approval, board and CEO, contact.
+FILLED_STATEMENT = (STATEMENTS / "complete" / "data" / "statement.yml").read_text(encoding="utf-8")
 
 
 def rewrite_yaml(path: Path, change) -> None:
@@ -76,37 +71,11 @@ def replace_once(path: Path, old: str, new: str) -> None:
 
 
 def fill_data(data_dir: Path, statement: str = FILLED_STATEMENT) -> None:
-    """Fill in a copy of ``data/`` as for publication: ``statement`` as statement.yml, and test values
-    for what the seed statement does not say (actual impacts, the source's edition, severity and
-    likelihood of the risks Exso is exposed to, the measures' results). Never published."""
-
-    def due_diligence(data: dict) -> None:
-        data["responsible"] = {"nb": "Daglig leder (testverdi)", "en": "The CEO (test value)"}
-        data["concerns_channel"] = {"nb": "varsling@exso.example (testverdi)", "en": "varsling@exso.example (test value)"}
-        data["actual_impacts"] = {"none_identified": "true", "how_looked_for": {
-            "nb": "Gjennomgang av leverandørenes egne revisjoner (testverdi).",
-            "en": "A review of the suppliers' own audits (test value)."}}
-        for risk in data["risks"]:
-            if risk.get("exposure") != "none":
-                risk.update(severity="high", likelihood="medium")
-                risk.setdefault("source", "ituc-gri")
-        exposed = [risk["id"] for risk in data["risks"] if risk.get("exposure") != "none"]
-        for measure in data["measures"]:
-            if not measure.get("addresses"):
-                measure["addresses"] = exposed[:1]
-            if measure["status"] == "planned":
-                measure.setdefault("expected_result", {"nb": "Forventet testresultat", "en": "Expected test result"})
-            else:
-                measure.setdefault("result", {"nb": "Testresultat", "en": "Test result"})
-                measure.setdefault("completed_on" if measure["status"] == "done" else "started_on", "2025-06-01")
-
-    def countries(data: dict) -> None:
-        for source in data["sources"]:
-            source["year"] = source.get("year") or "2025"
-
+    """``data_dir`` made the complete test statement (``tests/statements/complete``), with ``statement``
+    as its statement.yml."""
+    for file in (STATEMENTS / "complete" / "data").glob("*.yml"):
+        shutil.copy2(file, data_dir / file.name)
     (data_dir / "statement.yml").write_text(statement, encoding="utf-8")
-    rewrite_yaml(data_dir / "due_diligence.yml", due_diligence)
-    rewrite_yaml(data_dir / "countries.yml", countries)
 
 
 @dataclass
@@ -131,16 +100,27 @@ def run_build(project: Path, site_dir: Path, *, strict: bool = True,
     return BuildResult(done.returncode, done.stdout + done.stderr, site_dir)
 
 
-def copy_project(destination: Path) -> Path:
-    """A copy of the project's inputs, for tests that change data or pages."""
+def copy_project(destination: Path, statement: str = "draft") -> Path:
+    """A project folder for tests: the tool from this repository, and the kept test site
+    (``tests/statements/site``) with the kept statement ``statement`` (``draft`` or ``complete``) as
+    its data/."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "data", "hooks", "overrides"):
-        source = PROJECT / name
+    sources = {name: REPO / name for name in TOOL}
+    sources |= {"mkdocs.yml": STATEMENTS / "site" / "mkdocs.yml", "docs": STATEMENTS / "site" / "docs",
+                "data": STATEMENTS / statement / "data"}
+    for name, source in sources.items():
         if source.is_dir():
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, destination / name)
     return destination
+
+
+# The draft test project, assembled once per test process, for tests that only read a project (its
+# data, pages, settings) or build it elsewhere. Tests that change a project take ``copy_project``.
+PROJECT = copy_project(Path(tempfile.mkdtemp(prefix="aapenhet-draft-")) / "project")
+atexit.register(shutil.rmtree, PROJECT.parent, ignore_errors=True)
+DRAFT_DATA = PROJECT / "data"
 
 
 @dataclass

@@ -23,9 +23,8 @@ from aapenhet.model.check import Section, check_statement
 from aapenhet.model.loader import load_statement
 from aapenhet.rendering.docs_pages import page_texts
 from aapenhet.source.yaml_source import parse_yaml
-from site_build import fill_data
+from site_build import PROJECT, REPO, fill_data
 
-PROJECT = Path(__file__).resolve().parent.parent
 
 
 def run_check(*arguments: str) -> tuple[int, str]:

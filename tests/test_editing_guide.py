@@ -9,9 +9,9 @@ from pathlib import Path
 
 from aapenhet.model.models import ActualImpacts, CountryRisk, Measure, Risk
 from aapenhet.source.yaml_source import parse_yaml
+from site_build import REPO
 
-PROJECT = Path(__file__).resolve().parent.parent
-GUIDE = (PROJECT / "EDITING.md").read_text(encoding="utf-8")
+GUIDE = (REPO / "EDITING.md").read_text(encoding="utf-8")
 
 
 def yaml_blocks() -> list[str]:
@@ -34,4 +34,4 @@ def test_the_guides_country_rating_is_valid() -> None:
 def test_every_file_the_guide_names_exists() -> None:
     named = set(re.findall(r"`((?:data|docs|hooks)/[\w./-]+\.(?:yml|md))`", GUIDE)) - {"docs/PAGE.md", "docs/PAGE.en.md",
                                                                                            "docs/NAME.md", "docs/NAME.en.md"}
-    assert named and [name for name in sorted(named) if not (PROJECT / name).is_file()] == []
+    assert named and [name for name in sorted(named) if not (REPO / name).is_file()] == []

@@ -55,9 +55,8 @@ from aapenhet.model.models import (
     Where,
 )
 from aapenhet.source.yaml_source import parse_yaml
-from site_build import fill_data
+from site_build import PROJECT, REPO, fill_data
 
-PROJECT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("nb", "en")
 OTHER = {"nb": "en", "en": "nb"}
 TRICKY = 'Acme, "the best"\nsecond line; still one value'
@@ -92,7 +91,7 @@ def signed(data: StatementData) -> StatementData:
     """The shipped data with a complete, signed statement (invented test values, not facts)."""
     statement = Statement(
         reporting_period=ReportingPeriod(start=datetime.date(2024, 1, 1), end=datetime.date(2024, 12, 31)),
-        companies_covered=["Exso AS"],
+        companies_covered=["Exempla AS"],
         approved_on=datetime.date(2025, 6, 27),
         published_on=datetime.date(2025, 6, 30),
         signatories=[Signatory(name="Test Styreleder", role="board_chair"), Signatory(name="Test Leder", role="ceo")],
@@ -228,7 +227,7 @@ def test_every_supplier_is_there_with_its_facts(data: StatementData, language: s
     assert (iw["relationship_years"], iw["relationship_years_approximate"]) == (7, True)
     assert iw["measure_ids"] == ["iw-visits"]
     company = document["company"]
-    assert (company["name"], company["employees"], company["locations_in_norway"]) == ("Exso AS", 250, 17)
+    assert (company["name"], company["employees"], company["locations_in_norway"]) == ("Exempla AS", 250, 17)
     assert company["organisation_number"] is None
 
 
@@ -336,7 +335,7 @@ def test_csv_joins_the_lines_of_a_country_named_twice(data: StatementData) -> No
     only_zebra = Suppliers(suppliers=[zebra.model_copy(update={"production": both})])
     changed = data.model_copy(update={"suppliers": only_zebra})
     [row] = csv_rows(suppliers_csv(changed, "en"))
-    assert row["product_lines"] == "IT equipment that Exso buys and resells; Supplies"
+    assert row["product_lines"] == "IT equipment that Exempla buys and resells; Supplies"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -380,7 +379,7 @@ def test_write_machine_readable_writes_every_file(data: StatementData, tmp_path:
 
 
 def test_readme_documents_every_column_and_top_level_field() -> None:
-    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Machine-readable statement", 1)[1].split("\n## ", 1)[0]
     documented = set(re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.MULTILINE))
     top_level = set(StatementDocument.model_json_schema(by_alias=True)["properties"])

@@ -17,8 +17,8 @@ from aapenhet.model.loader import load_data_file, load_statement_data
 from aapenhet.model.models import DATA_FILES, MeasureStatus, RiskLevel
 from aapenhet.source.problems import DataProblems
 from aapenhet.source.yaml_source import parse_yaml
+from site_build import PROJECT, REPO
 
-PROJECT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
 FILE_CASES = sorted(case for case in GOLDEN.glob("*/*.yml") if case.parent.name != "crosscheck")
 CROSSCHECK_CASES = sorted(path for path in (GOLDEN / "crosscheck").iterdir() if path.is_dir())
@@ -48,7 +48,7 @@ def test_cross_file_problems_are_located(case: Path, tmp_path: Path) -> None:
 
 def test_shipped_data_loads_with_every_seed_fact() -> None:
     data = load_statement_data(PROJECT / "data")
-    assert data.company.name == "Exso AS"
+    assert data.company.name == "Exempla AS"
     assert (data.company.employees, data.company.locations_in_norway) == (250, 17)
     assert data.company.markets == ["NO"]
     assert [s.name for s in data.suppliers.suppliers] == ["HP Inc.", "Zebra Technologies", "Integration Wizard (IW)"]

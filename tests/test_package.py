@@ -18,8 +18,8 @@ import pytest
 
 from aapenhet.rendering.placeholders import PLACEHOLDERS
 from aapenhet.rendering.renderer import PAGE_TEMPLATES
+from site_build import PROJECT, REPO
 
-PROJECT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +28,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     build = tmp_path_factory.mktemp("build")
     done = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "--wheel-dir", str(out),
-         str(PROJECT)],
+         str(REPO)],
         capture_output=True, text=True, timeout=120, env={**os.environ, "TMPDIR": str(build)})
     assert done.returncode == 0, done.stdout + done.stderr
     (found,) = out.glob("*.whl")

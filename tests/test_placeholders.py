@@ -20,8 +20,8 @@ from aapenhet.rendering.placeholders import (
     placeholder_problems,
     placeholders_in,
 )
+from site_build import PROJECT, REPO
 
-PROJECT = Path(__file__).resolve().parent.parent
 PAGE = "# Redegjørelse\n\nTekst.\n\n{placeholder}\n\nMer tekst.\n"
 
 

@@ -26,7 +26,7 @@ from aapenhet.cli import main, safe_for_ci_log
 from aapenhet.form.settings import FormSettings, Provider
 from aapenhet.publishing.gate import PublishSettings, publication_problems
 from aapenhet.website.addresses import is_loopback_host
-from site_build import FILLED_STATEMENT, PROJECT, copy_project, fill_data
+from site_build import FILLED_STATEMENT, PROJECT, REPO, copy_project, fill_data
 
 PUBLIC_URL = "https://exso.example/apenhet/"
 
@@ -211,8 +211,8 @@ def test_cli_refuses_a_missing_site_url(tmp_path: Path) -> None:
          "data/statement.yml:6:3 signatories: more than one signatory has role: board_chair"),
         ("{name: Kari Nordmann, role: board_chair}", "{name: Kari Nordmann, role: board_member}",
          "data/statement.yml:6:3 signatories: the board signs without its chair"),
-        ("companies_covered: [Exso AS]", "companies_covered: [Exso Holding AS]",
-         "data/statement.yml:2:20 companies_covered: does not name «Exso AS» (company.yml name)"),
+        ("companies_covered: [Exempla AS]", "companies_covered: [Exempla Holding AS]",
+         "data/statement.yml:2:20 companies_covered: does not name «Exempla AS» (company.yml name)"),
     ],
     ids=["period-reversed", "approved-before-period-ended", "published-before-approved", "signatory-twice",
          "two-ceos", "two-chairs", "no-chair", "company-not-covered"],
@@ -372,7 +372,7 @@ def test_private_and_local_addresses_are_not_public(tmp_path: Path, address: str
 
 def test_the_readmes_example_endpoint_is_refused(tmp_path: Path) -> None:
     example = "https://formspree.io/f/abcdwxyz"
-    assert example in (PROJECT / "README.md").read_text(encoding="utf-8"), "the README's example changed: update"
+    assert example in (REPO / "README.md").read_text(encoding="utf-8"), "the README's example changed: update"
     found = reasons(filled_project(tmp_path), form=FormSettings(provider=Provider.formspree, endpoint=example))
     assert found == [f"extra.innsynskrav.endpoint: «{example}» is the example address from the README, not a form"
                      " of Exso's — set INNSYNSKRAV_PROVIDER and INNSYNSKRAV_ENDPOINT (repository variables in CI)"
@@ -381,7 +381,7 @@ def test_the_readmes_example_endpoint_is_refused(tmp_path: Path) -> None:
 
 def test_nothing_the_gate_prints_starts_a_workflow_command(tmp_path: Path) -> None:
     """GitHub Actions runs any log line that starts with ``::`` as a command (``::warning``, ``::add-mask``)."""
-    hostile = FILLED_STATEMENT.replace("companies_covered: [Exso AS]",
+    hostile = FILLED_STATEMENT.replace("companies_covered: [Exempla AS]",
                                        'companies_covered: ["x\\n::warning::gate passed"]')
     done = run_gate(str(filled_project(tmp_path, hostile)), site_url=PUBLIC_URL)
     assert done.returncode == 1

@@ -39,8 +39,8 @@ from aapenhet.rendering.problems_page import problems_page
 from aapenhet.rendering.renderer import PAGE_TEMPLATES, template_environment
 from aapenhet.source.problems import Problem
 from bs4 import BeautifulSoup
-from rendering import PROJECT, SITE, render_block, renderer, visible_text
-from site_build import FILLED_STATEMENT, fill_data
+from rendering import SITE, render_block, renderer, visible_text
+from site_build import FILLED_STATEMENT, PROJECT, fill_data
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 TEMPLATES = Path(template_environment().loader.get_source(template_environment(), "draft_banner.html")[1]).parent
@@ -132,7 +132,7 @@ def test_contact_addresses_are_linked_and_addressed(filled: StatementData) -> No
 
 
 def test_contact_block_names_only_what_is_missing(tmp_path: Path) -> None:
-    statement = FILLED_STATEMENT.replace("  postal_address: [Exso AS, Postboks 1, 0101 Oslo]\n", "")
+    statement = FILLED_STATEMENT.replace("  postal_address: [Exempla AS, Postboks 1, 0101 Oslo]\n", "")
     assert statement != FILLED_STATEMENT
     data = data_with(tmp_path, {"statement.yml": statement}, filled=True)
     nb = visible_text(render_block("innsynskrav_contact", "nb", data=data))
@@ -157,7 +157,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> StatementData:
     assert "{nb: varehandel, en: retail}" in company
     company = company.replace("{nb: varehandel, en: retail}", f"{{nb: '{PAYLOAD}', en: '{PAYLOAD}'}}")
     statement = FILLED_STATEMENT.replace("Kari Nordmann", f"'{PAYLOAD}'")
-    statement = statement.replace("[Exso AS, Postboks 1, 0101 Oslo]", f"['{PAYLOAD}']")
+    statement = statement.replace("[Exempla AS, Postboks 1, 0101 Oslo]", f"['{PAYLOAD}']")
     return data_with(tmp_path_factory.mktemp("hostile"), {
         "suppliers.yml": suppliers, "company.yml": company, "statement.yml": statement})
 

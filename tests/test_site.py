@@ -32,7 +32,7 @@ SEED_FACTS = [
     ("redegjorelse/", "vedlikehold og reparasjon av IT-utstyret", "maintenance and repair of their IT equipment"),
     ("redegjorelse/", "videreformidles til andre markeder", "passed on to other markets"),
     ("redegjorelse/", "«Bærekraftspolicy»", "“Sustainability policy”"),
-    ("redegjorelse/", "«Exso AS sine retningslinjer for leverandører»", "“Exso AS's guidelines for suppliers”"),
+    ("redegjorelse/", "«Exempla AS sine retningslinjer for leverandører»", "“Exempla AS's guidelines for suppliers”"),
     ("redegjorelse/", "(UNGP)", "(UNGP)"),
     ("redegjorelse/", "OECDs rammeverk for aktsomhetsvurderinger", "OECD framework for due diligence"),
     ("redegjorelse/", "geografiske områdene og sektorene", "geographical areas and sectors"),
@@ -46,8 +46,8 @@ SEED_FACTS = [
      "Where Building and construction, Norway Risk level Higher risk Exso's exposure No exposure"),
     ("redegjorelse/", "Hvor Jordbruksproduksjon, Norge Risikonivå Høyere risiko Exsos eksponering Ingen eksponering",
      "Where Agricultural production, Norway Risk level Higher risk Exso's exposure No exposure"),
-    ("redegjorelse/", "oppdatert sin «Bærekraftspolicy» og «Exso AS sine retningslinjer for leverandører»",
-     "updated its “Sustainability policy” and “Exso AS's guidelines for suppliers”"),
+    ("redegjorelse/", "oppdatert sin «Bærekraftspolicy» og «Exempla AS sine retningslinjer for leverandører»",
+     "updated its “Sustainability policy” and “Exempla AS's guidelines for suppliers”"),
     ("redegjorelse/", "krever selskapet at leverandørene rapporterer dette", "report any significant change"),
     ("redegjorelse/", "handel med elektronisk utstyr har høyere risiko", "trade in electronic equipment carries a higher risk"),
     ("redegjorelse/", "Fotfeste med ansatte i Norden", "An established presence with staff in the Nordic countries"),
@@ -63,10 +63,10 @@ SEED_FACTS = [
     ("redegjorelse/", "Følge opp leverandørene i henhold til gjeldende krav", "Follow up suppliers in accordance with the applicable"),
     ("redegjorelse/", "Løpende vurdere risikoen", "Continuously evaluate the risk"),
     ("redegjorelse/", "skal ikke samarbeide med leverandører som ikke oppfyller kravene", "will not work with suppliers that do not meet"),
-    ("redegjorelse/", "Exso AS", "Exso AS"),
+    ("redegjorelse/", "Exempla AS", "Exempla AS"),
     ("leverandorer/", "to største leverandører av IT-utstyr", "two largest suppliers of IT equipment"),
     # Each supplier's name, headquarters and production, within its entry: SUPPLIER_ENTRY_FACTS.
-    ("leverandorer/", "IT-utstyr som Exso kjøper og videreselger: Tsjekkia", "IT equipment that Exso buys and resells: Czechia"),
+    ("leverandorer/", "IT-utstyr som Exempla kjøper og videreselger: Tsjekkia", "IT equipment that Exempla buys and resells: Czechia"),
     ("leverandorer/", "Rekvisita: Storbritannia", "Supplies: United Kingdom"),
     ("leverandorer/", "Produseres i England", "Made in England"),
     ("leverandorer/", "Integration Wizard (IW)", "Integration Wizard (IW)"),
@@ -91,8 +91,8 @@ SEED_FACTS = [
 # (supplier id, name, Norwegian texts, English texts): facts of the seed that belong together, each
 # found in that supplier's entry on the suppliers page (its <section>, headed by its name).
 SUPPLIER_ENTRY_FACTS = [
-    ("hp", "HP Inc.", ["Hovedsete USA", "IT-utstyr som Exso kjøper og videreselger: Tsjekkia"],
-     ["Headquarters United States", "IT equipment that Exso buys and resells: Czechia"]),
+    ("hp", "HP Inc.", ["Hovedsete USA", "IT-utstyr som Exempla kjøper og videreselger: Tsjekkia"],
+     ["Headquarters United States", "IT equipment that Exempla buys and resells: Czechia"]),
     ("zebra", "Zebra Technologies", ["Hovedsete USA", "Rekvisita: Storbritannia"],
      ["Headquarters United States", "Supplies: United Kingdom"]),
 ]

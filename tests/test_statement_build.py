@@ -16,8 +16,8 @@ import pytest
 
 from aapenhet.source.problems import DataProblems
 from aapenhet.statement_build import start_build
+from site_build import PROJECT, REPO
 
-PROJECT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
 FORM = {"innsynskrav": {"provider": "formspree", "endpoint": "https://formspree.io/f/abc"}}
 
@@ -30,7 +30,7 @@ def start(project: Path = PROJECT, *, site_url: str | None = "https://exso.examp
 
 def test_the_shipped_project_starts_a_build() -> None:
     build = start()
-    assert build.renderer.data.company.name == "Exso AS"
+    assert build.renderer.data.company.name == "Exempla AS"
     assert build.site.language_prefix("en") == "en/"
 
 

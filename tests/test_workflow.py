@@ -20,10 +20,9 @@ from typing import Any
 
 import pytest
 import yaml
-from site_build import fill_data
+from site_build import PROJECT, REPO, fill_data
 
-PROJECT = Path(__file__).resolve().parent.parent
-WORKFLOW = PROJECT / ".github" / "workflows" / "publish.yml"
+WORKFLOW = REPO / ".github" / "workflows" / "publish.yml"
 MAIN_PUSH = "github.ref == 'refs/heads/main' && github.event_name == 'push'"
 
 
@@ -90,12 +89,12 @@ def test_build_tests_then_builds_strictly_then_gates_then_uploads(workflow: dict
 
 def test_ci_run_is_the_readme_test_command() -> None:
     """``bash .ci/run`` runs the README's second ``sh`` block, read from the README itself."""
-    script = (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
+    script = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     extraction = re.search(r"test_command=\$\((awk .*README\.md)\)", script)
     assert extraction, ".ci/run no longer reads the test command from README.md"
-    extracted = subprocess.run(["bash", "-c", extraction.group(1)], cwd=PROJECT, capture_output=True, text=True,
+    extracted = subprocess.run(["bash", "-c", extraction.group(1)], cwd=REPO, capture_output=True, text=True,
                                check=True).stdout.strip()
-    blocks = re.findall(r"^```sh\n(.*?)\n```$", (PROJECT / "README.md").read_text(encoding="utf-8"),
+    blocks = re.findall(r"^```sh\n(.*?)\n```$", (REPO / "README.md").read_text(encoding="utf-8"),
                         re.MULTILINE | re.DOTALL)
     assert extracted == blocks[1].strip()
     assert "pytest" in extracted and "[test]" in extracted
@@ -170,7 +169,7 @@ def run_gate_step(project: Path, *, on_main: bool) -> tuple[int, str, str]:
     summary.write_text("", encoding="utf-8")
     env = {
         **os.environ,
-        "PYTHONPATH": str(PROJECT / "hooks"),
+        "PYTHONPATH": str(REPO / "hooks"),
         "RUNNER_TEMP": str(project.parent),
         "GITHUB_STEP_SUMMARY": str(summary),
         "SITE_URL": "https://exso.example/apenhet/",
@@ -208,17 +207,18 @@ def test_gate_only_warns_elsewhere(gate_step: Path) -> None:
 
 def test_gate_reports_publishable_when_it_is(gate_step: Path) -> None:
     fill_data(gate_step / "data",
-              "reporting_period: {start: 2025-01-01, end: 2025-12-31}\ncompanies_covered: [Exso AS]\n"
+              "reporting_period: {start: 2025-01-01, end: 2025-12-31}\ncompanies_covered: [Exempla AS]\n"
               "approved_on: 2026-06-20\nsignatories:\n  - {name: Kari Nordmann, role: board_chair}\n"
-              "  - {name: Per Hansen, role: ceo}\ncontact:\n  email: apenhet@example.no\n  postal_address: [Exso AS]\n")
+              "  - {name: Per Hansen, role: ceo}\ncontact:\n  email: apenhet@example.no\n  postal_address: [Exempla AS]\n")
     status, log, summary = run_gate_step(gate_step, on_main=True)
     assert status == 0, log
     assert summary.startswith("### Publication gate: publishable at https://exso.example/apenhet/")
 
 
+@pytest.mark.shipped_settings
 def test_every_form_setting_mkdocs_yml_reads_is_passed_from_repository_variables(workflow: dict[Any, Any]) -> None:
     """Each INNSYNSKRAV_* variable mkdocs.yml reads can be set from the repository's variables."""
-    wanted = set(re.findall(r"!ENV \[(INNSYNSKRAV_\w+)", (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")))
+    wanted = set(re.findall(r"!ENV \[(INNSYNSKRAV_\w+)", (REPO / "mkdocs.yml").read_text(encoding="utf-8")))
     assert wanted >= {"INNSYNSKRAV_PROVIDER", "INNSYNSKRAV_ENDPOINT", "INNSYNSKRAV_SERVICE_NAME"}
     step = next(step for step in steps(workflow, "build") if "GITHUB_ENV" in step.get("run", "")
                 and "INNSYNSKRAV_" in step["run"])

@@ -21,7 +21,7 @@ from aapenhet.source import yaml_source
 from aapenhet.source.problems import DataProblems
 from aapenhet.source.yaml_source import MAX_DEPTH, MAX_FILE_BYTES, parse_yaml
 
-PROJECT = Path(__file__).resolve().parent.parent
+from site_build import PROJECT
 
 # A "billion laughs": each level names the one before nine times; expanded, 10^9 values.
 ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
