@@ -14,49 +14,26 @@ The guard: editors change ``data/``, ``docs/`` and ``mkdocs.yml`` every year, an
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
 from site_build import PROJECT, PUBLIC_URL, REPO, BuiltSite, add_earlier_versions, copy_project, fill_data, run_build
-
-EDITORS_FILES = (REPO / "data", REPO / "docs", REPO / "mkdocs.yml")
-ALLOWED = (REPO / "data" / "schemas",)
-_opened_by_test: list[str] = []
-
-
-def _editors_file(path: object) -> bool:
-    if not isinstance(path, (str, Path)):
-        return False
-    resolved = Path(path).absolute()
-    return (any(resolved == root or root in resolved.parents for root in EDITORS_FILES)
-            and not any(resolved == root or root in resolved.parents for root in ALLOWED))
-
-
-def _audit(event: str, arguments: tuple) -> None:
-    if event in ("open", "os.listdir", "os.scandir") and arguments and _editors_file(arguments[0]):
-        _opened_by_test.append(str(arguments[0]))
-
-
-sys.addaudithook(_audit)
+from suite_guard import opened_by_test, reads_of_exsos_files
 
 
 @pytest.fixture(autouse=True)
 def _keeps_off_exsos_statement(request: pytest.FixtureRequest):
     """Fails a test that reads Exso's data/, docs/ or mkdocs.yml: tests use tests/statements/. A test
     marked ``shipped_settings`` may read mkdocs.yml for a setting CI must serve."""
-    _opened_by_test.clear()
+    opened_by_test.clear()
     yield
-    opened = sorted(set(_opened_by_test) - ({str(REPO / "mkdocs.yml")}
-                                            if request.node.get_closest_marker("shipped_settings") else set()))
-    _opened_by_test.clear()
+    opened = sorted(reads_of_exsos_files() - ({str(REPO / "mkdocs.yml")}
+                                              if request.node.get_closest_marker("shipped_settings") else set()))
     assert not opened, f"this test read Exso's own statement (use tests/statements/ instead): {opened}"
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The shipped project, built strictly for ``PUBLIC_URL``."""
+    """The kept draft, built strictly for ``PUBLIC_URL``."""
     result = run_build(PROJECT, tmp_path_factory.mktemp("site") / "site", env={"SITE_URL": PUBLIC_URL})
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.output}"
     return BuiltSite(result.site, result.output)

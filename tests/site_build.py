@@ -187,6 +187,8 @@ def add_earlier_versions(data_dir: Path) -> None:
 
     def countries(level: str):
         def change(data: dict) -> None:
+            # India is rated for Integration Wizard, a supplier only from 2025: unrated before.
+            data["countries"] = [entry for entry in data["countries"] if entry["code"] != "IN"]
             for entry in data["countries"]:
                 if entry["code"] == "VN":
                     entry["risk"] = level

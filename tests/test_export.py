@@ -191,8 +191,8 @@ def test_header_of_a_draft(data: StatementData, language: str) -> None:
     assert document["status"] == "draft"
     expected = [item.value for item in missing_for_publication(data)]
     assert document["missing"] == expected == [
-        "reporting_period", "approved_on", "board_signatures", "ceo_signature", "contact_email", "postal_address",
-        "actual_impacts", "source_edition", "risk_assessment", "measure_results", "measure_dates",
+        "reporting_period", "approved_on", "published_on", "board_signatures", "ceo_signature", "contact_email",
+        "postal_address", "actual_impacts", "source_edition", "risk_assessment", "measure_results", "measure_dates",
     ]
 
 

@@ -20,7 +20,8 @@ from site_build import PROJECT, PUBLIC_URL as SITE_URL, BuiltSite, add_earlier_v
 
 from aapenhet.cli import main
 from aapenhet.model.changes import compare
-from aapenhet.model.history import load_history, reset_fields
+from aapenhet.model.history import load_history
+from aapenhet.model.keeping import reset_fields
 from aapenhet.model.loader import load_statement
 from aapenhet.source.problems import DataProblems
 
@@ -149,8 +150,9 @@ def test_new_year_keeps_the_statement_and_empties_what_is_filled_in_again(tmp_pa
     data = project / "data"
     assert run("new-year", str(project)) == (0, "kept the current statement in data/history/2025/\nemptied in"
                                                  " data/statement.yml: reporting_period, approved_on, published_on,"
-                                                 " signatories and revisions — fill them in for the new statement;"
-                                                 " the rest of data/ is last year's, to update\n")
+                                                 " signatories — fill them in for the new statement\nthe rest of"
+                                                 " data/ is last year's: «aapenhet check» lists each fact dated in"
+                                                 " last year's period, to confirm or update\n")
     kept = load_statement(data / "history" / "2025").data.statement
     assert (str(kept.reporting_period.end), str(kept.published_on), len(kept.signatories)) == ("2025-12-31", "2026-06-25", 3)
     statement = load_statement(data).data.statement
@@ -160,7 +162,7 @@ def test_new_year_keeps_the_statement_and_empties_what_is_filled_in_again(tmp_pa
     assert [version.path for version in versions_of(data)] == ["2024/", "2024/2025-09-15/", "2025/", ""]
     # A draft is not kept: it has not been published.
     code, said = run("keep", str(project))
-    assert code == 1 and "only a published statement is kept in data/history/" in said
+    assert code == 1 and "only a statement the publication gate passes is kept in data/history/" in said
 
 
 def test_keep_names_the_schema_from_where_the_copy_is(tmp_path: Path) -> None:
@@ -175,10 +177,10 @@ def test_keep_names_the_schema_from_where_the_copy_is(tmp_path: Path) -> None:
 
 def test_emptying_keeps_every_comment_and_leaves_an_empty_statement_as_it_is() -> None:
     shipped = (PROJECT / "data" / "statement.yml").read_text(encoding="utf-8")
-    assert reset_fields(shipped) == shipped
+    assert reset_fields(shipped) == (shipped, [])
     filled = shipped.replace("  start:\n  end:\n", "  start: 2025-01-01\n  end: 2025-12-31\n").replace(
         "approved_on:\n", "approved_on: 2026-06-20\n").replace("signatories: []", "signatories:\n  - {name: A B, role: ceo}")
-    assert filled != shipped and reset_fields(filled) == shipped
+    assert filled != shipped and reset_fields(filled) == (shipped, ["reporting_period", "approved_on", "signatories"])
 
 
 # --- The site, built with two earlier versions ----------------------------------------------------
@@ -288,8 +290,9 @@ def test_keep_refuses_a_statement_published_without_approval(tmp_path: Path) -> 
     fill_data(project / "data")
     replace_once(project / "data" / "statement.yml", "approved_on: 2026-06-20", "approved_on:")
     code, said = run("keep", str(project))
-    assert code == 1 and "data/statement.yml:3:1 approved_on: the statement is still a draft: only a published" \
-        " statement is kept in data/history/ — fill in the date the board approved and signed it" in said
+    assert code == 1 and "Not kept: only a statement the publication gate passes is kept" in said
+    assert "data/statement.yml:3:1 approved_on: empty, so the statement is still a draft — fill in the date the" \
+        " board approved and signed it" in said
     assert not (project / "data" / "history").exists()
 
 

@@ -88,11 +88,13 @@ def test_shipped_statement_is_refused_as_a_draft_naming_each_missing_field() -> 
     found = reasons(PROJECT)
     # First what the §5 check finds (as `aapenhet check` lists it), then the publication rules.
     assert found[0].startswith("data/due_diligence.yml:94:1 responsible: who is responsible for the due diligence")
-    assert found[-6:] == [
+    assert found[-7:] == [
         "data/statement.yml:4:1 reporting_period: empty, so the statement is still a draft"
         " — fill in start and end (YYYY-MM-DD)",
         "data/statement.yml:11:1 approved_on: empty, so the statement is still a draft — fill in the date the"
         " board approved and signed it (YYYY-MM-DD)",
+        "data/statement.yml:13:1 published_on: empty, so the statement is still a draft — fill in the date it"
+        " goes out on the website (YYYY-MM-DD), on or after the approval; the site shows it as «Published»",
         "data/statement.yml:17:1 signatories: no board member signs, so the statement is still a draft"
         " — list every board member (board_chair, board_member, employee_representative)",
         "data/statement.yml:17:1 signatories: the daglig leder (CEO) does not sign, so the statement is still"
@@ -117,7 +119,7 @@ def test_cli_refuses_the_shipped_draft_with_one_reason_per_line() -> None:
     done = run_gate(site_url=PUBLIC_URL)
     assert done.returncode == 1, done.stderr
     lines = done.stdout.splitlines()
-    assert len(lines) == 30 and sum("still a draft" in line for line in lines) == 6
+    assert len(lines) == 31 and sum("still a draft" in line for line in lines) == 7
     assert "Traceback" not in done.stderr
 
 
@@ -275,7 +277,7 @@ def test_console_script_refuses_the_shipped_draft_as_ci_runs_it() -> None:
     script = Path(sys.executable).with_name("aapenhet")
     done = run_gate_process([str(script), "gate"], "--host", "github-pages", site_url=PUBLIC_URL)
     assert done.returncode == 1, done.stderr
-    assert len(done.stdout.splitlines()) == 30 and "Traceback" not in done.stderr
+    assert len(done.stdout.splitlines()) == 31 and "Traceback" not in done.stderr
 
 
 def test_the_earlier_module_name_still_runs_the_gate(tmp_path: Path) -> None:

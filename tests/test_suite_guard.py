@@ -1,13 +1,13 @@
 """The suite guards the tool, not this year's text: no test reads Exso's own statement.
 
 Proves: the test project is assembled from the statements kept under ``tests/statements/`` (not from
-``data/``, ``docs/`` or ``mkdocs.yml``); the guard in ``conftest.py`` recognises a read of Exso's files
+``data/``, ``docs/`` or ``mkdocs.yml``); the guard (``suite_guard.py``, run by ``conftest.py``) recognises a read of Exso's files
 (and not of ``data/schemas/``, the tool's output for editors), so a test that reads them fails.
 """
 
 from __future__ import annotations
 
-from conftest import _editors_file
+from suite_guard import editors_file
 from site_build import PROJECT, REPO, STATEMENTS
 
 
@@ -19,11 +19,11 @@ def test_the_test_project_is_made_of_kept_statements_not_exsos() -> None:
 
 
 def test_the_guard_knows_exsos_files() -> None:
-    assert _editors_file(REPO / "data" / "company.yml")
-    assert _editors_file(str(REPO / "docs" / "index.md"))
-    assert _editors_file(REPO / "mkdocs.yml")
-    assert _editors_file(REPO / "data" / "history" / "2025" / "statement.yml")
-    assert not _editors_file(REPO / "data" / "schemas" / "company.schema.json")
-    assert not _editors_file(STATEMENTS / "draft" / "data" / "company.yml")
-    assert not _editors_file(PROJECT / "data" / "company.yml")
-    assert not _editors_file(3)  # os.open on a descriptor
+    assert editors_file(REPO / "data" / "company.yml")
+    assert editors_file(str(REPO / "docs" / "index.md"))
+    assert editors_file(REPO / "mkdocs.yml")
+    assert editors_file(REPO / "data" / "history" / "2025" / "statement.yml")
+    assert not editors_file(REPO / "data" / "schemas" / "company.schema.json")
+    assert not editors_file(STATEMENTS / "draft" / "data" / "company.yml")
+    assert not editors_file(PROJECT / "data" / "company.yml")
+    assert not editors_file(3)  # os.open on a descriptor

@@ -208,7 +208,7 @@ def test_gate_only_warns_elsewhere(gate_step: Path) -> None:
 def test_gate_reports_publishable_when_it_is(gate_step: Path) -> None:
     fill_data(gate_step / "data",
               "reporting_period: {start: 2025-01-01, end: 2025-12-31}\ncompanies_covered: [Exempla AS]\n"
-              "approved_on: 2026-06-20\nsignatories:\n  - {name: Kari Nordmann, role: board_chair}\n"
+              "approved_on: 2026-06-20\npublished_on: 2026-06-25\nsignatories:\n  - {name: Kari Nordmann, role: board_chair}\n"
               "  - {name: Per Hansen, role: ceo}\ncontact:\n  email: apenhet@example.no\n  postal_address: [Exempla AS]\n")
     status, log, summary = run_gate_step(gate_step, on_main=True)
     assert status == 0, log

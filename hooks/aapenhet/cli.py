@@ -21,6 +21,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 from pathlib import Path
 
 from aapenhet.bench.generate import DEFAULT_SEED, write_data_folder
@@ -28,9 +29,10 @@ from aapenhet.bench.measure import BuildFailed
 from aapenhet.bench.report import environment_lines, report_lines
 from aapenhet.bench.run import DEFAULT_RUNS, DEFAULT_SIZES, run_benchmark
 from aapenhet.form.settings import read_form_settings
-from aapenhet.model.check import SECTION_TITLES, Section, check_statement, is_marked_for_publication
-from aapenhet.model.history import HistoryError, keep_current, load_history, start_next_year
+from aapenhet.model.check import SECTION_TITLES, Section, is_marked_for_publication
+from aapenhet.model.keeping import HistoryError, NotPublishable, keep_current, start_next_year
 from aapenhet.model.loader import load_statement
+from aapenhet.model.publishable import publication_verdict
 from aapenhet.model.schemas import SCHEMA_FOLDER, stale_schemas, write_schemas
 from aapenhet.publishing.gate import PublishSettings, publication_problems
 from aapenhet.rendering.docs_pages import page_texts
@@ -40,6 +42,7 @@ PROG = "aapenhet"
 # argparse cannot give «bench» both an optional PROJECT and an optional subcommand: «bench generate»
 # is a subcommand of its own, named with a space, and its two words are joined before parsing.
 BENCH_GENERATE = "bench generate"
+T = TypeVar("T")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -63,6 +66,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return SUBCOMMANDS[arguments.command](arguments, project)
+    except KeyboardInterrupt:  # Ctrl-C: what writes to data/ writes all or nothing
+        print(f"\n{PROG} {arguments.command}: interrupted — data/ is as it was", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # the reader stopped reading (`aapenhet check | head`): nothing is wrong here
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit; it must not fail
         return 0
@@ -94,13 +100,11 @@ def safe_for_ci_log(line: str) -> str:
 def check(arguments: argparse.Namespace, project: Path) -> int:
     """Print what the statement lacks, grouped by §5 point; 1 when it is marked for publication and lacks anything."""
     language = arguments.lang
-    try:
-        loaded = load_statement(project / "data")
-        load_history(project / "data", loaded)  # the earlier versions, and how they fit with this one
-    except DataProblems as problems:
-        print("\n".join(safe_for_ci_log(str(problem)) for problem in problems.problems))
+    verdict = publication_verdict(project / "data", page_texts(project / "docs"))
+    if verdict.loaded is None or verdict.problems:
+        print("\n".join(safe_for_ci_log(str(problem)) for problem in verdict.problems))
         return 1
-    findings = check_statement(loaded, page_texts(project / "docs"))
+    loaded, findings = verdict.loaded, verdict.findings
     for section in Section:
         found = [finding for finding in findings if finding.section is section]
         if found:
@@ -172,29 +176,39 @@ def bench(arguments: argparse.Namespace, project: Path) -> int:
 
 def keep(arguments: argparse.Namespace, project: Path) -> int:
     """Copy the current, published statement to its permanent folder in data/history/."""
-    return _history_step(lambda: keep_current(project / "data"), project, "kept the current statement in")
+    kept = _history_step(lambda: keep_current(project / "data", page_texts(project / "docs")))
+    if kept is None:
+        return 1
+    print(f"kept the current statement in {kept.relative_to(project).as_posix()}/")
+    return 0
 
 
 def new_year(arguments: argparse.Namespace, project: Path) -> int:
     """Keep the current statement, and empty in data/statement.yml what next year's must fill in again."""
-    done = _history_step(lambda: start_next_year(project / "data"), project, "kept the current statement in")
-    if done == 0:
-        print("emptied in data/statement.yml: reporting_period, approved_on, published_on, signatories and revisions"
-              " — fill them in for the new statement; the rest of data/ is last year's, to update")
-    return done
+    started = _history_step(lambda: start_next_year(project / "data", page_texts(project / "docs")))
+    if started is None:
+        return 1
+    print(f"kept the current statement in {started.kept.relative_to(project).as_posix()}/")
+    if started.emptied:
+        print(f"emptied in data/statement.yml: {', '.join(started.emptied)} — fill them in for the new statement")
+    print("the rest of data/ is last year's: «aapenhet check» lists each fact dated in last year's period, to"
+          " confirm or update")
+    return 0
 
 
-def _history_step(step: Callable[[], Path], project: Path, done: str) -> int:
+def _history_step(step: Callable[[], T]) -> T | None:
+    """The step's result, or None when it refused (said why) and left data/ as it was."""
     try:
-        folder = step()
+        return step()
+    except NotPublishable as refused:
+        print("Not kept: only a statement the publication gate passes is kept in data/history/, and it refuses"
+              " this one:", file=sys.stderr)
+        print("\n".join(safe_for_ci_log(str(problem)) for problem in refused.problems))
     except DataProblems as problems:
         print("\n".join(safe_for_ci_log(str(problem)) for problem in problems.problems))
-        return 1
     except HistoryError as refused:
         print(refused, file=sys.stderr)
-        return 1
-    print(f"{done} {folder.relative_to(project).as_posix()}/")
-    return 0
+    return None
 
 
 SUBCOMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from aapenhet.model.completeness import lacks_assessment, lacks_date, lacks_edition, lacks_result
@@ -30,6 +30,7 @@ class Section(str, enum.Enum):
     c = "c"
     publication = "publication"
     consistency = "consistency"
+    kept = "kept"
 
 
 SECTION_TITLES = {
@@ -40,6 +41,7 @@ SECTION_TITLES = {
     Section.c: {"nb": "§ 5 c) Tiltak og resultater", "en": "Section 5 c) Measures and results"},
     Section.publication: {"nb": "Publisering", "en": "Publication"},
     Section.consistency: {"nb": "Sammenheng i dataene", "en": "Consistency of the data"},
+    Section.kept: {"nb": "Tidligere versjoner i data/history/", "en": "Earlier versions in data/history/"},
 }
 
 
@@ -67,12 +69,17 @@ def _finding(section: Section, source: SourceMap, path: tuple, nb: str, en: str,
     return Finding(section, source.problem(path, en, at_key=at_key, message_nb=nb))
 
 
-def check_statement(loaded: LoadedStatement, pages: Mapping[str, str] | None = None) -> list[Finding]:
+def check_statement(loaded: LoadedStatement, pages: Mapping[str, str] | None = None,
+                    kept: Sequence[LoadedStatement] = ()) -> list[Finding]:
     """Every finding, in the order of the sections. ``pages``: the Markdown of ``docs/`` by file
-    (``docs_pages.page_texts``), for numbers written there that disagree with the data."""
+    (``docs_pages.page_texts``), for numbers written there that disagree with the data. ``kept``: the
+    earlier versions in data/history/, each held to the rules it passed when it was kept (their
+    findings are located in their own folder, under ``Section.kept``)."""
     findings = [finding for check in CHECKS for finding in check(loaded)]
     findings += [Finding(Section.publication, problem) for rule in PUBLICATION_RULES for problem in rule(loaded)]
     findings += [Finding(Section.consistency, problem) for problem in key_figure_problems(loaded, pages or {})]
+    for version in kept:
+        findings += [Finding(Section.kept, finding.problem) for finding in check_statement(version)]
     order = list(Section)
     return sorted(findings, key=lambda finding: order.index(finding.section))
 

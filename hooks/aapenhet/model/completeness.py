@@ -22,6 +22,7 @@ class Missing(str, enum.Enum):
 
     reporting_period = "reporting_period"
     approved_on = "approved_on"
+    published_on = "published_on"
     board_signatures = "board_signatures"
     ceo_signature = "ceo_signature"
     contact_email = "contact_email"
@@ -66,6 +67,7 @@ class Missing(str, enum.Enum):
 _FIELDS: dict[Missing, tuple[str, tuple[str, ...]]] = {
     Missing.reporting_period: ("statement", ("reporting_period",)),
     Missing.approved_on: ("statement", ("approved_on",)),
+    Missing.published_on: ("statement", ("published_on",)),
     Missing.board_signatures: ("statement", ("signatories",)),
     Missing.ceo_signature: ("statement", ("signatories",)),
     Missing.contact_email: ("statement", ("contact", "email")),
@@ -84,6 +86,8 @@ _ADVICE: dict[Missing, str] = {
     Missing.reporting_period: "empty, so the statement is still a draft — fill in start and end (YYYY-MM-DD)",
     Missing.approved_on: "empty, so the statement is still a draft — fill in the date the board approved and"
                          " signed it (YYYY-MM-DD)",
+    Missing.published_on: "empty, so the statement is still a draft — fill in the date it goes out on the website"
+                          " (YYYY-MM-DD), on or after the approval; the site shows it as «Published»",
     Missing.board_signatures: "no board member signs, so the statement is still a draft — list every board member"
                               " (board_chair, board_member, employee_representative)",
     Missing.ceo_signature: "the daglig leder (CEO) does not sign, so the statement is still a draft — add a"
@@ -108,6 +112,8 @@ _DRAFT_NB = "tom, så redegjørelsen er fortsatt et utkast"
 _ADVICE_NB: dict[Missing, str] = {
     Missing.reporting_period: f"{_DRAFT_NB} — fyll inn start og end (ÅÅÅÅ-MM-DD)",
     Missing.approved_on: f"{_DRAFT_NB} — fyll inn datoen styret godkjente og signerte den (ÅÅÅÅ-MM-DD)",
+    Missing.published_on: f"{_DRAFT_NB} — fyll inn datoen den legges ut på nettstedet (ÅÅÅÅ-MM-DD), samme dag"
+                          " som eller etter godkjenningen; nettstedet viser den som «Publisert»",
     Missing.board_signatures: "ingen i styret signerer, så redegjørelsen er fortsatt et utkast — før opp hele styret"
                               " (board_chair, board_member, employee_representative)",
     Missing.ceo_signature: "daglig leder signerer ikke, så redegjørelsen er fortsatt et utkast — legg til en med"
@@ -136,6 +142,8 @@ def missing_for_publication(data: StatementData) -> list[Missing]:
         missing.append(Missing.reporting_period)
     if statement.approved_on is None:
         missing.append(Missing.approved_on)
+    if statement.published_on is None:
+        missing.append(Missing.published_on)
     roles = {signatory.role for signatory in statement.signatories}
     # regnskapsloven §3-5: the whole board and the daglig leder sign.
     if not roles & BOARD_ROLES:

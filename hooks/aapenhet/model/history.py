@@ -21,11 +21,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from aapenhet.model.completeness import missing_for_publication
 from aapenhet.model.loader import LoadedStatement, load_statement
 from aapenhet.model.models import DATA_FILES, Impact, Measure, Risk, Supplier, Text
 from aapenhet.source.problems import DataProblems, Problem
-from aapenhet.source.yaml_source import parse_yaml
 
 HISTORY_FOLDER = "history"
 _YEAR = re.compile(r"\d{4}")
@@ -60,11 +58,16 @@ def history_folders(data_dir: Path) -> list[tuple[str, Path]]:
         return []
     found = []
     for year_folder in sorted(root.iterdir()):
-        if year_folder.is_dir():
+        if _is_version_folder(year_folder):
             found.append((f"{year_folder.name}/", year_folder))
             found += [(f"{year_folder.name}/{update.name}/", update)
-                      for update in sorted(year_folder.iterdir()) if update.is_dir()]
+                      for update in sorted(year_folder.iterdir()) if _is_version_folder(update)]
     return found
+
+
+def _is_version_folder(path: Path) -> bool:
+    """A folder, and not one ``keep`` is still writing (``.keep-…``, moved into place when complete)."""
+    return path.is_dir() and not path.name.startswith(".")
 
 
 def load_history(data_dir: Path, current: LoadedStatement) -> list[Version]:
@@ -96,16 +99,28 @@ def _earlier_versions(data_dir: Path) -> tuple[list[Version], list[Problem]]:
         if name_problem:
             problems.append(name_problem)
             continue
+        absent = [name for name in DATA_FILES if not (folder / name).is_file()]
+        if absent:
+            problems.append(_incomplete_folder_problem(shown_as, absent))
+            continue
         try:
             loaded = load_statement(folder, shown_as=shown_as)
         except DataProblems as error:
             problems += error.problems
             continue
-        version, version_problems = _earlier_version(path, shown_as, loaded)
+        version, version_problems = earlier_version(path, shown_as, loaded)
         problems += version_problems
         if version is not None:
             versions.append(version)
     return versions, problems
+
+
+def _incomplete_folder_problem(shown_as: str, absent: list[str]) -> Problem:
+    """A kept version lacks files: restored from git if it was published, removed if it never was."""
+    return Problem(shown_as, 1, 1, "", f"incomplete: {', '.join(absent)} {'is' if len(absent) == 1 else 'are'}"
+                   f" missing — a kept version is never edited: restore {'it' if len(absent) == 1 else 'them'} from"
+                   f" git (git checkout -- {shown_as}/), or, if this folder was never published, delete it and"
+                   " run «aapenhet keep» again")
 
 
 def _folder_name_problem(path: str, shown_as: str) -> Problem | None:
@@ -125,7 +140,7 @@ def _is_date(text: str) -> bool:
     return True
 
 
-def _earlier_version(path: str, shown_as: str, loaded: LoadedStatement) -> tuple[Version | None, list[Problem]]:
+def earlier_version(path: str, shown_as: str, loaded: LoadedStatement) -> tuple[Version | None, list[Problem]]:
     """An earlier version's identity from its folder, checked against what its statement.yml says."""
     statement, source = loaded.data.statement, loaded.sources["statement"]
     parts = path.rstrip("/").split("/")
@@ -240,104 +255,3 @@ def _identified(version: Version) -> list[tuple[str, list[Supplier | Risk | Impa
 
 def _problem(version: Version, field: str, message: str) -> Problem:
     return version.loaded.sources["statement"].problem((field,), message, at_key=True)
-
-
-# --- keeping a version, and starting next year ----------------------------------------------------
-
-# What an editor fills in again for a new statement: the fields are emptied, their comments kept.
-_RESET_FOR_NEXT_YEAR = {
-    "reporting_period": "reporting_period:\n  start:\n  end:\n",
-    "approved_on": "approved_on:\n",
-    "published_on": "published_on:\n",
-    "signatories": "signatories: []\n",
-    "revisions": "revisions: []\n",
-}
-
-
-class HistoryError(Exception):
-    """Why the current statement cannot be kept in data/history/ (said to the editor as it is)."""
-
-
-def keep_current(data_dir: Path) -> Path:
-    """Copy the current, published statement to its permanent folder: ``history/<year>/``, or, when
-    that year is kept already (data/ is an update of it), ``history/<year>/<date of the update>/``.
-    Returns the folder."""
-    current = load_statement(data_dir)
-    draft = missing_for_publication(current.data)
-    if draft:
-        source = current.sources[draft[0].file]
-        raise DataProblems([source.problem(missing.field_path, "the statement is still a draft: only a published"
-                                           " statement is kept in data/history/ — " + missing.advice.split(" — ", 1)[-1],
-                                           at_key=True) for missing in draft],
-                           about="the statement to keep")
-    kept = _kept_copy(data_dir, current)
-    if kept is not None:
-        raise HistoryError(f"data/{kept.relative_to(data_dir).as_posix()}/ holds this statement already, as it is in"
-                           " data/ — it is kept; edit data/ for the update, then run keep again before the next one")
-    versions = load_history(data_dir, current)
-    now = versions[-1]
-    if now.year is None or now.date is None or current.data.statement.published_on is None:
-        raise HistoryError("data/statement.yml: the statement is not published (reporting_period and published_on"
-                           " are needed) — only a published statement is kept in data/history/")
-    folder = data_dir / HISTORY_FOLDER / str(now.year)
-    if now.is_update:
-        folder = folder / now.date.isoformat()
-    # What the build asks of a kept statement (approved, its period's year), asked before copying.
-    _, problems = _earlier_version(folder.relative_to(data_dir / HISTORY_FOLDER).as_posix() + "/", "data", current)
-    if problems:
-        raise DataProblems(problems, about="the statement to keep")
-    if folder.exists():
-        raise HistoryError(f"data/{folder.relative_to(data_dir).as_posix()}/ exists already — this version is kept")
-    folder.mkdir(parents=True)
-    # Each file names its schema for the editor, relative to itself: from the copy, data/schemas/ is up.
-    up = "../" * len(folder.relative_to(data_dir).parts)
-    for name in DATA_FILES:
-        text = (data_dir / name).read_text(encoding="utf-8")
-        (folder / name).write_text(text.replace("$schema=schemas/", f"$schema={up}schemas/", 1), encoding="utf-8")
-    return folder
-
-
-def _kept_copy(data_dir: Path, current: LoadedStatement) -> Path | None:
-    """A folder in history/ whose files are the same as data/'s: the current statement kept already."""
-    texts = {name: (data_dir / name).read_bytes() for name in DATA_FILES}
-    for _, folder in history_folders(data_dir):
-        if all((folder / name).is_file() and _without_schema_line((folder / name).read_bytes())
-               == _without_schema_line(texts[name]) for name in DATA_FILES):
-            return folder
-    return None
-
-
-def _without_schema_line(text: bytes) -> bytes:
-    """A file's text without the comment naming its schema, which ``keep`` rewrites in its copy."""
-    return b"\n".join(line for line in text.split(b"\n") if b"yaml-language-server: $schema=" not in line)
-
-
-def start_next_year(data_dir: Path) -> Path:
-    """Keep the current statement (``keep_current``), then empty in data/statement.yml what a new
-    statement must fill in again: its period, approval, publication, signatories and revisions."""
-    kept = keep_current(data_dir)
-    path = data_dir / "statement.yml"
-    path.write_text(reset_fields(path.read_text(encoding="utf-8")), encoding="utf-8")
-    return kept
-
-
-def reset_fields(text: str) -> str:
-    """statement.yml's text with the fields of ``_RESET_FOR_NEXT_YEAR`` emptied; every other line (the
-    comments above each field among them) as it was."""
-    lines = text.splitlines(keepends=True)
-    starts = sorted(line - 1 for path, (line, _) in parse_yaml(text, "statement.yml").source.keys.items()
-                    if len(path) == 1)
-    keys = {index: lines[index].split(":", 1)[0] for index in starts}
-    out: list[str] = []
-    for position, start in enumerate(starts):
-        end = starts[position + 1] if position + 1 < len(starts) else len(lines)
-        while end - 1 > start and (lines[end - 1].lstrip().startswith("#") or not lines[end - 1].strip()):
-            end -= 1  # the comment above the next field is the next field's
-        block = lines[start:end]
-        if keys[start] in _RESET_FOR_NEXT_YEAR:
-            reset = _RESET_FOR_NEXT_YEAR[keys[start]].splitlines(keepends=True)
-            block = [reset[0], *(line for line in block[1:] if line.lstrip().startswith("#")), *reset[1:]]
-        out += block
-        next_start = starts[position + 1] if position + 1 < len(starts) else len(lines)
-        out += lines[end:next_start]
-    return "".join(lines[:starts[0]] if starts else lines) + "".join(out)

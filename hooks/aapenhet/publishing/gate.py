@@ -3,7 +3,8 @@
 Run before a deploy (``aapenhet gate [PROJECT] [--site-url URL]``, see ``aapenhet.cli``). It refuses
 when the data does not load, when the §5 check finds anything (``model.check``: what §5 asks that
 the data does not show, and the publication rules — the statement is still a draft, or a fact is
-inconsistent in a way the models cannot see within one field), or when the build settings would publish the site at an address that is not its public
+inconsistent in a way the models cannot see within one field) in the current statement or in a
+version kept in data/history/ (``model.publishable``, the rule set ``keep`` uses too), or when the build settings would publish the site at an address that is not its public
 https address or with a form that reaches no one. Each reason is one line of plain English, located
 like the loader's messages where it is about ``data/``.
 """
@@ -15,11 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aapenhet.form.settings import FormSettings, Provider
-from aapenhet.model.check import check_statement
-from aapenhet.model.history import load_history
-from aapenhet.model.loader import LoadedStatement, load_statement
+from aapenhet.model.publishable import publication_verdict
 from aapenhet.rendering.docs_pages import page_texts
-from aapenhet.source.problems import DataProblems
 from aapenhet.website.addresses import public_https_url_problem
 
 
@@ -81,26 +79,11 @@ SETTINGS_CHECKS: list[SettingsCheck] = [site_url_is_public, form_endpoint_is_pub
 
 
 def publication_problems(project: Path, settings: PublishSettings) -> list[str]:
-    """Every reason not to publish ``project`` with ``settings``; empty when it may be published."""
-    loaded, reasons = load_data(project / "data")
-    if loaded is not None:
-        # The earlier versions in data/history/, as the build reads them: the build stops on them too.
-        try:
-            load_history(project / "data", loaded)
-        except DataProblems as error:
-            reasons += [str(problem) for problem in error.problems]
-        # The §5 check's findings and the publication rules: what `aapenhet check` lists, as errors.
-        reasons += [finding.text("en") for finding in check_statement(loaded, page_texts(project / "docs"))]
+    """Every reason not to publish ``project`` with ``settings``; empty when it may be published.
+
+    The data's reasons are ``publishable.publication_verdict``'s, the rule set ``keep`` uses too: the
+    current statement and every version kept in data/history/."""
+    reasons = publication_verdict(project / "data", page_texts(project / "docs")).reasons("en")
     for settings_check in SETTINGS_CHECKS:
         reasons += settings_check(settings)
     return reasons
-
-
-def load_data(data_dir: Path) -> tuple[LoadedStatement | None, list[str]]:
-    """The loaded data, or None with the loader's located problems as reasons."""
-    try:
-        return load_statement(data_dir), []
-    except DataProblems as error:
-        return None, [str(problem) for problem in error.problems]
-    except OSError as error:
-        return None, [f"{data_dir}: cannot be read ({error.strerror or error}) — check the files' permissions"]

@@ -1,0 +1,221 @@
+"""Keeping a published version for good (``aapenhet keep``), and starting next year's statement
+(``aapenhet new-year``).
+
+Both refuse exactly what the publication gate refuses (``publishable.publication_verdict``): a
+version that could not be published is never kept. Both change ``data/`` all at once or not at all:
+a kept version is written into a hidden folder beside its place and moved there when complete, and
+statement.yml is replaced by a finished copy, so an interrupted run (Ctrl-C, a full disk) leaves
+``data/`` as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from aapenhet.model.history import HISTORY_FOLDER, earlier_version, history_folders
+from aapenhet.model.models import DATA_FILES
+from aapenhet.model.publishable import Verdict, publication_verdict
+from aapenhet.source.problems import DataProblems
+from aapenhet.source.yaml_source import parse_yaml
+
+# What an editor fills in again for a new statement: the fields are emptied, their comments kept.
+_RESET_FOR_NEXT_YEAR = {
+    "reporting_period": "reporting_period:\n  start:\n  end:\n",
+    "approved_on": "approved_on:\n",
+    "published_on": "published_on:\n",
+    "signatories": "signatories: []\n",
+    "revisions": "revisions: []\n",
+}
+_STAGING_PREFIX = ".keep-"
+_BOM = "\ufeff"
+
+
+class HistoryError(Exception):
+    """Why the current statement cannot be kept, or next year started (said to the editor as it is)."""
+
+
+class NotPublishable(DataProblems):
+    """The gate would refuse the statement: it is not kept."""
+
+
+@dataclass(frozen=True)
+class NextYear:
+    kept: Path  # the folder the finished statement is kept in
+    emptied: list[str]  # the fields of statement.yml that held a value and were emptied
+
+
+def keep_current(data_dir: Path, pages: Mapping[str, str]) -> Path:
+    """Copy the current, published statement to its permanent folder: ``history/<year>/``, or, when
+    that year is kept already (data/ is an update of it), ``history/<year>/<date of the update>/``.
+    Returns the folder. ``pages``: the texts of docs/, which the gate reads too."""
+    verdict = publication_verdict(data_dir, pages)
+    kept = _kept_copy(data_dir)
+    if kept is not None:
+        raise HistoryError(f"data/{kept.relative_to(data_dir).as_posix()}/ holds this statement already, as it is in"
+                           " data/ — it is kept; edit data/ for the update, then run keep again before the next one")
+    folder = _folder_for(data_dir, verdict)
+    _write_all_or_nothing(data_dir, folder)
+    return folder
+
+
+def start_next_year(data_dir: Path, pages: Mapping[str, str]) -> NextYear:
+    """Keep the current statement (``keep_current``; done already if a run was interrupted after it),
+    then empty in data/statement.yml what a new statement must fill in again: its period, approval,
+    publication, signatories and revisions."""
+    path = data_dir / "statement.yml"
+    text = path.read_text(encoding="utf-8")
+    next_text, emptied = reset_fields(text)  # refused before anything is written
+    kept = _kept_copy(data_dir)
+    if kept is None:
+        verdict = publication_verdict(data_dir, pages)
+        if _is_next_years_draft(verdict):
+            raise HistoryError("data/statement.yml: new-year has been run already — data/ is next year's draft (the"
+                               " statement before it is kept in data/history/); fill it in. Nothing was changed")
+        kept = _folder_for(data_dir, verdict)
+        _write_all_or_nothing(data_dir, kept)
+    _replace_file(path, next_text)
+    return NextYear(kept, emptied)
+
+
+def _folder_for(data_dir: Path, verdict: Verdict) -> Path:
+    """The folder the current statement is kept in, once the gate's rules pass it."""
+    if not verdict.publishable or verdict.loaded is None:
+        raise NotPublishable(verdict.problems + [finding.problem for finding in verdict.findings],
+                             about="the statement to keep")
+    now = verdict.versions[-1]
+    assert now.year is not None and now.date is not None  # a publishable statement has its period and date
+    folder = data_dir / HISTORY_FOLDER / str(now.year)
+    if now.is_update:
+        folder = folder / now.date.isoformat()
+    # What the build asks of a kept statement (approved, its period's year), asked before copying.
+    _, problems = earlier_version(folder.relative_to(data_dir / HISTORY_FOLDER).as_posix() + "/", "data",
+                                  verdict.loaded)
+    if problems:
+        raise NotPublishable(problems, about="the statement to keep")
+    if folder.exists():
+        raise HistoryError(f"data/{folder.relative_to(data_dir).as_posix()}/ exists already and holds another"
+                           " statement — a kept version is never replaced; if data/ is an update, add a revision"
+                           " dated today to data/statement.yml")
+    return folder
+
+
+def _write_all_or_nothing(data_dir: Path, folder: Path) -> None:
+    """The five files copied into ``folder``: written into a hidden folder beside it, moved into place."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in folder.parent.glob(_STAGING_PREFIX + "*"):
+        shutil.rmtree(leftover, ignore_errors=True)  # a keep that was killed before it could clean up
+    staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=folder.parent))
+    try:
+        # Each file names its schema for the editor, relative to itself: from the copy, data/schemas/ is up.
+        up = "../" * len(folder.relative_to(data_dir).parts)
+        for name in DATA_FILES:
+            text = (data_dir / name).read_text(encoding="utf-8")
+            with (staging / name).open("w", encoding="utf-8") as copy:
+                copy.write(text.replace("$schema=schemas/", f"$schema={up}schemas/", 1))
+                copy.flush()
+                os.fsync(copy.fileno())
+        staging.rename(folder)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise HistoryError(f"data/{folder.relative_to(data_dir).as_posix()}/ could not be written"
+                           f" ({error.strerror or error}) — nothing was kept and data/ is as it was") from error
+    except BaseException:  # Ctrl-C: nothing half-written stays behind
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _replace_file(path: Path, text: str) -> None:
+    """``path`` holds ``text``, or, if writing fails, what it held before."""
+    handle, temporary = tempfile.mkstemp(prefix=".statement-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _kept_copy(data_dir: Path) -> Path | None:
+    """A folder in history/ whose files are the same as data/'s: the current statement kept already."""
+    texts = {name: (data_dir / name).read_bytes() for name in DATA_FILES if (data_dir / name).is_file()}
+    if len(texts) != len(DATA_FILES):
+        return None
+    for _, folder in history_folders(data_dir):
+        if all((folder / name).is_file() and _without_schema_line((folder / name).read_bytes())
+               == _without_schema_line(texts[name]) for name in DATA_FILES):
+            return folder
+    return None
+
+
+def _without_schema_line(text: bytes) -> bytes:
+    """A file's text without the comment naming its schema, which ``keep`` rewrites in its copy."""
+    return b"\n".join(line for line in text.split(b"\n") if b"yaml-language-server: $schema=" not in line)
+
+
+def _is_next_years_draft(verdict: Verdict) -> bool:
+    """data/ holds what ``new-year`` leaves: no period and no approval, with versions kept before it."""
+    if verdict.loaded is None:
+        return False
+    statement = verdict.loaded.data.statement
+    return (statement.reporting_period.end is None and statement.approved_on is None
+            and len(verdict.versions) > 1)
+
+
+# --- emptying statement.yml ------------------------------------------------------------------------
+
+
+def reset_fields(text: str) -> tuple[str, list[str]]:
+    """statement.yml's text with the fields of ``_RESET_FOR_NEXT_YEAR`` emptied, every other line (the
+    comments above each field among them) as it was; and the fields that held a value. Raises
+    ``HistoryError`` when the file is not written one field per line, or the result would differ
+    from the file anywhere but in those fields."""
+    bom = _BOM if text.startswith(_BOM) else ""
+    body = text[len(bom):]
+    before = parse_yaml(body, "statement.yml")
+    if before.problems or not isinstance(before.data, dict):
+        raise HistoryError("data/statement.yml cannot be read — run «aapenhet check» and correct it first; nothing"
+                           " was changed")
+    top = {path[0]: position for path, position in before.source.keys.items() if len(path) == 1}
+    lines_of = [line for line, _ in top.values()]
+    if any(column != 1 for _, column in top.values()) or len(set(lines_of)) != len(lines_of):
+        raise HistoryError("data/statement.yml is not written one field per line (a mapping in braces, or fields"
+                           " indented) — write each field on a line of its own, as the shipped file does, and run"
+                           " new-year again; nothing was changed")
+    lines = body.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    starts = sorted((line - 1, key) for key, (line, _) in top.items())
+    out: list[str] = lines[:starts[0][0]] if starts else list(lines)
+    for position, (start, key) in enumerate(starts):
+        following = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
+        end = following
+        while end - 1 > start and (lines[end - 1].lstrip().startswith("#") or not lines[end - 1].strip()):
+            end -= 1  # the comment above the next field is the next field's
+        block = lines[start:end]
+        if key in _RESET_FOR_NEXT_YEAR:
+            reset = _RESET_FOR_NEXT_YEAR[key].splitlines(keepends=True)
+            block = [reset[0], *(line for line in block[1:] if line.lstrip().startswith("#")), *reset[1:]]
+        out += block + lines[end:following]
+    result = "".join(out)
+    after = parse_yaml(result, "statement.yml").data
+    kept_as_it_was = {key: value for key, value in before.data.items() if key not in _RESET_FOR_NEXT_YEAR}
+    if (not isinstance(after, dict) or any(not _is_empty(after.get(key)) for key in _RESET_FOR_NEXT_YEAR)
+            or {key: value for key, value in after.items() if key not in _RESET_FOR_NEXT_YEAR} != kept_as_it_was):
+        raise HistoryError("data/statement.yml: its fields could not be emptied without changing others — empty"
+                           f" {', '.join(_RESET_FOR_NEXT_YEAR)} by hand; nothing was changed")
+    emptied = [key for key in _RESET_FOR_NEXT_YEAR if not _is_empty(before.data.get(key))]
+    return bom + result, emptied
+
+
+def _is_empty(value: object) -> bool:
+    if isinstance(value, dict):
+        return all(_is_empty(item) for item in value.values())
+    return value in (None, "", [])

@@ -1,0 +1,56 @@
+"""May this statement be published? One rule set, for every command that answers it.
+
+The gate (before a deploy), ``keep`` and ``new-year`` (before a version is kept for good) ask the
+same question of ``data/``: does it load, do the versions in ``data/history/`` fit together, and
+does the §5 check find nothing — in the current statement and in every kept version, each held to
+the rules it passed when it was kept. A statement the gate would refuse is never kept, and a kept
+version the rules refuse is never published.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aapenhet.model.check import Finding, check_statement
+from aapenhet.model.history import Version, earlier_version_problems, load_history
+from aapenhet.model.loader import LoadedStatement, load_statement
+from aapenhet.source.problems import DataProblems, Problem
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What was read, and every reason not to publish it (empty when it may be)."""
+
+    loaded: LoadedStatement | None
+    versions: list[Version] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # the files cannot be read, or do not fit
+    findings: list[Finding] = field(default_factory=list)  # the §5 check, current and kept versions
+
+    @property
+    def publishable(self) -> bool:
+        return self.loaded is not None and not self.problems and not self.findings
+
+    def reasons(self, language: str = "en") -> list[str]:
+        """One located line per reason, in ``language``."""
+        return [str(problem) for problem in self.problems] + [finding.text(language) for finding in self.findings]
+
+
+def publication_verdict(data_dir: Path, pages: Mapping[str, str]) -> Verdict:
+    """Read ``data_dir`` (and ``data_dir/history/``) and judge it; ``pages`` are the texts of ``docs/``."""
+    try:
+        loaded = load_statement(data_dir)
+    except DataProblems as error:
+        # The earlier versions' own mistakes too, so that an editor sees every problem at once.
+        return Verdict(None, problems=[*error.problems, *earlier_version_problems(data_dir)])
+    except OSError as error:
+        return Verdict(None, problems=[Problem(f"{data_dir}", 1, 1, "", f"cannot be read ({error.strerror or error})"
+                                               " — check the files' permissions")])
+    try:
+        versions = load_history(data_dir, loaded)
+    except DataProblems as error:
+        return Verdict(loaded, problems=list(error.problems),
+                       findings=check_statement(loaded, pages))
+    kept = [version.loaded for version in versions if not version.is_current]
+    return Verdict(loaded, versions, findings=check_statement(loaded, pages, kept))

@@ -1,0 +1,38 @@
+"""The guard that keeps tests off Exso's own statement (see ``conftest.py``): an audit hook records
+every file and folder a test opens under the repository's ``data/``, ``docs/`` and ``mkdocs.yml``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from site_build import REPO
+
+EDITORS_FILES = (REPO / "data", REPO / "docs", REPO / "mkdocs.yml")
+# The tool's own output for editors, kept in data/ beside their files.
+ALLOWED = (REPO / "data" / "schemas",)
+opened_by_test: list[str] = []
+
+
+def editors_file(path: object) -> bool:
+    """Whether ``path`` (as given to ``open``) is one of Exso's own files."""
+    if not isinstance(path, (str, Path)):
+        return False
+    resolved = Path(path).absolute()
+    return (any(resolved == root or root in resolved.parents for root in EDITORS_FILES)
+            and not any(resolved == root or root in resolved.parents for root in ALLOWED))
+
+
+def reads_of_exsos_files() -> set[str]:
+    """What was opened since ``opened_by_test`` was last cleared."""
+    found = set(opened_by_test)
+    opened_by_test.clear()
+    return found
+
+
+def _audit(event: str, arguments: tuple) -> None:
+    if event in ("open", "os.listdir", "os.scandir") and arguments and editors_file(arguments[0]):
+        opened_by_test.append(str(arguments[0]))
+
+
+sys.addaudithook(_audit)

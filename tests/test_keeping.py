@@ -1,0 +1,224 @@
+"""Keeping a version for good, and starting next year, refuse what the gate refuses and change
+``data/`` all at once or not at all; the gate holds every kept version to the rules it passed.
+
+Proves: ``keep`` refuses exactly the statements the gate refuses (two CEOs, no chair, another
+company covered, no publication date), with the gate's located reasons and nothing written; the
+gate refuses a kept version that breaks a rule, located in its folder; a half-written version folder
+is one located problem that says how to recover; a keep interrupted by Ctrl-C or a full disk leaves
+``data/`` as it was; ``new-year`` on a draft, twice, or after an interrupted run each says what
+happened and loses nothing; emptying statement.yml names only what it emptied, also with a BOM,
+quoted keys, a space before the colon, and refuses a file written as one mapping in braces.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from aapenhet.cli import main
+from aapenhet.model import keeping
+from aapenhet.model.keeping import HistoryError, reset_fields
+from aapenhet.model.loader import load_statement
+from aapenhet.model.publishable import publication_verdict
+from aapenhet.rendering.docs_pages import page_texts
+from site_build import FILLED_STATEMENT, PROJECT, add_earlier_versions, copy_project, fill_data, replace_once
+
+
+def run(*arguments: str) -> tuple[int, str]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        code = main(list(arguments))
+    return code, out.getvalue()
+
+
+def complete_project(folder: Path, statement: str = FILLED_STATEMENT) -> Path:
+    project = copy_project(folder / "project")
+    fill_data(project / "data", statement)
+    return project
+
+
+def gate_reasons(project: Path) -> list[str]:
+    return publication_verdict(project / "data", page_texts(project / "docs")).reasons()
+
+
+def files_under(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))
+            if path.is_file()}
+
+
+# --- keep refuses what the gate refuses ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("{name: Ola Nordmann, role: board_member}", "{name: Ola Nordmann, role: ceo}"),
+    ("{name: Kari Nordmann, role: board_chair}", "{name: Kari Nordmann, role: board_member}"),
+    ("companies_covered: [Exempla AS]", "companies_covered: [Exempla Holding AS]"),
+    ("published_on: 2026-06-25\n", ""),
+], ids=["two-ceos", "no-chair", "another-company", "no-publication-date"])
+def test_keep_refuses_exactly_what_the_gate_refuses(tmp_path: Path, old: str, new: str) -> None:
+    project = complete_project(tmp_path, FILLED_STATEMENT.replace(old, new))
+    refused = gate_reasons(project)
+    assert refused, "the gate passes it"
+    before = files_under(project / "data")
+    code, said = run("keep", str(project))
+    assert code == 1 and said.startswith("Not kept: only a statement the publication gate passes is kept")
+    assert [line for line in said.splitlines()[1:]] == sorted(set(refused))
+    assert files_under(project / "data") == before and not (project / "data" / "history").exists()
+
+
+def test_keep_keeps_a_statement_the_gate_passes(tmp_path: Path) -> None:
+    project = complete_project(tmp_path)
+    assert gate_reasons(project) == []
+    assert run("keep", str(project)) == (0, "kept the current statement in data/history/2025/\n")
+    kept = project / "data" / "history" / "2025"
+    assert sorted(path.name for path in kept.iterdir()) == sorted(path.name for path in (project / "data").glob("*.yml"))
+    assert [path.name for path in kept.parent.iterdir()] == ["2025"]  # nothing left from writing it
+
+
+# --- the gate holds kept versions to their rules --------------------------------------------------
+
+
+def test_the_gate_refuses_a_kept_version_that_breaks_a_rule_located_in_its_folder(tmp_path: Path) -> None:
+    project = complete_project(tmp_path)
+    add_earlier_versions(project / "data")
+    assert gate_reasons(project) == []
+    replace_once(project / "data" / "history" / "2024" / "statement.yml", "role: board_member", "role: ceo")
+    assert gate_reasons(project) == ["data/history/2024/statement.yml:6:3 signatories: more than one signatory has"
+                                     " role: ceo — a company has one daglig leder"]
+    code, said = run("check", str(project), "--lang", "nb")
+    assert code == 1 and "Tidligere versjoner i data/history/\n  data/history/2024/statement.yml:6:3 signatories:" in said
+
+
+def test_a_half_written_version_folder_says_how_to_recover(tmp_path: Path) -> None:
+    project = complete_project(tmp_path)
+    add_earlier_versions(project / "data")
+    (project / "data" / "history" / "2024" / "statement.yml").unlink()
+    (project / "data" / "history" / "2024" / "suppliers.yml").unlink()
+    found = gate_reasons(project)
+    assert found[0] == ("data/history/2024:1:1 incomplete: statement.yml, suppliers.yml are missing — a kept version is"
+                        " never edited: restore them from git (git checkout -- data/history/2024/), or, if this"
+                        " folder was never published, delete it and run «aapenhet keep» again")
+
+
+# --- all or nothing -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("failure", [KeyboardInterrupt(), OSError(errno.ENOSPC, "No space left on device")],
+                         ids=["ctrl-c", "disk-full"])
+def test_an_interrupted_keep_leaves_data_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   failure: BaseException) -> None:
+    project = complete_project(tmp_path)
+    add_earlier_versions(project / "data")
+    before = files_under(project / "data")
+    written = []
+    real_fsync = os.fsync
+
+    def fsync_then_fail(descriptor: int) -> None:
+        written.append(descriptor)
+        if len(written) == 3:  # the third of five files
+            raise failure
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(keeping.os, "fsync", fsync_then_fail)
+    code, said = run("keep", str(project))
+    assert code in (1, 130) and "Traceback" not in said
+    assert said.strip().endswith("data/ is as it was"), said
+    assert len(said.strip().splitlines()) == 1
+    assert files_under(project / "data") == before
+    assert not list((project / "data" / "history").glob(".*"))
+    monkeypatch.setattr(keeping.os, "fsync", real_fsync)
+    assert run("keep", str(project))[0] == 0  # nothing stands in the way of trying again
+
+
+def test_a_folder_left_by_a_killed_keep_is_not_a_version_and_is_cleared(tmp_path: Path) -> None:
+    project = complete_project(tmp_path)
+    add_earlier_versions(project / "data")
+    leftover = project / "data" / "history" / ".keep-abc123"
+    leftover.mkdir()
+    (leftover / "company.yml").write_text("name: half\n", encoding="utf-8")
+    assert gate_reasons(project) == []
+    assert run("keep", str(project))[0] == 0
+    assert not leftover.exists()
+
+
+# --- new-year ------------------------------------------------------------------------------------
+
+
+def test_new_year_on_a_draft_is_refused_and_changes_nothing(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    before = files_under(project / "data")
+    code, said = run("new-year", str(project))
+    assert code == 1 and said.startswith("Not kept: only a statement the publication gate passes is kept")
+    assert "data/statement.yml:11:1 approved_on: empty, so the statement is still a draft" in said
+    assert files_under(project / "data") == before
+
+
+def test_new_year_twice_says_it_has_been_run_and_changes_nothing(tmp_path: Path) -> None:
+    project = complete_project(tmp_path)
+    assert run("new-year", str(project))[0] == 0
+    after_first = files_under(project / "data")
+    code, said = run("new-year", str(project))
+    assert code == 1 and said.startswith("data/statement.yml: new-year has been run already — data/ is next year's"
+                                         " draft")
+    assert files_under(project / "data") == after_first
+
+
+def test_new_year_interrupted_after_keeping_finishes_when_run_again(tmp_path: Path) -> None:
+    project = complete_project(tmp_path)
+    assert run("keep", str(project))[0] == 0  # as if new-year had stopped right after keeping
+    code, said = run("new-year", str(project))
+    assert code == 0 and said.startswith("kept the current statement in data/history/2025/\nemptied in"
+                                         " data/statement.yml: reporting_period, approved_on, published_on,"
+                                         " signatories — ")
+    assert load_statement(project / "data").data.statement.approved_on is None
+
+
+def test_new_year_that_fails_to_write_statement_yml_keeps_it_as_it_was(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    project = complete_project(tmp_path)
+    statement = project / "data" / "statement.yml"
+    before = statement.read_bytes()
+
+    def full_disk(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(keeping.os, "replace", full_disk)
+    code, said = run("new-year", str(project))
+    assert code == 130 and said.strip().splitlines() == ["aapenhet new-year: interrupted — data/ is as it was"]
+    assert statement.read_bytes() == before
+    assert [path.name for path in statement.parent.iterdir() if path.name.startswith(".")] == []
+
+
+# --- emptying statement.yml -----------------------------------------------------------------------
+
+DRAFT_STATEMENT = (PROJECT / "data" / "statement.yml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("written", "emptied"), [
+    ("\ufeffreporting_period: {start: 2025-01-01, end: 2025-12-31}\napproved_on: 2026-06-20\nrevisions: []\n",
+     ["reporting_period", "approved_on"]),
+    ('"reporting_period":\n  start: 2025-01-01\n  end: 2025-12-31\n\'approved_on\': 2026-06-20\n',
+     ["reporting_period", "approved_on"]),
+    ("approved_on : 2026-06-20\npublished_on:\ncompanies_covered: [Exempla AS]\n", ["approved_on"]),
+    ("companies_covered: [Exempla AS]\nsignatories: []\n", []),
+], ids=["bom", "quoted-keys", "space-before-colon", "nothing-to-empty"])
+def test_emptying_names_only_what_it_emptied(written: str, emptied: list[str]) -> None:
+    text, said = reset_fields(written)
+    assert said == emptied
+    assert text.startswith("\ufeff") == written.startswith("\ufeff")
+    assert "2026" not in text and "2025" not in text
+    assert "companies_covered: [Exempla AS]" in text or "companies_covered" not in written
+
+
+def test_emptying_refuses_a_statement_written_as_one_mapping() -> None:
+    with pytest.raises(HistoryError, match="not written one field per line"):
+        reset_fields("{reporting_period: {start: 2025-01-01, end: 2025-12-31}, approved_on: 2026-06-20}\n")
+
+
+def test_emptying_the_draft_changes_nothing() -> None:
+    assert reset_fields(DRAFT_STATEMENT) == (DRAFT_STATEMENT, [])
