@@ -16,7 +16,16 @@ import json
 from pathlib import Path
 
 import pytest
-from site_build import PROJECT, PUBLIC_URL as SITE_URL, BuiltSite, add_earlier_versions, copy_project, fill_data, replace_once
+from site_build import (
+    PROJECT,
+    PUBLIC_URL as SITE_URL,
+    BuiltSite,
+    add_earlier_versions,
+    copy_project,
+    fill_data,
+    replace_once,
+    rewrite_yaml,
+)
 
 from aapenhet.cli import main
 from aapenhet.model.changes import compare
@@ -58,14 +67,18 @@ def test_versions_are_read_oldest_first_each_with_its_year_date_and_address(hist
 def test_what_changed_is_computed_from_the_data_by_id(history_project: Path) -> None:
     annual, update, current = (version.loaded.data for version in versions_of(history_project / "data"))
     mid_year = compare(annual, update)
-    assert [(change.code, change.before.value, change.after.value) for change in mid_year.ratings_changed] == \
+    assert [(change.code, change.before.value, change.after.value) for change in mid_year.ratings_lowered] == \
         [("VN", "elevated", "low")]
+    assert mid_year.ratings_raised == [] and mid_year.rated_countries_added == []
     assert not mid_year.suppliers_added and not mid_year.risks_new and not mid_year.measures_completed
     year = compare(update, current)
     assert [supplier.id for supplier in year.suppliers_added] == ["integration-wizard"]
     assert year.suppliers_removed == []
-    assert [(change.code, change.before.value, change.after.value) for change in year.ratings_changed] == \
+    assert [(change.code, change.before.value, change.after.value) for change in year.ratings_raised] == \
         [("VN", "low", "high")]
+    assert [(change.code, change.before, change.after.value) for change in year.rated_countries_added] == [("IN", None, "high")]
+    assert year.ratings_lowered == year.ratings_given == year.ratings_withdrawn == year.rated_countries_removed == []
+    assert year.signatories_added == year.signatories_removed == year.companies_added == year.risks_reassessed == []
     assert [(change.risk.id, change.before.value, change.after.value) for change in year.risks_raised] == \
         [("electronics-trade", "low", "elevated")]
     assert year.risks_lowered == [] and year.risks_new == []
@@ -74,6 +87,50 @@ def test_what_changed_is_computed_from_the_data_by_id(history_project: Path) -> 
     assert [measure.id for measure in year.measures_dropped] == ["supplier-training"]
     assert year.measures_started == [] and year.measures_planned == []
     assert compare(current, current).nothing
+
+
+def test_each_change_says_which_way_it_moved(tmp_path: Path) -> None:
+    """A rating or level that went down is lowered, up is raised; severity, likelihood, countries,
+    signatories and the companies covered are compared too."""
+    before = load_statement(copy_project(tmp_path / "before", "complete") / "data").data
+    data = copy_project(tmp_path / "after", "complete") / "data"
+
+    def countries(document: dict) -> None:
+        for entry in document["countries"]:
+            if entry["code"] == "TW":
+                entry.update(risk=None, source=None, areas=[])
+            entry["risk"] = {"VN": "elevated", "CZ": "low"}.get(entry["code"], entry["risk"])
+            if entry["code"] == "CZ":
+                entry["source"] = "ituc-gri"
+        document["countries"].append({"code": "MY", "risk": "high", "source": "ituc-gri"})
+
+    def due_diligence(document: dict) -> None:
+        exposed = next(risk for risk in document["risks"] if risk.get("severity"))
+        exposed.update(severity="medium", likelihood="high")
+
+    rewrite_yaml(data / "countries.yml", countries)
+    rewrite_yaml(data / "due_diligence.yml", due_diligence)
+    replace_once(data / "statement.yml", "{name: Ola Nordmann, role: board_member}", "{name: Siri Berg, role: board_member}")
+    replace_once(data / "statement.yml", "companies_covered: [Exempla AS]", "companies_covered: [Exempla AS, Exempla Drift AS]")
+    replace_once(data / "suppliers.yml", "countries: [CZ, CN]", "countries: [CZ, CN, MY]")
+    before.countries.countries.append(before.countries.countries[0].model_copy(update={"code": "NO"}))  # removed
+    changes = compare(before, load_statement(data).data)
+    moved = lambda items: [(item.code, item.before and item.before.value, item.after and item.after.value) for item in items]
+    assert moved(changes.ratings_lowered) == [("VN", "high", "elevated")]
+    assert moved(changes.ratings_given) == [("CZ", None, "low")]
+    assert moved(changes.ratings_withdrawn) == [("TW", "high", None)]
+    assert moved(changes.rated_countries_added) == [("MY", None, "high")]
+    assert moved(changes.rated_countries_removed) == [("NO", "high", None)]
+    assert changes.ratings_raised == []
+    (reassessed,) = changes.risks_reassessed
+    assert (reassessed.severity.before.value, reassessed.severity.after.value, reassessed.severity.raised) == \
+        ("high", "medium", False)
+    assert (reassessed.likelihood.before.value, reassessed.likelihood.after.value, reassessed.likelihood.raised) == \
+        ("medium", "high", True)
+    assert [(each.name, each.role.value) for each in changes.signatories_added] == [("Siri Berg", "board_member")]
+    assert [(each.name, each.role.value) for each in changes.signatories_removed] == [("Ola Nordmann", "board_member")]
+    assert (changes.companies_added, changes.companies_removed) == (["Exempla Drift AS"], [])
+    assert not changes.nothing
 
 
 # --- Bad input: each a located error -------------------------------------------------------------
@@ -245,14 +302,20 @@ def test_what_changed_is_a_page_per_version_and_data_beside_its_statement(histor
              for h2 in page.select("article h2[id]")}
     assert lists == {
         "suppliers_added": ["Integration Wizard (IW)"],
-        "ratings_changed": ["Vietnam: from low risk to high risk"],
-        "risks_raised": ["Trade in electronic equipment: from low risk to higher risk (between low and high)"],
+        "rated_countries_added": ["India: high risk"],
+        "ratings_raised": ["Vietnam: raised from low risk to high risk"],
+        "risks_raised": ["Trade in electronic equipment: raised from low risk to elevated risk (between low and high)"],
         "risks_closed": ["Logistics in Norway"],
         "measures_completed": ["Interviews with Zebra Technologies", "Visits to Integration Wizard (IW)"],
         "measures_dropped": ["Training for suppliers"],
     }
     mid_year = json.loads((history_site.root / "en" / "2024" / "2025-09-15" / "changes.json").read_text(encoding="utf-8"))
-    assert mid_year["ratings_changed"] == [{"country_code": "VN", "before": "elevated", "after": "low"}]
+    assert mid_year["ratings_lowered"] == [{"country_code": "VN", "before": "elevated", "after": "low"}]
+    assert mid_year["ratings_raised"] == []
+    norwegian = history_site.html("2024/2025-09-15/endringer/").select_one("#ratings_lowered")
+    assert norwegian.get_text(strip=True).rstrip("¶") == "Land med senket risikovurdering (1)"
+    assert norwegian.find_next_sibling("ul").get_text(" ", strip=True) == \
+        "Vietnam: senket fra forhøyet risiko (mellom lav og høy) til lav risiko"
     assert mid_year["compared_with"]["page"] == f"{SITE_URL}en/2024/"
     current = json.loads((history_site.root / "changes.json").read_text(encoding="utf-8"))
     assert [entry["id"] for entry in current["measures_dropped"]] == ["supplier-training"]

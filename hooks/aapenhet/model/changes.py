@@ -9,17 +9,52 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aapenhet.model.models import Impact, Measure, MeasureStatus, Risk, RiskLevel, StatementData, Supplier
+from aapenhet.model.models import (
+    Impact,
+    Measure,
+    MeasureStatus,
+    Risk,
+    RiskLevel,
+    Scale,
+    Signatory,
+    StatementData,
+    Supplier,
+)
 
 # Low to high: a risk or a country whose level moves right was raised.
 _LEVELS = [RiskLevel.low, RiskLevel.elevated, RiskLevel.high]
+_SCALE = [Scale.low, Scale.medium, Scale.high]
 
 
 @dataclass(frozen=True)
 class RatingChange:
+    """A country's rating in both versions' countries.yml (``before`` None: listed, not rated), or a
+    country listed in one version only (the other side None)."""
+
     code: str
-    before: RiskLevel | None  # None: listed, but not rated
+    before: RiskLevel | None
     after: RiskLevel | None
+
+
+@dataclass(frozen=True)
+class ScaleChange:
+    """Severity or likelihood, as assessed in each version; ``raised`` when it went up."""
+
+    before: Scale | None  # None: not assessed
+    after: Scale | None
+
+    @property
+    def raised(self) -> bool:
+        return self.before is None or (self.after is not None and _SCALE.index(self.after) > _SCALE.index(self.before))
+
+
+@dataclass(frozen=True)
+class AssessmentChange:
+    """A risk in both versions whose severity or likelihood changed (None: that one did not)."""
+
+    risk: Risk  # as it is now
+    severity: ScaleChange | None
+    likelihood: ScaleChange | None
 
 
 @dataclass(frozen=True)
@@ -43,10 +78,16 @@ class Changes:
     suppliers_added: list[Supplier]
     suppliers_removed: list[Supplier]
     suppliers_countries_changed: list[CountriesChange]
-    ratings_changed: list[RatingChange]
+    rated_countries_added: list[RatingChange]  # rated or listed now, not in countries.yml before
+    rated_countries_removed: list[RatingChange]  # in countries.yml before, not now
+    ratings_raised: list[RatingChange]
+    ratings_lowered: list[RatingChange]
+    ratings_given: list[RatingChange]  # listed unrated before, rated now
+    ratings_withdrawn: list[RatingChange]  # rated before, listed unrated now
     risks_new: list[Risk]
     risks_raised: list[LevelChange]
     risks_lowered: list[LevelChange]
+    risks_reassessed: list[AssessmentChange]
     risks_closed: list[Risk]  # as they were: no longer in the statement
     impacts_identified: list[Impact]
     impacts_remediated: list[Impact]
@@ -54,6 +95,10 @@ class Changes:
     measures_completed: list[Measure]
     measures_planned: list[Measure]  # new measures not yet started
     measures_dropped: list[Measure]  # as they were: planned or under way, and no longer in the statement
+    companies_added: list[str]  # companies the statement covers now and did not
+    companies_removed: list[str]
+    signatories_added: list[Signatory]  # by name and role
+    signatories_removed: list[Signatory]
 
     @property
     def nothing(self) -> bool:
@@ -79,10 +124,12 @@ def compare(before: StatementData, after: StatementData) -> Changes:
         suppliers_added=[supplier for key, supplier in new_suppliers.items() if key not in old_suppliers],
         suppliers_removed=[supplier for key, supplier in old_suppliers.items() if key not in new_suppliers],
         suppliers_countries_changed=_countries_changes(old_suppliers, new_suppliers),
-        ratings_changed=_rating_changes(before, after),
+        **_rating_changes(before, after),
         risks_new=[risk for key, risk in new_risks.items() if key not in old_risks],
         risks_raised=raised,
         risks_lowered=lowered,
+        risks_reassessed=[change for key, risk in new_risks.items() if key in old_risks
+                          for change in [_assessment_change(old_risks[key], risk)] if change is not None],
         risks_closed=[risk for key, risk in old_risks.items() if key not in new_risks],
         impacts_identified=[impact for key, impact in new_impacts.items() if key not in old_impacts],
         impacts_remediated=[impact for key, impact in new_impacts.items()
@@ -99,6 +146,10 @@ def compare(before: StatementData, after: StatementData) -> Changes:
                           if measure.status is MeasureStatus.planned and key not in old_measures],
         measures_dropped=[measure for key, measure in old_measures.items()
                           if key not in new_measures and measure.status is not MeasureStatus.done],
+        companies_added=_added(before.statement.companies_covered, after.statement.companies_covered),
+        companies_removed=_added(after.statement.companies_covered, before.statement.companies_covered),
+        signatories_added=_added(before.statement.signatories, after.statement.signatories),
+        signatories_removed=_added(after.statement.signatories, before.statement.signatories),
     )
 
 
@@ -122,7 +173,29 @@ def _impacts(data: StatementData) -> dict[str, Impact]:
     return {impact.id: impact for impact in found.impacts} if found else {}
 
 
-def _rating_changes(before: StatementData, after: StatementData) -> list[RatingChange]:
+def _rating_changes(before: StatementData, after: StatementData) -> dict[str, list[RatingChange]]:
+    """Countries added to and removed from the ratings, and each rating that moved, by which way."""
     old = {entry.code: entry.risk for entry in before.countries.countries}
     new = {entry.code: entry.risk for entry in after.countries.countries}
-    return [RatingChange(code, old[code], level) for code, level in new.items() if code in old and old[code] != level]
+    moved = [RatingChange(code, old[code], level) for code, level in new.items() if code in old and old[code] != level]
+    return {
+        "rated_countries_added": [RatingChange(code, None, level) for code, level in new.items() if code not in old],
+        "rated_countries_removed": [RatingChange(code, level, None) for code, level in old.items() if code not in new],
+        "ratings_raised": [change for change in moved if change.before and change.after
+                           and _LEVELS.index(change.after) > _LEVELS.index(change.before)],
+        "ratings_lowered": [change for change in moved if change.before and change.after
+                            and _LEVELS.index(change.after) < _LEVELS.index(change.before)],
+        "ratings_given": [change for change in moved if change.before is None],
+        "ratings_withdrawn": [change for change in moved if change.after is None],
+    }
+
+
+def _assessment_change(before: Risk, after: Risk) -> AssessmentChange | None:
+    severity = ScaleChange(before.severity, after.severity) if before.severity != after.severity else None
+    likelihood = ScaleChange(before.likelihood, after.likelihood) if before.likelihood != after.likelihood else None
+    return AssessmentChange(after, severity, likelihood) if severity or likelihood else None
+
+
+def _added(before: list, after: list) -> list:
+    """What ``after`` holds that ``before`` does not, in ``after``'s order (names compared as written)."""
+    return [item for item in after if item not in before]

@@ -37,12 +37,18 @@ def changes_json(view: VersionView, previous: VersionView, site: Site, language:
         "suppliers_countries_changed": [{"id": change.supplier.id, "name": change.supplier.name,
                                          "countries_added": change.added, "countries_removed": change.removed}
                                         for change in changes.suppliers_countries_changed],
-        "ratings_changed": [{"country_code": change.code, "before": change.before.value if change.before else None,
-                             "after": change.after.value if change.after else None}
-                            for change in changes.ratings_changed],
+        **{kind: [{"country_code": change.code, "before": change.before.value if change.before else None,
+                   "after": change.after.value if change.after else None} for change in getattr(changes, kind)]
+           for kind in ("rated_countries_added", "rated_countries_removed", "ratings_raised", "ratings_lowered", "ratings_given",
+                        "ratings_withdrawn")},
         "risks_new": titled(changes.risks_new),
         "risks_raised": levels(changes.risks_raised),
         "risks_lowered": levels(changes.risks_lowered),
+        "risks_reassessed": [{"id": change.risk.id, "title": text(change.risk.title),
+                              **{name: {"before": scale.before.value if scale.before else None,
+                                        "after": scale.after.value if scale.after else None} if scale else None
+                                 for name, scale in (("severity", change.severity), ("likelihood", change.likelihood))}}
+                             for change in changes.risks_reassessed],
         "risks_closed": titled(changes.risks_closed),
         "impacts_identified": titled(changes.impacts_identified),
         "impacts_remediated": titled(changes.impacts_remediated),
@@ -50,6 +56,10 @@ def changes_json(view: VersionView, previous: VersionView, site: Site, language:
         "measures_completed": titled(changes.measures_completed),
         "measures_planned": titled(changes.measures_planned),
         "measures_dropped": titled(changes.measures_dropped),
+        "companies_added": changes.companies_added,
+        "companies_removed": changes.companies_removed,
+        "signatories_added": [{"name": each.name, "role": each.role.value} for each in changes.signatories_added],
+        "signatories_removed": [{"name": each.name, "role": each.role.value} for each in changes.signatories_removed],
     }
     return json_text(document)
 
