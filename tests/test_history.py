@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,7 @@ from aapenhet.model.history import load_history
 from aapenhet.model.keeping import reset_fields
 from aapenhet.model.loader import load_statement
 from aapenhet.source.problems import DataProblems
+from aapenhet.statement_build import start_build
 
 
 
@@ -286,7 +288,7 @@ def test_the_archive_lists_every_version_newest_first_with_its_facts(history_sit
     assert [section.h2.get_text(" ", strip=True) for section in versions] == [
         "Statement for 2025 (current)", "Statement for 2024, updated 15 September 2025", "Statement for 2024"]
     assert [section.h2.a["href"] for section in versions] == [
-        "/aapenhet/en/redegjorelse/", "/aapenhet/en/2024/2025-09-15/", "/aapenhet/en/2024/"]
+        "/aapenhet/en/2025/", "/aapenhet/en/2024/2025-09-15/", "/aapenhet/en/2024/"]
     oldest = " ".join(versions[-1].get_text(" ").split())
     for fact in ("1 January 2024 – 31 December 2024", "Approved by the board 10 June 2025", "Published 15 June 2025",
                  "Kari Nordmann (chair of the board)"):
@@ -415,3 +417,54 @@ def test_text_from_earlier_versions_is_shown_as_text(tmp_path: Path) -> None:
         html = make_renderer(versions[version_index].loaded.data).render(template, "nb", view=views[version_index],
                                                                          views=views)
         assert "<script>" not in html and "&lt;script&gt;" in html, template
+
+
+# --- Permanent from the day of publication; a draft is never current ------------------------------
+
+
+def test_the_published_statement_is_at_its_years_address_from_the_first_day(filled_site: BuiltSite) -> None:
+    """No earlier version yet: the current statement is at /2025/ too, named on /redegjorelse/, with
+    its data beside it, and the archive lists it."""
+    for prefix in ("", "en/"):
+        page = filled_site.html(prefix + "2025/")
+        assert page.h1.get_text().rstrip("¶") == ("Redegjørelse for 2025" if not prefix else "Statement for 2025")
+        assert page.select_one(".aapenhet-earlier") is None  # it is the current statement, not an earlier one
+        assert page.select_one("link[rel=canonical]")["href"].endswith(f"/{prefix}2025/")
+        header = filled_site.html(prefix + "redegjorelse/").select_one(".aapenhet-header")
+        named = header.find("a", href=f"/{prefix}2025/")
+        assert named is not None and named.get_text().endswith(f"/{prefix}2025/")
+        assert (filled_site.root / prefix / "2025" / "statement.json").is_file()
+        archive = filled_site.html(prefix + "arkiv/").select("section.aapenhet-version")
+        assert [section.h2.get_text(" ", strip=True).rstrip("¶").strip() for section in archive] == [
+            "Redegjørelse for 2025 (gjeldende)" if not prefix else "Statement for 2025 (current)"]
+    history = json.loads((filled_site.root / "en" / "history.json").read_text(encoding="utf-8"))
+    assert [(entry["permanent_page"], entry["current"]) for entry in history["versions"]] == [
+        ("http://127.0.0.1:8000/en/2025/", True)]
+
+
+def test_a_draft_has_no_address_of_its_own_and_never_says_it_was_published(built_site: BuiltSite) -> None:
+    assert not (built_site.root / "2025").exists() and not (built_site.root / "arkiv").exists()
+    for prefix, said in (("", "Redegjørelsen er ikke publisert ennå."),
+                         ("en/", "The statement has not been published yet.")):
+        text = built_site.text(prefix + "redegjorelse/")
+        assert said in text
+        assert "Ingen endringer etter publisering" not in text and "No changes since publication" not in text
+        assert built_site.html(prefix + "redegjorelse/").select_one(".aapenhet-header").find(
+            string=re.compile("Fast adresse|Permanent address")) is None
+
+
+def test_next_years_draft_is_a_draft_in_the_archive_and_in_every_notice(tmp_path: Path) -> None:
+    project = project_with_history(tmp_path)
+    assert run("new-year", str(project))[0] == 0
+    build = start_build(project=project, docs_dir=project / "docs", site_url="https://exso.example/",
+                        extra={"innsynskrav": {"provider": "formspree", "endpoint": "https://formspree.io/f/abc"}},
+                        mkdocs_yml_text=(project / "mkdocs.yml").read_text(encoding="utf-8"),
+                        languages=["nb", "en"], default_language="nb")
+    pages = build.made_pages("nb")
+    archive = pages["arkiv.md"]
+    html = archive.renderer.render(archive.template, "nb", **archive.values)
+    assert "(utkast)" in html and "(gjeldende)" not in html
+    assert "2025.md" in pages and "2026.md" not in pages  # kept last year; next year's draft has no address
+    kept = pages["2025.md"]
+    notice = kept.renderer.render("earlier_notice", "nb", **kept.values)
+    assert "Se utkastet til neste redegjørelse" in notice and "gjeldende" not in notice

@@ -222,3 +222,60 @@ def test_emptying_refuses_a_statement_written_as_one_mapping() -> None:
 
 def test_emptying_the_draft_changes_nothing() -> None:
     assert reset_fields(DRAFT_STATEMENT) == (DRAFT_STATEMENT, [])
+
+
+# --- after new-year: last year's facts are named, one finding each ----------------------------------
+
+
+def test_after_new_year_each_fact_of_the_year_before_is_a_finding(tmp_path: Path) -> None:
+    project = complete_project(tmp_path)
+    assert run("new-year", str(project))[0] == 0
+    verdict = publication_verdict(project / "data", page_texts(project / "docs"))
+    carried = [finding.text("en") for finding in verdict.findings if finding.section.value == "carried_over"]
+    done = ("done on 2025-06-01, before this period — it belongs to the statement kept for the year before: remove"
+            " it here, or, if it went on this year, give its new status, date and result")
+    assert carried == [
+        f"data/due_diligence.yml:183:3 measures[0]: «Updated sustainability policy and guidelines for suppliers»: {done}",
+        "data/due_diligence.yml:200:3 measures[1]: «Suppliers must report significant changes»: under way since"
+        " 2025-06-01, with last year's result — confirm it is still under way and write this year's result:, or mark"
+        " it done with completed_on:",
+        f"data/due_diligence.yml:215:3 measures[2]: «Interviews with HP Inc.»: {done}",
+        f"data/due_diligence.yml:243:3 measures[3]: «Interviews with Zebra Technologies»: {done}",
+        f"data/due_diligence.yml:271:3 measures[4]: «Visits to Integration Wizard (IW)»: {done}",
+        "data/countries.yml:9:9 sources[0].year: «ITUC Global Rights Index»: the 2025 edition, older than the period"
+        " (2026) — give the edition the ratings are taken from this year (year:), and update the ratings",
+    ]
+    code, said = run("check", str(project), "--lang", "nb")
+    assert code == 0 and "\nFra perioden før: bekreft, oppdater eller fjern\n" in said
+    assert "  data/countries.yml:9:9 sources[0].year: «ITUC Global Rights Index»: utgaven fra 2025, eldre enn" \
+        " perioden (2026) — oppgi utgaven vurderingene er hentet fra i år (year:), og oppdater vurderingene" in said
+    # Updating a fact for the new period answers its finding.
+    replace_once(project / "data" / "countries.yml", "year: '2025'", "year: '2026'")
+    verdict = publication_verdict(project / "data", page_texts(project / "docs"))
+    assert not [finding for finding in verdict.findings if "sources[0]" in finding.text("en")]
+
+
+def test_the_draft_banner_names_what_is_from_the_period_before(tmp_path: Path) -> None:
+    from aapenhet.statement_build import start_build
+
+    project = complete_project(tmp_path)
+    assert run("new-year", str(project))[0] == 0
+    build = start_build(project=project, docs_dir=project / "docs", site_url="https://exso.example/",
+                        extra={"innsynskrav": {"provider": "formspree", "endpoint": "https://formspree.io/f/abc"}},
+                        mkdocs_yml_text=(project / "mkdocs.yml").read_text(encoding="utf-8"),
+                        languages=["nb", "en"], default_language="nb")
+    banner = build.renderer.render("draft_banner", "en")
+    assert "From the period before – confirm or update (6)" in banner
+    assert "the 2025 edition, older than the period (2026)" in banner and "data/" not in banner
+
+
+def test_an_update_within_the_year_carries_nothing_over(tmp_path: Path) -> None:
+    project = complete_project(tmp_path)
+    add_earlier_versions(project / "data")
+    verdict = publication_verdict(project / "data", page_texts(project / "docs"))
+    assert verdict.publishable, verdict.reasons()
+    assert run("keep", str(project))[0] == 0
+    replace_once(project / "data" / "statement.yml", "revisions: []", "revisions:\n  - {date: 2026-09-01, summary:"
+                 " {nb: Oppdatert (testverdi), en: Updated (test value)}}")
+    verdict = publication_verdict(project / "data", page_texts(project / "docs"))
+    assert [finding for finding in verdict.findings if finding.section.value == "carried_over"] == []

@@ -1,10 +1,11 @@
 """The pages the build makes from the data, beside the pages written in ``docs/``.
 
 - a long list of suppliers: a page per initial letter (``leverandorer/a/``);
-- each earlier version of the statement at its permanent address (``2024/``, ``2024/2025-09-15/``);
+- each published version of the statement at its permanent address (``2024/``, ``2024/2025-09-15/``),
+  the current one too from the day it is published (``2025/`` beside ``redegjorelse/``);
 - what changed in each version since the one before (``2024/endringer/``; the current one's at
   ``endringer/``);
-- the archive of every version (``arkiv/``), when there is an earlier one.
+- the archive of every version (``arkiv/``), from the first publication.
 
 Each is made in every language, at the same path under the language's prefix: its Markdown is only
 its title, and its content is a template rendered into its HTML after Markdown (``MadePage``). Nothing
@@ -64,6 +65,20 @@ class VersionView:
     changes: Changes | None
     previous: VersionView | None  # the version before
 
+    @property
+    def address(self) -> str | None:
+        """Its permanent page ("2025/"); None for a draft."""
+        return self.version.address
+
+    @property
+    def data_path(self) -> str:
+        """Where its statement.json and CSV files are: under its permanent address, or at the root for a draft."""
+        return self.version.address or ""
+
+    @property
+    def is_draft(self) -> bool:
+        return self.version.address is None
+
 
 def version_changes(versions: list[Version]) -> list[Changes | None]:
     """What changed in each version since the one before (None for the first): once per build, for
@@ -91,6 +106,11 @@ def version_label(version: Version, language: str, t) -> str:
     return str(version.year)
 
 
+def has_archive(versions: list[VersionView] | list[Version]) -> bool:
+    """The archive exists from the first publication: when any version has a permanent address."""
+    return any(version.address for version in versions)
+
+
 def made_pages(renderer: Renderer, views: list[VersionView], renderers: dict[str, Renderer],
                language: str) -> dict[str, MadePage]:
     """Every made page in ``language``, by its source path (``leverandorer/a.md``).
@@ -109,18 +129,19 @@ def made_pages(renderer: Renderer, views: list[VersionView], renderers: dict[str
             path = f"{SUPPLIERS_PAGE}{group.key}/"
             title = f"{t('supplier.group_title')}: {group.letter or t('supplier.group_other')}"
             pages.append(MadePage(title, "supplier_group", renderer, path, urls(path), {"group": group}))
-    if len(views) > 1:
-        for view in views:
-            version = view.version
-            version_renderer = renderers.get(version.path, renderer)
-            earlier = None if version.is_current else version
-            values = {"view": view, "views": views}
-            if not version.is_current:
-                pages.append(MadePage(f"{t('history.statement_for')} {view.label}", "earlier_statement",
-                                      version_renderer, version.path, urls(version.path), values, earlier))
-            if view.changes_path:
-                pages.append(MadePage(f"{t('history.changes_in')} {view.label}", "changes", version_renderer,
-                                      view.changes_path, urls(view.changes_path), values, earlier))
+    for view in views:
+        version = view.version
+        version_renderer = renderers.get(version.path, renderer)
+        earlier = None if version.is_current else version
+        values = {"view": view, "views": views}
+        if view.address:
+            # The current statement too, once published: a citation made today still leads here next year.
+            pages.append(MadePage(f"{t('history.statement_for')} {view.label}", "earlier_statement",
+                                  version_renderer, view.address, urls(view.address), values, earlier))
+        if view.changes_path:
+            pages.append(MadePage(f"{t('history.changes_in')} {view.label}", "changes", version_renderer,
+                                  view.changes_path, urls(view.changes_path), values, earlier))
+    if has_archive(views):
         pages.append(MadePage(t("history.archive_title"), "archive", renderer, ARCHIVE_PAGE, urls(ARCHIVE_PAGE),
                               {"views": views}))
     return {page.src_uri: page for page in pages}

@@ -21,10 +21,12 @@ from aapenhet.made_pages import (
     CHANGES_PAGE,
     MadePage,
     VersionView,
+    has_archive,
     made_pages,
     version_changes,
     version_views,
 )
+from aapenhet.model.carried_over import carried_over, period_before
 from aapenhet.model.changes import Changes
 from aapenhet.model.history import Version, earlier_version_problems, load_history
 from aapenhet.model.loader import LoadedStatement, load_statement
@@ -103,17 +105,18 @@ class StatementBuild:
 
     def history_files(self, language: str) -> dict[str, str]:
         """Each earlier version's machine-readable files under its path, each version's changes.json,
-        and history.json: by path from the language's root. None without earlier versions."""
-        if len(self.versions) < 2:
-            return {}
+        and history.json: by path from the language's root; the current statement's files under its
+        permanent address too, once it is published. None before the first publication."""
         views = self.version_views(language)
+        if not has_archive(views):
+            return {}
         files = {HISTORY_FILE: history_json(views, self.site, language)}
         for view in views:
             version = view.version
-            if not version.is_current:
+            if view.address:
                 for name, content in machine_readable_files(version.loaded.data, language,
                                                             labels=self.renderer.labels).items():
-                    files[version.path + name] = content
+                    files[view.address + name] = content
             if view.previous is not None:
                 files[version.path + CHANGES_FILE] = changes_json(view, view.previous, self.site, language)
         return files
@@ -146,9 +149,13 @@ def start_build(*, project: Path, docs_dir: Path, site_url: str | None, extra: d
     if problems or form is None or labels is None or loaded is None or versions is None:
         raise DataProblems(problems, about="the statement site")
     site = Site(url=site_url, default_language=default_language, languages=tuple(languages))
-    history = len(versions) > 1
-    renderer = make_renderer(loaded.data, labels, site, form, {"archive_path": ARCHIVE_PAGE if history else None,
-                                                               "changes_path": CHANGES_PAGE if history else None})
+    before = period_before(versions)
+    renderer = make_renderer(loaded.data, labels, site, form, {
+        "archive_path": ARCHIVE_PAGE if has_archive(versions) else None,
+        "changes_path": CHANGES_PAGE if len(versions) > 1 else None,
+        "permanent_path": versions[-1].address,
+        # Last year's facts new-year left in data/: the draft banner lists them with what is missing.
+        "carried_over": list(carried_over(loaded, before.loaded.data)) if before else []})
     return StatementBuild(renderer=renderer, loaded=loaded, versions=versions, changes=version_changes(versions),
                           version_renderers={version.path: renderer.for_data(version.loaded.data)
                                              for version in versions if not version.is_current})

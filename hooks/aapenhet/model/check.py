@@ -30,6 +30,7 @@ class Section(str, enum.Enum):
     c = "c"
     publication = "publication"
     consistency = "consistency"
+    carried_over = "carried_over"
     kept = "kept"
 
 
@@ -41,6 +42,8 @@ SECTION_TITLES = {
     Section.c: {"nb": "§ 5 c) Tiltak og resultater", "en": "Section 5 c) Measures and results"},
     Section.publication: {"nb": "Publisering", "en": "Publication"},
     Section.consistency: {"nb": "Sammenheng i dataene", "en": "Consistency of the data"},
+    Section.carried_over: {"nb": "Fra perioden før: bekreft, oppdater eller fjern",
+                           "en": "From the period before: confirm, update or remove"},
     Section.kept: {"nb": "Tidligere versjoner i data/history/", "en": "Earlier versions in data/history/"},
 }
 
@@ -59,6 +62,10 @@ class Finding:
     @property
     def en(self) -> str:
         return self.problem.message
+
+    def message(self, language: str) -> str:
+        """What is wrong and what to do, without where: for a reader of the draft banner."""
+        return self.nb if language == "nb" else self.en
 
     def text(self, language: str) -> str:
         problem = self.problem

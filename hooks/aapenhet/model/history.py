@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from aapenhet.model.completeness import missing_for_publication
 from aapenhet.model.loader import LoadedStatement, load_statement
 from aapenhet.model.models import DATA_FILES, Impact, Measure, Risk, Supplier, Text
 from aapenhet.source.problems import DataProblems, Problem
@@ -48,6 +49,17 @@ class Version:
     @property
     def is_update(self) -> bool:
         return self.reason is not None
+
+    @property
+    def address(self) -> str | None:
+        """Its permanent address, which never changes: its folder under history/ ("2024/",
+        "2024/2025-09-15/"), and for the current statement the folder it will be kept in, from the day
+        it is published. None for a draft: a draft has no address of its own."""
+        if not self.is_current:
+            return self.path
+        if self.year is None or self.date is None or missing_for_publication(self.loaded.data):
+            return None
+        return f"{self.year}/" + (f"{self.date.isoformat()}/" if self.is_update else "")
 
 
 def history_folders(data_dir: Path) -> list[tuple[str, Path]]:

@@ -3,7 +3,8 @@
 The gate (before a deploy), ``keep`` and ``new-year`` (before a version is kept for good) ask the
 same question of ``data/``: does it load, do the versions in ``data/history/`` fit together, and
 does the §5 check find nothing — in the current statement and in every kept version, each held to
-the rules it passed when it was kept. A statement the gate would refuse is never kept, and a kept
+the rules it passed when it was kept — and is nothing carried over from the period before
+(``carried_over``: last year's measures, impacts and source editions, left in data/ by new-year). A statement the gate would refuse is never kept, and a kept
 version the rules refuse is never published.
 """
 
@@ -13,7 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from aapenhet.model.check import Finding, check_statement
+from aapenhet.model.carried_over import carried_over, period_before
+from aapenhet.model.check import Finding, Section, check_statement
 from aapenhet.model.history import Version, earlier_version_problems, load_history
 from aapenhet.model.loader import LoadedStatement, load_statement
 from aapenhet.source.problems import DataProblems, Problem
@@ -53,4 +55,8 @@ def publication_verdict(data_dir: Path, pages: Mapping[str, str]) -> Verdict:
         return Verdict(loaded, problems=list(error.problems),
                        findings=check_statement(loaded, pages))
     kept = [version.loaded for version in versions if not version.is_current]
-    return Verdict(loaded, versions, findings=check_statement(loaded, pages, kept))
+    findings = check_statement(loaded, pages, kept)
+    before = period_before(versions)
+    if before is not None:
+        findings += carried_over(loaded, before.loaded.data)
+    return Verdict(loaded, versions, findings=sorted(findings, key=lambda finding: list(Section).index(finding.section)))

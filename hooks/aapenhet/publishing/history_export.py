@@ -81,7 +81,8 @@ def _entry(view: VersionView, site: Site, language: str) -> dict[str, object]:
         "approved_on": statement.approved_on.isoformat() if statement.approved_on else None,
         "published_on": statement.published_on.isoformat() if statement.published_on else None,
         "page": site.page_url(view.path, language),
-        "statement_json": site.page_url(version.path + "statement.json", language),
+        "permanent_page": site.page_url(view.address, language) if view.address else None,
+        "statement_json": site.page_url(view.data_path + "statement.json", language),
         "changes_page": site.page_url(view.changes_path, language) if view.changes_path else None,
         "changes_json": site.page_url(version.path + CHANGES_FILE, language) if view.changes_path else None,
     }

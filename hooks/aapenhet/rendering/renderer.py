@@ -126,10 +126,13 @@ class Renderer:
             "form_privacy_url": self.form.privacy_url,
             "home_paths": {other: self.site.page_path("", other) for other in self.site.languages},
             "page_path": lambda page: self.site.page_path(page, language),
+            "page_url": lambda page: self.site.page_url(page, language),
             "overview": country_overview(data, language, counts_only=long_list),
             "suppliers_path": SUPPLIERS_PAGE,
             "archive_path": None,
             "changes_path": None,
+            "permanent_path": None,
+            "carried_over": [],
             **self.extra,
         }
 

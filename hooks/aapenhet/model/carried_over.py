@@ -1,0 +1,94 @@
+"""Facts carried over from the period before: what ``new-year`` leaves in data/ to be looked at again.
+
+``new-year`` empties only the period, approval, publication, signatories and revisions; the measures,
+impacts and rating sources are last year's until an editor updates them. Compared with the version
+kept before (the statement for an earlier year), each fact that belongs to that year is one finding
+with what to do: a measure done before the new period began, one under way since then that still
+reports last year's result, an impact found then whose remediation is as it was, and a rating source
+whose edition is older than the new period. The new period is the one filled in, or, while it is
+empty, the year after the one kept.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from aapenhet.model.check import Finding, Section
+from aapenhet.model.history import Version
+from aapenhet.model.loader import LoadedStatement
+from aapenhet.model.models import MeasureStatus, StatementData
+
+
+def period_before(versions: list[Version]) -> Version | None:
+    """The newest kept version of an earlier year than the current one (the last of ``versions``)."""
+    current = versions[-1].year
+    earlier = [version for version in versions[:-1] if version.year is not None
+               and (current is None or version.year < current)]
+    return earlier[-1] if earlier else None
+
+
+def carried_over(current: LoadedStatement, previous: StatementData) -> Iterator[Finding]:
+    """Each fact in ``current`` that belongs to the period of ``previous`` (the version kept before)."""
+    old_end = previous.statement.reporting_period.end
+    if old_end is None:
+        return
+    period = current.data.statement.reporting_period
+    new_start = period.start or old_end + datetime.timedelta(days=1)
+    if new_start <= old_end:
+        return  # an update of the same year, not a new one
+    yield from _measures(current, previous, new_start)
+    yield from _impacts(current, previous, new_start)
+    yield from _sources(current, (period.end or new_start).year)
+
+
+def _measures(current: LoadedStatement, previous: StatementData, new_start: datetime.date) -> Iterator[Finding]:
+    source = current.sources["due_diligence"]
+    before = {measure.id: measure for measure in previous.due_diligence.measures}
+    for index, measure in enumerate(current.data.due_diligence.measures):
+        path = ("measures", index)
+        if measure.status is MeasureStatus.done and measure.completed_on and measure.completed_on < new_start:
+            yield Finding(Section.carried_over, source.problem(
+                path, f"«{measure.title.en}»: done on {measure.completed_on}, before this period — it belongs to the"
+                " statement kept for the year before: remove it here, or, if it went on this year, give its new"
+                " status, date and result",
+                message_nb=f"«{measure.title.nb}»: gjennomført {measure.completed_on}, før denne perioden — det hører"
+                " til redegjørelsen for året før, som er tatt vare på: fjern det her, eller, hvis det fortsatte i år,"
+                " oppgi ny status, dato og resultat"))
+        elif (measure.status is MeasureStatus.ongoing and measure.started_on and measure.started_on < new_start
+              and measure.id in before and before[measure.id].result == measure.result):
+            yield Finding(Section.carried_over, source.problem(
+                path, f"«{measure.title.en}»: under way since {measure.started_on}, with last year's result — confirm"
+                " it is still under way and write this year's result:, or mark it done with completed_on:",
+                message_nb=f"«{measure.title.nb}»: har pågått siden {measure.started_on}, med fjorårets resultat —"
+                " bekreft at det fortsatt pågår og skriv årets result:, eller merk det gjennomført med completed_on:"))
+
+
+def _impacts(current: LoadedStatement, previous: StatementData, new_start: datetime.date) -> Iterator[Finding]:
+    found, earlier = current.data.due_diligence.actual_impacts, previous.due_diligence.actual_impacts
+    if found is None:
+        return
+    source = current.sources["due_diligence"]
+    before = {impact.id: impact for impact in earlier.impacts} if earlier else {}
+    for index, impact in enumerate(found.impacts):
+        if (impact.identified_on and impact.identified_on < new_start and impact.id in before
+                and before[impact.id].remediation_status == impact.remediation_status
+                and before[impact.id].remediation == impact.remediation):
+            yield Finding(Section.carried_over, source.problem(
+                ("actual_impacts", "impacts", index),
+                f"«{impact.title.en}»: identified on {impact.identified_on}, with its remediation as last year — give"
+                " where the remediation stands now (remediation:, remediation_status:)",
+                message_nb=f"«{impact.title.nb}»: avdekket {impact.identified_on}, med utbedringen som i fjor — oppgi"
+                " hvor utbedringen står nå (remediation:, remediation_status:)"))
+
+
+def _sources(current: LoadedStatement, period_year: int) -> Iterator[Finding]:
+    source = current.sources["countries"]
+    for index, rating_source in enumerate(current.data.countries.sources):
+        if rating_source.year is not None and rating_source.year < period_year:
+            yield Finding(Section.carried_over, source.problem(
+                ("sources", index, "year"),
+                f"«{rating_source.name.en}»: the {rating_source.year} edition, older than the period ({period_year})"
+                f" — give the edition the ratings are taken from this year (year:), and update the ratings",
+                message_nb=f"«{rating_source.name.nb}»: utgaven fra {rating_source.year}, eldre enn perioden"
+                f" ({period_year}) — oppgi utgaven vurderingene er hentet fra i år (year:), og oppdater vurderingene"))
