@@ -11,7 +11,10 @@ Events, and what each hands to the package:
 - ``on_env``: the theme's compiled templates kept between builds, as the package's own are.
 - ``on_page_context`` / ``on_template_context``: the draft banner, security policy and head links.
 - ``on_post_page`` / ``on_post_template``: each page's policy allows exactly its inline scripts.
-- ``on_post_build``: once every language is built, ``_headers`` and each language's 404 page.
+- ``on_pre_build``: the last good site/ set aside before MkDocs empties it (website/last_good_site.py).
+- ``on_post_build``: once every language is built, ``_headers``, each language's 404 page and
+  ``build.json``; the last good site/ is dropped, or put back when the strict build is refused.
+- ``on_build_error``: the last good site/ put back.
 
 Under ``mkdocs serve``, wrong data or pages do not stop the build (the preview would hang until a
 good build): every page shows the located problems instead (``on_page_content``), until the editor
@@ -42,6 +45,7 @@ from aapenhet.website.security import (
     SERVE_INLINE_SCRIPTS,
     content_security_policy,
 )
+from aapenhet.website.last_good_site import SET_ASIDE_SUFFIX, discard, restore, set_aside, strict_build_will_fail
 from aapenhet.website.seo import open_graph_locale, page_alternates, robots_txt, sitemap_entries
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -61,6 +65,8 @@ log = get_plugin_logger("aapenhet")
 _build: StatementBuild | None = None
 # Under ``mkdocs serve`` only: what is wrong with the data or pages, shown on every page instead.
 _problems: DataProblems | None = None
+# The last good site/, moved aside while this build writes a new one.
+_last_good: Path | None = None
 
 
 # Hooks
@@ -69,16 +75,17 @@ _problems: DataProblems | None = None
 def on_startup(*, command: str, dirty: bool) -> None:
     """Runs once when mkdocs starts, before the first build (not again on serve's rebuilds)."""
     PROCESS.command = command
+    PROCESS.dirty = dirty
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Runs at the start of each language's pass: the first pass reads and checks everything."""
-    global _build, _problems
+    global _build, _problems, _last_good
     if _is_later_language_pass(config):
         if _problems is None:
             _current_build().languages_built.append(_language(config))
         return config
-    _build, _problems = None, None
+    _build, _problems, _last_good = None, None, None
     project = Path(config.config_file_path).parent
     gc.unfreeze()  # what the last build kept (mkdocs serve) may be collected again
     gc.disable()  # reading the data makes millions of objects and few cycles: no collection meanwhile
@@ -242,15 +249,41 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     return output_content
 
 
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    """Runs before MkDocs empties site/ (each language's pass): the first pass sets the last good
+    site/ aside, to be put back if this build is refused. Not under serve, which builds elsewhere."""
+    global _last_good
+    if _is_later_language_pass(config) or PROCESS.serving or PROCESS.dirty:
+        return
+    _last_good = set_aside(Path(config.site_dir))
+
+
 @event_priority(-200)  # after static-i18n's own on_post_build, which runs the other languages' passes
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Runs at the end of each language's pass; the outer (first) pass ends last, after every
-    language: only then are ``_headers`` and the 404 pages written, with every page's scripts."""
+    language: only then are ``_headers``, the 404 pages and ``build.json`` written, with every page's
+    scripts. A strict build that counted a warning is refused after this: the last good site/ returns."""
+    global _last_good
     if _is_later_language_pass(config) or _problems is not None:
         return
     build = _current_build()
     build.finish(Path(config.site_dir))
+    if _last_good is not None:
+        if strict_build_will_fail():
+            restore(Path(config.site_dir), _last_good)
+            log.info("the strict build is refused: site/ is the last good build again")
+        else:
+            discard(_last_good)
+        _last_good = None
     log.info("statement site built in %s", ", ".join(build.languages_built))
+
+
+def on_build_error(*, error: Exception) -> None:
+    """Runs when the build fails with an error: the last good site/ is put back."""
+    global _last_good
+    if _last_good is not None:
+        restore(_last_good.with_name(_last_good.name.removesuffix(SET_ASIDE_SUFFIX)), _last_good)
+    _last_good = None
 
 
 # Helpers

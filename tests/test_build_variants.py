@@ -255,3 +255,20 @@ def test_the_table_of_contents_lists_only_headings_with_permalinks_each_with_its
     [title] = toc_tokens(page)
     assert [(entry["id"], entry["name"]) for entry in title["children"]] == [("a", "A &amp; B"), ("c", "C")]
     assert [(entry["id"], entry["name"]) for entry in title["children"][0]["children"]] == [("s", "Supplier")]
+
+
+def test_a_refused_strict_build_leaves_the_last_good_site(tmp_path: Path) -> None:
+    """MkDocs empties site/ before it builds and refuses a strict build only at the end: the last good
+    site/ must come back, whichever language's pass logged the warning."""
+    project = copy_project(tmp_path / "project")
+    site = project / "site"
+    assert run_build(project, site).returncode == 0
+    good = {path.relative_to(site): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+    assert (site / "build.json").is_file()
+    for page in ("index.md", "index.en.md"):
+        replace_in(project, f"docs/{page}", "\n", "\n\n[en lenke](finnes-ikke.md)\n")
+        result = run_build(project, site)
+        assert result.returncode != 0 and "strict mode" in result.output, result.output
+        assert {path.relative_to(site): path.read_bytes() for path in site.rglob("*") if path.is_file()} == good
+        assert [path.name for path in project.iterdir() if path.name.startswith("site")] == ["site"]
+        replace_in(project, f"docs/{page}", "\n\n[en lenke](finnes-ikke.md)\n", "\n")

@@ -6,7 +6,7 @@ output models' own schema; its values are the data's (every supplier, the risk l
 ``{nb, en}`` pair left); the draft header follows ``completeness.missing_for_publication``; the CSV has
 exactly the documented columns, one row per supplier and production country, risk levels that agree
 with ``countries.yml``, and RFC 4180 quoting that round-trips commas, quotes and newlines; the files
-are written as promised; and README.md documents every column and top-level field.
+are written as promised; and DEVELOPING.md documents every column and top-level field.
 """
 
 from __future__ import annotations
@@ -378,8 +378,8 @@ def test_write_machine_readable_writes_every_file(data: StatementData, tmp_path:
 # --- the README --------------------------------------------------------------------------------
 
 
-def test_readme_documents_every_column_and_top_level_field() -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+def test_the_developers_guide_documents_every_column_and_top_level_field() -> None:
+    readme = (REPO / "DEVELOPING.md").read_text(encoding="utf-8")
     section = readme.split("## Machine-readable statement", 1)[1].split("\n## ", 1)[0]
     documented = set(re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.MULTILINE))
     top_level = set(StatementDocument.model_json_schema(by_alias=True)["properties"])

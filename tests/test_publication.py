@@ -77,8 +77,9 @@ def run_gate_process(command: list[str], *arguments: str, cwd: Path = PROJECT,
                           capture_output=True, text=True, timeout=60)
 
 
-def reasons(project: Path, site_url: str | None = PUBLIC_URL, form: FormSettings = PUBLIC_FORM) -> list[str]:
-    return publication_problems(project, PublishSettings(site_url=site_url, form=form))
+def reasons(project: Path, site_url: str | None = PUBLIC_URL, form: FormSettings = PUBLIC_FORM,
+            built: Path | None = None) -> list[str]:
+    return publication_problems(project, PublishSettings(site_url=site_url, form=form, built=built))
 
 
 # The shipped data ------------------------------------------------------------------------------
@@ -372,11 +373,11 @@ def test_private_and_local_addresses_are_not_public(tmp_path: Path, address: str
     assert len(endpoint) == 1 and endpoint[0].startswith(f"extra.innsynskrav.endpoint: «{address}»"), endpoint
 
 
-def test_the_readmes_example_endpoint_is_refused(tmp_path: Path) -> None:
+def test_the_guides_example_endpoint_is_refused(tmp_path: Path) -> None:
     example = "https://formspree.io/f/abcdwxyz"
-    assert example in (REPO / "README.md").read_text(encoding="utf-8"), "the README's example changed: update"
+    assert example in (REPO / "EDITING.md").read_text(encoding="utf-8"), "the guide's example changed: update"
     found = reasons(filled_project(tmp_path), form=FormSettings(provider=Provider.formspree, endpoint=example))
-    assert found == [f"extra.innsynskrav.endpoint: «{example}» is the example address from the README, not a form"
+    assert found == [f"extra.innsynskrav.endpoint: «{example}» is the example address from EDITING.md, not a form"
                      " of Exso's — set INNSYNSKRAV_PROVIDER and INNSYNSKRAV_ENDPOINT (repository variables in CI)"
                      " to the form service Exso uses"]
 
@@ -402,3 +403,31 @@ def test_the_gate_refuses_what_the_build_refuses_in_earlier_versions(tmp_path: P
     found = reasons(project)
     assert any(reason.startswith("data/history/2023/statement.yml:") and "the period ends in 2024" in reason
                for reason in found), found
+
+
+# The site about to be deployed is the build of what the gate judged -------------------------------
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (lambda project: None, None),
+    (lambda project: (project / "site" / "build.json").unlink(), "site/build.json: missing or unreadable"),
+    (lambda project: (project / "docs" / "index.md").write_text("# Endret\n", encoding="utf-8"),
+     "site/build.json: site/ was built from other files than mkdocs.yml, docs/ and data/ as they are now"),
+], ids=["the-same", "no-record", "edited-since"])
+def test_the_gate_refuses_a_built_site_that_is_not_the_build_of_what_it_judged(tmp_path: Path, change,
+                                                                             expected: str | None) -> None:
+    from aapenhet.publishing.build_record import build_record, write_build_record
+
+    project = filled_project(tmp_path)
+    (project / "site").mkdir()
+    write_build_record(project / "site", build_record(project, PUBLIC_URL, PUBLIC_FORM))
+    change(project)
+    found = reasons(project, built=project / "site")
+    if expected is None:
+        assert found == []
+        elsewhere = reasons(project, built=project / "site", site_url="https://exso.example/annet/")
+        assert elsewhere == [f"{project / 'site'}/build.json: site/ was built for https://exso.example/apenhet/, not"
+                             " https://exso.example/annet/ — build it again with SITE_URL set to the address it is"
+                             " published at"]
+    else:
+        assert len(found) == 1 and found[0].startswith(str(project / expected)), found

@@ -20,7 +20,9 @@ from typing import Any
 
 import pytest
 import yaml
-from site_build import PROJECT, REPO, fill_data
+from aapenhet.form.settings import FormSettings, Provider
+from aapenhet.publishing.build_record import build_record, write_build_record
+from site_build import PROJECT, REPO, fill_data, replace_once
 
 WORKFLOW = REPO / ".github" / "workflows" / "publish.yml"
 MAIN_PUSH = "github.ref == 'refs/heads/main' && github.event_name == 'push'"
@@ -210,9 +212,18 @@ def test_gate_reports_publishable_when_it_is(gate_step: Path) -> None:
               "reporting_period: {start: 2025-01-01, end: 2025-12-31}\ncompanies_covered: [Exempla AS]\n"
               "approved_on: 2026-06-20\npublished_on: 2026-06-25\nsignatories:\n  - {name: Kari Nordmann, role: board_chair}\n"
               "  - {name: Per Hansen, role: ceo}\ncontact:\n  email: apenhet@example.no\n  postal_address: [Exempla AS]\n")
+    # site/ as the strict build before it leaves it: built from these files for the gated address and form.
+    site = gate_step / "site"
+    site.mkdir()
+    form = FormSettings(provider=Provider.formspree, endpoint="https://formspree.io/f/abc")
+    write_build_record(site, build_record(gate_step, "https://exso.example/apenhet/", form))
     status, log, summary = run_gate_step(gate_step, on_main=True)
     assert status == 0, log
     assert summary.startswith("### Publication gate: publishable at https://exso.example/apenhet/")
+    # A site/ built before the last edit is not what the gate judged: the deploy is refused.
+    replace_once(gate_step / "data" / "company.yml", "employees: 250", "employees: 260")
+    status, log, summary = run_gate_step(gate_step, on_main=True)
+    assert status == 1 and "site/build.json: site/ was built from other files than" in summary, log
 
 
 @pytest.mark.shipped_settings
@@ -225,3 +236,15 @@ def test_every_form_setting_mkdocs_yml_reads_is_passed_from_repository_variables
     for name in wanted:
         assert f"vars.{name} }}}}" in " ".join(step["env"].values()), name
         assert f"{name}=" in step["run"], name
+
+
+def test_what_is_deployed_is_the_site_the_gate_checked(workflow: dict[Any, Any]) -> None:
+    """The gate judges site/ itself (its build.json: built from these files for this address and form),
+    and the steps after it upload that same site/."""
+    gate = step_index(workflow, "build", runs="aapenhet gate")
+    assert "--built site " in steps(workflow, "build")[gate]["run"]
+    uploads = [index for index, step in enumerate(steps(workflow, "build"))
+               if step.get("uses", "").startswith(("actions/upload-artifact", "actions/upload-pages-artifact"))]
+    assert uploads and all(index > gate for index in uploads)
+    assert {steps(workflow, "build")[index]["with"]["path"] for index in uploads} == {"site/"}
+    assert step_index(workflow, "build", runs="mkdocs build --strict") < gate

@@ -79,11 +79,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def gate(arguments: argparse.Namespace, project: Path) -> int:
     """Print the reasons not to publish; 0 when there are none, 1 otherwise."""
-    settings = PublishSettings(site_url=arguments.site_url, form=read_form_settings(project), host=arguments.host)
+    settings = PublishSettings(site_url=arguments.site_url, form=read_form_settings(project), host=arguments.host,
+                               built=Path(arguments.built) if arguments.built else None)
     reasons = publication_problems(project, settings)
     if not reasons:
         print(f"Publishable: the statement is final, site_url is {arguments.site_url.strip()}"
-              " and the form posts to its service")
+              " and the form posts to its service"
+              + (f"; {arguments.built} is the build of exactly this" if arguments.built else ""))
         return 0
     print("\n".join(safe_for_ci_log(reason) for reason in reasons), flush=True)
     print(f"Not publishable: {len(reasons)} reason{'s' if len(reasons) != 1 else ''} above.", file=sys.stderr)
@@ -228,6 +230,9 @@ def _parser() -> argparse.ArgumentParser:
                              help="where site/ is deployed (a netlify form works only on Netlify)")
     gate_parser.add_argument("--site-url", default=os.environ.get("SITE_URL"),
                              help="the address the site is published at (default: $SITE_URL)")
+    gate_parser.add_argument("--built", metavar="SITE_DIR",
+                             help="the built site about to be deployed: refused unless it was built from the files"
+                                  " judged here, for this address and form (CI: --built site)")
     check_parser = commands.add_parser(
         "check", help="what the statement lacks, by §5 point",
         description="The §5 check: findings grouped by §5 a, b, c, publication and consistency, each located in"

@@ -30,6 +30,7 @@ from aapenhet.model.carried_over import carried_over, period_before
 from aapenhet.model.changes import Changes
 from aapenhet.model.history import Version, earlier_version_problems, load_history
 from aapenhet.model.loader import LoadedStatement, load_statement
+from aapenhet.publishing.build_record import build_record, write_build_record
 from aapenhet.publishing.export import machine_readable_files
 from aapenhet.publishing.history_export import CHANGES_FILE, HISTORY_FILE, changes_json, history_json
 from aapenhet.rendering.docs_pages import docs_problems, untranslated_nav_titles
@@ -50,6 +51,7 @@ class Process:
     before the first build; ``mkdocs serve`` then rebuilds in the same process, with fresh hooks."""
 
     command: str = "build"
+    dirty: bool = False  # ``--dirty``: site/ is built over, not anew
     # The pages the last good build made from the data, by their source path, with their addresses in
     # each language: while the data is wrong, ``mkdocs serve`` shows the problems there too.
     made_pages: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -76,6 +78,8 @@ class StatementBuild:
     version_renderers: dict[str, Renderer] = field(default_factory=dict)
     # What changed in each version since the one before (made_pages.version_changes).
     changes: list[Changes | None] = field(default_factory=list)
+    # What the site is built from and for, written beside it (publishing/build_record.py).
+    record: dict[str, object] = field(default_factory=dict)
     _made_pages: dict[str, dict[str, MadePage]] = field(default_factory=dict, repr=False)
     _views: dict[str, list[VersionView]] = field(default_factory=dict, repr=False)
 
@@ -125,6 +129,7 @@ class StatementBuild:
         """After the last language: the files that cover every language."""
         write_site_files(site_dir, self.site, form_origin=form_origin(self.renderer.form),
                          script_hashes=self.script_hashes, not_found_pages=self.not_found_pages)
+        write_build_record(site_dir, self.record)
 
 
 def start_build(*, project: Path, docs_dir: Path, site_url: str | None, extra: dict,
@@ -157,6 +162,7 @@ def start_build(*, project: Path, docs_dir: Path, site_url: str | None, extra: d
         # Last year's facts new-year left in data/: the draft banner lists them with what is missing.
         "carried_over": list(carried_over(loaded, before.loaded.data)) if before else []})
     return StatementBuild(renderer=renderer, loaded=loaded, versions=versions, changes=version_changes(versions),
+                          record=build_record(project, site_url, form),
                           version_renderers={version.path: renderer.for_data(version.loaded.data)
                                              for version in versions if not version.is_current})
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from aapenhet.form.settings import FormSettings, Provider
 from aapenhet.model.publishable import publication_verdict
+from aapenhet.publishing.build_record import built_site_problems
 from aapenhet.rendering.docs_pages import page_texts
 from aapenhet.website.addresses import public_https_url_problem
 
@@ -30,11 +31,13 @@ class PublishSettings:
     form: FormSettings | list[str]
     # Where site/ is deployed: netlify, github-pages or other (a host that only serves files).
     host: str = "other"
+    # The built site/ about to be deployed: it must be the build of what the gate judges, for this address.
+    built: Path | None = None
 
 
 SettingsCheck = Callable[[PublishSettings], list[str]]
 
-# Addresses shown as examples in the README: copied into the settings, requests would go nowhere.
+# Addresses shown as examples in EDITING.md: copied into the settings, requests would go nowhere.
 EXAMPLE_ENDPOINTS = frozenset({"https://formspree.io/f/abcdwxyz"})
 
 
@@ -61,7 +64,7 @@ def form_endpoint_is_public(settings: PublishSettings) -> list[str]:
                 " (formspree, formsubmit, web3forms, generic) or deploy to Netlify (--host netlify)"]
     problem = public_https_url_problem(settings.form.endpoint)
     if problem is None and settings.form.endpoint.strip() in EXAMPLE_ENDPOINTS:
-        problem = f"«{settings.form.endpoint}» is the example address from the README, not a form of Exso's"
+        problem = f"«{settings.form.endpoint}» is the example address from EDITING.md, not a form of Exso's"
     if problem is None:
         if settings.form.provider is Provider.generic and settings.form.service_name is None:
             return ["extra.innsynskrav.service_name: not set — the privacy notice must name the service that"
@@ -86,4 +89,6 @@ def publication_problems(project: Path, settings: PublishSettings) -> list[str]:
     reasons = publication_verdict(project / "data", page_texts(project / "docs")).reasons("en")
     for settings_check in SETTINGS_CHECKS:
         reasons += settings_check(settings)
+    if settings.built is not None:
+        reasons += built_site_problems(settings.built, project, settings.site_url, settings.form)
     return reasons
