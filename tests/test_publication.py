@@ -296,8 +296,8 @@ def test_the_shipped_local_form_receiver_is_refused(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stdout + done.stderr
     assert done.stdout.splitlines() == [
         "extra.innsynskrav.endpoint: «http://127.0.0.1:8025/innsynskrav» is not an absolute https:// address"
-        " — set INNSYNSKRAV_PROVIDER and INNSYNSKRAV_ENDPOINT (repository variables in CI) to the form service"
-        " Exso uses"]
+        " — set INNSYNSKRAV_PROVIDER and INNSYNSKRAV_ENDPOINT to the form service Exso uses"
+        " (repository variables on GitHub: Settings → Secrets and variables → Actions → Variables; EDITING.md, «The request form's mail service»)"]
 
 
 def test_a_public_form_service_or_netlify_on_netlify_passes(tmp_path: Path) -> None:
@@ -378,8 +378,8 @@ def test_the_guides_example_endpoint_is_refused(tmp_path: Path) -> None:
     assert example in (REPO / "EDITING.md").read_text(encoding="utf-8"), "the guide's example changed: update"
     found = reasons(filled_project(tmp_path), form=FormSettings(provider=Provider.formspree, endpoint=example))
     assert found == [f"extra.innsynskrav.endpoint: «{example}» is the example address from EDITING.md, not a form"
-                     " of Exso's — set INNSYNSKRAV_PROVIDER and INNSYNSKRAV_ENDPOINT (repository variables in CI)"
-                     " to the form service Exso uses"]
+                     " of Exso's — set INNSYNSKRAV_PROVIDER and INNSYNSKRAV_ENDPOINT to the form service Exso"
+                     " uses (repository variables on GitHub: Settings → Secrets and variables → Actions → Variables; EDITING.md, «The request form's mail service»)"]
 
 
 def test_nothing_the_gate_prints_starts_a_workflow_command(tmp_path: Path) -> None:

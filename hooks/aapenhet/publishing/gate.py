@@ -71,7 +71,8 @@ def form_endpoint_is_public(settings: PublishSettings) -> list[str]:
                     " processes the requests; set INNSYNSKRAV_SERVICE_NAME (or service_name:)"]
         return []
     return [f"extra.innsynskrav.endpoint: {problem} — set INNSYNSKRAV_PROVIDER and INNSYNSKRAV_ENDPOINT"
-            " (repository variables in CI) to the form service Exso uses"]
+            " to the form service Exso uses (repository variables on GitHub: Settings → Secrets and variables →"
+            " Actions → Variables; EDITING.md, «The request form's mail service»)"]
 
 
 # Every settings check the gate runs, after the data rules, in the order the reasons are printed.
