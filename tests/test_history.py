@@ -463,8 +463,15 @@ def test_next_years_draft_is_a_draft_in_the_archive_and_in_every_notice(tmp_path
     pages = build.made_pages("nb")
     archive = pages["arkiv.md"]
     html = archive.renderer.render(archive.template, "nb", **archive.values)
-    assert "(utkast)" in html and "(gjeldende)" not in html
+    assert "neste periode (utkast)</a></h2>" in html and html.count("(gjeldende)") == 1
     assert "2025.md" in pages and "2026.md" not in pages  # kept last year; next year's draft has no address
     kept = pages["2025.md"]
     notice = kept.renderer.render("earlier_notice", "nb", **kept.values)
-    assert "Se utkastet til neste redegjørelse" in notice and "gjeldende" not in notice
+    assert "Dette er den sist publiserte redegjørelsen" in notice and "Se utkastet til neste redegjørelse" in notice
+    oldest = pages["2024.md"]
+    assert "Dette er en tidligere redegjørelse" in oldest.renderer.render("earlier_notice", "nb", **oldest.values)
+    assert "2025</a> (gjeldende)" in html  # the statement in force is the newest published one
+    history = json.loads(build.history_files("en")["history.json"])
+    assert [(entry["label"], entry["current"], entry["status"]) for entry in history["versions"]] == [
+        ("2024", False, "published"), ("2024, updated 15 September 2025", False, "published"),
+        ("2025", True, "published"), ("the next period (draft)", False, "draft")]

@@ -64,6 +64,8 @@ class VersionView:
     changes_path: str | None  # what changed since the version before; None for the first
     changes: Changes | None
     previous: VersionView | None  # the version before
+    # The statement in force: the newest published version (an earlier one while data/ is a draft).
+    in_force: bool = False
 
     @property
     def address(self) -> str | None:
@@ -90,11 +92,12 @@ def version_changes(versions: list[Version]) -> list[Changes | None]:
 def version_views(versions: list[Version], changes: list[Changes | None], language: str, t) -> list[VersionView]:
     """Every version, oldest first, with its label in ``language`` and what changed since the one before."""
     views: list[VersionView] = []
-    for version, changed in zip(versions, changes, strict=True):
+    in_force = max((index for index, version in enumerate(versions) if version.address), default=None)
+    for index, (version, changed) in enumerate(zip(versions, changes, strict=True)):
         path = version.path or "redegjorelse/"
         changes_path = (version.path + CHANGES_PAGE if version.path else CHANGES_PAGE) if views else None
         views.append(VersionView(version, version_label(version, language, t), path, changes_path, changed,
-                                 views[-1] if views else None))
+                                 views[-1] if views else None, in_force=index == in_force))
     return views
 
 

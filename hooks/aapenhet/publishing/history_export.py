@@ -77,7 +77,8 @@ def _entry(view: VersionView, site: Site, language: str) -> dict[str, object]:
         "reporting_year": version.year,
         "kind": "update" if version.is_update else "annual",
         "date": version.date.isoformat() if version.date else None,
-        "current": version.is_current,
+        "current": view.in_force,  # the statement in force: never a draft
+        "status": "draft" if view.is_draft else "published",
         "approved_on": statement.approved_on.isoformat() if statement.approved_on else None,
         "published_on": statement.published_on.isoformat() if statement.published_on else None,
         "page": site.page_url(view.path, language),
