@@ -45,7 +45,7 @@ from aapenhet.website.security import (
     SERVE_INLINE_SCRIPTS,
     content_security_policy,
 )
-from aapenhet.website.last_good_site import SET_ASIDE_SUFFIX, discard, restore, set_aside, strict_build_will_fail
+from aapenhet.website.last_good_site import discard, restore, set_aside, strict_build_will_fail
 from aapenhet.website.seo import open_graph_locale, page_alternates, robots_txt, sitemap_entries
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -255,7 +255,10 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     global _last_good
     if _is_later_language_pass(config) or PROCESS.serving or PROCESS.dirty:
         return
-    _last_good = set_aside(Path(config.site_dir))
+    try:
+        _last_good = set_aside(Path(config.site_dir))
+    except OSError as error:
+        log.warning("site/ could not be set aside (%s): a failed build will leave its own site/", error)
 
 
 @event_priority(-200)  # after static-i18n's own on_post_build, which runs the other languages' passes
@@ -267,10 +270,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if _is_later_language_pass(config) or _problems is not None:
         return
     build = _current_build()
-    build.finish(Path(config.site_dir))
+    refused = strict_build_will_fail()
+    # build.json says "this is a finished strict build of these files": never on one MkDocs refuses.
+    build.finish(Path(config.site_dir), record=bool(config.strict) and not refused)
     if _last_good is not None:
-        if strict_build_will_fail():
-            restore(Path(config.site_dir), _last_good)
+        if refused:
+            restore(_last_good)
             log.info("the strict build is refused: site/ is the last good build again")
         else:
             discard(_last_good)
@@ -282,7 +287,7 @@ def on_build_error(*, error: Exception) -> None:
     """Runs when the build fails with an error: the last good site/ is put back."""
     global _last_good
     if _last_good is not None:
-        restore(_last_good.with_name(_last_good.name.removesuffix(SET_ASIDE_SUFFIX)), _last_good)
+        restore(_last_good)
     _last_good = None
 
 

@@ -259,16 +259,34 @@ def test_the_table_of_contents_lists_only_headings_with_permalinks_each_with_its
 
 def test_a_refused_strict_build_leaves_the_last_good_site(tmp_path: Path) -> None:
     """MkDocs empties site/ before it builds and refuses a strict build only at the end: the last good
-    site/ must come back, whichever language's pass logged the warning."""
+    site/ must come back, whichever language's pass logged the warning, and its hidden entries (a
+    gh-pages worktree's .git) are never touched. A refused build leaves no build.json, so the gate
+    never passes it; build.json names the address as MkDocs writes it, with or without a slash."""
+    from aapenhet.form.settings import read_form_settings
+    from aapenhet.publishing.build_record import built_site_problems
+
     project = copy_project(tmp_path / "project")
     site = project / "site"
-    assert run_build(project, site).returncode == 0
-    good = {path.relative_to(site): path.read_bytes() for path in site.rglob("*") if path.is_file()}
-    assert (site / "build.json").is_file()
+    result = run_build(project, site, env={"SITE_URL": "https://exso.example/aapenhet"})
+    assert result.returncode == 0, result.output
+    assert built_site_problems(site, project, "https://exso.example/aapenhet", read_form_settings(project)) == []
+    (site / ".git").mkdir()
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+
+    def files() -> dict[Path, bytes]:
+        return {path.relative_to(site): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
+    good = files()
     for page in ("index.md", "index.en.md"):
         replace_in(project, f"docs/{page}", "\n", "\n\n[en lenke](finnes-ikke.md)\n")
-        result = run_build(project, site)
+        result = run_build(project, site, env={"SITE_URL": "https://exso.example/aapenhet"})
         assert result.returncode != 0 and "strict mode" in result.output, result.output
-        assert {path.relative_to(site): path.read_bytes() for path in site.rglob("*") if path.is_file()} == good
-        assert [path.name for path in project.iterdir() if path.name.startswith("site")] == ["site"]
+        assert files() == good
         replace_in(project, f"docs/{page}", "\n\n[en lenke](finnes-ikke.md)\n", "\n")
+    assert run_build(project, site).returncode == 0
+    assert (site / ".git" / "HEAD").is_file() and not (site / ".aapenhet-last-good").exists()
+    # A first build that is refused leaves its pages, but no record: the gate refuses them.
+    fresh = tmp_path / "fresh"
+    replace_in(project, "docs/index.md", "\n", "\n\n[en lenke](finnes-ikke.md)\n")
+    assert run_build(project, fresh).returncode != 0
+    assert (fresh / "index.html").is_file() and not (fresh / "build.json").exists()

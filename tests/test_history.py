@@ -33,6 +33,7 @@ from aapenhet.model.changes import compare
 from aapenhet.model.history import load_history
 from aapenhet.model.keeping import reset_fields
 from aapenhet.model.loader import load_statement
+from aapenhet.model.models import SignatoryRole
 from aapenhet.source.problems import DataProblems
 from aapenhet.statement_build import start_build
 
@@ -133,6 +134,26 @@ def test_each_change_says_which_way_it_moved(tmp_path: Path) -> None:
     assert [(each.name, each.role.value) for each in changes.signatories_removed] == [("Ola Nordmann", "board_member")]
     assert (changes.companies_added, changes.companies_removed) == (["Exempla Drift AS"], [])
     assert not changes.nothing
+    # Given or withdrawn is neither raised nor lowered; a draft has not lost its board; a new role is a change.
+    after = load_statement(data).data
+    unassessed = after.model_copy(update={"due_diligence": after.due_diligence.model_copy(update={"risks": [
+        risk.model_copy(update={"severity": None, "level": None}) if risk.id == reassessed.risk.id else risk
+        for risk in after.due_diligence.risks]})})
+    withdrawn = compare(after, unassessed)
+    (change,) = withdrawn.risks_reassessed
+    assert (change.severity.before.value, change.severity.after, change.severity.raised) == ("medium", None, False)
+    assert [(each.before.value, each.after) for each in withdrawn.risks_level_withdrawn] == [("elevated", None)]
+    assert withdrawn.risks_lowered == [] and [each.after.value for each in compare(unassessed, after).risks_level_given] == ["elevated"]
+    draft = after.model_copy(update={"statement": after.statement.model_copy(update={"approved_on": None, "signatories": []})})
+    assert compare(after, draft).signatories_removed == []
+    promoted = after.model_copy(update={"statement": after.statement.model_copy(update={"signatories": [
+        each.model_copy(update={"role": {SignatoryRole.board_member: SignatoryRole.board_chair,
+                                         SignatoryRole.board_chair: SignatoryRole.board_member}.get(each.role, each.role)})
+        for each in after.statement.signatories]})})
+    moved = compare(after, promoted)
+    assert moved.signatories_added == moved.signatories_removed == []
+    assert [(each.after.name, each.before.role.value, each.after.role.value) for each in moved.signatories_role_changed] == [
+        ("Kari Nordmann", "board_chair", "board_member"), ("Siri Berg", "board_member", "board_chair")]
 
 
 # --- Bad input: each a located error -------------------------------------------------------------

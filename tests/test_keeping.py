@@ -178,7 +178,7 @@ def test_new_year_interrupted_after_keeping_finishes_when_run_again(tmp_path: Pa
     assert load_statement(project / "data").data.statement.approved_on is None
 
 
-def test_new_year_that_fails_to_write_statement_yml_keeps_it_as_it_was(tmp_path: Path,
+def test_new_year_interrupted_while_writing_statement_yml_keeps_it_as_it_was(tmp_path: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     project = complete_project(tmp_path)
     statement = project / "data" / "statement.yml"
@@ -189,7 +189,9 @@ def test_new_year_that_fails_to_write_statement_yml_keeps_it_as_it_was(tmp_path:
 
     monkeypatch.setattr(keeping.os, "replace", full_disk)
     code, said = run("new-year", str(project))
-    assert code == 130 and said.strip().splitlines() == ["aapenhet new-year: interrupted — data/ is as it was"]
+    assert code == 130 and said.strip().splitlines() == ["interrupted: the statement is kept in data/history/2025/,"
+                                                         " and data/statement.yml is as it was — run new-year again"
+                                                         " to empty it"]
     assert statement.read_bytes() == before
     assert [path.name for path in statement.parent.iterdir() if path.name.startswith(".")] == []
 
@@ -243,14 +245,18 @@ def test_after_new_year_each_fact_of_the_year_before_is_a_finding(tmp_path: Path
         f"data/due_diligence.yml:243:3 measures[3]: «Interviews with Zebra Technologies»: {done}",
         f"data/due_diligence.yml:271:3 measures[4]: «Visits to Integration Wizard (IW)»: {done}",
         "data/countries.yml:9:9 sources[0].year: «ITUC Global Rights Index»: the 2025 edition, older than the period"
-        " (2026) — give the edition the ratings are taken from this year (year:), and update the ratings",
+        " (2026) — give the edition the ratings are taken from this year (year:) and update the ratings, or, if it"
+        " is still the newest, the date you checked that (checked_on:)",
     ]
     code, said = run("check", str(project), "--lang", "nb")
     assert code == 0 and "\nFra perioden før: bekreft, oppdater eller fjern\n" in said
     assert "  data/countries.yml:9:9 sources[0].year: «ITUC Global Rights Index»: utgaven fra 2025, eldre enn" \
-        " perioden (2026) — oppgi utgaven vurderingene er hentet fra i år (year:), og oppdater vurderingene" in said
-    # Updating a fact for the new period answers its finding.
-    replace_once(project / "data" / "countries.yml", "year: '2025'", "year: '2026'")
+        " perioden (2026) — oppgi utgaven vurderingene er hentet fra i år (year:) og oppdater vurderingene" in said
+    # Confirming (checked in the new period) or updating a fact answers its finding.
+    replace_once(project / "data" / "countries.yml", "year: '2025'", "year: '2025'\n  checked_on: 2025-12-01")
+    verdict = publication_verdict(project / "data", page_texts(project / "docs"))
+    assert [finding for finding in verdict.findings if "sources[0]" in finding.text("en")]  # checked last year
+    replace_once(project / "data" / "countries.yml", "checked_on: 2025-12-01", "checked_on: 2026-01-10")
     verdict = publication_verdict(project / "data", page_texts(project / "docs"))
     assert not [finding for finding in verdict.findings if "sources[0]" in finding.text("en")]
 
@@ -279,3 +285,43 @@ def test_an_update_within_the_year_carries_nothing_over(tmp_path: Path) -> None:
                  " {nb: Oppdatert (testverdi), en: Updated (test value)}}")
     verdict = publication_verdict(project / "data", page_texts(project / "docs"))
     assert [finding for finding in verdict.findings if finding.section.value == "carried_over"] == []
+
+
+def test_a_kept_version_is_byte_for_byte_what_was_published(tmp_path: Path) -> None:
+    """Line endings and file modes as they were; new-year then recognises the copy as this statement."""
+    project = complete_project(tmp_path)
+    data = project / "data"
+    for path in data.glob("*.yml"):
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+        path.chmod(0o644)
+    assert run("keep", str(project))[0] == 0
+    kept = data / "history" / "2025"
+    copied, original = (kept / "company.yml").read_bytes(), (data / "company.yml").read_bytes()
+    assert copied == original.replace(b"$schema=schemas/", b"$schema=../../schemas/") and b"\r\n" in copied
+    assert oct(kept.stat().st_mode & 0o077) != "0o0" and (kept / "company.yml").stat().st_mode & 0o777 == 0o644
+    code, said = run("new-year", str(project))
+    assert code == 0, said
+    text = (data / "statement.yml").read_bytes()
+    assert b"approved_on:\r\n" in text and b"\n" not in text.replace(b"\r\n", b"")
+    assert (data / "statement.yml").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_statement_with_last_years_facts_is_a_draft_everywhere(tmp_path: Path) -> None:
+    """Nothing missing, but the source's edition is last year's: not final, so no permanent address,
+    «Utkast» in the header, and never «no changes since publication»."""
+    from aapenhet.model.history import load_history
+    from aapenhet.statement_build import start_build
+
+    project = complete_project(tmp_path)
+    add_earlier_versions(project / "data")
+    replace_once(project / "data" / "countries.yml", "year: '2025'", "year: '2024'")
+    data = project / "data"
+    assert load_history(data, load_statement(data))[-1].address is None
+    build = start_build(project=project, docs_dir=project / "docs", site_url="https://exso.example/",
+                        extra={"innsynskrav": {"provider": "formspree", "endpoint": "https://formspree.io/f/abc"}},
+                        mkdocs_yml_text=(project / "mkdocs.yml").read_text(encoding="utf-8"),
+                        languages=["nb", "en"], default_language="nb")
+    assert "Utkast" in build.renderer.render("statement_header", "nb")
+    assert "Fast adresse" not in build.renderer.render("statement_header", "nb")
+    assert "Redegjørelsen er ikke publisert ennå." in build.renderer.render("revisions", "nb")
+    assert "2025.md" not in build.made_pages("nb")

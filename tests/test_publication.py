@@ -412,7 +412,7 @@ def test_the_gate_refuses_what_the_build_refuses_in_earlier_versions(tmp_path: P
     (lambda project: None, None),
     (lambda project: (project / "site" / "build.json").unlink(), "site/build.json: missing or unreadable"),
     (lambda project: (project / "docs" / "index.md").write_text("# Endret\n", encoding="utf-8"),
-     "site/build.json: site/ was built from other files than mkdocs.yml, docs/ and data/ as they are now"),
+     "site/build.json: site/ was built from other files than mkdocs.yml, docs/, data/, overrides/ and hooks/ as they are now"),
 ], ids=["the-same", "no-record", "edited-since"])
 def test_the_gate_refuses_a_built_site_that_is_not_the_build_of_what_it_judged(tmp_path: Path, change,
                                                                              expected: str | None) -> None:

@@ -30,7 +30,7 @@ from aapenhet.bench.report import environment_lines, report_lines
 from aapenhet.bench.run import DEFAULT_RUNS, DEFAULT_SIZES, run_benchmark
 from aapenhet.form.settings import read_form_settings
 from aapenhet.model.check import SECTION_TITLES, Section, is_marked_for_publication
-from aapenhet.model.keeping import HistoryError, NotPublishable, keep_current, start_next_year
+from aapenhet.model.keeping import HistoryError, Interrupted, NotPublishable, keep_current, start_next_year
 from aapenhet.model.loader import load_statement
 from aapenhet.model.publishable import publication_verdict
 from aapenhet.model.schemas import SCHEMA_FOLDER, stale_schemas, write_schemas
@@ -179,8 +179,8 @@ def bench(arguments: argparse.Namespace, project: Path) -> int:
 def keep(arguments: argparse.Namespace, project: Path) -> int:
     """Copy the current, published statement to its permanent folder in data/history/."""
     kept = _history_step(lambda: keep_current(project / "data", page_texts(project / "docs")))
-    if kept is None:
-        return 1
+    if isinstance(kept, int):
+        return kept
     print(f"kept the current statement in {kept.relative_to(project).as_posix()}/")
     return 0
 
@@ -188,8 +188,8 @@ def keep(arguments: argparse.Namespace, project: Path) -> int:
 def new_year(arguments: argparse.Namespace, project: Path) -> int:
     """Keep the current statement, and empty in data/statement.yml what next year's must fill in again."""
     started = _history_step(lambda: start_next_year(project / "data", page_texts(project / "docs")))
-    if started is None:
-        return 1
+    if isinstance(started, int):
+        return started
     print(f"kept the current statement in {started.kept.relative_to(project).as_posix()}/")
     if started.emptied:
         print(f"emptied in data/statement.yml: {', '.join(started.emptied)} — fill them in for the new statement")
@@ -198,8 +198,8 @@ def new_year(arguments: argparse.Namespace, project: Path) -> int:
     return 0
 
 
-def _history_step(step: Callable[[], T]) -> T | None:
-    """The step's result, or None when it refused (said why) and left data/ as it was."""
+def _history_step(step: Callable[[], T]) -> T | int:
+    """The step's result, or its exit status when it refused or was interrupted (having said why)."""
     try:
         return step()
     except NotPublishable as refused:
@@ -208,9 +208,12 @@ def _history_step(step: Callable[[], T]) -> T | None:
         print("\n".join(safe_for_ci_log(str(problem)) for problem in refused.problems))
     except DataProblems as problems:
         print("\n".join(safe_for_ci_log(str(problem)) for problem in problems.problems))
+    except Interrupted as stopped:
+        print(stopped, file=sys.stderr)
+        return 130
     except HistoryError as refused:
         print(refused, file=sys.stderr)
-    return None
+    return 1
 
 
 SUBCOMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {

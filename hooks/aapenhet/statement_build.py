@@ -26,9 +26,9 @@ from aapenhet.made_pages import (
     version_changes,
     version_views,
 )
-from aapenhet.model.carried_over import carried_over, period_before
+from aapenhet.model.carried_over import carried_over
 from aapenhet.model.changes import Changes
-from aapenhet.model.history import Version, earlier_version_problems, load_history
+from aapenhet.model.history import Version, earlier_version_problems, load_history, period_before
 from aapenhet.model.loader import LoadedStatement, load_statement
 from aapenhet.publishing.build_record import build_record, write_build_record
 from aapenhet.publishing.export import machine_readable_files
@@ -125,11 +125,13 @@ class StatementBuild:
                 files[version.path + CHANGES_FILE] = changes_json(view, view.previous, self.site, language)
         return files
 
-    def finish(self, site_dir: Path) -> None:
-        """After the last language: the files that cover every language."""
+    def finish(self, site_dir: Path, *, record: bool) -> None:
+        """After the last language: the files that cover every language, and ``build.json`` when
+        ``record`` (a strict build MkDocs does not refuse)."""
         write_site_files(site_dir, self.site, form_origin=form_origin(self.renderer.form),
                          script_hashes=self.script_hashes, not_found_pages=self.not_found_pages)
-        write_build_record(site_dir, self.record)
+        if record:
+            write_build_record(site_dir, self.record)
 
 
 def start_build(*, project: Path, docs_dir: Path, site_url: str | None, extra: dict,

@@ -15,17 +15,8 @@ import datetime
 from collections.abc import Iterator
 
 from aapenhet.model.check import Finding, Section
-from aapenhet.model.history import Version
 from aapenhet.model.loader import LoadedStatement
 from aapenhet.model.models import MeasureStatus, StatementData
-
-
-def period_before(versions: list[Version]) -> Version | None:
-    """The newest kept version of an earlier year than the current one (the last of ``versions``)."""
-    current = versions[-1].year
-    earlier = [version for version in versions[:-1] if version.year is not None
-               and (current is None or version.year < current)]
-    return earlier[-1] if earlier else None
 
 
 def carried_over(current: LoadedStatement, previous: StatementData) -> Iterator[Finding]:
@@ -39,7 +30,7 @@ def carried_over(current: LoadedStatement, previous: StatementData) -> Iterator[
         return  # an update of the same year, not a new one
     yield from _measures(current, previous, new_start)
     yield from _impacts(current, previous, new_start)
-    yield from _sources(current, (period.end or new_start).year)
+    yield from _sources(current, (period.end or new_start).year, new_start)
 
 
 def _measures(current: LoadedStatement, previous: StatementData, new_start: datetime.date) -> Iterator[Finding]:
@@ -82,13 +73,19 @@ def _impacts(current: LoadedStatement, previous: StatementData, new_start: datet
                 " hvor utbedringen står nå (remediation:, remediation_status:)"))
 
 
-def _sources(current: LoadedStatement, period_year: int) -> Iterator[Finding]:
-    source = current.sources["countries"]
-    for index, rating_source in enumerate(current.data.countries.sources):
-        if rating_source.year is not None and rating_source.year < period_year:
+def _sources(current: LoadedStatement, period_year: int, new_start: datetime.date) -> Iterator[Finding]:
+    """A source in use whose edition is older than the period, unless checked in the period to be the newest."""
+    data, source = current.data, current.sources["countries"]
+    used = {entry.source for entry in data.countries.countries if entry.risk is not None}
+    used |= {risk.source for risk in data.due_diligence.risks}
+    for index, rating_source in enumerate(data.countries.sources):
+        if (rating_source.id in used and rating_source.year is not None and rating_source.year < period_year
+                and (rating_source.checked_on is None or rating_source.checked_on < new_start)):
             yield Finding(Section.carried_over, source.problem(
                 ("sources", index, "year"),
                 f"«{rating_source.name.en}»: the {rating_source.year} edition, older than the period ({period_year})"
-                f" — give the edition the ratings are taken from this year (year:), and update the ratings",
+                " — give the edition the ratings are taken from this year (year:) and update the ratings, or, if"
+                " it is still the newest, the date you checked that (checked_on:)",
                 message_nb=f"«{rating_source.name.nb}»: utgaven fra {rating_source.year}, eldre enn perioden"
-                f" ({period_year}) — oppgi utgaven vurderingene er hentet fra i år (year:), og oppdater vurderingene"))
+                f" ({period_year}) — oppgi utgaven vurderingene er hentet fra i år (year:) og oppdater vurderingene,"
+                " eller, hvis den fortsatt er den nyeste, datoen du sjekket det (checked_on:)"))

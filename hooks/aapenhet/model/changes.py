@@ -45,7 +45,9 @@ class ScaleChange:
 
     @property
     def raised(self) -> bool:
-        return self.before is None or (self.after is not None and _SCALE.index(self.after) > _SCALE.index(self.before))
+        """Went up; only when both versions assess it (else it was given, or withdrawn)."""
+        return (self.before is not None and self.after is not None
+                and _SCALE.index(self.after) > _SCALE.index(self.before))
 
 
 @dataclass(frozen=True)
@@ -69,8 +71,16 @@ class CountriesChange:
 @dataclass(frozen=True)
 class LevelChange:
     risk: Risk  # as it is now
-    before: RiskLevel
-    after: RiskLevel
+    before: RiskLevel | None  # None: the version before gave the risk no level
+    after: RiskLevel | None  # None: this version gives it none
+
+
+@dataclass(frozen=True)
+class RoleChange:
+    """Someone who signs both versions, in another role."""
+
+    before: Signatory
+    after: Signatory
 
 
 @dataclass(frozen=True)
@@ -87,6 +97,8 @@ class Changes:
     risks_new: list[Risk]
     risks_raised: list[LevelChange]
     risks_lowered: list[LevelChange]
+    risks_level_given: list[LevelChange]  # no level before, a level now
+    risks_level_withdrawn: list[LevelChange]  # a level before, none now
     risks_reassessed: list[AssessmentChange]
     risks_closed: list[Risk]  # as they were: no longer in the statement
     impacts_identified: list[Impact]
@@ -97,8 +109,10 @@ class Changes:
     measures_dropped: list[Measure]  # as they were: planned or under way, and no longer in the statement
     companies_added: list[str]  # companies the statement covers now and did not
     companies_removed: list[str]
-    signatories_added: list[Signatory]  # by name and role
+    # Who signs, compared by name, between signed versions only (a draft has no signatories yet).
+    signatories_added: list[Signatory]
     signatories_removed: list[Signatory]
+    signatories_role_changed: list[RoleChange]
 
     @property
     def nothing(self) -> bool:
@@ -114,11 +128,17 @@ def compare(before: StatementData, after: StatementData) -> Changes:
     old_impacts, new_impacts = _impacts(before), _impacts(after)
     old_measures = {measure.id: measure for measure in before.due_diligence.measures}
     new_measures = {measure.id: measure for measure in after.due_diligence.measures}
-    raised, lowered = [], []
+    raised, lowered, given, withdrawn = [], [], [], []
     for risk_id, risk in new_risks.items():
         old = old_risks.get(risk_id)
-        if old is not None and old.level is not None and risk.level is not None and old.level != risk.level:
-            change = LevelChange(risk, old.level, risk.level)
+        if old is None or old.level == risk.level:
+            continue
+        change = LevelChange(risk, old.level, risk.level)
+        if old.level is None:
+            given.append(change)
+        elif risk.level is None:
+            withdrawn.append(change)
+        else:
             (raised if _LEVELS.index(risk.level) > _LEVELS.index(old.level) else lowered).append(change)
     return Changes(
         suppliers_added=[supplier for key, supplier in new_suppliers.items() if key not in old_suppliers],
@@ -128,6 +148,8 @@ def compare(before: StatementData, after: StatementData) -> Changes:
         risks_new=[risk for key, risk in new_risks.items() if key not in old_risks],
         risks_raised=raised,
         risks_lowered=lowered,
+        risks_level_given=given,
+        risks_level_withdrawn=withdrawn,
         risks_reassessed=[change for key, risk in new_risks.items() if key in old_risks
                           for change in [_assessment_change(old_risks[key], risk)] if change is not None],
         risks_closed=[risk for key, risk in old_risks.items() if key not in new_risks],
@@ -148,8 +170,7 @@ def compare(before: StatementData, after: StatementData) -> Changes:
                           if key not in new_measures and measure.status is not MeasureStatus.done],
         companies_added=_added(before.statement.companies_covered, after.statement.companies_covered),
         companies_removed=_added(after.statement.companies_covered, before.statement.companies_covered),
-        signatories_added=_added(before.statement.signatories, after.statement.signatories),
-        signatories_removed=_added(after.statement.signatories, before.statement.signatories),
+        **_signatory_changes(before, after),
     )
 
 
@@ -194,6 +215,25 @@ def _assessment_change(before: Risk, after: Risk) -> AssessmentChange | None:
     severity = ScaleChange(before.severity, after.severity) if before.severity != after.severity else None
     likelihood = ScaleChange(before.likelihood, after.likelihood) if before.likelihood != after.likelihood else None
     return AssessmentChange(after, severity, likelihood) if severity or likelihood else None
+
+
+def _signatory_changes(before: StatementData, after: StatementData) -> dict[str, list]:
+    """Who signs now and did not, who no longer signs, and who signs in another role: between two
+    signed versions (next year's draft, with no signatories yet, has not lost its board)."""
+    if before.statement.approved_on is None or after.statement.approved_on is None:
+        return {"signatories_added": [], "signatories_removed": [], "signatories_role_changed": []}
+    old = {_name(signatory.name): signatory for signatory in before.statement.signatories}
+    new = {_name(signatory.name): signatory for signatory in after.statement.signatories}
+    return {
+        "signatories_added": [signatory for key, signatory in new.items() if key not in old],
+        "signatories_removed": [signatory for key, signatory in old.items() if key not in new],
+        "signatories_role_changed": [RoleChange(old[key], signatory) for key, signatory in new.items()
+                                     if key in old and old[key].role != signatory.role],
+    }
+
+
+def _name(name: str) -> str:
+    return " ".join(name.casefold().split())
 
 
 def _added(before: list, after: list) -> list:

@@ -80,13 +80,15 @@ def check_statement(loaded: LoadedStatement, pages: Mapping[str, str] | None = N
                     kept: Sequence[LoadedStatement] = ()) -> list[Finding]:
     """Every finding, in the order of the sections. ``pages``: the Markdown of ``docs/`` by file
     (``docs_pages.page_texts``), for numbers written there that disagree with the data. ``kept``: the
-    earlier versions in data/history/, each held to the rules it passed when it was kept (their
-    findings are located in their own folder, under ``Section.kept``)."""
+    earlier versions in data/history/, each held to the publication rules (``rules.PUBLICATION_RULES``:
+    final, dates in order, one board chair and one CEO, the company covered), which it passed when it
+    was kept; not to the §5 checks, which may grow stricter after a version is kept for good. Their
+    findings are located in their own folder, under ``Section.kept``."""
     findings = [finding for check in CHECKS for finding in check(loaded)]
     findings += [Finding(Section.publication, problem) for rule in PUBLICATION_RULES for problem in rule(loaded)]
     findings += [Finding(Section.consistency, problem) for problem in key_figure_problems(loaded, pages or {})]
     for version in kept:
-        findings += [Finding(Section.kept, finding.problem) for finding in check_statement(version)]
+        findings += [Finding(Section.kept, problem) for rule in PUBLICATION_RULES for problem in rule(version)]
     order = list(Section)
     return sorted(findings, key=lambda finding: order.index(finding.section))
 

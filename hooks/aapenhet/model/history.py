@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from aapenhet.model.carried_over import carried_over
 from aapenhet.model.completeness import missing_for_publication
 from aapenhet.model.loader import LoadedStatement, load_statement
 from aapenhet.model.models import DATA_FILES, Impact, Measure, Risk, Supplier, Text
@@ -41,6 +42,9 @@ class Version:
     shown_as: str  # its folder in messages: "data/history/2024"
     loaded: LoadedStatement
     reason: Text | None = None  # an update's reason: its revision's summary
+    # Nothing missing and nothing carried over from the period before: what may be published. Every
+    # kept version is; the current one may still be a draft.
+    final: bool = True
 
     @property
     def is_current(self) -> bool:
@@ -57,7 +61,7 @@ class Version:
         it is published. None for a draft: a draft has no address of its own."""
         if not self.is_current:
             return self.path
-        if self.year is None or self.date is None or missing_for_publication(self.loaded.data):
+        if self.year is None or self.date is None or not self.final:
             return None
         return f"{self.year}/" + (f"{self.date.isoformat()}/" if self.is_update else "")
 
@@ -93,7 +97,18 @@ def load_history(data_dir: Path, current: LoadedStatement) -> list[Version]:
     problems += _fit_problems([*versions, now])
     if problems:
         raise DataProblems(problems, about="the earlier statements in data/history/")
-    return [*versions, now]
+    before = period_before([*versions, now])
+    final = not missing_for_publication(current.data) and not (
+        before is not None and any(carried_over(current, before.loaded.data)))
+    return [*versions, replace(now, final=final)]
+
+
+def period_before(versions: list[Version]) -> Version | None:
+    """The newest kept version of an earlier year than the current one (the last of ``versions``)."""
+    current = versions[-1].year
+    earlier = [version for version in versions[:-1] if version.year is not None
+               and (current is None or version.year < current)]
+    return earlier[-1] if earlier else None
 
 
 def earlier_version_problems(data_dir: Path) -> list[Problem]:

@@ -43,6 +43,10 @@ class NotPublishable(DataProblems):
     """The gate would refuse the statement: it is not kept."""
 
 
+class Interrupted(HistoryError):
+    """Ctrl-C after a version was kept, before statement.yml was emptied: said as it is."""
+
+
 @dataclass(frozen=True)
 class NextYear:
     kept: Path  # the folder the finished statement is kept in
@@ -68,7 +72,7 @@ def start_next_year(data_dir: Path, pages: Mapping[str, str]) -> NextYear:
     then empty in data/statement.yml what a new statement must fill in again: its period, approval,
     publication, signatories and revisions."""
     path = data_dir / "statement.yml"
-    text = path.read_text(encoding="utf-8")
+    text = path.read_bytes().decode("utf-8")  # line endings as they are (read_text would make CRLF LF)
     next_text, emptied = reset_fields(text)  # refused before anything is written
     kept = _kept_copy(data_dir)
     if kept is None:
@@ -78,7 +82,11 @@ def start_next_year(data_dir: Path, pages: Mapping[str, str]) -> NextYear:
                                " statement before it is kept in data/history/); fill it in. Nothing was changed")
         kept = _folder_for(data_dir, verdict)
         _write_all_or_nothing(data_dir, kept)
-    _replace_file(path, next_text)
+    try:
+        _replace_file(path, next_text)
+    except KeyboardInterrupt:
+        raise Interrupted(f"interrupted: the statement is kept in data/{kept.relative_to(data_dir).as_posix()}/, and"
+                          " data/statement.yml is as it was — run new-year again to empty it") from None
     return NextYear(kept, emptied)
 
 
@@ -111,15 +119,19 @@ def _write_all_or_nothing(data_dir: Path, folder: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)  # a keep that was killed before it could clean up
     staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=folder.parent))
     try:
+        staging.chmod(_mode(0o777))  # mkdtemp makes it private; a kept version is as readable as data/
         # Each file names its schema for the editor, relative to itself: from the copy, data/schemas/ is up.
         up = "../" * len(folder.relative_to(data_dir).parts)
         for name in DATA_FILES:
-            text = (data_dir / name).read_text(encoding="utf-8")
-            with (staging / name).open("w", encoding="utf-8") as copy:
-                copy.write(text.replace("$schema=schemas/", f"$schema={up}schemas/", 1))
+            content = (data_dir / name).read_bytes()  # bytes: line endings and encoding kept as they are
+            content = content.replace(b"$schema=schemas/", f"$schema={up}schemas/".encode(), 1)
+            with (staging / name).open("wb") as copy:
+                copy.write(content)
                 copy.flush()
                 os.fsync(copy.fileno())
+            (staging / name).chmod((data_dir / name).stat().st_mode & 0o777)
         staging.rename(folder)
+        _sync_folder(folder.parent)
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise HistoryError(f"data/{folder.relative_to(data_dir).as_posix()}/ could not be written"
@@ -133,14 +145,32 @@ def _replace_file(path: Path, text: str) -> None:
     """``path`` holds ``text``, or, if writing fails, what it held before."""
     handle, temporary = tempfile.mkstemp(prefix=".statement-", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
             file.write(text)
             file.flush()
             os.fsync(file.fileno())
+        os.chmod(temporary, path.stat().st_mode & 0o777)
         os.replace(temporary, path)
+        _sync_folder(path.parent)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _mode(wanted: int) -> int:
+    """``wanted`` as the process's umask lets files be made."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return wanted & ~umask
+
+
+def _sync_folder(folder: Path) -> None:
+    """A rename is on disk once its folder is: after a power cut the kept version is there, or not."""
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _kept_copy(data_dir: Path) -> Path | None:
@@ -190,8 +220,9 @@ def reset_fields(text: str) -> tuple[str, list[str]]:
                            " indented) — write each field on a line of its own, as the shipped file does, and run"
                            " new-year again; nothing was changed")
     lines = body.splitlines(keepends=True)
+    newline = "\r\n" if "\r\n" in body else "\n"
     if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
+        lines[-1] += newline
     starts = sorted((line - 1, key) for key, (line, _) in top.items())
     out: list[str] = lines[:starts[0][0]] if starts else list(lines)
     for position, (start, key) in enumerate(starts):
@@ -201,7 +232,7 @@ def reset_fields(text: str) -> tuple[str, list[str]]:
             end -= 1  # the comment above the next field is the next field's
         block = lines[start:end]
         if key in _RESET_FOR_NEXT_YEAR:
-            reset = _RESET_FOR_NEXT_YEAR[key].splitlines(keepends=True)
+            reset = _RESET_FOR_NEXT_YEAR[key].replace("\n", newline).splitlines(keepends=True)
             block = [reset[0], *(line for line in block[1:] if line.lstrip().startswith("#")), *reset[1:]]
         out += block + lines[end:following]
     result = "".join(out)

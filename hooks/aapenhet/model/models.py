@@ -311,6 +311,9 @@ class RatingSource(StrictModel):
     """Who publishes it."""
     year: int | None = Field(default=None, ge=1990, le=2100)
     """The edition (year) the ratings are taken from. Empty until given: the statement stays a draft."""
+    checked_on: datetime.date | None = None
+    """When someone last checked that this edition is still the newest (YYYY-MM-DD): an edition older
+    than the period is confirmed for it by a check made in the period."""
     url: HttpUrl | None = None
     """The source's web address."""
 

@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from aapenhet.model.carried_over import carried_over, period_before
+from aapenhet.model.carried_over import carried_over
 from aapenhet.model.check import Finding, Section, check_statement
-from aapenhet.model.history import Version, earlier_version_problems, load_history
+from aapenhet.model.history import Version, earlier_version_problems, load_history, period_before
 from aapenhet.model.loader import LoadedStatement, load_statement
 from aapenhet.source.problems import DataProblems, Problem
 

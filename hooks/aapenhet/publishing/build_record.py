@@ -1,7 +1,8 @@
 """What a built site/ was made from, so that CI deploys exactly what the gate passed.
 
-The build writes ``build.json`` beside its pages: the address it was built for, the form service it
-posts to, and a digest of everything it was built from (``mkdocs.yml``, ``docs/`` and ``data/``).
+A strict build that MkDocs does not refuse writes ``build.json`` beside its pages: the address it was
+built for, the form service it posts to, and a digest of everything it was built from (``mkdocs.yml``,
+``docs/``, ``data/``, and the tool: ``overrides/`` and ``hooks/``).
 ``aapenhet gate --built site/`` refuses a site/ built for another address, with another form, or
 from other files than the ones it judged — a stale site/, or one built in another step or run.
 """
@@ -15,7 +16,7 @@ from pathlib import Path
 from aapenhet.form.settings import FormSettings
 
 BUILD_RECORD = "build.json"
-_SOURCES = ("mkdocs.yml", "docs", "data")
+_SOURCES = ("mkdocs.yml", "docs", "data", "overrides", "hooks")
 
 
 def source_digest(project: Path) -> str:
@@ -26,7 +27,7 @@ def source_digest(project: Path) -> str:
         files = sorted(path for path in root.rglob("*") if path.is_file()) if root.is_dir() else [root]
         for path in files:
             relative = path.relative_to(project).as_posix()
-            if relative.startswith("data/schemas/") or not path.is_file():
+            if relative.startswith("data/schemas/") or "__pycache__" in path.parts or not path.is_file():
                 continue
             digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
@@ -47,10 +48,11 @@ def built_site_problems(site_dir: Path, project: Path, site_url: str | None, for
     try:
         built = json.loads((site_dir / BUILD_RECORD).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return [f"{where}: missing or unreadable — {site_dir}/ was not made by a finished build of this project;"
-                " build it again (mkdocs build --strict) before the gate"]
+        return [f"{where}: missing or unreadable — {site_dir}/ was not made by a finished strict build of this"
+                " project (a refused or non-strict build writes none); build it with mkdocs build --strict"
+                " before the gate"]
     problems = []
-    if site_url is not None and built.get("site_url") != site_url.strip():
+    if site_url is not None and _with_slash(str(built.get("site_url"))) != _with_slash(site_url):
         problems.append(f"{where}: site/ was built for {built.get('site_url')}, not {site_url.strip()} — build it"
                         " again with SITE_URL set to the address it is published at")
     if isinstance(form, FormSettings) and (built.get("form_endpoint"), built.get("form_provider")) != (
@@ -58,6 +60,12 @@ def built_site_problems(site_dir: Path, project: Path, site_url: str | None, for
         problems.append(f"{where}: site/'s form posts to {built.get('form_endpoint')}, not {form.endpoint} — build it"
                         " again with the same INNSYNSKRAV_* settings as the gate")
     if built.get("sources_sha256") != source_digest(project):
-        problems.append(f"{where}: site/ was built from other files than mkdocs.yml, docs/ and data/ as they are"
-                        " now — build it again, then run the gate")
+        problems.append(f"{where}: site/ was built from other files than mkdocs.yml, docs/, data/, overrides/ and"
+                        " hooks/ as they are now — build it again, then run the gate")
     return problems
+
+
+def _with_slash(url: str) -> str:
+    """MkDocs ends site_url with a slash; an address given without one (actions/configure-pages) is the same."""
+    url = url.strip()
+    return url if url.endswith("/") else url + "/"

@@ -25,8 +25,9 @@ def changes_json(view: VersionView, previous: VersionView, site: Site, language:
         return [{"id": item.id, "title": text(item.title)} for item in items]
 
     def levels(items: list) -> list[dict[str, object]]:
-        return [{"id": change.risk.id, "title": text(change.risk.title), "before": change.before.value,
-                 "after": change.after.value} for change in items]
+        return [{"id": change.risk.id, "title": text(change.risk.title),
+                 "before": change.before.value if change.before else None,
+                 "after": change.after.value if change.after else None} for change in items]
 
     document = {
         "language": language,
@@ -44,6 +45,8 @@ def changes_json(view: VersionView, previous: VersionView, site: Site, language:
         "risks_new": titled(changes.risks_new),
         "risks_raised": levels(changes.risks_raised),
         "risks_lowered": levels(changes.risks_lowered),
+        "risks_level_given": levels(changes.risks_level_given),
+        "risks_level_withdrawn": levels(changes.risks_level_withdrawn),
         "risks_reassessed": [{"id": change.risk.id, "title": text(change.risk.title),
                               **{name: {"before": scale.before.value if scale.before else None,
                                         "after": scale.after.value if scale.after else None} if scale else None
@@ -60,6 +63,8 @@ def changes_json(view: VersionView, previous: VersionView, site: Site, language:
         "companies_removed": changes.companies_removed,
         "signatories_added": [{"name": each.name, "role": each.role.value} for each in changes.signatories_added],
         "signatories_removed": [{"name": each.name, "role": each.role.value} for each in changes.signatories_removed],
+        "signatories_role_changed": [{"name": each.after.name, "before": each.before.role.value,
+                                      "after": each.after.role.value} for each in changes.signatories_role_changed],
     }
     return json_text(document)
 

@@ -89,10 +89,12 @@ class Renderer:
         long_list = facts.is_long_list(data)
         by_country, by_finding = facts.suppliers_by_country(data), facts.measures_by_finding(data)
         groups = facts.supplier_groups(data) if long_list else []
+        # A draft: something is missing, or a fact is still the period before's (carried_over).
+        missing = missing_for_publication(data)
         return {
             "data": data,
             "language": language,
-            "draft_missing": missing_for_publication(data),
+            "draft_missing": missing,
             "Missing": Missing,
             "ratings": {entry.code: entry for entry in data.countries.countries},
             "rating_sources": {source.id: source for source in data.countries.sources},
@@ -134,7 +136,7 @@ class Renderer:
             "permanent_path": None,
             "carried_over": [],
             **self.extra,
-        }
+        } | {"is_draft": bool(missing or self.extra.get("carried_over"))}
 
 
 def make_renderer(data: StatementData, labels: Labels, site: Site, form: FormSettings,
