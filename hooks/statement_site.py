@@ -28,6 +28,11 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.toc import get_toc
+
 from aapenhet.form.settings import form_origin
 from aapenhet.model.check import check_statement
 from aapenhet.publishing.export import MACHINE_READABLE_NAMES, machine_readable_files
@@ -39,18 +44,14 @@ from aapenhet.rendering.renderer import COMPILED_TEMPLATES
 from aapenhet.source.problems import DataProblems
 from aapenhet.statement_build import PROCESS, StatementBuild, start_build
 from aapenhet.website.addresses import Site
+from aapenhet.website.last_good_site import discard, restore, set_aside, strict_build_will_fail
 from aapenhet.website.security import (
     INLINE_SCRIPTS_TOKEN,
     REFERRER_POLICY,
     SERVE_INLINE_SCRIPTS,
     content_security_policy,
 )
-from aapenhet.website.last_good_site import discard, restore, set_aside, strict_build_will_fail
 from aapenhet.website.seo import open_graph_locale, page_alternates, robots_txt, sitemap_entries
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, InclusionLevel
-from mkdocs.structure.toc import get_toc
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -90,11 +91,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     gc.unfreeze()  # what the last build kept (mkdocs serve) may be collected again
     gc.disable()  # reading the data makes millions of objects and few cycles: no collection meanwhile
     try:
-        _build = start_build(project=project, docs_dir=Path(config.docs_dir), site_url=config.site_url,
-                             extra=dict(config.extra),
-                             mkdocs_yml_text=Path(config.config_file_path).read_text(encoding="utf-8"),
-                             languages=_languages(config), default_language=_default_language(config),
-                             nav=config.nav or [], nav_translations=_nav_translations(config))
+        _build = start_build(
+            project=project,
+            docs_dir=Path(config.docs_dir),
+            site_url=config.site_url,
+            extra=dict(config.extra),
+            mkdocs_yml_text=Path(config.config_file_path).read_text(encoding="utf-8"),
+            languages=_languages(config),
+            default_language=_default_language(config),
+            nav=config.nav or [],
+            nav_translations=_nav_translations(config),
+        )
     except DataProblems as problems:
         if not PROCESS.serving:
             raise PluginError(problems.report()) from None
@@ -123,8 +130,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if _problems is not None:
         # The pages still link to the files: each holds the problems until the data is fixed.
         contents = dict.fromkeys(MACHINE_READABLE_NAMES, _problems.report())
-        site = Site(url=config.site_url or "", default_language=_default_language(config),
-                    languages=tuple(_languages(config)))
+        site = Site(
+            url=config.site_url or "", default_language=_default_language(config), languages=tuple(_languages(config))
+        )
         prefix = site.language_prefix(language)
     else:
         build = _current_build()
@@ -214,8 +222,9 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
     context = _theme_context(context, config)
     if template_name == "sitemap.xml":
         pages = _current_build().made_pages(_language(config)).values() if _problems is None else []
-        context["aapenhet_sitemap_pages"] = [entry for page in pages for entry in sitemap_entries(
-            config.site_url, page.urls, _default_language(config))]
+        context["aapenhet_sitemap_pages"] = [
+            entry for page in pages for entry in sitemap_entries(config.site_url, page.urls, _default_language(config))
+        ]
     if template_name == "404.html" and _problems is not None:
         context["aapenhet_not_found"] = problems_page(_problems.problems, _language(config))
         context["aapenhet_not_found_title"] = ""
@@ -226,7 +235,8 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
         context["aapenhet_not_found_title"] = build.renderer.label("not_found.title", language)
         context["aapenhet_language_links"] = [
             {"name": other.name, "lang": other.locale, "link": build.site.page_path("", other.locale)}
-            for other in config.plugins["i18n"].config.languages]
+            for other in config.plugins["i18n"].config.languages
+        ]
         context["aapenhet_robots"] = "noindex"
     return context
 
@@ -303,8 +313,9 @@ def _theme_context(context: dict, config: MkDocsConfig) -> dict:
     context["aapenhet_csp"] = content_security_policy(form_origin(build.renderer.form), _script_sources())
     context["aapenhet_referrer_policy"] = REFERRER_POLICY
     context["aapenhet_og_locale"] = open_graph_locale(language)
-    context["aapenhet_og_locale_alternates"] = [open_graph_locale(other) for other in build.site.languages
-                                                if other != language]
+    context["aapenhet_og_locale_alternates"] = [
+        open_graph_locale(other) for other in build.site.languages if other != language
+    ]
     context.setdefault("aapenhet_alternates", [])
     context.setdefault("aapenhet_robots", "")
     return context
@@ -312,10 +323,16 @@ def _theme_context(context: dict, config: MkDocsConfig) -> dict:
 
 def _problems_theme_context(context: dict) -> dict:
     """The theme's context while every page shows problems: no data to draw the banner or head from."""
-    context.update(aapenhet_draft_banner="", aapenhet_print_address_label="",
-                   aapenhet_csp=content_security_policy(None, _script_sources()),
-                   aapenhet_referrer_policy=REFERRER_POLICY, aapenhet_og_locale="",
-                   aapenhet_og_locale_alternates=[], aapenhet_alternates=[], aapenhet_robots="noindex")
+    context.update(
+        aapenhet_draft_banner="",
+        aapenhet_print_address_label="",
+        aapenhet_csp=content_security_policy(None, _script_sources()),
+        aapenhet_referrer_policy=REFERRER_POLICY,
+        aapenhet_og_locale="",
+        aapenhet_og_locale_alternates=[],
+        aapenhet_alternates=[],
+        aapenhet_robots="noindex",
+    )
     return context
 
 
@@ -344,8 +361,11 @@ def _languages(config: MkDocsConfig) -> list[str]:
 
 def _nav_translations(config: MkDocsConfig) -> dict[str, dict[str, str]]:
     """Each non-default language's nav_translations (the menu's titles in that language)."""
-    return {language.locale: dict(language.nav_translations or {})
-            for language in config.plugins["i18n"].config.languages if not language.default}
+    return {
+        language.locale: dict(language.nav_translations or {})
+        for language in config.plugins["i18n"].config.languages
+        if not language.default
+    }
 
 
 def _default_language(config: MkDocsConfig) -> str:

@@ -26,8 +26,10 @@ def _keeps_off_exsos_statement(request: pytest.FixtureRequest):
     marked ``shipped_settings`` may read mkdocs.yml for a setting CI must serve."""
     opened_by_test.clear()
     yield
-    opened = sorted(reads_of_exsos_files() - ({str(REPO / "mkdocs.yml")}
-                                              if request.node.get_closest_marker("shipped_settings") else set()))
+    opened = sorted(
+        reads_of_exsos_files()
+        - ({str(REPO / "mkdocs.yml")} if request.node.get_closest_marker("shipped_settings") else set())
+    )
     assert not opened, f"this test read Exso's own statement (use tests/statements/ instead): {opened}"
 
 

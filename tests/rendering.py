@@ -6,7 +6,6 @@ changed copy) and returns it parsed, as the page's HTML parser would see it.
 
 from __future__ import annotations
 
-
 from bs4 import BeautifulSoup
 
 from aapenhet.form.settings import FormSettings, Provider
@@ -31,8 +30,9 @@ def renderer(data: StatementData | None = None, form: FormSettings = FORMSPREE, 
     return make_renderer(data if data is not None else shipped_data(), load_labels(), site, form)
 
 
-def render_block(name: str, language: str, *, data: StatementData | None = None,
-                 form: FormSettings = FORMSPREE) -> BeautifulSoup:
+def render_block(
+    name: str, language: str, *, data: StatementData | None = None, form: FormSettings = FORMSPREE
+) -> BeautifulSoup:
     return BeautifulSoup(renderer(data, form).render(name, language), "lxml")
 
 

@@ -85,14 +85,24 @@ class BuildResult:
     site: Path
 
 
-def run_build(project: Path, site_dir: Path, *, strict: bool = True,
-              env: Mapping[str, str] | None = None) -> BuildResult:
+def run_build(
+    project: Path, site_dir: Path, *, strict: bool = True, env: Mapping[str, str] | None = None
+) -> BuildResult:
     """``mkdocs build`` of ``project`` into ``site_dir``; never raises on a failed build.
 
     ``env``: extra environment variables for the build (``SITE_URL``, ``INNSYNSKRAV_ENDPOINT``, …).
     """
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site_dir),
-               "--config-file", str(project / "mkdocs.yml")]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--clean",
+        "--site-dir",
+        str(site_dir),
+        "--config-file",
+        str(project / "mkdocs.yml"),
+    ]
     if strict:
         command.append("--strict")
     build_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
@@ -106,8 +116,11 @@ def copy_project(destination: Path, statement: str = "draft") -> Path:
     its data/."""
     destination.mkdir(parents=True, exist_ok=True)
     sources = {name: REPO / name for name in TOOL}
-    sources |= {"mkdocs.yml": STATEMENTS / "site" / "mkdocs.yml", "docs": STATEMENTS / "site" / "docs",
-                "data": STATEMENTS / statement / "data"}
+    sources |= {
+        "mkdocs.yml": STATEMENTS / "site" / "mkdocs.yml",
+        "docs": STATEMENTS / "site" / "docs",
+        "data": STATEMENTS / statement / "data",
+    }
     for name, source in sources.items():
         if source.is_dir():
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -159,9 +172,13 @@ def add_earlier_versions(data_dir: Path) -> None:
     earlier.mkdir(parents=True)
     for file in ("company.yml", "suppliers.yml", "countries.yml", "due_diligence.yml"):
         shutil.copy2(data_dir / file, earlier / file)
-    (earlier / "statement.yml").write_text(FILLED_STATEMENT.replace("2025-01-01", "2024-01-01").replace(
-        "2025-12-31", "2024-12-31").replace("2026-06-20", "2025-06-10").replace("2026-06-25", "2025-06-15"),
-        encoding="utf-8")
+    (earlier / "statement.yml").write_text(
+        FILLED_STATEMENT.replace("2025-01-01", "2024-01-01")
+        .replace("2025-12-31", "2024-12-31")
+        .replace("2026-06-20", "2025-06-10")
+        .replace("2026-06-25", "2025-06-15"),
+        encoding="utf-8",
+    )
 
     def suppliers_2024(data: dict) -> None:
         data["suppliers"] = [supplier for supplier in data["suppliers"] if supplier["id"] != "integration-wizard"]
@@ -170,20 +187,35 @@ def add_earlier_versions(data_dir: Path) -> None:
         data["measures"] = [measure for measure in data["measures"] if measure["id"] != "iw-visits"]
         for measure in data["measures"]:
             if measure["id"] == "zebra-interviews":
-                measure.update(status="planned", expected_result=measure.get("result"), result=None,
-                               completed_on=None, supplier_said=None)
+                measure.update(
+                    status="planned",
+                    expected_result=measure.get("result"),
+                    result=None,
+                    completed_on=None,
+                    supplier_said=None,
+                )
         for risk in data["risks"]:
             if risk["id"] == "electronics-trade":
                 risk["level"] = "low"
-            risk["where"]["suppliers"] = [each for each in risk["where"].get("suppliers") or []
-                                          if each != "integration-wizard"]
-        closed = dict(copy.deepcopy(data["risks"][0]), id="logistics-norway",
-                      title={"nb": "Logistikk i Norge", "en": "Logistics in Norway"})
+            risk["where"]["suppliers"] = [
+                each for each in risk["where"].get("suppliers") or [] if each != "integration-wizard"
+            ]
+        closed = dict(
+            copy.deepcopy(data["risks"][0]),
+            id="logistics-norway",
+            title={"nb": "Logistikk i Norge", "en": "Logistics in Norway"},
+        )
         data["risks"].append(closed)
-        data["measures"].append({"id": "supplier-training", "title": {"nb": "Opplæring av leverandører",
-                                 "en": "Training for suppliers"}, "kind": "training", "status": "planned",
-                                 "addresses": ["electronics-trade"],
-                                 "expected_result": {"nb": "Bedre kjennskap (testverdi)", "en": "Better awareness (test value)"}})
+        data["measures"].append(
+            {
+                "id": "supplier-training",
+                "title": {"nb": "Opplæring av leverandører", "en": "Training for suppliers"},
+                "kind": "training",
+                "status": "planned",
+                "addresses": ["electronics-trade"],
+                "expected_result": {"nb": "Bedre kjennskap (testverdi)", "en": "Better awareness (test value)"},
+            }
+        )
 
     def countries(level: str):
         def change(data: dict) -> None:
@@ -192,6 +224,7 @@ def add_earlier_versions(data_dir: Path) -> None:
             for entry in data["countries"]:
                 if entry["code"] == "VN":
                     entry["risk"] = level
+
         return change
 
     rewrite_yaml(earlier / "suppliers.yml", suppliers_2024)
@@ -202,5 +235,17 @@ def add_earlier_versions(data_dir: Path) -> None:
     for file in earlier.glob("*.yml"):
         shutil.copy2(file, update / file.name)
     rewrite_yaml(update / "countries.yml", countries("low"))
-    rewrite_yaml(update / "statement.yml", lambda data: data.update(revisions=[{"date": "2025-09-15", "summary": {
-        "nb": "Viet Nam vurderes nå som lav risiko (testverdi).", "en": "Viet Nam is now rated low risk (test value)."}}]))
+    rewrite_yaml(
+        update / "statement.yml",
+        lambda data: data.update(
+            revisions=[
+                {
+                    "date": "2025-09-15",
+                    "summary": {
+                        "nb": "Viet Nam vurderes nå som lav risiko (testverdi).",
+                        "en": "Viet Nam is now rated low risk (test value).",
+                    },
+                }
+            ]
+        ),
+    )

@@ -19,8 +19,9 @@ def editors_file(path: object) -> bool:
     if not isinstance(path, (str, Path)):
         return False
     resolved = Path(path).absolute()
-    return (any(resolved == root or root in resolved.parents for root in EDITORS_FILES)
-            and not any(resolved == root or root in resolved.parents for root in ALLOWED))
+    return any(resolved == root or root in resolved.parents for root in EDITORS_FILES) and not any(
+        resolved == root or root in resolved.parents for root in ALLOWED
+    )
 
 
 def reads_of_exsos_files() -> set[str]:

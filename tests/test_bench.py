@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from aapenhet.bench import words
 from aapenhet.bench.baseline import (
     SUPPLIERS_PAGE,
@@ -93,7 +94,10 @@ def test_generated_files_are_plain_yaml_for_any_reader(generated: Path) -> None:
         text = path.read_text(encoding="utf-8")
         yaml.safe_load(text)  # valid YAML beyond the project's own loader
         assert "&id" not in text and "*id" not in text, f"{path.name} has anchors or aliases"
-    codes = [entry["code"] for entry in yaml.safe_load((generated / "countries.yml").read_text(encoding="utf-8"))["countries"]]
+    codes = [
+        entry["code"]
+        for entry in yaml.safe_load((generated / "countries.yml").read_text(encoding="utf-8"))["countries"]
+    ]
     assert "NO" in codes  # a string even to a YAML 1.1 reader, not false
 
 
@@ -113,28 +117,39 @@ def test_bench_generate_writes_a_folder_and_never_the_projects_data(tmp_path: Pa
     assert _files(project / "data") == before
 
 
-@pytest.mark.parametrize("arguments", [["bench", "generate", "--suppliers", "0", "--out", "x"],
-                                       ["bench", "generate", "--out", "x"], ["bench", "--sizes", "200,lots"],
-                                       ["bench", "--runs", "0"]])
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["bench", "generate", "--suppliers", "0", "--out", "x"],
+        ["bench", "generate", "--out", "x"],
+        ["bench", "--sizes", "200,lots"],
+        ["bench", "--runs", "0"],
+    ],
+)
 def test_bench_usage_errors_exit_2(arguments: list[str]) -> None:
     with contextlib.redirect_stderr(io.StringIO()):
         assert main(arguments) == 2
 
 
 def test_baseline_docs_have_the_pages_and_table_rows_asked_for(tmp_path: Path) -> None:
-    rows = [TableRow(f"Leverandør {index}", {"nb": "Servere", "en": "Servers"}, ("CN", "TW"), index % 2 == 1)
-            for index in range(7)]
+    rows = [
+        TableRow(f"Leverandør {index}", {"nb": "Servere", "en": "Servers"}, ("CN", "TW"), index % 2 == 1)
+        for index in range(7)
+    ]
     rows.append(TableRow("Pipe | & <b>Co</b>", {"nb": "Kabler", "en": "Cables"}, ("NO",), False))
     written = write_baseline_docs(tmp_path / "docs", pages_per_language=6, rows=rows)
     names = sorted(path.name for path in written)
     assert len([name for name in names if name.count(".") == 1]) == 6  # nb: NAME.md
     assert len([name for name in names if name.endswith(".en.md")]) == 6
     for name in (f"{SUPPLIERS_PAGE}.md", f"{SUPPLIERS_PAGE}.en.md"):
-        table = [line for line in (tmp_path / "docs" / name).read_text(encoding="utf-8").splitlines()
-                 if line.startswith("|")]
+        table = [
+            line for line in (tmp_path / "docs" / name).read_text(encoding="utf-8").splitlines() if line.startswith("|")
+        ]
         assert len(table) == 2 + len(rows)  # heading, rule, one line per row
         assert table[-1].startswith(r"| Pipe \| &amp; &lt;b&gt;Co&lt;/b&gt; |")
-    assert "| Servers | CN, TW | services |" in (tmp_path / "docs" / f"{SUPPLIERS_PAGE}.en.md").read_text(encoding="utf-8")
+    assert "| Servers | CN, TW | services |" in (tmp_path / "docs" / f"{SUPPLIERS_PAGE}.en.md").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_baseline_rows_are_suppliers_times_product_lines() -> None:
@@ -158,13 +173,22 @@ def test_baseline_settings_are_the_projects_without_its_own_work() -> None:
 
 
 def test_figures_count_pages_per_language_and_the_suppliers_pages(tmp_path: Path) -> None:
-    for page in ("index.html", "leverandorer/index.html", "innsynskrav/takk/index.html", "404.html",
-                 "en/index.html", "en/leverandorer/index.html", "en/innsynskrav/takk/index.html"):
+    for page in (
+        "index.html",
+        "leverandorer/index.html",
+        "innsynskrav/takk/index.html",
+        "404.html",
+        "en/index.html",
+        "en/leverandorer/index.html",
+        "en/innsynskrav/takk/index.html",
+    ):
         (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / page).write_text("<p>x</p>", encoding="utf-8")
     assert pages_per_language(tmp_path) == 3
-    assert [is_suppliers_page(Path(path)) for path in ("leverandorer/index.html", "en/leverandorer/a/index.html",
-                                                        "index.html", "en/index.html")] == [True, True, False, False]
+    assert [
+        is_suppliers_page(Path(path))
+        for path in ("leverandorer/index.html", "en/leverandorer/a/index.html", "index.html", "en/index.html")
+    ] == [True, True, False, False]
 
 
 def test_ratios_read_as_multiples() -> None:

@@ -2,12 +2,13 @@
 
 Proves: filling in the period, approval, signatories and contact turns the draft into a signed
 statement on every page (the shared ``filled_site`` build); a risk, an actual impact and a measure
-added as an editor would reach the statement page, linked both ways, and the exports; one build of a copy with many mistakes
-at once (bad data in four files, an empty ``site_url``, a non-https form endpoint, placeholder typos
-and a placeholder missing from one language) stops before writing any page, with every problem
-located and no traceback; a page without its translation fails the strict build. What the blocks
-themselves show is tested in-process in ``test_rendering.py``; Markdown's pass over them here (text
-from the data stays text, and each supplier's heading reaches the page's table of contents).
+added as an editor would reach the statement page, linked both ways, and the exports; one build of a
+copy with many mistakes at once (bad data in four files, an empty ``site_url``, a non-https form
+endpoint, placeholder typos and a placeholder missing from one language) stops before writing any
+page, with every problem located and no traceback; a page without its translation fails the strict
+build. What the blocks themselves show is tested in-process in ``test_rendering.py``; Markdown's
+pass over them here (text from the data stays text, and each supplier's heading reaches the page's
+table of contents).
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ from pathlib import Path
 
 import markdown
 import pytest
+
+from aapenhet.model.loader import load_statement_data
+from aapenhet.rendering.page_toc import toc_tokens
+from aapenhet.rendering.placeholders import fill_placeholders
 from rendering import renderer
 from site_build import (
     MKDOCS_MARKDOWN_EXTENSIONS,
@@ -30,10 +35,6 @@ from site_build import (
     replace_once,
     run_build,
 )
-
-from aapenhet.model.loader import load_statement_data
-from aapenhet.rendering.page_toc import toc_tokens
-from aapenhet.rendering.placeholders import fill_placeholders
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -74,8 +75,9 @@ def test_signature_block_and_contact_reach_the_pages(filled_site: BuiltSite) -> 
 def page_with_block(markdown_text: str, block: str) -> str:
     """The page's HTML as the hook makes it: Markdown first (with mkdocs.yml's extensions), then the
     placeholder, which Markdown keeps as a comment, swapped for the rendered block."""
-    html = markdown.markdown(markdown_text, extensions=MKDOCS_MARKDOWN_EXTENSIONS,
-                             extension_configs=MKDOCS_MARKDOWN_SETTINGS)
+    html = markdown.markdown(
+        markdown_text, extensions=MKDOCS_MARKDOWN_EXTENSIONS, extension_configs=MKDOCS_MARKDOWN_SETTINGS
+    )
     return fill_placeholders(html, lambda name: block)
 
 
@@ -104,8 +106,10 @@ def test_supplier_headings_reach_the_table_of_contents_as_text(tmp_path: Path) -
     # The table of contents shows each name as text: escaped once, exactly as written in the data.
     entries = [(entry["id"], entry["name"]) for entry in suppliers["children"]]
     assert [(anchor, unescape(label)) for anchor, label in entries] == [
-        ("supplier-hp", name), ("supplier-zebra", "Zebra Technologies"),
-        ("supplier-integration-wizard", "Integration Wizard (IW)")]
+        ("supplier-hp", name),
+        ("supplier-zebra", "Zebra Technologies"),
+        ("supplier-integration-wizard", "Integration Wizard (IW)"),
+    ]
     assert "<" not in entries[0][1]
     assert 'href="#supplier-zebra">&para;</a></h3>' in html
 
@@ -127,7 +131,8 @@ EXPECTED = [
     "data/company.yml:29:1 employes: unknown key «employes» — did you mean «employees»?",
     "data/countries.yml:13:3 YAML syntax error",
     "data/due_diligence.yml:26:5 supplier_follow_up[0].en: missing English (en) translation",
-    r"docs/redegjorelse\.md:\d+:1 unknown placeholder «supplier_tabel» — did you mean «<!-- aapenhet:supplier_table -->»\?",
+    r"docs/redegjorelse\.md:\d+:1 unknown placeholder «supplier_tabel» — "
+    r"did you mean «<!-- aapenhet:supplier_table -->»\?",
     r"docs/redegjorelse\.en\.md:\d+:1 «<!-- aapenhet: routines -->» is not a placeholder as written",
     r"docs/index\.md:\d+:1 placeholder «key_figures» is here but not in docs/index\.en\.md",
     r"mkdocs\.yml:7:11 site_url: empty \(is SITE_URL set to nothing\?\)",
@@ -152,8 +157,7 @@ def test_each_mistake_is_reported_where_it_is(broken_build: tuple[int, str, Buil
     assert re.search(re.escape(expected) if expected.startswith("data/") else expected, output), output
 
 
-def test_mistakes_stop_the_build_before_any_page_without_a_traceback(
-        broken_build: tuple[int, str, BuiltSite]) -> None:
+def test_mistakes_stop_the_build_before_any_page_without_a_traceback(broken_build: tuple[int, str, BuiltSite]) -> None:
     code, output, site = broken_build
     assert code != 0 and "Traceback" not in output
     assert "problems in the statement site:" in output
@@ -235,8 +239,11 @@ def test_an_added_risk_impact_and_measure_reach_the_export(added_by_an_editor: B
     document = json.loads((added_by_an_editor.root / "en" / "statement.json").read_text(encoding="utf-8"))
     dd = document["due_diligence"]
     cobalt = dd["risks"][0]
-    assert (cobalt["id"], cobalt["where"]["tier"], cobalt["measure_ids"]) == ("cobalt-drc", "tier_2_or_beyond",
-                                                                              ["cobalt-audit"])
+    assert (cobalt["id"], cobalt["where"]["tier"], cobalt["measure_ids"]) == (
+        "cobalt-drc",
+        "tier_2_or_beyond",
+        ["cobalt-audit"],
+    )
     assert cobalt["where"]["countries"] == [{"country_code": "CD", "country_name": "Congo - Kinshasa"}]
     assert dd["actual_impacts"]["status"] == "identified"
     assert dd["actual_impacts"]["impacts"][0]["measure_ids"] == ["cobalt-audit"]
@@ -247,11 +254,13 @@ def test_an_added_risk_impact_and_measure_reach_the_export(added_by_an_editor: B
 
 
 def test_the_table_of_contents_lists_only_headings_with_permalinks_each_with_its_own_text() -> None:
-    page = ('<h1 id="t">Title<a class="headerlink" href="#t">&para;</a></h1>'
-            '<h2 id="a">A &amp; B<a class="headerlink" href="#a">&para;</a></h2>'
-            '<h4 id="r">A risk without a permalink</h4><p>its text</p>'
-            '<h3 id="s">Supplier<a class="headerlink" href="#s">&para;</a></h3>'
-            '<h2 id="c">C<a class="headerlink" href="#c">&para;</a></h2>')
+    page = (
+        '<h1 id="t">Title<a class="headerlink" href="#t">&para;</a></h1>'
+        '<h2 id="a">A &amp; B<a class="headerlink" href="#a">&para;</a></h2>'
+        '<h4 id="r">A risk without a permalink</h4><p>its text</p>'
+        '<h3 id="s">Supplier<a class="headerlink" href="#s">&para;</a></h3>'
+        '<h2 id="c">C<a class="headerlink" href="#c">&para;</a></h2>'
+    )
     [title] = toc_tokens(page)
     assert [(entry["id"], entry["name"]) for entry in title["children"]] == [("a", "A &amp; B"), ("c", "C")]
     assert [(entry["id"], entry["name"]) for entry in title["children"][0]["children"]] == [("s", "Supplier")]

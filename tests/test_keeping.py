@@ -47,19 +47,24 @@ def gate_reasons(project: Path) -> list[str]:
 
 
 def files_under(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))
-            if path.is_file()}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()
+    }
 
 
 # --- keep refuses what the gate refuses ----------------------------------------------------------
 
 
-@pytest.mark.parametrize(("old", "new"), [
-    ("{name: Ola Nordmann, role: board_member}", "{name: Ola Nordmann, role: ceo}"),
-    ("{name: Kari Nordmann, role: board_chair}", "{name: Kari Nordmann, role: board_member}"),
-    ("companies_covered: [Exempla AS]", "companies_covered: [Exempla Holding AS]"),
-    ("published_on: 2026-06-25\n", ""),
-], ids=["two-ceos", "no-chair", "another-company", "no-publication-date"])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("{name: Ola Nordmann, role: board_member}", "{name: Ola Nordmann, role: ceo}"),
+        ("{name: Kari Nordmann, role: board_chair}", "{name: Kari Nordmann, role: board_member}"),
+        ("companies_covered: [Exempla AS]", "companies_covered: [Exempla Holding AS]"),
+        ("published_on: 2026-06-25\n", ""),
+    ],
+    ids=["two-ceos", "no-chair", "another-company", "no-publication-date"],
+)
 def test_keep_refuses_exactly_what_the_gate_refuses(tmp_path: Path, old: str, new: str) -> None:
     project = complete_project(tmp_path, FILLED_STATEMENT.replace(old, new))
     refused = gate_reasons(project)
@@ -76,7 +81,9 @@ def test_keep_keeps_a_statement_the_gate_passes(tmp_path: Path) -> None:
     assert gate_reasons(project) == []
     assert run("keep", str(project)) == (0, "kept the current statement in data/history/2025/\n")
     kept = project / "data" / "history" / "2025"
-    assert sorted(path.name for path in kept.iterdir()) == sorted(path.name for path in (project / "data").glob("*.yml"))
+    assert sorted(path.name for path in kept.iterdir()) == sorted(
+        path.name for path in (project / "data").glob("*.yml")
+    )
     assert [path.name for path in kept.parent.iterdir()] == ["2025"]  # nothing left from writing it
 
 
@@ -88,10 +95,14 @@ def test_the_gate_refuses_a_kept_version_that_breaks_a_rule_located_in_its_folde
     add_earlier_versions(project / "data")
     assert gate_reasons(project) == []
     replace_once(project / "data" / "history" / "2024" / "statement.yml", "role: board_member", "role: ceo")
-    assert gate_reasons(project) == ["data/history/2024/statement.yml:6:3 signatories: more than one signatory has"
-                                     " role: ceo — a company has one daglig leder"]
+    assert gate_reasons(project) == [
+        "data/history/2024/statement.yml:6:3 signatories: more than one signatory has"
+        " role: ceo — a company has one daglig leder"
+    ]
     code, said = run("check", str(project), "--lang", "nb")
-    assert code == 1 and "Tidligere versjoner i data/history/\n  data/history/2024/statement.yml:6:3 signatories:" in said
+    assert (
+        code == 1 and "Tidligere versjoner i data/history/\n  data/history/2024/statement.yml:6:3 signatories:" in said
+    )
 
 
 def test_a_half_written_version_folder_says_how_to_recover(tmp_path: Path) -> None:
@@ -100,18 +111,22 @@ def test_a_half_written_version_folder_says_how_to_recover(tmp_path: Path) -> No
     (project / "data" / "history" / "2024" / "statement.yml").unlink()
     (project / "data" / "history" / "2024" / "suppliers.yml").unlink()
     found = gate_reasons(project)
-    assert found[0] == ("data/history/2024:1:1 incomplete: statement.yml, suppliers.yml are missing — a kept version is"
-                        " never edited: restore them from git (git checkout -- data/history/2024/), or, if this"
-                        " folder was never published, delete it and run «aapenhet keep» again")
+    assert found[0] == (
+        "data/history/2024:1:1 incomplete: statement.yml, suppliers.yml are missing — a kept version is"
+        " never edited: restore them from git (git checkout -- data/history/2024/), or, if this"
+        " folder was never published, delete it and run «aapenhet keep» again"
+    )
 
 
 # --- all or nothing -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("failure", [KeyboardInterrupt(), OSError(errno.ENOSPC, "No space left on device")],
-                         ids=["ctrl-c", "disk-full"])
-def test_an_interrupted_keep_leaves_data_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                   failure: BaseException) -> None:
+@pytest.mark.parametrize(
+    "failure", [KeyboardInterrupt(), OSError(errno.ENOSPC, "No space left on device")], ids=["ctrl-c", "disk-full"]
+)
+def test_an_interrupted_keep_leaves_data_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
+) -> None:
     project = complete_project(tmp_path)
     add_earlier_versions(project / "data")
     before = files_under(project / "data")
@@ -163,8 +178,9 @@ def test_new_year_twice_says_it_has_been_run_and_changes_nothing(tmp_path: Path)
     assert run("new-year", str(project))[0] == 0
     after_first = files_under(project / "data")
     code, said = run("new-year", str(project))
-    assert code == 1 and said.startswith("data/statement.yml: new-year has been run already — data/ is next year's"
-                                         " draft")
+    assert code == 1 and said.startswith(
+        "data/statement.yml: new-year has been run already — data/ is next year's draft"
+    )
     assert files_under(project / "data") == after_first
 
 
@@ -172,14 +188,17 @@ def test_new_year_interrupted_after_keeping_finishes_when_run_again(tmp_path: Pa
     project = complete_project(tmp_path)
     assert run("keep", str(project))[0] == 0  # as if new-year had stopped right after keeping
     code, said = run("new-year", str(project))
-    assert code == 0 and said.startswith("kept the current statement in data/history/2025/\nemptied in"
-                                         " data/statement.yml: reporting_period, approved_on, published_on,"
-                                         " signatories — ")
+    assert code == 0 and said.startswith(
+        "kept the current statement in data/history/2025/\nemptied in"
+        " data/statement.yml: reporting_period, approved_on, published_on,"
+        " signatories — "
+    )
     assert load_statement(project / "data").data.statement.approved_on is None
 
 
-def test_new_year_interrupted_while_writing_statement_yml_keeps_it_as_it_was(tmp_path: Path,
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_new_year_interrupted_while_writing_statement_yml_keeps_it_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     project = complete_project(tmp_path)
     statement = project / "data" / "statement.yml"
     before = statement.read_bytes()
@@ -189,9 +208,11 @@ def test_new_year_interrupted_while_writing_statement_yml_keeps_it_as_it_was(tmp
 
     monkeypatch.setattr(keeping.os, "replace", full_disk)
     code, said = run("new-year", str(project))
-    assert code == 130 and said.strip().splitlines() == ["interrupted: the statement is kept in data/history/2025/,"
-                                                         " and data/statement.yml is as it was — run new-year again"
-                                                         " to empty it"]
+    assert code == 130 and said.strip().splitlines() == [
+        "interrupted: the statement is kept in data/history/2025/,"
+        " and data/statement.yml is as it was — run new-year again"
+        " to empty it"
+    ]
     assert statement.read_bytes() == before
     assert [path.name for path in statement.parent.iterdir() if path.name.startswith(".")] == []
 
@@ -201,14 +222,22 @@ def test_new_year_interrupted_while_writing_statement_yml_keeps_it_as_it_was(tmp
 DRAFT_STATEMENT = (PROJECT / "data" / "statement.yml").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("written", "emptied"), [
-    ("\ufeffreporting_period: {start: 2025-01-01, end: 2025-12-31}\napproved_on: 2026-06-20\nrevisions: []\n",
-     ["reporting_period", "approved_on"]),
-    ('"reporting_period":\n  start: 2025-01-01\n  end: 2025-12-31\n\'approved_on\': 2026-06-20\n',
-     ["reporting_period", "approved_on"]),
-    ("approved_on : 2026-06-20\npublished_on:\ncompanies_covered: [Exempla AS]\n", ["approved_on"]),
-    ("companies_covered: [Exempla AS]\nsignatories: []\n", []),
-], ids=["bom", "quoted-keys", "space-before-colon", "nothing-to-empty"])
+@pytest.mark.parametrize(
+    ("written", "emptied"),
+    [
+        (
+            "\ufeffreporting_period: {start: 2025-01-01, end: 2025-12-31}\napproved_on: 2026-06-20\nrevisions: []\n",
+            ["reporting_period", "approved_on"],
+        ),
+        (
+            "\"reporting_period\":\n  start: 2025-01-01\n  end: 2025-12-31\n'approved_on': 2026-06-20\n",
+            ["reporting_period", "approved_on"],
+        ),
+        ("approved_on : 2026-06-20\npublished_on:\ncompanies_covered: [Exempla AS]\n", ["approved_on"]),
+        ("companies_covered: [Exempla AS]\nsignatories: []\n", []),
+    ],
+    ids=["bom", "quoted-keys", "space-before-colon", "nothing-to-empty"],
+)
 def test_emptying_names_only_what_it_emptied(written: str, emptied: list[str]) -> None:
     text, said = reset_fields(written)
     assert said == emptied
@@ -234,10 +263,13 @@ def test_after_new_year_each_fact_of_the_year_before_is_a_finding(tmp_path: Path
     assert run("new-year", str(project))[0] == 0
     verdict = publication_verdict(project / "data", page_texts(project / "docs"))
     carried = [finding.text("en") for finding in verdict.findings if finding.section.value == "carried_over"]
-    done = ("done on 2025-06-01, before this period — it belongs to the statement kept for the year before: remove"
-            " it here, or, if it went on this year, give its new status, date and result")
+    done = (
+        "done on 2025-06-01, before this period — it belongs to the statement kept for the year before: remove"
+        " it here, or, if it went on this year, give its new status, date and result"
+    )
     assert carried == [
-        f"data/due_diligence.yml:183:3 measures[0]: «Updated sustainability policy and guidelines for suppliers»: {done}",
+        "data/due_diligence.yml:183:3 measures[0]: «Updated sustainability policy and guidelines for suppliers»:"
+        f" {done}",
         "data/due_diligence.yml:200:3 measures[1]: «Suppliers must report significant changes»: under way since"
         " 2025-06-01, with last year's result — confirm it is still under way and write this year's result:, or mark"
         " it done with completed_on:",
@@ -250,8 +282,10 @@ def test_after_new_year_each_fact_of_the_year_before_is_a_finding(tmp_path: Path
     ]
     code, said = run("check", str(project), "--lang", "nb")
     assert code == 0 and "\nFra perioden før: bekreft, oppdater eller fjern\n" in said
-    assert "  data/countries.yml:9:9 sources[0].year: «ITUC Global Rights Index»: utgaven fra 2025, eldre enn" \
+    assert (
+        "  data/countries.yml:9:9 sources[0].year: «ITUC Global Rights Index»: utgaven fra 2025, eldre enn"
         " perioden (2026) — oppgi utgaven vurderingene er hentet fra i år (year:) og oppdater vurderingene" in said
+    )
     # Confirming (checked in the new period) or updating a fact answers its finding.
     replace_once(project / "data" / "countries.yml", "year: '2025'", "year: '2025'\n  checked_on: 2025-12-01")
     verdict = publication_verdict(project / "data", page_texts(project / "docs"))
@@ -266,10 +300,15 @@ def test_the_draft_banner_names_what_is_from_the_period_before(tmp_path: Path) -
 
     project = complete_project(tmp_path)
     assert run("new-year", str(project))[0] == 0
-    build = start_build(project=project, docs_dir=project / "docs", site_url="https://exso.example/",
-                        extra={"innsynskrav": {"provider": "formspree", "endpoint": "https://formspree.io/f/abc"}},
-                        mkdocs_yml_text=(project / "mkdocs.yml").read_text(encoding="utf-8"),
-                        languages=["nb", "en"], default_language="nb")
+    build = start_build(
+        project=project,
+        docs_dir=project / "docs",
+        site_url="https://exso.example/",
+        extra={"innsynskrav": {"provider": "formspree", "endpoint": "https://formspree.io/f/abc"}},
+        mkdocs_yml_text=(project / "mkdocs.yml").read_text(encoding="utf-8"),
+        languages=["nb", "en"],
+        default_language="nb",
+    )
     banner = build.renderer.render("draft_banner", "en")
     assert "From the period before – confirm or update (6)" in banner
     assert "the 2025 edition, older than the period (2026)" in banner and "data/" not in banner
@@ -281,8 +320,11 @@ def test_an_update_within_the_year_carries_nothing_over(tmp_path: Path) -> None:
     verdict = publication_verdict(project / "data", page_texts(project / "docs"))
     assert verdict.publishable, verdict.reasons()
     assert run("keep", str(project))[0] == 0
-    replace_once(project / "data" / "statement.yml", "revisions: []", "revisions:\n  - {date: 2026-09-01, summary:"
-                 " {nb: Oppdatert (testverdi), en: Updated (test value)}}")
+    replace_once(
+        project / "data" / "statement.yml",
+        "revisions: []",
+        "revisions:\n  - {date: 2026-09-01, summary: {nb: Oppdatert (testverdi), en: Updated (test value)}}",
+    )
     verdict = publication_verdict(project / "data", page_texts(project / "docs"))
     assert [finding for finding in verdict.findings if finding.section.value == "carried_over"] == []
 
@@ -317,10 +359,15 @@ def test_a_statement_with_last_years_facts_is_a_draft_everywhere(tmp_path: Path)
     replace_once(project / "data" / "countries.yml", "year: '2025'", "year: '2024'")
     data = project / "data"
     assert load_history(data, load_statement(data))[-1].address is None
-    build = start_build(project=project, docs_dir=project / "docs", site_url="https://exso.example/",
-                        extra={"innsynskrav": {"provider": "formspree", "endpoint": "https://formspree.io/f/abc"}},
-                        mkdocs_yml_text=(project / "mkdocs.yml").read_text(encoding="utf-8"),
-                        languages=["nb", "en"], default_language="nb")
+    build = start_build(
+        project=project,
+        docs_dir=project / "docs",
+        site_url="https://exso.example/",
+        extra={"innsynskrav": {"provider": "formspree", "endpoint": "https://formspree.io/f/abc"}},
+        mkdocs_yml_text=(project / "mkdocs.yml").read_text(encoding="utf-8"),
+        languages=["nb", "en"],
+        default_language="nb",
+    )
     assert "Utkast" in build.renderer.render("statement_header", "nb")
     assert "Fast adresse" not in build.renderer.render("statement_header", "nb")
     assert "Redegjørelsen er ikke publisert ennå." in build.renderer.render("revisions", "nb")

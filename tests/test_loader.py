@@ -17,7 +17,7 @@ from aapenhet.model.loader import load_data_file, load_statement_data
 from aapenhet.model.models import DATA_FILES, MeasureStatus, RiskLevel
 from aapenhet.source.problems import DataProblems
 from aapenhet.source.yaml_source import parse_yaml
-from site_build import PROJECT, REPO
+from site_build import PROJECT
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 FILE_CASES = sorted(case for case in GOLDEN.glob("*/*.yml") if case.parent.name != "crosscheck")
@@ -97,7 +97,9 @@ def test_missing_file_is_reported(tmp_path: Path) -> None:
     with pytest.raises(DataProblems) as raised:
         load_statement_data(data_dir)
     [problem] = raised.value.problems
-    assert str(problem).startswith("data/countries.yml:1:1 file is missing — expected a mapping with keys sources, countries")
+    assert str(problem).startswith(
+        "data/countries.yml:1:1 file is missing — expected a mapping with keys sources, countries"
+    )
 
 
 def test_problems_in_several_files_come_together(tmp_path: Path) -> None:

@@ -18,13 +18,13 @@ import shutil
 import lxml.html
 import pytest
 from bs4 import BeautifulSoup
-from rendering import SITE, renderer
-from site_build import PROJECT, BuiltSite, copy_project, run_build
 
 from aapenhet.bench.generate import write_data_folder
 from aapenhet.model import facts
 from aapenhet.model.loader import load_statement_data
 from aapenhet.model.models import MeasureStatus, StatementData, SupplyKind
+from rendering import SITE, renderer
+from site_build import PROJECT, BuiltSite, copy_project, run_build
 
 LONG = 2_000
 PAGE_LIMIT = 100 * 1024
@@ -46,9 +46,23 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> StatementData:
 # --- The facts ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "letter"), [("acme", "A"), ("Élan", "E"), ("Æra AS", "Æ"), ("øst", "Ø"),
-                                              ("Åsen", "Å"), ("3M", ""), ("  Zeta", "Z"), ("Ωmega", ""),
-                                              ("Ölfabrik", "Ø"), ("Ärlig", "Æ"), ("Über", "Y"), ("\u200bZero", "Z")])
+@pytest.mark.parametrize(
+    ("name", "letter"),
+    [
+        ("acme", "A"),
+        ("Élan", "E"),
+        ("Æra AS", "Æ"),
+        ("øst", "Ø"),
+        ("Åsen", "Å"),
+        ("3M", ""),
+        ("  Zeta", "Z"),
+        ("Ωmega", ""),
+        ("Ölfabrik", "Ø"),
+        ("Ärlig", "Æ"),
+        ("Über", "Y"),
+        ("\u200bZero", "Z"),
+    ],
+)
 def test_each_name_is_listed_under_its_initial(name: str, letter: str) -> None:
     assert facts.initial(name) == letter
 
@@ -60,7 +74,7 @@ def test_groups_follow_the_norwegian_alphabet_and_hold_every_supplier_once(gener
     # A–Z in order, then Æ, Ø and Å (those the names use), then every other initial.
     assert keys[-2:] == ["aa", "andre"]
     latin = [key for key in keys if len(key) == 1]
-    assert latin == sorted(latin) and keys[:len(latin)] == latin
+    assert latin == sorted(latin) and keys[: len(latin)] == latin
     listed = [supplier.id for group in groups for supplier in group.suppliers]
     assert sorted(listed) == sorted(supplier.id for supplier in data.suppliers.suppliers)
     for group in groups:
@@ -70,8 +84,9 @@ def test_groups_follow_the_norwegian_alphabet_and_hold_every_supplier_once(gener
 
 def test_the_split_starts_only_above_the_limit(generated: StatementData) -> None:
     suppliers = generated.suppliers.suppliers
-    at_limit = generated.model_copy(update={"suppliers": generated.suppliers.model_copy(
-        update={"suppliers": suppliers[:facts.LONG_LIST]})})
+    at_limit = generated.model_copy(
+        update={"suppliers": generated.suppliers.model_copy(update={"suppliers": suppliers[: facts.LONG_LIST]})}
+    )
     assert not facts.is_long_list(at_limit) and facts.is_long_list(generated)
 
 
@@ -95,19 +110,23 @@ def test_a_letter_page_shows_its_suppliers_in_full_and_marks_its_letter(generate
     group = facts.supplier_groups(generated)[0]
     page = BeautifulSoup(renderer(generated).render("supplier_group", "nb", group=group), "lxml")
     # Each supplier's heading is an h2 here: the page's own heading is the h1.
-    assert [section.h2["id"] for section in page.select("section.aapenhet-supplier")] == \
-        [f"supplier-{supplier.id}" for supplier in group.suppliers]
+    assert [section.h2["id"] for section in page.select("section.aapenhet-supplier")] == [
+        f"supplier-{supplier.id}" for supplier in group.suppliers
+    ]
     assert page.select_one("a[aria-current=page]")["href"].endswith(f"leverandorer/{group.key}/")
     # Countries link to the country view on the suppliers page, not to this page.
-    assert all(link["href"].startswith("/aapenhet/leverandorer/#country-")
-               for link in page.select("ul.aapenhet-production a"))
+    assert all(
+        link["href"].startswith("/aapenhet/leverandorer/#country-") for link in page.select("ul.aapenhet-production a")
+    )
 
 
 def test_the_statement_counts_what_is_per_supplier(generated: StatementData) -> None:
     render = renderer(generated)
     table = BeautifulSoup(render.render("supplier_table", "en"), "lxml")
     rows = table.select("tbody tr")
-    countries = set(facts.production_countries(generated)) | set(facts.production_countries(generated, SupplyKind.services))
+    countries = set(facts.production_countries(generated)) | set(
+        facts.production_countries(generated, SupplyKind.services)
+    )
     assert len(rows) == len(countries)
     by_country = facts.suppliers_by_country(generated)
     for row in rows:
@@ -120,7 +139,9 @@ def test_the_statement_counts_what_is_per_supplier(generated: StatementData) -> 
     assert not listed & {f"measure-{measure.id}" for measure in follow_ups}
     counted = measures.select_one(".aapenhet-follow-up-counts").get_text()
     assert counted.startswith("Follow-up of individual suppliers:")
-    total = sum(int(part.rsplit(" ", 1)[1].replace(",", "")) for part in counted.split(":", 1)[1].split(".")[0].split(", "))
+    total = sum(
+        int(part.rsplit(" ", 1)[1].replace(",", "")) for part in counted.split(":", 1)[1].split(".")[0].split(", ")
+    )
     assert total == len(follow_ups)
 
 
@@ -159,10 +180,14 @@ def test_every_supplier_is_reachable_from_the_suppliers_page_without_script(long
         ids = letter_page.xpath("//section[contains(@class, 'aapenhet-supplier')]/h2/@id")
         for heading_id in ids:
             found[heading_id] = path
-        permalinks = set(letter_page.xpath("//section[contains(@class, 'aapenhet-supplier')]/h2/a[@class='headerlink']/@href"))
+        permalinks = set(
+            letter_page.xpath("//section[contains(@class, 'aapenhet-supplier')]/h2/a[@class='headerlink']/@href")
+        )
         assert permalinks == {f"#{heading_id}" for heading_id in ids}
         # The page's table of contents lists its suppliers.
-        toc = set(letter_page.xpath("//nav[contains(@class, 'md-nav--secondary')]//a[contains(@class, 'md-nav__link')]/@href"))
+        toc = set(
+            letter_page.xpath("//nav[contains(@class, 'md-nav--secondary')]//a[contains(@class, 'md-nav__link')]/@href")
+        )
         assert {f"#{heading_id}" for heading_id in ids} <= toc
     assert len(found) == LONG
 
@@ -170,8 +195,11 @@ def test_every_supplier_is_reachable_from_the_suppliers_page_without_script(long
 def test_a_letter_page_names_itself_in_both_languages_and_in_the_sitemap(long_site: BuiltSite) -> None:
     page = long_site.html("en/leverandorer/m/")
     alternates = {link["hreflang"]: link["href"] for link in page.select('link[rel~="alternate"][hreflang]')}
-    assert alternates == {"nb": f"{SITE.url}leverandorer/m/", "en": f"{SITE.url}en/leverandorer/m/",
-                          "x-default": f"{SITE.url}leverandorer/m/"}
+    assert alternates == {
+        "nb": f"{SITE.url}leverandorer/m/",
+        "en": f"{SITE.url}en/leverandorer/m/",
+        "x-default": f"{SITE.url}leverandorer/m/",
+    }
     switch = {link["hreflang"]: link["href"] for link in page.select(".md-select a.md-select__link")}
     assert switch == {"nb": "../../../leverandorer/m/", "en": "./"}
     assert page.title.get_text().startswith("Suppliers: M")
@@ -181,10 +209,16 @@ def test_a_letter_page_names_itself_in_both_languages_and_in_the_sitemap(long_si
 
 def test_a_suppliers_own_follow_ups_show_their_status_dates_and_expected_result(generated: StatementData) -> None:
     """In a long list the statement only counts them: the entry is where they are in full."""
-    planned = next(measure for measure in generated.due_diligence.measures
-                   if measure.supplier and measure.status is MeasureStatus.planned and measure.expected_result)
-    group = next(group for group in facts.supplier_groups(generated)
-                 if any(supplier.id == planned.supplier for supplier in group.suppliers))
+    planned = next(
+        measure
+        for measure in generated.due_diligence.measures
+        if measure.supplier and measure.status is MeasureStatus.planned and measure.expected_result
+    )
+    group = next(
+        group
+        for group in facts.supplier_groups(generated)
+        if any(supplier.id == planned.supplier for supplier in group.suppliers)
+    )
     page = BeautifulSoup(renderer(generated).render("supplier_group", "en", group=group), "lxml")
     entry = " ".join(page.select_one(f"section[aria-labelledby='supplier-{planned.supplier}']").get_text(" ").split())
     assert "(planned)" in entry

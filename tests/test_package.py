@@ -21,15 +21,28 @@ from aapenhet.rendering.renderer import PAGE_TEMPLATES
 from site_build import PROJECT, REPO
 
 
-
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     build = tmp_path_factory.mktemp("build")
     done = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "--wheel-dir", str(out),
-         str(REPO)],
-        capture_output=True, text=True, timeout=120, env={**os.environ, "TMPDIR": str(build)})
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(out),
+            str(REPO),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "TMPDIR": str(build)},
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     (found,) = out.glob("*.whl")
     return found
@@ -45,8 +58,23 @@ def test_the_wheel_carries_the_templates_labels_and_console_script(wheel: Path) 
 
 def test_the_installed_package_renders_and_gates_outside_mkdocs(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "installed"
-    done = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
-                           "--target", str(target), str(wheel)], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     script = f"""
 import sys
@@ -68,9 +96,12 @@ assert "Zebra Technologies" in html
 from aapenhet.cli import main
 sys.exit(main(["gate", {str(PROJECT)!r}, "--site-url", "https://exso.example/"]))
 """
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH" and not key.startswith("INNSYNSKRAV_")}
-    done = subprocess.run([sys.executable, "-I", "-c", script], cwd=tmp_path, env=env, capture_output=True,
-                          text=True, timeout=60)
+    env = {
+        key: value for key, value in os.environ.items() if key != "PYTHONPATH" and not key.startswith("INNSYNSKRAV_")
+    }
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 1, done.stdout + done.stderr
     assert "data/statement.yml:" in done.stdout and "still a draft" in done.stdout
     assert "Traceback" not in done.stderr

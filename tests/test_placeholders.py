@@ -8,8 +8,6 @@ the other's is a problem in that page; the pages in ``docs/`` pass, and show eac
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from aapenhet.rendering.docs_pages import docs_problems, page_versions
@@ -20,7 +18,7 @@ from aapenhet.rendering.placeholders import (
     placeholder_problems,
     placeholders_in,
 )
-from site_build import PROJECT, REPO
+from site_build import PROJECT
 
 PAGE = "# Redegjørelse\n\nTekst.\n\n{placeholder}\n\nMer tekst.\n"
 
@@ -36,19 +34,22 @@ def test_an_exact_placeholder_is_found_and_filled() -> None:
     assert "<p>rutiner</p>" in fill_placeholders(page, lambda name: f"<p>{name.replace('routines', 'rutiner')}</p>")
 
 
-@pytest.mark.parametrize(("written", "suggestion"), [
-    ("<!-- aapenhet: routines -->", "routines"),
-    ("<!-- Aapenhet:routines -->", "routines"),
-    ("<!-- AAPENHET:ROUTINES -->", "routines"),
-    ("<!--aapenhet:routines-->", "routines"),
-    ("<!-- aapenhet:routines  -->", "routines"),
-    ("<!-- aapenhet routines -->", "routines"),
-    ("<!-- åpenhet:routines -->", "routines"),
-    ("<!-- aapenhet:supplier-table -->", "supplier_table"),
-    ("<!-- aapenhet:supplier_tabel -->", "supplier_table"),
-    ("<!-- aapenhet:something_else -->", None),
-    ("<!-- aapenhet: -->", None),
-])
+@pytest.mark.parametrize(
+    ("written", "suggestion"),
+    [
+        ("<!-- aapenhet: routines -->", "routines"),
+        ("<!-- Aapenhet:routines -->", "routines"),
+        ("<!-- AAPENHET:ROUTINES -->", "routines"),
+        ("<!--aapenhet:routines-->", "routines"),
+        ("<!-- aapenhet:routines  -->", "routines"),
+        ("<!-- aapenhet routines -->", "routines"),
+        ("<!-- åpenhet:routines -->", "routines"),
+        ("<!-- aapenhet:supplier-table -->", "supplier_table"),
+        ("<!-- aapenhet:supplier_tabel -->", "supplier_table"),
+        ("<!-- aapenhet:something_else -->", None),
+        ("<!-- aapenhet: -->", None),
+    ],
+)
 def test_a_near_miss_is_located_with_the_valid_names(written: str, suggestion: str | None) -> None:
     (message,) = problems(written)
     assert message.startswith("docs/x.md:5:1 ")
@@ -65,12 +66,15 @@ def test_an_editors_note_is_not_a_placeholder() -> None:
 
 
 def test_a_placeholder_in_one_language_only_is_a_problem_in_that_page() -> None:
-    pages = {"nb": PAGE.format(placeholder="<!-- aapenhet:routines -->\n<!-- aapenhet:measures -->"),
-             "en": PAGE.format(placeholder="<!-- aapenhet:routines -->")}
+    pages = {
+        "nb": PAGE.format(placeholder="<!-- aapenhet:routines -->\n<!-- aapenhet:measures -->"),
+        "en": PAGE.format(placeholder="<!-- aapenhet:routines -->"),
+    }
     found = placeholder_parity_problems(pages, lambda language: f"docs/x.{language}.md")
     assert [str(problem) for problem in found] == [
         "docs/x.nb.md:6:1 placeholder «measures» is here but not in docs/x.en.md — the en page would lack that"
-        " part of the statement; add it there too, or remove it here"]
+        " part of the statement; add it there too, or remove it here"
+    ]
 
 
 def test_the_shipped_pages_have_exact_placeholders_in_both_languages() -> None:
@@ -87,21 +91,33 @@ def test_the_shipped_pages_show_each_block_on_one_page_only() -> None:
     assert {name: pages for name, pages in pages_with.items() if len(pages) > 1} == {}
 
 
-@pytest.mark.parametrize("written", ["<!-- aapenhet:routines ->", "<!-- aapenhet:routines", "<!-- aapenhet:routines -- >",
-                                     "<!-- Aapenhet: routines --"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "<!-- aapenhet:routines ->",
+        "<!-- aapenhet:routines",
+        "<!-- aapenhet:routines -- >",
+        "<!-- Aapenhet: routines --",
+    ],
+)
 def test_a_placeholder_not_closed_on_its_line_is_a_problem(written: str) -> None:
     """Markdown would read everything after it as one comment: the rest of the page would vanish."""
     found = problems(written)
-    assert any(message.startswith("docs/x.md:5:1 ") and "is not closed with «-->» on its line" in message
-               and "«<!-- aapenhet:routines -->»" in message for message in found), found
+    assert any(
+        message.startswith("docs/x.md:5:1 ")
+        and "is not closed with «-->» on its line" in message
+        and "«<!-- aapenhet:routines -->»" in message
+        for message in found
+    ), found
 
 
 def test_an_editors_note_over_several_lines_is_not_a_placeholder() -> None:
     assert problems("<!-- åpenhetsloven §5:\n     husk å oppdatere tallene -->") == []
 
 
-@pytest.mark.parametrize("written", ["    <!-- aapenhet:routines -->", "Se <!-- aapenhet:routines --> her.",
-                                     "- <!-- aapenhet:routines -->"])
+@pytest.mark.parametrize(
+    "written", ["    <!-- aapenhet:routines -->", "Se <!-- aapenhet:routines --> her.", "- <!-- aapenhet:routines -->"]
+)
 def test_a_placeholder_not_alone_on_its_line_is_a_problem(written: str) -> None:
     """Indented, Markdown would show it as code; in a paragraph or a list, the block would be put
     inside it. Either way the page would lose or break that part of the statement."""

@@ -22,6 +22,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+
 from aapenhet.cli import main, safe_for_ci_log
 from aapenhet.form.settings import FormSettings, Provider
 from aapenhet.publishing.gate import PublishSettings, publication_problems
@@ -29,7 +30,6 @@ from aapenhet.website.addresses import is_loopback_host
 from site_build import FILLED_STATEMENT, PROJECT, REPO, copy_project, fill_data
 
 PUBLIC_URL = "https://exso.example/apenhet/"
-
 
 
 def filled_project(tmp_path: Path, statement: str = FILLED_STATEMENT) -> Path:
@@ -52,33 +52,45 @@ class GateRun:
 
 def gate_environment(site_url: str | None, form_env: dict[str, str]) -> dict[str, str]:
     """CI's environment for the gate: ``SITE_URL`` and the form service, nothing left from this one."""
-    env = {key: value for key, value in os.environ.items()
-           if key != "SITE_URL" and not key.startswith("INNSYNSKRAV_")}
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL" and not key.startswith("INNSYNSKRAV_")}
     env.update(form_env)
     if site_url is not None:
         env["SITE_URL"] = site_url
     return env
 
 
-def run_gate(*arguments: str, cwd: Path = PROJECT, site_url: str | None = None,
-             form_env: dict[str, str] = PUBLIC_FORM_ENV) -> GateRun:
+def run_gate(
+    *arguments: str, cwd: Path = PROJECT, site_url: str | None = None, form_env: dict[str, str] = PUBLIC_FORM_ENV
+) -> GateRun:
     """``aapenhet gate ARGUMENTS`` in-process, in CI's environment and working directory."""
     stdout, stderr = io.StringIO(), io.StringIO()
-    with (mock.patch.dict(os.environ, gate_environment(site_url, form_env), clear=True), contextlib.chdir(cwd),
-          contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr)):
+    with (
+        mock.patch.dict(os.environ, gate_environment(site_url, form_env), clear=True),
+        contextlib.chdir(cwd),
+        contextlib.redirect_stdout(stdout),
+        contextlib.redirect_stderr(stderr),
+    ):
         code = main(["gate", *arguments])
     return GateRun(code, stdout.getvalue(), stderr.getvalue())
 
 
-def run_gate_process(command: list[str], *arguments: str, cwd: Path = PROJECT,
-                     site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+def run_gate_process(
+    command: list[str], *arguments: str, cwd: Path = PROJECT, site_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """The gate as a separate process, as CI starts it."""
-    return subprocess.run([*command, *arguments], cwd=cwd, env=gate_environment(site_url, PUBLIC_FORM_ENV),
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [*command, *arguments],
+        cwd=cwd,
+        env=gate_environment(site_url, PUBLIC_FORM_ENV),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
-def reasons(project: Path, site_url: str | None = PUBLIC_URL, form: FormSettings = PUBLIC_FORM,
-            built: Path | None = None) -> list[str]:
+def reasons(
+    project: Path, site_url: str | None = PUBLIC_URL, form: FormSettings = PUBLIC_FORM, built: Path | None = None
+) -> list[str]:
     return publication_problems(project, PublishSettings(site_url=site_url, form=form, built=built))
 
 
@@ -106,12 +118,18 @@ def test_shipped_statement_is_refused_as_a_draft_naming_each_missing_field() -> 
         " the postal address for innsynskrav, one line per item",
     ]
     # What the §5 check locates item by item is given there, once, not again as a summary.
-    assert "data/due_diligence.yml:90:1 actual_impacts: the statement does not say whether actual adverse impacts" \
+    assert (
+        "data/due_diligence.yml:90:1 actual_impacts: the statement does not say whether actual adverse impacts"
         " were found — list them under impacts:, or write none_identified: true and how_looked_for:" in found
-    assert "data/countries.yml:8:5 sources[0].year: «ITUC Global Rights Index»: the edition (year) is not given" \
+    )
+    assert (
+        "data/countries.yml:8:5 sources[0].year: «ITUC Global Rights Index»: the edition (year) is not given"
         " — fill in year:" in found
-    assert "data/due_diligence.yml:216:5 measures[2]: «Interviews with HP Inc.»: the measure is done, but its" \
+    )
+    assert (
+        "data/due_diligence.yml:216:5 measures[2]: «Interviews with HP Inc.»: the measure is done, but its"
         " date is not given — fill in completed_on: (YYYY-MM-DD)" in found
+    )
     assert not [line for line in found if "still a draft" in line and not line.startswith("data/statement.yml")]
     assert len(found) == len(set(found))
 
@@ -160,7 +178,17 @@ def test_cli_reads_the_project_from_the_current_directory_and_site_url_from_the_
         ("https://[::1]/", "site_url: «https://[::1]/» points at this machine (::1)"),
         ("https://[::1/", "site_url: «https://[::1/» is not a web address"),
     ],
-    ids=["missing", "empty", "loopback-http", "http", "relative", "localhost", "loopback", "ipv6-loopback", "malformed"],
+    ids=[
+        "missing",
+        "empty",
+        "loopback-http",
+        "http",
+        "relative",
+        "localhost",
+        "loopback",
+        "ipv6-loopback",
+        "malformed",
+    ],
 )
 def test_site_url_must_be_a_public_https_address(tmp_path: Path, site_url: str | None, expected: str) -> None:
     found = reasons(filled_project(tmp_path), site_url)
@@ -168,8 +196,21 @@ def test_site_url_must_be_a_public_https_address(tmp_path: Path, site_url: str |
     assert found[0].endswith("set SITE_URL (or --site-url) to the site's public address")
 
 
-@pytest.mark.parametrize("host", ["localhost", "LOCALHOST.", "preview.localhost", "127.0.0.1", "127.1",
-                                  "0x7f000001", "::1", "::ffff:127.0.0.1", "0.0.0.0", "::"])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "localhost",
+        "LOCALHOST.",
+        "preview.localhost",
+        "127.0.0.1",
+        "127.1",
+        "0x7f000001",
+        "::1",
+        "::ffff:127.0.0.1",
+        "0.0.0.0",
+        "::",
+    ],
+)
 def test_every_spelling_of_this_machine_is_loopback(host: str) -> None:
     assert is_loopback_host(host)
 
@@ -184,7 +225,8 @@ def test_cli_refuses_a_loopback_site_url_from_the_environment(tmp_path: Path) ->
     assert done.returncode == 1
     assert done.stdout.splitlines() == [
         "site_url: «http://127.0.0.1:8000/» is not an absolute https:// address"
-        " — set SITE_URL (or --site-url) to the site's public address"]
+        " — set SITE_URL (or --site-url) to the site's public address"
+    ]
 
 
 def test_cli_refuses_a_missing_site_url(tmp_path: Path) -> None:
@@ -199,26 +241,58 @@ def test_cli_refuses_a_missing_site_url(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("{start: 2025-01-01, end: 2025-12-31}", "{start: 2025-12-31, end: 2025-01-01}",
-         "data/statement.yml:1:44 reporting_period.end: the period's end (2025-01-01) is not after its start"
-         " (2025-12-31)"),
-        ("approved_on: 2026-06-20", "approved_on: 2025-06-20",
-         "data/statement.yml:3:14 approved_on: approved (2025-06-20) before the reporting period ended (2025-12-31)"),
-        ("published_on: 2026-06-25", "published_on: 2026-06-01",
-         "data/statement.yml:4:15 published_on: published (2026-06-01) before it was approved (2026-06-20)"),
-        ("{name: Per Hansen, role: ceo}", "{name: Per Hansen, role: ceo}\n  - {name: Ola  nordmann, role: board_member}",
-         "data/statement.yml:9:5 signatories[3]: «Ola  nordmann» is listed twice as board_member"),
-        ("{name: Ola Nordmann, role: board_member}", "{name: Ola Nordmann, role: ceo}",
-         "data/statement.yml:6:3 signatories: more than one signatory has role: ceo"),
-        ("{name: Ola Nordmann, role: board_member}", "{name: Ola Nordmann, role: board_chair}",
-         "data/statement.yml:6:3 signatories: more than one signatory has role: board_chair"),
-        ("{name: Kari Nordmann, role: board_chair}", "{name: Kari Nordmann, role: board_member}",
-         "data/statement.yml:6:3 signatories: the board signs without its chair"),
-        ("companies_covered: [Exempla AS]", "companies_covered: [Exempla Holding AS]",
-         "data/statement.yml:2:20 companies_covered: does not name «Exempla AS» (company.yml name)"),
+        (
+            "{start: 2025-01-01, end: 2025-12-31}",
+            "{start: 2025-12-31, end: 2025-01-01}",
+            "data/statement.yml:1:44 reporting_period.end: the period's end (2025-01-01) is not after its start"
+            " (2025-12-31)",
+        ),
+        (
+            "approved_on: 2026-06-20",
+            "approved_on: 2025-06-20",
+            "data/statement.yml:3:14 approved_on: approved (2025-06-20) before the reporting period ended (2025-12-31)",
+        ),
+        (
+            "published_on: 2026-06-25",
+            "published_on: 2026-06-01",
+            "data/statement.yml:4:15 published_on: published (2026-06-01) before it was approved (2026-06-20)",
+        ),
+        (
+            "{name: Per Hansen, role: ceo}",
+            "{name: Per Hansen, role: ceo}\n  - {name: Ola  nordmann, role: board_member}",
+            "data/statement.yml:9:5 signatories[3]: «Ola  nordmann» is listed twice as board_member",
+        ),
+        (
+            "{name: Ola Nordmann, role: board_member}",
+            "{name: Ola Nordmann, role: ceo}",
+            "data/statement.yml:6:3 signatories: more than one signatory has role: ceo",
+        ),
+        (
+            "{name: Ola Nordmann, role: board_member}",
+            "{name: Ola Nordmann, role: board_chair}",
+            "data/statement.yml:6:3 signatories: more than one signatory has role: board_chair",
+        ),
+        (
+            "{name: Kari Nordmann, role: board_chair}",
+            "{name: Kari Nordmann, role: board_member}",
+            "data/statement.yml:6:3 signatories: the board signs without its chair",
+        ),
+        (
+            "companies_covered: [Exempla AS]",
+            "companies_covered: [Exempla Holding AS]",
+            "data/statement.yml:2:20 companies_covered: does not name «Exempla AS» (company.yml name)",
+        ),
     ],
-    ids=["period-reversed", "approved-before-period-ended", "published-before-approved", "signatory-twice",
-         "two-ceos", "two-chairs", "no-chair", "company-not-covered"],
+    ids=[
+        "period-reversed",
+        "approved-before-period-ended",
+        "published-before-approved",
+        "signatory-twice",
+        "two-ceos",
+        "two-chairs",
+        "no-chair",
+        "company-not-covered",
+    ],
 )
 def test_inconsistent_statement_facts_are_refused(tmp_path: Path, old: str, new: str, expected: str) -> None:
     assert old in FILLED_STATEMENT
@@ -232,15 +306,17 @@ def test_inconsistent_statement_facts_are_refused(tmp_path: Path, old: str, new:
 def test_bad_data_is_refused_with_located_messages_and_no_traceback(tmp_path: Path) -> None:
     project = filled_project(tmp_path)
     suppliers = project / "data" / "suppliers.yml"
-    suppliers.write_text(suppliers.read_text(encoding="utf-8").replace("countries: [CZ, CN]", "countries: [CZ, XX]"),
-                         encoding="utf-8")
+    suppliers.write_text(
+        suppliers.read_text(encoding="utf-8").replace("countries: [CZ, CN]", "countries: [CZ, XX]"), encoding="utf-8"
+    )
     (project / "data" / "countries.yml").unlink()
     done = run_gate(str(project), site_url=PUBLIC_URL)
     assert done.returncode == 1
     lines = done.stdout.splitlines()
     assert lines[0].startswith("data/countries.yml:1:1 file is missing")
-    assert lines[1].startswith("data/suppliers.yml:21:25 suppliers[0].production[0].countries[1]: «XX» is not an"
-                               " ISO 3166 country code")
+    assert lines[1].startswith(
+        "data/suppliers.yml:21:25 suppliers[0].production[0].countries[1]: «XX» is not an ISO 3166 country code"
+    )
     assert len(lines) == 2
     assert "Traceback" not in done.stdout + done.stderr
 
@@ -254,8 +330,11 @@ def test_yaml_syntax_error_is_refused_without_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in done.stdout + done.stderr
 
 
-@pytest.mark.parametrize("arguments", [["--no-such-option"], ["a", "b"], ["/no/such/project"]],
-                         ids=["unknown-option", "two-projects", "no-project"])
+@pytest.mark.parametrize(
+    "arguments",
+    [["--no-such-option"], ["a", "b"], ["/no/such/project"]],
+    ids=["unknown-option", "two-projects", "no-project"],
+)
 def test_usage_errors_exit_2_without_traceback(arguments: list[str]) -> None:
     done = run_gate(*arguments, site_url=PUBLIC_URL)
     assert done.returncode == 2
@@ -263,8 +342,9 @@ def test_usage_errors_exit_2_without_traceback(arguments: list[str]) -> None:
     assert "Traceback" not in done.stderr
 
 
-def test_main_returns_the_exit_status_instead_of_exiting(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_main_returns_the_exit_status_instead_of_exiting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     for name, value in PUBLIC_FORM_ENV.items():
         monkeypatch.setenv(name, value)
     assert main(["gate", str(filled_project(tmp_path)), "--site-url", PUBLIC_URL]) == 0
@@ -282,8 +362,9 @@ def test_console_script_refuses_the_shipped_draft_as_ci_runs_it() -> None:
 
 
 def test_the_earlier_module_name_still_runs_the_gate(tmp_path: Path) -> None:
-    done = run_gate_process([sys.executable, "-m", "aapenhet.publication"], str(filled_project(tmp_path)),
-                            site_url=PUBLIC_URL)
+    done = run_gate_process(
+        [sys.executable, "-m", "aapenhet.publication"], str(filled_project(tmp_path)), site_url=PUBLIC_URL
+    )
     assert (done.returncode, done.stderr) == (0, ""), done.stdout
     assert done.stdout.startswith("Publishable")
 
@@ -297,7 +378,9 @@ def test_the_shipped_local_form_receiver_is_refused(tmp_path: Path) -> None:
     assert done.stdout.splitlines() == [
         "extra.innsynskrav.endpoint: «http://127.0.0.1:8025/innsynskrav» is not an absolute https:// address"
         " — set INNSYNSKRAV_PROVIDER and INNSYNSKRAV_ENDPOINT to the form service Exso uses"
-        " (repository variables on GitHub: Settings → Secrets and variables → Actions → Variables; EDITING.md, «The request form's mail service»)"]
+        " (repository variables on GitHub: Settings → Secrets and variables → Actions → Variables;"
+        " EDITING.md, «The request form's mail service»)"
+    ]
 
 
 def test_a_public_form_service_or_netlify_on_netlify_passes(tmp_path: Path) -> None:
@@ -311,13 +394,18 @@ def test_a_netlify_form_elsewhere_than_netlify_is_refused(tmp_path: Path) -> Non
     netlify = {"INNSYNSKRAV_PROVIDER": "netlify", "INNSYNSKRAV_ENDPOINT": ""}
     done = run_gate(str(filled_project(tmp_path)), "--host", "github-pages", site_url=PUBLIC_URL, form_env=netlify)
     assert done.returncode == 1
-    assert "extra.innsynskrav.provider: netlify takes the form's posts on the site itself, but the site is" \
-           " deployed to github-pages" in done.stdout
+    assert (
+        "extra.innsynskrav.provider: netlify takes the form's posts on the site itself, but the site is"
+        " deployed to github-pages" in done.stdout
+    )
 
 
 def test_bad_form_settings_are_reasons_located_in_mkdocs_yml(tmp_path: Path) -> None:
-    done = run_gate(str(filled_project(tmp_path)), site_url=PUBLIC_URL,
-                    form_env={"INNSYNSKRAV_PROVIDER": "formspre", "INNSYNSKRAV_ENDPOINT": "https://x.example/f"})
+    done = run_gate(
+        str(filled_project(tmp_path)),
+        site_url=PUBLIC_URL,
+        form_env={"INNSYNSKRAV_PROVIDER": "formspre", "INNSYNSKRAV_ENDPOINT": "https://x.example/f"},
+    )
     assert done.returncode == 1
     assert re.match(r"mkdocs\.yml:\d+:\d+ extra\.innsynskrav\.provider: «formspre» is not allowed", done.stdout)
     assert "Traceback" not in done.stdout + done.stderr
@@ -329,7 +417,16 @@ def test_a_generic_form_service_must_be_named_for_the_privacy_notice(tmp_path: P
     assert done.returncode == 1
     assert done.stdout.startswith("extra.innsynskrav.service_name: not set — the privacy notice must name")
     named = {**generic, "INNSYNSKRAV_SERVICE_NAME": "Skjemaposten AS"}
-    assert run_gate(str(filled_project(tmp_path / "named"), ), site_url=PUBLIC_URL, form_env=named).returncode == 0
+    assert (
+        run_gate(
+            str(
+                filled_project(tmp_path / "named"),
+            ),
+            site_url=PUBLIC_URL,
+            form_env=named,
+        ).returncode
+        == 0
+    )
 
 
 # Values that would fool a reader or a careless gate ---------------------------------------------------
@@ -338,21 +435,37 @@ def test_a_generic_form_service_must_be_named_for_the_privacy_notice(tmp_path: P
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("Kari Nordmann", "\u200b\u200b",
-         "data/statement.yml:6:12 signatories[0].name: has no visible characters"),
-        ("Kari Nordmann", "'\u2060 \u00ad'",
-         "data/statement.yml:6:12 signatories[0].name: has no visible characters"),
-        ("Kari Nordmann", "Kari \u202eNordmann",
-         "data/statement.yml:6:12 signatories[0].name: contains a bidirectional override character"),
-        ("approved_on: 2026-06-20\npublished_on: 2026-06-25", "approved_on: 2099-06-20\npublished_on: 2099-06-25",
-         "data/statement.yml:3:14 approved_on: 2099-06-20 is in the future"),
-        ("email: apenhet@example.no", "email: apenhet@example.no?cc=x@example.org&body=hei",
-         "data/statement.yml:10:10 contact.email: «apenhet@example.no?cc=x@example.org&body=hei» is not valid"),
-        ("revisions: []", "revisions: [{date: 2099-01-01, summary: {nb: Senere, en: Later}}]",
-         "data/statement.yml:12:20 revisions[0].date: 2099-01-01 is in the future"),
+        ("Kari Nordmann", "\u200b\u200b", "data/statement.yml:6:12 signatories[0].name: has no visible characters"),
+        ("Kari Nordmann", "'\u2060 \u00ad'", "data/statement.yml:6:12 signatories[0].name: has no visible characters"),
+        (
+            "Kari Nordmann",
+            "Kari \u202eNordmann",
+            "data/statement.yml:6:12 signatories[0].name: contains a bidirectional override character",
+        ),
+        (
+            "approved_on: 2026-06-20\npublished_on: 2026-06-25",
+            "approved_on: 2099-06-20\npublished_on: 2099-06-25",
+            "data/statement.yml:3:14 approved_on: 2099-06-20 is in the future",
+        ),
+        (
+            "email: apenhet@example.no",
+            "email: apenhet@example.no?cc=x@example.org&body=hei",
+            "data/statement.yml:10:10 contact.email: «apenhet@example.no?cc=x@example.org&body=hei» is not valid",
+        ),
+        (
+            "revisions: []",
+            "revisions: [{date: 2099-01-01, summary: {nb: Senere, en: Later}}]",
+            "data/statement.yml:12:20 revisions[0].date: 2099-01-01 is in the future",
+        ),
     ],
-    ids=["zero-width-name", "format-characters-only", "bidi-override", "approved-in-2099", "email-with-headers",
-         "revised-in-2099"],
+    ids=[
+        "zero-width-name",
+        "format-characters-only",
+        "bidi-override",
+        "approved-in-2099",
+        "email-with-headers",
+        "revised-in-2099",
+    ],
 )
 def test_values_that_would_fool_a_reader_are_refused(tmp_path: Path, old: str, new: str, expected: str) -> None:
     assert old in FILLED_STATEMENT
@@ -360,11 +473,23 @@ def test_values_that_would_fool_a_reader_are_refused(tmp_path: Path, old: str, n
     assert any(reason.startswith(expected) for reason in found), found
 
 
-@pytest.mark.parametrize("address", [
-    "https://10.0.0.5/f/x", "https://192.168.1.20/", "https://172.16.0.1/", "https://169.254.169.254/",
-    "https://[fd00::1]/", "https://100.64.0.1/", "https://0xa000005/", "https://intranet/f", "https://forms.local/f",
-    "https://forms.internal/f", "https://router.lan/", "https://nas.home.arpa/",
-])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://10.0.0.5/f/x",
+        "https://192.168.1.20/",
+        "https://172.16.0.1/",
+        "https://169.254.169.254/",
+        "https://[fd00::1]/",
+        "https://100.64.0.1/",
+        "https://0xa000005/",
+        "https://intranet/f",
+        "https://forms.local/f",
+        "https://forms.internal/f",
+        "https://router.lan/",
+        "https://nas.home.arpa/",
+    ],
+)
 def test_private_and_local_addresses_are_not_public(tmp_path: Path, address: str) -> None:
     form = FormSettings(provider=Provider.formspree, endpoint="https://formspree.io/f/abc")
     site_problem = reasons(filled_project(tmp_path), site_url=address, form=form)
@@ -377,15 +502,19 @@ def test_the_guides_example_endpoint_is_refused(tmp_path: Path) -> None:
     example = "https://formspree.io/f/abcdwxyz"
     assert example in (REPO / "EDITING.md").read_text(encoding="utf-8"), "the guide's example changed: update"
     found = reasons(filled_project(tmp_path), form=FormSettings(provider=Provider.formspree, endpoint=example))
-    assert found == [f"extra.innsynskrav.endpoint: «{example}» is the example address from EDITING.md, not a form"
-                     " of Exso's — set INNSYNSKRAV_PROVIDER and INNSYNSKRAV_ENDPOINT to the form service Exso"
-                     " uses (repository variables on GitHub: Settings → Secrets and variables → Actions → Variables; EDITING.md, «The request form's mail service»)"]
+    assert found == [
+        f"extra.innsynskrav.endpoint: «{example}» is the example address from EDITING.md, not a form"
+        " of Exso's — set INNSYNSKRAV_PROVIDER and INNSYNSKRAV_ENDPOINT to the form service Exso"
+        " uses (repository variables on GitHub: Settings → Secrets and variables → Actions → Variables;"
+        " EDITING.md, «The request form's mail service»)"
+    ]
 
 
 def test_nothing_the_gate_prints_starts_a_workflow_command(tmp_path: Path) -> None:
     """GitHub Actions runs any log line that starts with ``::`` as a command (``::warning``, ``::add-mask``)."""
-    hostile = FILLED_STATEMENT.replace("companies_covered: [Exempla AS]",
-                                       'companies_covered: ["x\\n::warning::gate passed"]')
+    hostile = FILLED_STATEMENT.replace(
+        "companies_covered: [Exempla AS]", 'companies_covered: ["x\\n::warning::gate passed"]'
+    )
     done = run_gate(str(filled_project(tmp_path, hostile)), site_url=PUBLIC_URL)
     assert done.returncode == 1
     lines = done.stdout.splitlines()
@@ -401,21 +530,31 @@ def test_the_gate_refuses_what_the_build_refuses_in_earlier_versions(tmp_path: P
     assert reasons(project) == []
     (project / "data" / "history" / "2024").rename(project / "data" / "history" / "2023")
     found = reasons(project)
-    assert any(reason.startswith("data/history/2023/statement.yml:") and "the period ends in 2024" in reason
-               for reason in found), found
+    assert any(
+        reason.startswith("data/history/2023/statement.yml:") and "the period ends in 2024" in reason
+        for reason in found
+    ), found
 
 
 # The site about to be deployed is the build of what the gate judged -------------------------------
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    (lambda project: None, None),
-    (lambda project: (project / "site" / "build.json").unlink(), "site/build.json: missing or unreadable"),
-    (lambda project: (project / "docs" / "index.md").write_text("# Endret\n", encoding="utf-8"),
-     "site/build.json: site/ was built from other files than mkdocs.yml, docs/, data/, overrides/ and hooks/ as they are now"),
-], ids=["the-same", "no-record", "edited-since"])
-def test_the_gate_refuses_a_built_site_that_is_not_the_build_of_what_it_judged(tmp_path: Path, change,
-                                                                             expected: str | None) -> None:
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda project: None, None),
+        (lambda project: (project / "site" / "build.json").unlink(), "site/build.json: missing or unreadable"),
+        (
+            lambda project: (project / "docs" / "index.md").write_text("# Endret\n", encoding="utf-8"),
+            "site/build.json: site/ was built from other files than mkdocs.yml, docs/, data/, overrides/ and"
+            " hooks/ as they are now",
+        ),
+    ],
+    ids=["the-same", "no-record", "edited-since"],
+)
+def test_the_gate_refuses_a_built_site_that_is_not_the_build_of_what_it_judged(
+    tmp_path: Path, change, expected: str | None
+) -> None:
     from aapenhet.publishing.build_record import build_record, write_build_record
 
     project = filled_project(tmp_path)
@@ -426,8 +565,10 @@ def test_the_gate_refuses_a_built_site_that_is_not_the_build_of_what_it_judged(t
     if expected is None:
         assert found == []
         elsewhere = reasons(project, built=project / "site", site_url="https://exso.example/annet/")
-        assert elsewhere == [f"{project / 'site'}/build.json: site/ was built for https://exso.example/apenhet/, not"
-                             " https://exso.example/annet/ — build it again with SITE_URL set to the address it is"
-                             " published at"]
+        assert elsewhere == [
+            f"{project / 'site'}/build.json: site/ was built for https://exso.example/apenhet/, not"
+            " https://exso.example/annet/ — build it again with SITE_URL set to the address it is"
+            " published at"
+        ]
     else:
         assert len(found) == 1 and found[0].startswith(str(project / expected)), found

@@ -14,16 +14,19 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from jsonschema import Draft202012Validator
-from site_build import LANGUAGE_PREFIXES, PAGES, PROJECT, PUBLIC_URL, BuiltSite
 
-from aapenhet.publishing.export import SUPPLIER_COLUMNS, statement_document, statement_schema
 from aapenhet.model.loader import load_statement_data
+from aapenhet.publishing.export import SUPPLIER_COLUMNS, statement_document, statement_schema
+from site_build import LANGUAGE_PREFIXES, PAGES, PROJECT, PUBLIC_URL, BuiltSite
 
 DEFAULT_LANGUAGE = "nb"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
-ALL_PAGES = [pytest.param(language, page, id=f"{language}-{page.strip('/') or 'home'}")
-             for language in LANGUAGE_PREFIXES for page in PAGES]
+ALL_PAGES = [
+    pytest.param(language, page, id=f"{language}-{page.strip('/') or 'home'}")
+    for language in LANGUAGE_PREFIXES
+    for page in PAGES
+]
 
 
 @pytest.fixture(scope="session")
@@ -50,14 +53,18 @@ def test_canonical_and_hreflang_are_absolute_and_reciprocal(public_site: BuiltSi
     soup = public_site.html(path)
     assert soup.select_one('link[rel="canonical"]')["href"] == page_url(language, page)
     alternates = head_alternates(public_site, path)
-    assert alternates == {"nb": page_url("nb", page), "en": page_url("en", page),
-                          "x-default": page_url(DEFAULT_LANGUAGE, page)}
+    assert alternates == {
+        "nb": page_url("nb", page),
+        "en": page_url("en", page),
+        "x-default": page_url(DEFAULT_LANGUAGE, page),
+    }
     for other, url in alternates.items():
         if other == "x-default":
             continue
         other_path = urlsplit(url).path.removeprefix(urlsplit(PUBLIC_URL).path)
-        assert head_alternates(public_site, other_path)[language] == page_url(language, page), \
+        assert head_alternates(public_site, other_path)[language] == page_url(language, page), (
             f"{other_path} does not link back to {path}"
+        )
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -71,8 +78,10 @@ def test_each_page_describes_itself_in_its_language(public_site: BuiltSite, page
         assert soup.select_one('meta[property="og:title"]')["content"].strip()
         assert soup.select_one('meta[property="og:url"]')["content"] == page_url(language, page)
         assert soup.select_one('meta[property="og:locale"]')["content"] == {"nb": "nb_NO", "en": "en_GB"}[language]
-        assert soup.select_one('meta[property="og:locale:alternate"]')["content"] != \
-            soup.select_one('meta[property="og:locale"]')["content"]
+        assert (
+            soup.select_one('meta[property="og:locale:alternate"]')["content"]
+            != soup.select_one('meta[property="og:locale"]')["content"]
+        )
         descriptions[language] = description
     assert descriptions["nb"] != descriptions["en"], "the English page repeats the Norwegian description"
 
@@ -103,15 +112,19 @@ def test_the_sitemap_lists_every_indexable_page_with_its_alternates(public_site:
     from xml.etree import ElementTree
 
     root = ElementTree.parse(public_site.root / "sitemap.xml").getroot()
-    entries = {url.findtext(f"{SITEMAP}loc"): {link.get("hreflang"): link.get("href")
-                                               for link in url.findall(f"{XHTML}link")}
-               for url in root.findall(f"{SITEMAP}url")}
+    entries = {
+        url.findtext(f"{SITEMAP}loc"): {link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")}
+        for url in root.findall(f"{SITEMAP}url")
+    }
     assert set(entries) == indexable_pages(public_site)
     assert len(entries) == len(PAGES) * len(LANGUAGE_PREFIXES)
     for loc, alternates in entries.items():
         page = next(page for page in PAGES if loc in (page_url("nb", page), page_url("en", page)))
-        assert alternates == {"nb": page_url("nb", page), "en": page_url("en", page),
-                              "x-default": page_url(DEFAULT_LANGUAGE, page)}
+        assert alternates == {
+            "nb": page_url("nb", page),
+            "en": page_url("en", page),
+            "x-default": page_url(DEFAULT_LANGUAGE, page),
+        }
 
 
 def test_robots_txt_points_to_the_sitemap(public_site: BuiltSite) -> None:
@@ -124,12 +137,16 @@ def test_robots_txt_points_to_the_sitemap(public_site: BuiltSite) -> None:
 # --- 404 ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("language", "file", "heading", "home"), [
-    ("nb", "404.html", "Fant ikke siden", PUBLIC_URL),
-    ("en", "en/404.html", "Page not found", PUBLIC_URL + "en/"),
-])
-def test_404_pages_in_both_languages_link_to_their_front_page(public_site: BuiltSite, language: str, file: str,
-                                                              heading: str, home: str) -> None:
+@pytest.mark.parametrize(
+    ("language", "file", "heading", "home"),
+    [
+        ("nb", "404.html", "Fant ikke siden", PUBLIC_URL),
+        ("en", "en/404.html", "Page not found", PUBLIC_URL + "en/"),
+    ],
+)
+def test_404_pages_in_both_languages_link_to_their_front_page(
+    public_site: BuiltSite, language: str, file: str, heading: str, home: str
+) -> None:
     soup = public_site.html(file)
     assert soup.html["lang"] == language
     assert soup.title.get_text().startswith(f"{heading} - ")
@@ -158,8 +175,9 @@ def test_statement_json_is_valid_and_equal_to_the_data(public_site: BuiltSite, l
     schema = json.loads((root / "statement.schema.json").read_text(encoding="utf-8"))
     assert schema == statement_schema()
     Draft202012Validator.check_schema(schema)
-    errors = list(Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-                  .iter_errors(document))
+    errors = list(
+        Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).iter_errors(document)
+    )
     assert errors == []
     assert document == json.loads(json.dumps(statement_document(load_statement_data(PROJECT / "data"), language)))
     assert document["language"] == language

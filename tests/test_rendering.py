@@ -17,6 +17,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
+
 from aapenhet.form.settings import FormSettings, GenericFields, Provider
 from aapenhet.languages import LANGUAGES
 from aapenhet.model.changes import Changes
@@ -38,7 +40,6 @@ from aapenhet.rendering.placeholders import PLACEHOLDERS
 from aapenhet.rendering.problems_page import problems_page
 from aapenhet.rendering.renderer import PAGE_TEMPLATES, template_environment
 from aapenhet.source.problems import Problem
-from bs4 import BeautifulSoup
 from rendering import SITE, render_block, renderer, visible_text
 from site_build import FILLED_STATEMENT, PROJECT, fill_data
 
@@ -73,10 +74,19 @@ def test_every_template_renders_from_the_shipped_data(name: str, language: str) 
 
 # What changed between versions, by kind (changes.html heads each list with its label).
 ChangeKind = enum.Enum("ChangeKind", {name: name for name in Changes.__dataclass_fields__})
-ENUM_LABELS = {"area.": RiskArea, "exposure.": Exposure, "risk.": RiskLevel,
-               "role.": SignatoryRole, "form.provider.": Provider, "scale.": Scale, "tier.": SupplyChainTier,
-               "status.": MeasureStatus, "kind.": MeasureKind, "changes.": ChangeKind,
-               "changes.level.": RiskLevel}
+ENUM_LABELS = {
+    "area.": RiskArea,
+    "exposure.": Exposure,
+    "risk.": RiskLevel,
+    "role.": SignatoryRole,
+    "form.provider.": Provider,
+    "scale.": Scale,
+    "tier.": SupplyChainTier,
+    "status.": MeasureStatus,
+    "kind.": MeasureKind,
+    "changes.": ChangeKind,
+    "changes.level.": RiskLevel,
+}
 
 
 def test_every_label_a_template_asks_for_exists() -> None:
@@ -151,20 +161,32 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> StatementData:
     data = PROJECT / "data"
     suppliers = (data / "suppliers.yml").read_text(encoding="utf-8")
     suppliers = suppliers.replace("name: HP Inc.", f"name: '{PAYLOAD}'", 1)
-    suppliers = suppliers.replace("supplies: {nb: IT-utstyr, en: IT equipment}",
-                                  f"supplies: {{nb: '{PAYLOAD}', en: '{PAYLOAD}'}}", 1)
+    suppliers = suppliers.replace(
+        "supplies: {nb: IT-utstyr, en: IT equipment}", f"supplies: {{nb: '{PAYLOAD}', en: '{PAYLOAD}'}}", 1
+    )
     company = (data / "company.yml").read_text(encoding="utf-8")
     assert "{nb: varehandel, en: retail}" in company
     company = company.replace("{nb: varehandel, en: retail}", f"{{nb: '{PAYLOAD}', en: '{PAYLOAD}'}}")
     statement = FILLED_STATEMENT.replace("Kari Nordmann", f"'{PAYLOAD}'")
     statement = statement.replace("[Exempla AS, Postboks 1, 0101 Oslo]", f"['{PAYLOAD}']")
-    return data_with(tmp_path_factory.mktemp("hostile"), {
-        "suppliers.yml": suppliers, "company.yml": company, "statement.yml": statement})
+    return data_with(
+        tmp_path_factory.mktemp("hostile"),
+        {"suppliers.yml": suppliers, "company.yml": company, "statement.yml": statement},
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("name", ["supplier_table", "supplier_follow_up", "company_profile", "signatures",
-                                  "innsynskrav_contact", "country_risk_table"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "supplier_table",
+        "supplier_follow_up",
+        "company_profile",
+        "signatures",
+        "innsynskrav_contact",
+        "country_risk_table",
+    ],
+)
 def test_text_from_data_is_shown_as_text(hostile: StatementData, name: str, language: str) -> None:
     block = render_block(name, language, data=hostile)
     assert block.select("script") == [], f"{name}: a <script> from data became markup"
@@ -177,19 +199,47 @@ def test_text_from_data_is_shown_as_text(hostile: StatementData, name: str, lang
 ORIGIN = "https://forms.example.org"
 PRESETS = {
     # provider: (settings, hidden field names in order, honeypot name, form action, service named)
-    "formspree": (FormSettings(provider=Provider.formspree, endpoint=f"{ORIGIN}/f/abc"),
-                  ["_subject", "_next"], "_gotcha", f"{ORIGIN}/f/abc", "Formspree"),
-    "formsubmit": (FormSettings(provider=Provider.formsubmit, endpoint=f"{ORIGIN}/post@example.no"),
-                   ["_subject", "_next", "_captcha"], "_honey", f"{ORIGIN}/post@example.no", "FormSubmit"),
-    "web3forms": (FormSettings(provider=Provider.web3forms, endpoint=f"{ORIGIN}/submit", access_key="key-123"),
-                  ["access_key", "subject", "redirect"], "botcheck", f"{ORIGIN}/submit", "Web3Forms"),
-    "netlify": (FormSettings(provider=Provider.netlify, form_name="innsyn"),
-                ["form-name"], "bot-field", "/aapenhet/{prefix}innsynskrav/takk/", "Netlify"),
-    "generic": (FormSettings(provider=Provider.generic, endpoint=f"{ORIGIN}/in?a=1&b=2",
-                             fields=GenericFields(subject="emne", honeypot="nettsted"),
-                             service_name="Skjemaposten <b>AS</b>",
-                             privacy_url="https://skjemaposten.example/personvern"),
-                ["emne"], "nettsted", f"{ORIGIN}/in?a=1&b=2", "Skjemaposten <b>AS</b>"),
+    "formspree": (
+        FormSettings(provider=Provider.formspree, endpoint=f"{ORIGIN}/f/abc"),
+        ["_subject", "_next"],
+        "_gotcha",
+        f"{ORIGIN}/f/abc",
+        "Formspree",
+    ),
+    "formsubmit": (
+        FormSettings(provider=Provider.formsubmit, endpoint=f"{ORIGIN}/post@example.no"),
+        ["_subject", "_next", "_captcha"],
+        "_honey",
+        f"{ORIGIN}/post@example.no",
+        "FormSubmit",
+    ),
+    "web3forms": (
+        FormSettings(provider=Provider.web3forms, endpoint=f"{ORIGIN}/submit", access_key="key-123"),
+        ["access_key", "subject", "redirect"],
+        "botcheck",
+        f"{ORIGIN}/submit",
+        "Web3Forms",
+    ),
+    "netlify": (
+        FormSettings(provider=Provider.netlify, form_name="innsyn"),
+        ["form-name"],
+        "bot-field",
+        "/aapenhet/{prefix}innsynskrav/takk/",
+        "Netlify",
+    ),
+    "generic": (
+        FormSettings(
+            provider=Provider.generic,
+            endpoint=f"{ORIGIN}/in?a=1&b=2",
+            fields=GenericFields(subject="emne", honeypot="nettsted"),
+            service_name="Skjemaposten <b>AS</b>",
+            privacy_url="https://skjemaposten.example/personvern",
+        ),
+        ["emne"],
+        "nettsted",
+        f"{ORIGIN}/in?a=1&b=2",
+        "Skjemaposten <b>AS</b>",
+    ),
 }
 
 
@@ -202,8 +252,11 @@ def test_each_preset_gives_its_services_field_names(provider: str, language: str
     assert form is not None and form["method"] == "post"
     assert form["action"] == action.format(prefix=prefix)
     assert [field["name"] for field in form.select("input[type=hidden]")] == hidden_names
-    visible = [field["name"] for field in form.select("textarea, input:not([type=hidden])")
-               if field.get("id") != "innsynskrav-honeypot"]
+    visible = [
+        field["name"]
+        for field in form.select("textarea, input:not([type=hidden])")
+        if field.get("id") != "innsynskrav-honeypot"
+    ]
     assert visible == ["message", "name", "email", "address"]
     trap = form.select_one("#innsynskrav-honeypot")
     assert trap["name"] == honeypot and trap["tabindex"] == "-1" and trap["autocomplete"] == "off"
@@ -257,7 +310,8 @@ def test_what_the_seed_does_not_say_is_shown_as_not_stated() -> None:
     assert "What the supplier said In the interviews the supplier confirmed" in visible_text(interviews)
     assert "Result not stated in the statement" in visible_text(interviews)
     assert visible_text(render_block("actual_impacts", "en")) == (
-        "The statement does not say whether the due diligence found any actual adverse impacts.")
+        "The statement does not say whether the due diligence found any actual adverse impacts."
+    )
     taken = render_block("measures", "en").select_one("#measure-policies-updated")
     assert "Status completed" in visible_text(taken) and "Result not stated in the statement" in visible_text(taken)
     assert "Completed not stated in the statement" in visible_text(taken)
@@ -269,36 +323,52 @@ def test_what_the_seed_does_not_say_is_shown_as_not_stated() -> None:
 
 
 def test_a_measure_linked_to_a_risk_appears_with_the_risk_and_links_back(tmp_path: Path) -> None:
-    due_diligence = (PROJECT / "data" / "due_diligence.yml").read_text(encoding="utf-8").replace(
-        "    kind: risk_assessment\n    status: planned\n",
-        "    kind: risk_assessment\n    status: planned\n    addresses: [electronics-trade]\n", 1)
+    due_diligence = (
+        (PROJECT / "data" / "due_diligence.yml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "    kind: risk_assessment\n    status: planned\n",
+            "    kind: risk_assessment\n    status: planned\n    addresses: [electronics-trade]\n",
+            1,
+        )
+    )
     data = data_with(tmp_path, {"due_diligence.yml": due_diligence})
     risk = render_block("risks", "nb", data=data).select_one("#risk-electronics-trade")
     links = [(link["href"], link.get_text(strip=True)) for link in risk.select("a")]
-    assert links == [("#measure-hp-interviews", "Intervjuer med HP Inc."),
-                     ("#measure-zebra-interviews", "Intervjuer med Zebra Technologies"),
-                     ("#measure-evaluate-risk", "Løpende vurdere risikoen for brudd på menneskerettigheter og"
-                                                " anstendige arbeidsforhold i handelen med leverandørene")]
+    assert links == [
+        ("#measure-hp-interviews", "Intervjuer med HP Inc."),
+        ("#measure-zebra-interviews", "Intervjuer med Zebra Technologies"),
+        (
+            "#measure-evaluate-risk",
+            "Løpende vurdere risikoen for brudd på menneskerettigheter og"
+            " anstendige arbeidsforhold i handelen med leverandørene",
+        ),
+    ]
     measure = render_block("commitments", "nb", data=data).select_one("#measure-evaluate-risk")
     assert [link["href"] for link in measure.select("a")] == ["#risk-electronics-trade"]
 
 
 def test_actual_impacts_none_identified_says_how_it_was_checked(filled: StatementData) -> None:
     text = visible_text(render_block("actual_impacts", "nb", data=filled))
-    assert text == ("Aktsomhetsvurderingene har ikke avdekket faktiske negative konsekvenser. Slik ble det undersøkt:"
-                    " Gjennomgang av leverandørenes egne revisjoner (testverdi).")
+    assert text == (
+        "Aktsomhetsvurderingene har ikke avdekket faktiske negative konsekvenser. Slik ble det undersøkt:"
+        " Gjennomgang av leverandørenes egne revisjoner (testverdi)."
+    )
 
 
 def test_an_identified_impact_is_shown_with_its_remediation(tmp_path: Path) -> None:
-    impacts = ("actual_impacts:\n  impacts:\n    - id: overtime-vn\n      title: {nb: Overtid, en: Overtime}\n"
-               "      where: {countries: [VN], suppliers: [zebra]}\n      identified_on: 2025-03-01\n"
-               "      description: {nb: For mye overtid., en: Too much overtime.}\n"
-               "      remediation: {nb: Ny turnusplan., en: A new rota.}\n      remediation_status: ongoing\n")
+    impacts = (
+        "actual_impacts:\n  impacts:\n    - id: overtime-vn\n      title: {nb: Overtid, en: Overtime}\n"
+        "      where: {countries: [VN], suppliers: [zebra]}\n      identified_on: 2025-03-01\n"
+        "      description: {nb: For mye overtid., en: Too much overtime.}\n"
+        "      remediation: {nb: Ny turnusplan., en: A new rota.}\n      remediation_status: ongoing\n"
+    )
     due_diligence = (PROJECT / "data" / "due_diligence.yml").read_text(encoding="utf-8")
     data = data_with(tmp_path, {"due_diligence.yml": due_diligence.replace("actual_impacts:\n", impacts, 1)})
     entry = render_block("actual_impacts", "en", data=data).select_one("#risk-overtime-vn")
-    assert visible_text(entry) == ("Overtime Too much overtime. Identified 1 March 2025 Remediation A new rota."
-                                   " (ongoing)")
+    assert visible_text(entry) == (
+        "Overtime Too much overtime. Identified 1 March 2025 Remediation A new rota. (ongoing)"
+    )
 
 
 # --- The front page in brief, and the risk overview picture ----------------------------------------
@@ -306,12 +376,17 @@ def test_an_identified_impact_is_shown_with_its_remediation(tmp_path: Path) -> N
 
 def test_the_summary_says_what_was_found_done_and_planned_with_links() -> None:
     block = render_block("summary", "en")
-    assert [h.get_text() for h in block.select("h3")] == ["What Exso found", "What Exso has done",
-                                                          "What Exso will do next"]
+    assert [h.get_text() for h in block.select("h3")] == [
+        "What Exso found",
+        "What Exso has done",
+        "What Exso will do next",
+    ]
     links = [link["href"] for link in block.select("a")]
-    assert links[:3] == ["/aapenhet/en/redegjorelse/#risk-construction-norway",
-                         "/aapenhet/en/redegjorelse/#risk-agriculture-norway",
-                         "/aapenhet/en/redegjorelse/#risk-electronics-trade"]
+    assert links[:3] == [
+        "/aapenhet/en/redegjorelse/#risk-construction-norway",
+        "/aapenhet/en/redegjorelse/#risk-agriculture-norway",
+        "/aapenhet/en/redegjorelse/#risk-electronics-trade",
+    ]
     assert "/aapenhet/en/redegjorelse/#measure-policies-updated" in links
     assert "/aapenhet/en/redegjorelse/#measure-evaluate-risk" in links
     assert "Building and construction in Norway (Exso has no exposure)" in visible_text(block)
@@ -340,18 +415,33 @@ def test_the_risk_overview_is_a_named_picture_with_the_same_facts_as_the_country
 
 def test_who_is_responsible_and_where_to_raise_a_concern_are_not_stated_until_given(tmp_path: Path) -> None:
     assert "Responsible for due diligence not stated in the statement" in visible_text(render_block("routines", "en"))
-    due_diligence = (PROJECT / "data" / "due_diligence.yml").read_text(encoding="utf-8").replace(
-        "concerns_channel:\n", "concerns_channel: {nb: Skriv til varsling@exso.example., en: Write to varsling@exso.example.}\n", 1)
+    due_diligence = (
+        (PROJECT / "data" / "due_diligence.yml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "concerns_channel:\n",
+            "concerns_channel: {nb: Skriv til varsling@exso.example., en: Write to varsling@exso.example.}\n",
+            1,
+        )
+    )
     text = visible_text(render_block("routines", "nb", data=data_with(tmp_path, {"due_diligence.yml": due_diligence})))
     assert "Slik melder du fra om en bekymring Skriv til varsling@exso.example." in text
 
 
 FORM_MESSAGES = {
-    "error_prefix": "form.error_prefix", "message_required": "form.error.message_required",
-    "email_invalid": "form.error.email_invalid", "field_rejected": "form.error.field_rejected",
-    "sending": "form.status.sending", "sent_title": "form.status.sent_title", "sent_text": "form.status.sent_text",
-    "rejected": "form.failure.rejected", "rate_limited": "form.failure.rate_limited", "server": "form.failure.server",
-    "network": "form.failure.network", "timeout": "form.failure.timeout", "blocked": "form.failure.blocked",
+    "error_prefix": "form.error_prefix",
+    "message_required": "form.error.message_required",
+    "email_invalid": "form.error.email_invalid",
+    "field_rejected": "form.error.field_rejected",
+    "sending": "form.status.sending",
+    "sent_title": "form.status.sent_title",
+    "sent_text": "form.status.sent_text",
+    "rejected": "form.failure.rejected",
+    "rate_limited": "form.failure.rate_limited",
+    "server": "form.failure.server",
+    "network": "form.failure.network",
+    "timeout": "form.failure.timeout",
+    "blocked": "form.failure.blocked",
     "mail_subject": "form.subject",
 }
 
@@ -367,14 +457,19 @@ def test_form_messages_are_the_pages_labels(language: str) -> None:
 
 
 def test_the_preview_problems_page_lists_each_problem_located_in_the_pages_language() -> None:
-    problems = [Problem("data/suppliers.yml", 21, 25, "suppliers[0].name", "<script>x</script> is wrong", "<b>er feil</b>"),
-                Problem("docs/index.md", 3, 1, "", "the page is empty")]
+    problems = [
+        Problem("data/suppliers.yml", 21, 25, "suppliers[0].name", "<script>x</script> is wrong", "<b>er feil</b>"),
+        Problem("docs/index.md", 3, 1, "", "the page is empty"),
+    ]
     nb = BeautifulSoup(problems_page(problems, "nb"), "lxml")
     assert nb.h1.get_text() == "Feil i dataene"
     assert nb.select_one(".admonition-title").get_text() == "2 feil"
     items = [item.get_text() for item in nb.select("[role=alert] li")]
     # Sorted by file; the Norwegian message where there is one, as text, never markup.
-    assert items == ["data/suppliers.yml:21:25 suppliers[0].name: <b>er feil</b>", "docs/index.md:3:1: the page is empty"]
+    assert items == [
+        "data/suppliers.yml:21:25 suppliers[0].name: <b>er feil</b>",
+        "docs/index.md:3:1: the page is empty",
+    ]
     en = BeautifulSoup(problems_page(problems[:1], "en"), "lxml")
     assert en.h1.get_text() == "Errors in the data"
     assert en.select_one(".admonition-title").get_text() == "1 error"

@@ -67,8 +67,12 @@ def test_a_changed_model_makes_the_check_fail(tmp_path: Path, capsys: pytest.Cap
 @pytest.mark.parametrize("data_file", sorted(DATA_FILES))
 def test_every_field_is_described_and_each_file_names_its_schema(data_file: str) -> None:
     schema = json.loads((SHIPPED_DATA / SCHEMA_FOLDER / schema_name(data_file)).read_text(encoding="utf-8"))
-    undescribed = [f"{name}.{field}" for name, definition in [("(file)", schema), *schema.get("$defs", {}).items()]
-                   for field, spec in definition.get("properties", {}).items() if not spec.get("description")]
+    undescribed = [
+        f"{name}.{field}"
+        for name, definition in [("(file)", schema), *schema.get("$defs", {}).items()]
+        for field, spec in definition.get("properties", {}).items()
+        if not spec.get("description")
+    ]
     assert undescribed == []
     head = (DATA / data_file).read_text(encoding="utf-8").splitlines()[:3]
     assert f"# yaml-language-server: $schema={SCHEMA_FOLDER}/{schema_name(data_file)}" in head
@@ -77,8 +81,10 @@ def test_every_field_is_described_and_each_file_names_its_schema(data_file: str)
 @pytest.mark.parametrize("data_file", sorted(DATA_FILES))
 def test_the_shipped_files_validate_against_their_schemas(data_file: str) -> None:
     data = parse_yaml((DATA / data_file).read_text(encoding="utf-8"), data_file).data
-    errors = [f"{'.'.join(map(str, error.absolute_path))}: {error.message}"
-              for error in validator(data_file).iter_errors(as_yaml_12(data))]
+    errors = [
+        f"{'.'.join(map(str, error.absolute_path))}: {error.message}"
+        for error in validator(data_file).iter_errors(as_yaml_12(data))
+    ]
     assert errors == []
 
 

@@ -50,8 +50,11 @@ def serving(project: Path) -> Iterator[tuple[subprocess.Popen, int, list[str]]]:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     log: list[str] = []
     threading.Thread(target=lambda: log.extend(iter(server.stdout.readline, "")), daemon=True).start()
@@ -79,13 +82,20 @@ def test_fixing_bad_data_brings_the_site_back_without_restart(tmp_path: Path) ->
         assert "livereload" in served
 
         suppliers.write_text(original.replace("countries: [CZ, CN]", "countries: [CZ, XX]"), encoding="utf-8")
-        wait_for(lambda: any("«XX» is not an ISO 3166 country code" in line for line in log), lambda: "the located error; server log:\n" + "".join(log), timeout=20)
+        wait_for(
+            lambda: any("«XX» is not an ISO 3166 country code" in line for line in log),
+            lambda: "the located error; server log:\n" + "".join(log),
+            timeout=20,
+        )
         assert not any("Traceback" in line for line in log), "".join(log)
         assert server.poll() is None, "the server stopped on bad data"
         # Every page answers (a failed build would leave requests waiting) with the located problem,
         # in the page's language.
-        for address, heading in ((page, "Feil i dataene"), (f"http://127.0.0.1:{port}/en/", "Errors in the data"),
-                                 (f"http://127.0.0.1:{port}/en/2024/", "Errors in the data")):
+        for address, heading in (
+            (page, "Feil i dataene"),
+            (f"http://127.0.0.1:{port}/en/", "Errors in the data"),
+            (f"http://127.0.0.1:{port}/en/2024/", "Errors in the data"),
+        ):
             shown = fetch(address)
             assert f"<h1>{heading}</h1>" in shown and "<code>data/suppliers.yml:21:25</code>" in shown, shown
             assert "«XX» is not an ISO 3166 country code" in shown and "Traceback" not in shown

@@ -7,7 +7,6 @@ language switch to the same page; no asset is loaded from another origin; the dr
 
 from __future__ import annotations
 
-
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -27,8 +26,11 @@ SEED_FACTS = [
     ("redegjorelse/", "anerkjente og ledende produsenter", "recognised, leading manufacturers"),
     ("redegjorelse/", "Steder i Norge 17", "Locations in Norway 17"),
     ("redegjorelse/", "Antall ansatte 250", "Number of employees 250"),
-    ("redegjorelse/", "varehandel, persontransport, apotek, logistikk/spedisjon og kommuner",
-     "retail, passenger transport, pharmacies, logistics/freight forwarding and municipalities"),
+    (
+        "redegjorelse/",
+        "varehandel, persontransport, apotek, logistikk/spedisjon og kommuner",
+        "retail, passenger transport, pharmacies, logistics/freight forwarding and municipalities",
+    ),
     ("redegjorelse/", "vedlikehold og reparasjon av IT-utstyret", "maintenance and repair of their IT equipment"),
     ("redegjorelse/", "videreformidles til andre markeder", "passed on to other markets"),
     ("redegjorelse/", "«Bærekraftspolicy»", "“Sustainability policy”"),
@@ -42,46 +44,91 @@ SEED_FACTS = [
     ("redegjorelse/", "Skriftlig kontrakt", "A written contract"),
     ("redegjorelse/", "Antall nøkkelpersoner i Norden", "The number of key staff in the Nordic countries"),
     ("redegjorelse/", "Aktivt arbeid med avvikshåndtering", "Active handling of non-conformities"),
-    ("redegjorelse/", "Hvor Bygg og anlegg, Norge Risikonivå Høyere risiko Exsos eksponering Ingen eksponering",
-     "Where Building and construction, Norway Risk level Higher risk Exso's exposure No exposure"),
-    ("redegjorelse/", "Hvor Jordbruksproduksjon, Norge Risikonivå Høyere risiko Exsos eksponering Ingen eksponering",
-     "Where Agricultural production, Norway Risk level Higher risk Exso's exposure No exposure"),
-    ("redegjorelse/", "oppdatert sin «Bærekraftspolicy» og «Exempla AS sine retningslinjer for leverandører»",
-     "updated its “Sustainability policy” and “Exempla AS's guidelines for suppliers”"),
+    (
+        "redegjorelse/",
+        "Hvor Bygg og anlegg, Norge Risikonivå Høyere risiko Exsos eksponering Ingen eksponering",
+        "Where Building and construction, Norway Risk level Higher risk Exso's exposure No exposure",
+    ),
+    (
+        "redegjorelse/",
+        "Hvor Jordbruksproduksjon, Norge Risikonivå Høyere risiko Exsos eksponering Ingen eksponering",
+        "Where Agricultural production, Norway Risk level Higher risk Exso's exposure No exposure",
+    ),
+    (
+        "redegjorelse/",
+        "oppdatert sin «Bærekraftspolicy» og «Exempla AS sine retningslinjer for leverandører»",
+        "updated its “Sustainability policy” and “Exempla AS's guidelines for suppliers”",
+    ),
     ("redegjorelse/", "krever selskapet at leverandørene rapporterer dette", "report any significant change"),
-    ("redegjorelse/", "handel med elektronisk utstyr har høyere risiko", "trade in electronic equipment carries a higher risk"),
+    (
+        "redegjorelse/",
+        "handel med elektronisk utstyr har høyere risiko",
+        "trade in electronic equipment carries a higher risk",
+    ),
     ("redegjorelse/", "Fotfeste med ansatte i Norden", "An established presence with staff in the Nordic countries"),
     ("redegjorelse/", "God soliditet og likviditet", "Sound solvency and liquidity"),
     ("redegjorelse/", "få og relativt store samarbeidspartnere", "few, relatively large partners"),
     ("redegjorelse/", "FNs Global Compact", "UN Global Compact"),
     ("redegjorelse/", "ILO- og ISO-standarder", "ILO and ISO standards"),
-    ("redegjorelse/", "videreformidle og følge opp retningslinjene hos sine underleverandører",
-     "pass the guidelines on to their own subcontractors"),
+    (
+        "redegjorelse/",
+        "videreformidle og følge opp retningslinjene hos sine underleverandører",
+        "pass the guidelines on to their own subcontractors",
+    ),
     ("redegjorelse/", "gjennom leverandørrevisjoner", "supplier audits give even better assurance"),
     ("redegjorelse/", "gjenoppretting og erstatning", "remediation and compensation"),
-    ("redegjorelse/", "berørte rettighetshavere og deres representanter", "rights-holders concerned and their representatives"),
-    ("redegjorelse/", "Følge opp leverandørene i henhold til gjeldende krav", "Follow up suppliers in accordance with the applicable"),
+    (
+        "redegjorelse/",
+        "berørte rettighetshavere og deres representanter",
+        "rights-holders concerned and their representatives",
+    ),
+    (
+        "redegjorelse/",
+        "Følge opp leverandørene i henhold til gjeldende krav",
+        "Follow up suppliers in accordance with the applicable",
+    ),
     ("redegjorelse/", "Løpende vurdere risikoen", "Continuously evaluate the risk"),
-    ("redegjorelse/", "skal ikke samarbeide med leverandører som ikke oppfyller kravene", "will not work with suppliers that do not meet"),
+    (
+        "redegjorelse/",
+        "skal ikke samarbeide med leverandører som ikke oppfyller kravene",
+        "will not work with suppliers that do not meet",
+    ),
     ("redegjorelse/", "Exempla AS", "Exempla AS"),
     ("leverandorer/", "to største leverandører av IT-utstyr", "two largest suppliers of IT equipment"),
     # Each supplier's name, headquarters and production, within its entry: SUPPLIER_ENTRY_FACTS.
-    ("leverandorer/", "IT-utstyr som Exempla kjøper og videreselger: Tsjekkia", "IT equipment that Exempla buys and resells: Czechia"),
+    (
+        "leverandorer/",
+        "IT-utstyr som Exempla kjøper og videreselger: Tsjekkia",
+        "IT equipment that Exempla buys and resells: Czechia",
+    ),
     ("leverandorer/", "Rekvisita: Storbritannia", "Supplies: United Kingdom"),
     ("leverandorer/", "Produseres i England", "Made in England"),
     ("leverandorer/", "Integration Wizard (IW)", "Integration Wizard (IW)"),
-    ("leverandorer/", "100 % eid av SparkCognition (hovedsete: Austin, Texas, USA)",
-     "100% owned by SparkCognition (headquarters: Austin, Texas, United States)"),
+    (
+        "leverandorer/",
+        "100 % eid av SparkCognition (hovedsete: Austin, Texas, USA)",
+        "100% owned by SparkCognition (headquarters: Austin, Texas, United States)",
+    ),
     ("leverandorer/", "ca. 7 år", "about 7 years"),
     ("leverandorer/", "besøkt IWs hovedkontor i India en rekke ganger", "visited IW's head office in India many times"),
     ("leverandorer/", "IW drives på en respektabel måte", "IW is run in a respectable manner"),
     ("leverandorer/", "intervjuet leverandøren", "interviewed the supplier"),
-    ("leverandorer/", "hvordan den selv vurderer risikoen hos underleverandørene", "own risk assessment of its subcontractors"),
-    ("leverandorer/", "Leverandøren opplyser: I intervjuene bekreftet leverandøren",
-     "What the supplier said: In the interviews the supplier confirmed"),
+    (
+        "leverandorer/",
+        "hvordan den selv vurderer risikoen hos underleverandørene",
+        "own risk assessment of its subcontractors",
+    ),
+    (
+        "leverandorer/",
+        "Leverandøren opplyser: I intervjuene bekreftet leverandøren",
+        "What the supplier said: In the interviews the supplier confirmed",
+    ),
     ("leverandorer/", "krav om etterlevelse av åpenhetsloven", "requiring compliance with the Transparency Act"),
-    ("leverandorer/", "India Høy risiko tvangsarbeid, arbeidstakerrettigheter, barnearbeid, diskriminering ITUC Global Rights Index",
-     "India High risk forced labour, workers' rights, child labour, discrimination ITUC Global Rights Index"),
+    (
+        "leverandorer/",
+        "India Høy risiko tvangsarbeid, arbeidstakerrettigheter, barnearbeid, diskriminering ITUC Global Rights Index",
+        "India High risk forced labour, workers' rights, child labour, discrimination ITUC Global Rights Index",
+    ),
     ("leverandorer/", "Kina Høy risiko", "China High risk"),
     ("leverandorer/", "Taiwan Høy risiko", "Taiwan High risk"),
     ("leverandorer/", "Vietnam Høy risiko", "Vietnam High risk"),
@@ -91,10 +138,18 @@ SEED_FACTS = [
 # (supplier id, name, Norwegian texts, English texts): facts of the seed that belong together, each
 # found in that supplier's entry on the suppliers page (its <section>, headed by its name).
 SUPPLIER_ENTRY_FACTS = [
-    ("hp", "HP Inc.", ["Hovedsete USA", "IT-utstyr som Exempla kjøper og videreselger: Tsjekkia"],
-     ["Headquarters United States", "IT equipment that Exempla buys and resells: Czechia"]),
-    ("zebra", "Zebra Technologies", ["Hovedsete USA", "Rekvisita: Storbritannia"],
-     ["Headquarters United States", "Supplies: United Kingdom"]),
+    (
+        "hp",
+        "HP Inc.",
+        ["Hovedsete USA", "IT-utstyr som Exempla kjøper og videreselger: Tsjekkia"],
+        ["Headquarters United States", "IT equipment that Exempla buys and resells: Czechia"],
+    ),
+    (
+        "zebra",
+        "Zebra Technologies",
+        ["Hovedsete USA", "Rekvisita: Storbritannia"],
+        ["Headquarters United States", "Supplies: United Kingdom"],
+    ),
 ]
 
 
@@ -102,18 +157,24 @@ def page_path(language: str, page: str) -> str:
     return LANGUAGE_PREFIXES[language] + page
 
 
-@pytest.mark.parametrize(("page_name", "nb", "en"), SEED_FACTS, ids=lambda value: value[:40] if isinstance(value, str) else value)
+@pytest.mark.parametrize(
+    ("page_name", "nb", "en"), SEED_FACTS, ids=lambda value: value[:40] if isinstance(value, str) else value
+)
 def test_seed_fact_is_on_both_sites(built_site: BuiltSite, page_name: str, nb: str, en: str) -> None:
     assert nb in built_site.text(page_path("nb", page_name))
     assert en in built_site.text(page_path("en", page_name))
 
 
-@pytest.mark.parametrize(("supplier_id", "name", "nb", "en"), SUPPLIER_ENTRY_FACTS, ids=[f[0] for f in SUPPLIER_ENTRY_FACTS])
-def test_seed_facts_of_a_supplier_are_in_its_entry(built_site: BuiltSite, supplier_id: str, name: str,
-                                                   nb: list[str], en: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("supplier_id", "name", "nb", "en"), SUPPLIER_ENTRY_FACTS, ids=[f[0] for f in SUPPLIER_ENTRY_FACTS]
+)
+def test_seed_facts_of_a_supplier_are_in_its_entry(
+    built_site: BuiltSite, supplier_id: str, name: str, nb: list[str], en: list[str]
+) -> None:
     for language, facts in (("nb", nb), ("en", en)):
         entry = built_site.html(page_path(language, "leverandorer/")).select_one(
-            f'article section[aria-labelledby="supplier-{supplier_id}"]')
+            f'article section[aria-labelledby="supplier-{supplier_id}"]'
+        )
         assert entry is not None, f"{language}: no entry for {supplier_id}"
         assert entry.select_one("h3").find(string=True, recursive=False).strip() == name
         entry_text = " ".join(entry.get_text(" ").split())
@@ -170,7 +231,9 @@ def test_statement_is_titled_as_the_act_says(built_site: BuiltSite) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGE_PREFIXES)
 def test_statement_sections_map_to_section_5_a_b_c(built_site: BuiltSite, language: str) -> None:
-    headings = [h.get_text(strip=True) for h in built_site.html(page_path(language, "redegjorelse/")).select("article h2")]
+    headings = [
+        h.get_text(strip=True) for h in built_site.html(page_path(language, "redegjorelse/")).select("article h2")
+    ]
     assert [h[:2] for h in headings[:3]] == ["a)", "b)", "c)"]
 
 
@@ -200,15 +263,18 @@ def test_no_search_index_and_no_theme_script(built_site: BuiltSite) -> None:
     assert not (built_site.root / "search").exists()
     for language, prefix in LANGUAGE_PREFIXES.items():
         for page in PAGES:
-            scripts = [tag["src"].split("assets/", 1)[-1] for tag in built_site.html(prefix + page).select("script[src]")]
+            scripts = [
+                tag["src"].split("assets/", 1)[-1] for tag in built_site.html(prefix + page).select("script[src]")
+            ]
             expected = ["javascripts/innsynskrav.js"] if page == "innsynskrav/" else []
             assert scripts == expected, f"{language} {page}: {scripts}"
 
 
 def test_no_page_folder_has_a_copy_of_the_sitemap(built_site: BuiltSite) -> None:
     assert (built_site.root / "sitemap.xml").is_file()
-    assert sorted(path.relative_to(built_site.root).as_posix() for path in built_site.root.rglob("sitemap.xml")) \
-        == ["sitemap.xml"]
+    assert sorted(path.relative_to(built_site.root).as_posix() for path in built_site.root.rglob("sitemap.xml")) == [
+        "sitemap.xml"
+    ]
 
 
 def test_the_statement_claims_no_step_the_seed_does_not_state(built_site: BuiltSite) -> None:

@@ -16,16 +16,28 @@ import pytest
 
 from aapenhet.source.problems import DataProblems
 from aapenhet.statement_build import start_build
-from site_build import PROJECT, REPO
+from site_build import PROJECT
 
 MKDOCS_YML = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
 FORM = {"innsynskrav": {"provider": "formspree", "endpoint": "https://formspree.io/f/abc"}}
 
 
-def start(project: Path = PROJECT, *, site_url: str | None = "https://exso.example/",
-          languages: list[str] | None = None, default: str = "nb"):
-    return start_build(project=project, docs_dir=project / "docs", site_url=site_url, extra=FORM,
-                       mkdocs_yml_text=MKDOCS_YML, languages=languages or ["nb", "en"], default_language=default)
+def start(
+    project: Path = PROJECT,
+    *,
+    site_url: str | None = "https://exso.example/",
+    languages: list[str] | None = None,
+    default: str = "nb",
+):
+    return start_build(
+        project=project,
+        docs_dir=project / "docs",
+        site_url=site_url,
+        extra=FORM,
+        mkdocs_yml_text=MKDOCS_YML,
+        languages=languages or ["nb", "en"],
+        default_language=default,
+    )
 
 
 def test_the_shipped_project_starts_a_build() -> None:
@@ -52,8 +64,10 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     company.write_text(company.read_text(encoding="utf-8").replace("employees: 250", "employees: many"))
     # An earlier version's own mistake is reported too, though the current statement cannot be read.
     earlier = shutil.copytree(PROJECT / "data", project / "data" / "history" / "2024")
-    (earlier / "statement.yml").write_text((earlier / "statement.yml").read_text(encoding="utf-8").replace(
-        "approved_on:", "approved_on: 2025-02-30"), encoding="utf-8")
+    (earlier / "statement.yml").write_text(
+        (earlier / "statement.yml").read_text(encoding="utf-8").replace("approved_on:", "approved_on: 2025-02-30"),
+        encoding="utf-8",
+    )
     page = project / "docs" / "redegjorelse.md"
     page.write_text(page.read_text(encoding="utf-8").replace("aapenhet:routines", "aapenhet:rutiner"))
     with pytest.raises(DataProblems) as raised:
@@ -62,20 +76,32 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     assert any(re.match(r"mkdocs\.yml:\d+:\d+ site_url: empty", line) for line in found), found
     assert any(line.startswith("data/company.yml:29:12 employees:") for line in found), found
     assert any(re.match(r"docs/redegjorelse\.md:\d+:1 unknown placeholder «rutiner»", line) for line in found), found
-    assert any(line.startswith("data/history/2024/statement.yml:11:14 approved_on:") and "not a real date" in line
-               for line in found), found
+    assert any(
+        line.startswith("data/history/2024/statement.yml:11:14 approved_on:") and "not a real date" in line
+        for line in found
+    ), found
 
 
 def test_a_page_in_nav_without_its_english_title_is_a_problem_with_the_fix() -> None:
     nav = [{"Forside": "index.md"}, {"Ny side": "ny.md"}]
     with pytest.raises(DataProblems) as raised:
-        start_build(project=PROJECT, docs_dir=PROJECT / "docs", site_url="https://exso.example/", extra=FORM,
-                    mkdocs_yml_text=MKDOCS_YML, languages=["nb", "en"], default_language="nb", nav=nav,
-                    nav_translations={"en": {"Forside": "Home"}})
+        start_build(
+            project=PROJECT,
+            docs_dir=PROJECT / "docs",
+            site_url="https://exso.example/",
+            extra=FORM,
+            mkdocs_yml_text=MKDOCS_YML,
+            languages=["nb", "en"],
+            default_language="nb",
+            nav=nav,
+            nav_translations={"en": {"Forside": "Home"}},
+        )
     (problem,) = raised.value.problems
     assert str(problem).startswith("mkdocs.yml:")
-    assert problem.message == ("«Ny side» has no en title — add «Ny side: …» under nav_translations: of the en"
-                               " language (plugins: i18n: languages:) in mkdocs.yml")
+    assert problem.message == (
+        "«Ny side» has no en title — add «Ny side: …» under nav_translations: of the en"
+        " language (plugins: i18n: languages:) in mkdocs.yml"
+    )
 
 
 def test_the_shipped_nav_has_every_title_in_english() -> None:
@@ -96,8 +122,12 @@ def test_an_empty_page_and_a_page_in_one_language_only_are_problems(tmp_path: Pa
     with pytest.raises(DataProblems) as raised:
         start(project)
     found = [str(problem) for problem in raised.value.problems]
-    assert "docs/ny.md:1:1 the page is empty — write its text, or remove it in both languages and its line under" \
-           " nav: in mkdocs.yml" in found
-    assert "docs/innsynskrav.md:1:1 docs/innsynskrav.en.md is missing: the page exists only in nb — add the" \
-           " translation" in found
+    assert (
+        "docs/ny.md:1:1 the page is empty — write its text, or remove it in both languages and its line under"
+        " nav: in mkdocs.yml" in found
+    )
+    assert (
+        "docs/innsynskrav.md:1:1 docs/innsynskrav.en.md is missing: the page exists only in nb — add the"
+        " translation" in found
+    )
     assert any(line.startswith("docs/ny.md:1:1 docs/ny.en.md is missing") for line in found)

@@ -1,14 +1,15 @@
 """The suite guards the tool, not this year's text: no test reads Exso's own statement.
 
 Proves: the test project is assembled from the statements kept under ``tests/statements/`` (not from
-``data/``, ``docs/`` or ``mkdocs.yml``); the guard (``suite_guard.py``, run by ``conftest.py``) recognises a read of Exso's files
-(and not of ``data/schemas/``, the tool's output for editors), so a test that reads them fails.
+``data/``, ``docs/`` or ``mkdocs.yml``); the guard (``suite_guard.py``, run by ``conftest.py``)
+recognises a read of Exso's files (and not of ``data/schemas/``, the tool's output for editors), so
+a test that reads them fails.
 """
 
 from __future__ import annotations
 
-from suite_guard import editors_file
 from site_build import PROJECT, REPO, STATEMENTS
+from suite_guard import editors_file
 
 
 def test_the_test_project_is_made_of_kept_statements_not_exsos() -> None:

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import pytest
 
-from site_build import LANGUAGE_PREFIXES, PROJECT, BuiltSite
-
 from aapenhet.model.countries import country_name
 from aapenhet.model.facts import suppliers_by_country
 from aapenhet.model.loader import load_statement_data
 from aapenhet.rendering.labels import load_labels
+from site_build import LANGUAGE_PREFIXES, PROJECT, BuiltSite
 
 SUPPLIERS_PAGE, STATEMENT_PAGE = "leverandorer/", "redegjorelse/"
 LANGUAGES = pytest.mark.parametrize("language", list(LANGUAGE_PREFIXES))
@@ -52,40 +51,48 @@ def risk_label(labels, language: str, risk) -> str:
 
 @LANGUAGES
 def test_table_of_contents_lists_each_supplier_under_the_suppliers_section(
-        built_site: BuiltSite, data, language: str) -> None:
+    built_site: BuiltSite, data, language: str
+) -> None:
     toc = built_site.html(LANGUAGE_PREFIXES[language] + SUPPLIERS_PAGE).select_one("nav.md-nav--secondary")
     heading, anchor = SUPPLIERS_SECTION[language]
     section = toc.select_one(f'a[href="#{anchor}"]')
     assert section is not None and text(section) == heading
     entries = section.find_next_sibling("nav").select("a")
     assert [(link["href"], text(link)) for link in entries] == [
-        (f"#supplier-{supplier.id}", supplier.name) for supplier in data.suppliers.suppliers]
+        (f"#supplier-{supplier.id}", supplier.name) for supplier in data.suppliers.suppliers
+    ]
 
 
 @LANGUAGES
 def test_each_supplier_has_one_entry_with_its_countries_and_their_ratings(
-        built_site: BuiltSite, data, labels, language: str) -> None:
+    built_site: BuiltSite, data, labels, language: str
+) -> None:
     page = built_site.html(LANGUAGE_PREFIXES[language] + SUPPLIERS_PAGE)
     ratings = {rating.code: rating.risk for rating in data.countries.countries}
     entries = page.select("article section.aapenhet-supplier")
     assert [entry["aria-labelledby"] for entry in entries] == [f"supplier-{s.id}" for s in data.suppliers.suppliers]
-    for entry, supplier in zip(entries, data.suppliers.suppliers):
+    for entry, supplier in zip(entries, data.suppliers.suppliers, strict=True):
         assert heading_text(entry.select_one("h3")) == supplier.name
-        shown = [(link["href"], text(link), text(link.find_next_sibling(class_="aapenhet-risk")))
-                 for link in entry.select(".aapenhet-production a")]
-        assert shown == [(f"#country-{code.lower()}", country_name(code, language),
-                          risk_label(labels, language, ratings[code]))
-                         for line in supplier.production for code in line.countries], supplier.id
+        shown = [
+            (link["href"], text(link), text(link.find_next_sibling(class_="aapenhet-risk")))
+            for link in entry.select(".aapenhet-production a")
+        ]
+        assert shown == [
+            (f"#country-{code.lower()}", country_name(code, language), risk_label(labels, language, ratings[code]))
+            for line in supplier.production
+            for code in line.countries
+        ], supplier.id
 
 
 @LANGUAGES
 def test_country_view_lists_each_country_once_with_rating_source_and_suppliers(
-        built_site: BuiltSite, data, labels, language: str) -> None:
+    built_site: BuiltSite, data, labels, language: str
+) -> None:
     page = built_site.html(LANGUAGE_PREFIXES[language] + SUPPLIERS_PAGE)
     rows = page.select("article tr[id^=country-]")
     assert [row["id"] for row in rows] == [f"country-{rating.code.lower()}" for rating in data.countries.countries]
     sources = {source.id: source for source in data.countries.sources}
-    for row, rating in zip(rows, data.countries.countries):
+    for row, rating in zip(rows, data.countries.countries, strict=True):
         assert text(row.select_one("th")) == country_name(rating.code, language)
         assert text(row.select_one(".aapenhet-risk")) == risk_label(labels, language, rating.risk)
         source_cell = text(row.select("td")[2])
@@ -97,19 +104,22 @@ def test_country_view_lists_each_country_once_with_rating_source_and_suppliers(
         else:
             assert source_cell == ""
         assert [(link["href"], text(link)) for link in row.select("td")[3].select("a")] == [
-            (f"#supplier-{supplier.id}", supplier.name) for supplier in suppliers_by_country(data).get(rating.code, [])]
+            (f"#supplier-{supplier.id}", supplier.name) for supplier in suppliers_by_country(data).get(rating.code, [])
+        ]
 
 
 @LANGUAGES
 def test_statement_has_a_row_per_supplier_and_links_to_the_suppliers_page(
-        built_site: BuiltSite, data, labels, language: str) -> None:
+    built_site: BuiltSite, data, labels, language: str
+) -> None:
     page = built_site.html(LANGUAGE_PREFIXES[language] + STATEMENT_PAGE)
     assert page.select("article .aapenhet-supplier") == [], "the suppliers' entries are on the suppliers page only"
     assert page.select("article tr[id^=country-]") == [], "the country view is on the suppliers page only"
     caption = labels.get("table.supplier_caption", language)
     [summary] = [table for table in page.select("article table") if text(table.caption) == caption]
     assert [text(row.select_one("th")) for row in summary.select("tbody tr")] == [
-        supplier.name for supplier in data.suppliers.suppliers]
+        supplier.name for supplier in data.suppliers.suppliers
+    ]
     links = {link["href"] for link in page.select("article a[href]")}
     assert f"../{SUPPLIERS_PAGE}#{COUNTRY_VIEW[language]}" in links
     assert f"../{SUPPLIERS_PAGE}#{SUPPLIERS_SECTION[language][1]}" in links

@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 import yaml
+
 from aapenhet.form.settings import FormSettings, Provider
 from aapenhet.publishing.build_record import build_record, write_build_record
 from site_build import PROJECT, REPO, fill_data, replace_once
@@ -48,7 +49,7 @@ def steps(workflow: dict[Any, Any], job: str) -> list[dict[str, Any]]:
 def step_index(workflow: dict[Any, Any], job: str, *, runs: str = "", uses: str = "") -> int:
     """Index of the first step of ``job`` whose command contains ``runs`` or whose action is ``uses``."""
     for index, step in enumerate(steps(workflow, job)):
-        if runs and runs in step.get("run", "") or uses and step.get("uses", "").split("@")[0] == uses:
+        if (runs and runs in step.get("run", "")) or (uses and step.get("uses", "").split("@")[0] == uses):
             return index
     raise AssertionError(f"job {job} has no step that {'runs ' + runs if runs else 'uses ' + uses}")
 
@@ -94,10 +95,12 @@ def test_ci_run_is_the_readme_test_command() -> None:
     script = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     extraction = re.search(r"test_command=\$\((awk .*README\.md)\)", script)
     assert extraction, ".ci/run no longer reads the test command from README.md"
-    extracted = subprocess.run(["bash", "-c", extraction.group(1)], cwd=REPO, capture_output=True, text=True,
-                               check=True).stdout.strip()
-    blocks = re.findall(r"^```sh\n(.*?)\n```$", (REPO / "README.md").read_text(encoding="utf-8"),
-                        re.MULTILINE | re.DOTALL)
+    extracted = subprocess.run(
+        ["bash", "-c", extraction.group(1)], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    blocks = re.findall(
+        r"^```sh\n(.*?)\n```$", (REPO / "README.md").read_text(encoding="utf-8"), re.MULTILINE | re.DOTALL
+    )
     assert extracted == blocks[1].strip()
     assert "pytest" in extracted and "[test]" in extracted
 
@@ -108,8 +111,9 @@ def test_strict_build_is_for_the_pages_address(workflow: dict[Any, Any]) -> None
     for command in (".venv/bin/mkdocs build --strict", "aapenhet gate"):
         step = steps(workflow, "build")[step_index(workflow, "build", runs=command)]
         # Without a Pages address (a fork) the build falls back to the local one, which the gate refuses.
-        assert step["env"]["SITE_URL"] == f"${{{{ steps.{pages_id}.outputs.base_url || 'http://127.0.0.1:8000/' }}}}", \
+        assert step["env"]["SITE_URL"] == f"${{{{ steps.{pages_id}.outputs.base_url || 'http://127.0.0.1:8000/' }}}}", (
             command
+        )
     build = steps(workflow, "build")[step_index(workflow, "build", runs="mkdocs build --strict")]
     assert str(build["env"]["NO_MKDOCS_2_WARNING"]) == "1"
     assert configure < step_index(workflow, "build", runs="mkdocs build --strict")
@@ -180,8 +184,14 @@ def run_gate_step(project: Path, *, on_main: bool) -> tuple[int, str, str]:
         "INNSYNSKRAV_ENDPOINT": "https://formspree.io/f/abc",
         "ENFORCE": "true" if on_main else "false",
     }
-    done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(project.parent / "gate.sh")],
-                          cwd=project, env=env, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(project.parent / "gate.sh")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     return done.returncode, done.stdout + done.stderr, summary.read_text(encoding="utf-8")
 
 
@@ -208,10 +218,13 @@ def test_gate_only_warns_elsewhere(gate_step: Path) -> None:
 
 
 def test_gate_reports_publishable_when_it_is(gate_step: Path) -> None:
-    fill_data(gate_step / "data",
-              "reporting_period: {start: 2025-01-01, end: 2025-12-31}\ncompanies_covered: [Exempla AS]\n"
-              "approved_on: 2026-06-20\npublished_on: 2026-06-25\nsignatories:\n  - {name: Kari Nordmann, role: board_chair}\n"
-              "  - {name: Per Hansen, role: ceo}\ncontact:\n  email: apenhet@example.no\n  postal_address: [Exempla AS]\n")
+    fill_data(
+        gate_step / "data",
+        "reporting_period: {start: 2025-01-01, end: 2025-12-31}\ncompanies_covered: [Exempla AS]\n"
+        "approved_on: 2026-06-20\npublished_on: 2026-06-25\n"
+        "signatories:\n  - {name: Kari Nordmann, role: board_chair}\n"
+        "  - {name: Per Hansen, role: ceo}\ncontact:\n  email: apenhet@example.no\n  postal_address: [Exempla AS]\n",
+    )
     # site/ as the strict build before it leaves it: built from these files for the gated address and form.
     site = gate_step / "site"
     site.mkdir()
@@ -231,8 +244,11 @@ def test_every_form_setting_mkdocs_yml_reads_is_passed_from_repository_variables
     """Each INNSYNSKRAV_* variable mkdocs.yml reads can be set from the repository's variables."""
     wanted = set(re.findall(r"!ENV \[(INNSYNSKRAV_\w+)", (REPO / "mkdocs.yml").read_text(encoding="utf-8")))
     assert wanted >= {"INNSYNSKRAV_PROVIDER", "INNSYNSKRAV_ENDPOINT", "INNSYNSKRAV_SERVICE_NAME"}
-    step = next(step for step in steps(workflow, "build") if "GITHUB_ENV" in step.get("run", "")
-                and "INNSYNSKRAV_" in step["run"])
+    step = next(
+        step
+        for step in steps(workflow, "build")
+        if "GITHUB_ENV" in step.get("run", "") and "INNSYNSKRAV_" in step["run"]
+    )
     for name in wanted:
         assert f"vars.{name} }}}}" in " ".join(step["env"].values()), name
         assert f"{name}=" in step["run"], name
@@ -243,8 +259,11 @@ def test_what_is_deployed_is_the_site_the_gate_checked(workflow: dict[Any, Any])
     and the steps after it upload that same site/."""
     gate = step_index(workflow, "build", runs="aapenhet gate")
     assert "--built site " in steps(workflow, "build")[gate]["run"]
-    uploads = [index for index, step in enumerate(steps(workflow, "build"))
-               if step.get("uses", "").startswith(("actions/upload-artifact", "actions/upload-pages-artifact"))]
+    uploads = [
+        index
+        for index, step in enumerate(steps(workflow, "build"))
+        if step.get("uses", "").startswith(("actions/upload-artifact", "actions/upload-pages-artifact"))
+    ]
     assert uploads and all(index > gate for index in uploads)
     assert {steps(workflow, "build")[index]["with"]["path"] for index in uploads} == {"site/"}
     assert step_index(workflow, "build", runs="mkdocs build --strict") < gate

@@ -21,8 +21,8 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TypeVar
 from pathlib import Path
+from typing import TypeVar
 
 from aapenhet.bench.generate import DEFAULT_SEED, write_data_folder
 from aapenhet.bench.measure import BuildFailed
@@ -61,8 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     project = Path(arguments.project)
     if not (project / "data").is_dir():
-        print(f"{PROG} {arguments.command}: {project} has no data/ folder — give the project directory",
-              file=sys.stderr)
+        print(
+            f"{PROG} {arguments.command}: {project} has no data/ folder — give the project directory", file=sys.stderr
+        )
         return 2
     try:
         return SUBCOMMANDS[arguments.command](arguments, project)
@@ -79,13 +80,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def gate(arguments: argparse.Namespace, project: Path) -> int:
     """Print the reasons not to publish; 0 when there are none, 1 otherwise."""
-    settings = PublishSettings(site_url=arguments.site_url, form=read_form_settings(project), host=arguments.host,
-                               built=Path(arguments.built) if arguments.built else None)
+    settings = PublishSettings(
+        site_url=arguments.site_url,
+        form=read_form_settings(project),
+        host=arguments.host,
+        built=Path(arguments.built) if arguments.built else None,
+    )
     reasons = publication_problems(project, settings)
     if not reasons:
-        print(f"Publishable: the statement is final, site_url is {arguments.site_url.strip()}"
-              " and the form posts to its service"
-              + (f"; {arguments.built} is the build of exactly this" if arguments.built else ""))
+        print(
+            f"Publishable: the statement is final, site_url is {arguments.site_url.strip()}"
+            " and the form posts to its service"
+            + (f"; {arguments.built} is the build of exactly this" if arguments.built else "")
+        )
         return 0
     print("\n".join(safe_for_ci_log(reason) for reason in reasons), flush=True)
     print(f"Not publishable: {len(reasons)} reason{'s' if len(reasons) != 1 else ''} above.", file=sys.stderr)
@@ -118,8 +125,10 @@ def check(arguments: argparse.Namespace, project: Path) -> int:
         return 0
     count = len(findings)
     one = count == 1
-    kind = {"nb": "feil" if publishing else "ting å gjøre",
-            "en": ("error" if one else "errors") if publishing else ("thing to do" if one else "things to do")}[language]
+    kind = {
+        "nb": "feil" if publishing else "ting å gjøre",
+        "en": ("error" if one else "errors") if publishing else ("thing to do" if one else "things to do"),
+    }[language]
     print(f"\n{count} {kind}" + ("" if publishing else {"nb": " (utkast)", "en": " (draft)"}[language]))
     return 1 if publishing else 0
 
@@ -149,19 +158,23 @@ def bench_generate(arguments: argparse.Namespace, project: Path) -> int:
     except DataProblems as problems:  # a bug in the generator: the data must always load
         print("\n".join(str(problem) for problem in problems.problems), file=sys.stderr)
         return 1
-    print(f"wrote {len(written)} files to {out}: {arguments.suppliers:,} suppliers (seed {arguments.seed});"
-          " they load without problems")
+    print(
+        f"wrote {len(written)} files to {out}: {arguments.suppliers:,} suppliers (seed {arguments.seed});"
+        " they load without problems"
+    )
     return 0
 
 
 def bench(arguments: argparse.Namespace, project: Path) -> int:
     """Build the statement and the bare baseline for each data set; print the figures (progress on stderr)."""
+
     def progress(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
     try:
-        comparisons = run_benchmark(project, sizes=arguments.sizes, runs=arguments.runs, seed=arguments.seed,
-                                    progress=progress)
+        comparisons = run_benchmark(
+            project, sizes=arguments.sizes, runs=arguments.runs, seed=arguments.seed, progress=progress
+        )
     except DataProblems as problems:  # the shipped data: the generated data always loads
         print("\n".join(safe_for_ci_log(str(problem)) for problem in problems.problems), file=sys.stderr)
         return 1
@@ -193,8 +206,10 @@ def new_year(arguments: argparse.Namespace, project: Path) -> int:
     print(f"kept the current statement in {started.kept.relative_to(project).as_posix()}/")
     if started.emptied:
         print(f"emptied in data/statement.yml: {', '.join(started.emptied)} — fill them in for the new statement")
-    print("the rest of data/ is last year's: «aapenhet check» lists each fact dated in last year's period, to"
-          " confirm or update")
+    print(
+        "the rest of data/ is last year's: «aapenhet check» lists each fact dated in last year's period, to"
+        " confirm or update"
+    )
     return 0
 
 
@@ -203,8 +218,10 @@ def _history_step(step: Callable[[], T]) -> T | int:
     try:
         return step()
     except NotPublishable as refused:
-        print("Not kept: only a statement the publication gate passes is kept in data/history/, and it refuses"
-              " this one:", file=sys.stderr)
+        print(
+            "Not kept: only a statement the publication gate passes is kept in data/history/, and it refuses this one:",
+            file=sys.stderr,
+        )
         print("\n".join(safe_for_ci_log(str(problem)) for problem in refused.problems))
     except DataProblems as problems:
         print("\n".join(safe_for_ci_log(str(problem)) for problem in problems.problems))
@@ -217,71 +234,113 @@ def _history_step(step: Callable[[], T]) -> T | int:
 
 
 SUBCOMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
-    "gate": gate, "check": check, "schema": schema, "keep": keep, "new-year": new_year, "bench": bench,
-    BENCH_GENERATE: bench_generate}
+    "gate": gate,
+    "check": check,
+    "schema": schema,
+    "keep": keep,
+    "new-year": new_year,
+    "bench": bench,
+    BENCH_GENERATE: bench_generate,
+}
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=PROG, description="Exso's åpenhetsloven statement: tools for editors and CI.")
     commands = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
     gate_parser = commands.add_parser(
-        "gate", help="may the statement be published?",
+        "gate",
+        help="may the statement be published?",
         description="Check that the statement may be published: data complete and final, a public https"
-                    " site_url, and a form that reaches Exso. Exit 0 publishable, 1 refused, 2 usage error.")
+        " site_url, and a form that reaches Exso. Exit 0 publishable, 1 refused, 2 usage error.",
+    )
     _project_argument(gate_parser)
-    gate_parser.add_argument("--host", choices=["github-pages", "netlify", "other"], default="other",
-                             help="where site/ is deployed (a netlify form works only on Netlify)")
-    gate_parser.add_argument("--site-url", default=os.environ.get("SITE_URL"),
-                             help="the address the site is published at (default: $SITE_URL)")
-    gate_parser.add_argument("--built", metavar="SITE_DIR",
-                             help="the built site about to be deployed: refused unless it was built from the files"
-                                  " judged here, for this address and form (CI: --built site)")
+    gate_parser.add_argument(
+        "--host",
+        choices=["github-pages", "netlify", "other"],
+        default="other",
+        help="where site/ is deployed (a netlify form works only on Netlify)",
+    )
+    gate_parser.add_argument(
+        "--site-url",
+        default=os.environ.get("SITE_URL"),
+        help="the address the site is published at (default: $SITE_URL)",
+    )
+    gate_parser.add_argument(
+        "--built",
+        metavar="SITE_DIR",
+        help="the built site about to be deployed: refused unless it was built from the files"
+        " judged here, for this address and form (CI: --built site)",
+    )
     check_parser = commands.add_parser(
-        "check", help="what the statement lacks, by §5 point",
+        "check",
+        help="what the statement lacks, by §5 point",
         description="The §5 check: findings grouped by §5 a, b, c, publication and consistency, each located in"
-                    " data/. Exit 0 for a draft; 1 when the statement is marked for publication (published_on)"
-                    " and anything is found.")
+        " data/. Exit 0 for a draft; 1 when the statement is marked for publication (published_on)"
+        " and anything is found.",
+    )
     _project_argument(check_parser)
     check_parser.add_argument("--lang", choices=["nb", "en"], default="nb", help="the findings' language (default nb)")
     schema_parser = commands.add_parser(
-        "schema", help="write the JSON Schemas of data/ for editors",
+        "schema",
+        help="write the JSON Schemas of data/ for editors",
         description="Write data/schemas/*.schema.json from the models, for YAML editors. Exit 0, or 1 with"
-                    " --check when they are out of date.")
+        " --check when they are out of date.",
+    )
     _project_argument(schema_parser)
     schema_parser.add_argument("--check", action="store_true", help="only check that they are up to date")
     keep_parser = commands.add_parser(
-        "keep", help="keep the published statement at its permanent address before updating it",
+        "keep",
+        help="keep the published statement at its permanent address before updating it",
         description="Copy data/*.yml, the current statement, which must be published, to data/history/YEAR/ (or,"
-                    " when that year is kept already and data/ is an update of it, data/history/YEAR/DATE/). Do"
-                    " this before editing a published statement for an update, then add a revisions: entry.")
+        " when that year is kept already and data/ is an update of it, data/history/YEAR/DATE/). Do"
+        " this before editing a published statement for an update, then add a revisions: entry.",
+    )
     _project_argument(keep_parser)
     new_year_parser = commands.add_parser(
-        "new-year", help="keep this year's statement and start next year's",
+        "new-year",
+        help="keep this year's statement and start next year's",
         description="Keep the current, published statement (as «keep» does), then empty in data/statement.yml"
-                    " what next year's statement fills in again: reporting_period, approved_on, published_on,"
-                    " signatories and revisions. Everything else stays, to be updated.")
+        " what next year's statement fills in again: reporting_period, approved_on, published_on,"
+        " signatories and revisions. Everything else stays, to be updated.",
+    )
     _project_argument(new_year_parser)
     bench_parser = commands.add_parser(
-        "bench", help="build times and sizes at scale, against a bare Material site",
+        "bench",
+        help="build times and sizes at scale, against a bare Material site",
         description="Build the site (mkdocs build, in a subprocess, on a copy) for the shipped data and for generated"
-                    " data of each size, and a bare Material + mkdocs-static-i18n site with as many pages and table"
-                    " rows; print wall and CPU time, peak memory, pages, the largest page and the suppliers pages"
-                    f" gzipped, with the ratios to the bare site. See also «{PROG} {BENCH_GENERATE}».")
+        " data of each size, and a bare Material + mkdocs-static-i18n site with as many pages and table"
+        " rows; print wall and CPU time, peak memory, pages, the largest page and the suppliers pages"
+        f" gzipped, with the ratios to the bare site. See also «{PROG} {BENCH_GENERATE}».",
+    )
     _project_argument(bench_parser)
-    bench_parser.add_argument("--sizes", type=_sizes, default=",".join(map(str, DEFAULT_SIZES)), metavar="N,N,…",
-                              help="numbers of generated suppliers (default: %(default)s)")
-    bench_parser.add_argument("--runs", type=_positive_int, default=DEFAULT_RUNS,
-                              help="builds of each, whose median is shown; one from 10,000 suppliers (default %(default)s)")
-    bench_parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="the generated data's seed (default %(default)s)")
+    bench_parser.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=",".join(map(str, DEFAULT_SIZES)),
+        metavar="N,N,…",
+        help="numbers of generated suppliers (default: %(default)s)",
+    )
+    bench_parser.add_argument(
+        "--runs",
+        type=_positive_int,
+        default=DEFAULT_RUNS,
+        help="builds of each, whose median is shown; one from 10,000 suppliers (default %(default)s)",
+    )
+    bench_parser.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help="the generated data's seed (default %(default)s)"
+    )
     bench_parser.add_argument("--out", metavar="FILE", help="also write the figures to FILE")
     generate_parser = commands.add_parser(
-        BENCH_GENERATE, help="write a valid data folder with N generated suppliers",
+        BENCH_GENERATE,
+        help="write a valid data folder with N generated suppliers",
         description="Write a complete data folder (the five files, valid for the models) with N generated suppliers:"
-                    " company.yml and statement.yml as shipped, suppliers, rated countries, risks and follow-up"
-                    " measures generated. The same seed writes the same bytes.")
+        " company.yml and statement.yml as shipped, suppliers, rated countries, risks and follow-up"
+        " measures generated. The same seed writes the same bytes.",
+    )
     _project_argument(generate_parser)
-    generate_parser.add_argument("--suppliers", type=_positive_int, required=True, metavar="N",
-                                 help="how many suppliers")
+    generate_parser.add_argument(
+        "--suppliers", type=_positive_int, required=True, metavar="N", help="how many suppliers"
+    )
     generate_parser.add_argument("--out", required=True, metavar="DIR", help="the folder to write (created if missing)")
     generate_parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="the random seed (default %(default)s)")
     return parser
@@ -300,8 +359,12 @@ def _sizes(text: str) -> list[int]:
 
 
 def _project_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("project", nargs="?", default=".",
-                        help="the project directory, holding mkdocs.yml and data/ (default: current directory)")
+    parser.add_argument(
+        "project",
+        nargs="?",
+        default=".",
+        help="the project directory, holding mkdocs.yml and data/ (default: current directory)",
+    )
 
 
 if __name__ == "__main__":

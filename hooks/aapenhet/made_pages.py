@@ -85,8 +85,10 @@ class VersionView:
 def version_changes(versions: list[Version]) -> list[Changes | None]:
     """What changed in each version since the one before (None for the first): once per build, for
     every language's pages and files."""
-    return [compare(versions[index - 1].loaded.data, version.loaded.data) if index else None
-            for index, version in enumerate(versions)]
+    return [
+        compare(versions[index - 1].loaded.data, version.loaded.data) if index else None
+        for index, version in enumerate(versions)
+    ]
 
 
 def version_views(versions: list[Version], changes: list[Changes | None], language: str, t) -> list[VersionView]:
@@ -96,8 +98,17 @@ def version_views(versions: list[Version], changes: list[Changes | None], langua
     for index, (version, changed) in enumerate(zip(versions, changes, strict=True)):
         path = version.path or "redegjorelse/"
         changes_path = (version.path + CHANGES_PAGE if version.path else CHANGES_PAGE) if views else None
-        views.append(VersionView(version, version_label(version, language, t), path, changes_path, changed,
-                                 views[-1] if views else None, in_force=index == in_force))
+        views.append(
+            VersionView(
+                version,
+                version_label(version, language, t),
+                path,
+                changes_path,
+                changed,
+                views[-1] if views else None,
+                in_force=index == in_force,
+            )
+        )
     return views
 
 
@@ -114,8 +125,9 @@ def has_archive(versions: list[VersionView] | list[Version]) -> bool:
     return any(version.address for version in versions)
 
 
-def made_pages(renderer: Renderer, views: list[VersionView], renderers: dict[str, Renderer],
-               language: str) -> dict[str, MadePage]:
+def made_pages(
+    renderer: Renderer, views: list[VersionView], renderers: dict[str, Renderer], language: str
+) -> dict[str, MadePage]:
     """Every made page in ``language``, by its source path (``leverandorer/a.md``).
 
     ``views``: every version in ``language`` (``version_views``), oldest first, the current one last
@@ -139,12 +151,33 @@ def made_pages(renderer: Renderer, views: list[VersionView], renderers: dict[str
         values = {"view": view, "views": views}
         if view.address:
             # The current statement too, once published: a citation made today still leads here next year.
-            pages.append(MadePage(f"{t('history.statement_for')} {view.label}", "earlier_statement",
-                                  version_renderer, view.address, urls(view.address), values, earlier))
+            pages.append(
+                MadePage(
+                    f"{t('history.statement_for')} {view.label}",
+                    "earlier_statement",
+                    version_renderer,
+                    view.address,
+                    urls(view.address),
+                    values,
+                    earlier,
+                )
+            )
         if view.changes_path:
-            pages.append(MadePage(f"{t('history.changes_in')} {view.label}", "changes", version_renderer,
-                                  view.changes_path, urls(view.changes_path), values, earlier))
+            pages.append(
+                MadePage(
+                    f"{t('history.changes_in')} {view.label}",
+                    "changes",
+                    version_renderer,
+                    view.changes_path,
+                    urls(view.changes_path),
+                    values,
+                    earlier,
+                )
+            )
     if has_archive(views):
-        pages.append(MadePage(t("history.archive_title"), "archive", renderer, ARCHIVE_PAGE, urls(ARCHIVE_PAGE),
-                              {"views": views}))
+        pages.append(
+            MadePage(
+                t("history.archive_title"), "archive", renderer, ARCHIVE_PAGE, urls(ARCHIVE_PAGE), {"views": views}
+            )
+        )
     return {page.src_uri: page for page in pages}

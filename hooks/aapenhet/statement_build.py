@@ -96,15 +96,17 @@ class StatementBuild:
     def version_views(self, language: str) -> list[VersionView]:
         """Every version as the pages and files in ``language`` name it, oldest first: once per language."""
         if language not in self._views:
-            self._views[language] = version_views(self.versions, self.changes, language,
-                                                  lambda key: self.renderer.label(key, language))
+            self._views[language] = version_views(
+                self.versions, self.changes, language, lambda key: self.renderer.label(key, language)
+            )
         return self._views[language]
 
     def made_pages(self, language: str) -> dict[str, MadePage]:
         """The pages made from the data in ``language`` (made_pages.py), by source path."""
         if language not in self._made_pages:
-            self._made_pages[language] = made_pages(self.renderer, self.version_views(language),
-                                                    self.version_renderers, language)
+            self._made_pages[language] = made_pages(
+                self.renderer, self.version_views(language), self.version_renderers, language
+            )
         return self._made_pages[language]
 
     def history_files(self, language: str) -> dict[str, str]:
@@ -118,8 +120,9 @@ class StatementBuild:
         for view in views:
             version = view.version
             if view.address:
-                for name, content in machine_readable_files(version.loaded.data, language,
-                                                            labels=self.renderer.labels).items():
+                for name, content in machine_readable_files(
+                    version.loaded.data, language, labels=self.renderer.labels
+                ).items():
                     files[view.address + name] = content
             if view.previous is not None:
                 files[version.path + CHANGES_FILE] = changes_json(view, view.previous, self.site, language)
@@ -128,22 +131,41 @@ class StatementBuild:
     def finish(self, site_dir: Path, *, record: bool) -> None:
         """After the last language: the files that cover every language, and ``build.json`` when
         ``record`` (a strict build MkDocs does not refuse)."""
-        write_site_files(site_dir, self.site, form_origin=form_origin(self.renderer.form),
-                         script_hashes=self.script_hashes, not_found_pages=self.not_found_pages)
+        write_site_files(
+            site_dir,
+            self.site,
+            form_origin=form_origin(self.renderer.form),
+            script_hashes=self.script_hashes,
+            not_found_pages=self.not_found_pages,
+        )
         if record:
             write_build_record(site_dir, self.record)
 
 
-def start_build(*, project: Path, docs_dir: Path, site_url: str | None, extra: dict,
-                mkdocs_yml_text: str, languages: list[str], default_language: str,
-                nav: list | None = None, nav_translations: dict[str, dict[str, str]] | None = None) -> StatementBuild:
+def start_build(
+    *,
+    project: Path,
+    docs_dir: Path,
+    site_url: str | None,
+    extra: dict,
+    mkdocs_yml_text: str,
+    languages: list[str],
+    default_language: str,
+    nav: list | None = None,
+    nav_translations: dict[str, dict[str, str]] | None = None,
+) -> StatementBuild:
     """Read and check everything the build needs; raises ``DataProblems`` with every problem found."""
     settings = parse_yaml(mkdocs_yml_text, "mkdocs.yml").source
     problems = _language_problems(settings, languages, default_language)
     if not site_url:
         # Canonical links, hreflang, the sitemap and the form's thank-you address are all absolute.
-        problems.append(settings.problem(("site_url",), "empty (is SITE_URL set to nothing?) — expected the"
-                                         " address the site is served at, such as https://www.example.no/aapenhet/"))
+        problems.append(
+            settings.problem(
+                ("site_url",),
+                "empty (is SITE_URL set to nothing?) — expected the"
+                " address the site is served at, such as https://www.example.no/aapenhet/",
+            )
+        )
     form = _collect(problems, lambda: load_form_settings(extra, mkdocs_yml_text))
     labels = _collect(problems, load_labels)
     loaded = _collect(problems, lambda: load_statement(project / "data"))
@@ -157,16 +179,29 @@ def start_build(*, project: Path, docs_dir: Path, site_url: str | None, extra: d
         raise DataProblems(problems, about="the statement site")
     site = Site(url=site_url, default_language=default_language, languages=tuple(languages))
     before = period_before(versions)
-    renderer = make_renderer(loaded.data, labels, site, form, {
-        "archive_path": ARCHIVE_PAGE if has_archive(versions) else None,
-        "changes_path": CHANGES_PAGE if len(versions) > 1 else None,
-        "permanent_path": versions[-1].address,
-        # Last year's facts new-year left in data/: the draft banner lists them with what is missing.
-        "carried_over": list(carried_over(loaded, before.loaded.data)) if before else []})
-    return StatementBuild(renderer=renderer, loaded=loaded, versions=versions, changes=version_changes(versions),
-                          record=build_record(project, site_url, form),
-                          version_renderers={version.path: renderer.for_data(version.loaded.data)
-                                             for version in versions if not version.is_current})
+    renderer = make_renderer(
+        loaded.data,
+        labels,
+        site,
+        form,
+        {
+            "archive_path": ARCHIVE_PAGE if has_archive(versions) else None,
+            "changes_path": CHANGES_PAGE if len(versions) > 1 else None,
+            "permanent_path": versions[-1].address,
+            # Last year's facts new-year left in data/: the draft banner lists them with what is missing.
+            "carried_over": list(carried_over(loaded, before.loaded.data)) if before else [],
+        },
+    )
+    return StatementBuild(
+        renderer=renderer,
+        loaded=loaded,
+        versions=versions,
+        changes=version_changes(versions),
+        record=build_record(project, site_url, form),
+        version_renderers={
+            version.path: renderer.for_data(version.loaded.data) for version in versions if not version.is_current
+        },
+    )
 
 
 def _collect(problems: list[Problem], load: Callable[[], T]) -> T | None:
@@ -187,10 +222,16 @@ def _language_problems(settings: SourceMap, languages: list[str], default_langua
     expected = [DEFAULT_LANGUAGE, *(language for language in LANGUAGES if language != DEFAULT_LANGUAGE)]
     if languages == expected and default_language == DEFAULT_LANGUAGE:
         return []
-    return [Problem(settings.file, *_i18n_languages_position(settings), "plugins.i18n.languages",
-                    f"the languages are {', '.join(languages)} with default {default_language} — expected "
-                    f"{', '.join(expected)} in that order, with {DEFAULT_LANGUAGE} (the authoritative text)"
-                    " first and default: true")]
+    return [
+        Problem(
+            settings.file,
+            *_i18n_languages_position(settings),
+            "plugins.i18n.languages",
+            f"the languages are {', '.join(languages)} with default {default_language} — expected "
+            f"{', '.join(expected)} in that order, with {DEFAULT_LANGUAGE} (the authoritative text)"
+            " first and default: true",
+        )
+    ]
 
 
 def _i18n_languages_position(settings: SourceMap) -> tuple[int, int]:

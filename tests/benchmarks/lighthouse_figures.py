@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "browser"))
-from site_build import PROJECT, run_build  # noqa: E402
-from static_server import serve_directory  # noqa: E402
+from site_build import PROJECT, run_build
+from static_server import serve_directory
 
 LIGHTHOUSE_HOME = Path.home() / ".cache" / "aapenhet-lighthouse"
 LIGHTHOUSE = LIGHTHOUSE_HOME / "node_modules" / ".bin" / "lighthouse"
@@ -30,16 +30,29 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 def install_lighthouse() -> Path:
     if not LIGHTHOUSE.exists():
         LIGHTHOUSE_HOME.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["npm", "install", "--prefix", str(LIGHTHOUSE_HOME), "--no-audit", "--no-fund", "lighthouse@12"],
-                       check=True, capture_output=True)
+        subprocess.run(
+            ["npm", "install", "--prefix", str(LIGHTHOUSE_HOME), "--no-audit", "--no-fund", "lighthouse@12"],
+            check=True,
+            capture_output=True,
+        )
     return LIGHTHOUSE
 
 
 def audit(lighthouse: Path, url: str) -> dict:
     done = subprocess.run(
-        [str(lighthouse), url, "--output=json", "--quiet", f"--only-categories={','.join(CATEGORIES)}",
-         "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-        capture_output=True, text=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, timeout=300)
+        [
+            str(lighthouse),
+            url,
+            "--output=json",
+            "--quiet",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+        timeout=300,
+    )
     if done.returncode != 0:
         raise SystemExit(f"lighthouse failed on {url}:\n{done.stderr[-2000:]}")
     return json.loads(done.stdout)
@@ -60,10 +73,20 @@ def main(project: Path) -> None:
                 report = audit(lighthouse, base_url + ("" if page == "." else page + "/"))
                 scores = [report["categories"][name]["score"] for name in CATEGORIES]
                 weight = report["audits"]["total-byte-weight"]["numericValue"] / 1024
-                failed = [audit_id for name in CATEGORIES for ref in report["categories"][name]["auditRefs"]
-                          if ref["weight"] and (audit_id := ref["id"]) and report["audits"][audit_id]["score"] not in (None, 1)]
-                print(f"{'/' + ('' if page == '.' else page + '/'):28} " + " ".join(f"{score:5.2f}" for score in scores)
-                      + f" {weight:12.1f}" + (f"  below 1: {', '.join(failed)}" if failed else ""))
+                failed = [
+                    audit_id
+                    for name in CATEGORIES
+                    for ref in report["categories"][name]["auditRefs"]
+                    if ref["weight"]
+                    and (audit_id := ref["id"])
+                    and report["audits"][audit_id]["score"] not in (None, 1)
+                ]
+                print(
+                    f"{'/' + ('' if page == '.' else page + '/'):28} "
+                    + " ".join(f"{score:5.2f}" for score in scores)
+                    + f" {weight:12.1f}"
+                    + (f"  below 1: {', '.join(failed)}" if failed else "")
+                )
 
 
 if __name__ == "__main__":

@@ -21,11 +21,10 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from site_build import PROJECT, copy_project  # noqa: E402
-from test_serve import fetch, serving, wait_for  # noqa: E402
-
-from aapenhet.model.facts import is_long_list, supplier_groups  # noqa: E402
-from aapenhet.model.loader import load_statement_data  # noqa: E402
+from aapenhet.model.facts import is_long_list, supplier_groups
+from aapenhet.model.loader import load_statement_data
+from site_build import PROJECT, copy_project
+from test_serve import fetch, serving, wait_for
 
 FIRST_NAME = re.compile(r"^ *(?:- )?name: (.+)$", re.MULTILINE)  # the first supplier's name in suppliers.yml
 
@@ -55,7 +54,9 @@ def main(edits: int, source: Path) -> None:
                 page.wait_for_timeout(500)  # the live-reload script connects after the page has loaded
                 for edit in range(1, edits + 1):
                     edited = f"{name} (edit {edit})"
-                    suppliers.write_text(original[:first.start(1)] + f"'{edited}'" + original[first.end(1):], encoding="utf-8")
+                    suppliers.write_text(
+                        original[: first.start(1)] + f"'{edited}'" + original[first.end(1) :], encoding="utf-8"
+                    )
                     started = time.monotonic()
                     page.wait_for_function(f"() => document.body.innerText.includes({edited!r})", timeout=600_000)
                     durations.append(time.monotonic() - started)
@@ -63,8 +64,10 @@ def main(edits: int, source: Path) -> None:
         finally:
             suppliers.write_text(original, encoding="utf-8")
             browser.close()
-    print(f"data edit → open page, {edits} edits: median {statistics.median(durations):.2f} s, "
-          f"fastest {min(durations):.2f} s, slowest {max(durations):.2f} s")
+    print(
+        f"data edit → open page, {edits} edits: median {statistics.median(durations):.2f} s, "
+        f"fastest {min(durations):.2f} s, slowest {max(durations):.2f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -18,8 +18,8 @@ import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "hooks"))
-from aapenhet.model import loader  # noqa: E402
-from aapenhet.model.loader import load_statement_data  # noqa: E402
+from aapenhet.model import loader
+from aapenhet.model.loader import load_statement_data
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -29,8 +29,10 @@ def suppliers_file(count: int) -> str:
     text = (PROJECT / "data" / "suppliers.yml").read_text(encoding="utf-8")
     head, body = text.split("suppliers:\n", 1)
     blocks = [block for block in re.split(r"(?m)^(?=  - id: )", body) if block.startswith("  - id: ")]
-    copies = (re.sub(r"- id: ([a-z0-9-]+)", rf"- id: \g<1>-{index}", blocks[index % len(blocks)], count=1)
-              for index in range(count))
+    copies = (
+        re.sub(r"- id: ([a-z0-9-]+)", rf"- id: \g<1>-{index}", blocks[index % len(blocks)], count=1)
+        for index in range(count)
+    )
     return head + "suppliers:\n" + "".join(copies)
 
 

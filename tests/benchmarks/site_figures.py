@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from site_build import PROJECT, run_build  # noqa: E402
+from site_build import PROJECT, run_build
 
 
 def page_weight(site: Path, page: Path) -> tuple[int, int, int]:
@@ -47,12 +47,17 @@ def main(runs: int) -> None:
             if result.returncode != 0:
                 raise SystemExit(result.output)
         site = Path(folder) / "site"
-        print(f"mkdocs build --strict (both languages, subprocess): median {statistics.median(durations):.2f} s over {runs} runs")
+        print(
+            "mkdocs build --strict (both languages, subprocess):"
+            f" median {statistics.median(durations):.2f} s over {runs} runs"
+        )
         print(f"{'page':32} {'HTML kB':>8} {'with assets kB':>15} {'gzip kB':>8}")
         for page in sorted(site.rglob("index.html")):
             html, total, compressed = page_weight(site, page)
-            print(f"{'/' + page.parent.relative_to(site).as_posix():32} {html / 1024:8.1f} {total / 1024:15.1f}"
-                  f" {compressed / 1024:8.1f}")
+            print(
+                f"{'/' + page.parent.relative_to(site).as_posix():32} {html / 1024:8.1f} {total / 1024:15.1f}"
+                f" {compressed / 1024:8.1f}"
+            )
 
 
 if __name__ == "__main__":

@@ -25,12 +25,12 @@ from pathlib import Path
 
 import pytest
 
+from form_receiver import FormReceiver
+from page_visit import PageVisit, visit_page
+
 # Every page (its path in the default language) and each language's path prefix: the same lists the
 # build tests use, from tests/site_build.py (importable: tests/ is on sys.path via tests/conftest.py).
 from site_build import LANGUAGE_PREFIXES, PAGES, PROJECT, copy_project, run_build
-
-from form_receiver import FormReceiver
-from page_visit import PageVisit, visit_page
 from static_server import serve_directory
 
 # The other language of each language, for the language switch.
@@ -69,8 +69,11 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         pages = only.args if only else PAGES
         metafunc.parametrize(
             ("language", "page_name"),
-            [pytest.param(language, page_name, id=f"{language}-{_page_id(page_name)}")
-             for language in LANGUAGE_PREFIXES for page_name in pages],
+            [
+                pytest.param(language, page_name, id=f"{language}-{_page_id(page_name)}")
+                for language in LANGUAGE_PREFIXES
+                for page_name in pages
+            ],
         )
 
 
@@ -105,8 +108,10 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def chromium_browser():
     """One headless Chromium for the session: Debian's ``/usr/bin/chromium``, never a downloaded one."""
     if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} not found: install Debian's chromium package (apt-get install chromium) "
-                    "to run the browser tests; no browser is downloaded")
+        pytest.skip(
+            f"{CHROMIUM} not found: install Debian's chromium package (apt-get install chromium) "
+            "to run the browser tests; no browser is downloaded"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -199,8 +204,9 @@ def form_endpoint(form_receiver: FormReceiver) -> str:
 
 def _with_contact_email(statement_yml: str, email: str) -> str:
     """``data/statement.yml`` with ``contact.email`` filled in."""
-    changed, count = re.subn(r"(?m)^(contact:\n(?:[ \t]*#.*\n)*[ \t]+email:)[ \t]*(?:#.*)?$",
-                             rf"\g<1> {email}", statement_yml)
+    changed, count = re.subn(
+        r"(?m)^(contact:\n(?:[ \t]*#.*\n)*[ \t]+email:)[ \t]*(?:#.*)?$", rf"\g<1> {email}", statement_yml
+    )
     assert count == 1, "data/statement.yml has no «contact: email:» line to fill in"
     return changed
 
@@ -215,13 +221,15 @@ def form_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project whose statement gives a contact e-mail, so failures offer ``mailto:``."""
     project = copy_project(tmp_path_factory.mktemp("form-project"))
     statement = project / "data" / "statement.yml"
-    statement.write_text(_with_contact_email(statement.read_text(encoding="utf-8"), FORM_CONTACT_EMAIL),
-                         encoding="utf-8")
+    statement.write_text(
+        _with_contact_email(statement.read_text(encoding="utf-8"), FORM_CONTACT_EMAIL), encoding="utf-8"
+    )
     return project
 
 
-def _serve_form_site(tmp_path_factory: pytest.TempPathFactory, project: Path, provider: str,
-                     endpoint: str) -> Iterator[str]:
+def _serve_form_site(
+    tmp_path_factory: pytest.TempPathFactory, project: Path, provider: str, endpoint: str
+) -> Iterator[str]:
     """Build ``project`` with ``provider`` posting to ``endpoint``, serve it, yield its base URL.
 
     The server starts first, over an empty folder, so the build knows its address (``SITE_URL``):
@@ -229,11 +237,15 @@ def _serve_form_site(tmp_path_factory: pytest.TempPathFactory, project: Path, pr
     """
     site_dir = tmp_path_factory.mktemp(f"form-site-{provider}")
     with serve_directory(site_dir) as base_url:
-        result = run_build(project, site_dir, env={
-            "INNSYNSKRAV_PROVIDER": provider,
-            "INNSYNSKRAV_ENDPOINT": endpoint,
-            "SITE_URL": base_url,
-        })
+        result = run_build(
+            project,
+            site_dir,
+            env={
+                "INNSYNSKRAV_PROVIDER": provider,
+                "INNSYNSKRAV_ENDPOINT": endpoint,
+                "SITE_URL": base_url,
+            },
+        )
         assert result.returncode == 0, f"mkdocs build --strict of the {provider} form site failed:\n{result.output}"
         yield base_url
 
@@ -245,7 +257,8 @@ def form_site_url(tmp_path_factory: pytest.TempPathFactory, form_project: Path, 
 
 
 @pytest.fixture(scope="session")
-def generic_form_site_url(tmp_path_factory: pytest.TempPathFactory, form_project: Path,
-                          generic_form_endpoint: str) -> Iterator[str]:
+def generic_form_site_url(
+    tmp_path_factory: pytest.TempPathFactory, form_project: Path, generic_form_endpoint: str
+) -> Iterator[str]:
     """Base URL of the same copy built with the generic preset (``data-reply="ok"``: any 2xx is success)."""
     yield from _serve_form_site(tmp_path_factory, form_project, "generic", generic_form_endpoint)

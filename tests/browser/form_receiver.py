@@ -71,8 +71,15 @@ class ReceivedRequest:
 class FormReceiver:
     """The stand-in service; ``mode`` may be changed between requests (see the module docstring)."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, *, mode: str = "redirect",
-                 slow_seconds: float = 30.0, on_request: Callable[[ReceivedRequest], None] | None = None):
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        mode: str = "redirect",
+        slow_seconds: float = 30.0,
+        on_request: Callable[[ReceivedRequest], None] | None = None,
+    ):
         self.mode = mode
         self.slow_seconds = slow_seconds
         self._on_request = on_request
@@ -174,20 +181,21 @@ class _ReceiverHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "FormReceiver/1"
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
-    def do_OPTIONS(self) -> None:  # noqa: N802 - http.server's naming
+    def do_OPTIONS(self) -> None:
         self.receiver._record(self._request())
         # No Access-Control-Allow-Methods/-Headers: a preflight must fail, as a bug would in production.
         self._answer(405, b"", "text/plain")
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         self.receiver._record(self._request())
-        self._answer(200, b"<!doctype html><title>Form receiver</title><p>Post a form here.</p>",
-                     "text/html; charset=utf-8")
+        self._answer(
+            200, b"<!doctype html><title>Form receiver</title><p>Post a form here.</p>", "text/html; charset=utf-8"
+        )
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length).decode("utf-8", errors="replace") if length else ""
         fields = {name: values[-1] for name, values in parse_qs(body, keep_blank_values=True).items()}
@@ -210,8 +218,11 @@ class _ReceiverHandler(BaseHTTPRequestHandler):
         if request.wants_json:
             self._answer(status, json.dumps(answer).encode("utf-8"), "application/json")
         else:
-            self._answer(status, f"<!doctype html><title>{status}</title><p>Error {status}</p>".encode(),
-                         "text/html; charset=utf-8")
+            self._answer(
+                status,
+                f"<!doctype html><title>{status}</title><p>Error {status}</p>".encode(),
+                "text/html; charset=utf-8",
+            )
 
     def _request(self, fields: dict[str, str] | None = None) -> ReceivedRequest:
         headers = {name.lower(): value for name, value in self.headers.items()}
@@ -232,8 +243,11 @@ class _ReceiverHandler(BaseHTTPRequestHandler):
             pass
 
     def _received_page(self) -> None:
-        self._answer(200, b"<!doctype html><title>Received</title><p>Thank you, we received your form.</p>",
-                     "text/html; charset=utf-8")
+        self._answer(
+            200,
+            b"<!doctype html><title>Received</title><p>Thank you, we received your form.</p>",
+            "text/html; charset=utf-8",
+        )
 
     def _answer(self, status: int, body: bytes, content_type: str) -> None:
         try:
@@ -258,12 +272,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="A local stand-in for the innsynskrav form service.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8025, help="default 8025, the shipped mkdocs.yml's endpoint")
-    parser.add_argument("--mode", choices=MODES, default="ok",
-                        help="the answer to a fetch; plain form posts are redirected unless it is an error"
-                             " (redirect_always: every post is redirected; html_ok: every post gets a page)")
+    parser.add_argument(
+        "--mode",
+        choices=MODES,
+        default="ok",
+        help="the answer to a fetch; plain form posts are redirected unless it is an error"
+        " (redirect_always: every post is redirected; html_ok: every post gets a page)",
+    )
     arguments = parser.parse_args()
-    receiver = FormReceiver(arguments.host, arguments.port, mode=arguments.mode, slow_seconds=25,
-                            on_request=_print_request)
+    receiver = FormReceiver(
+        arguments.host, arguments.port, mode=arguments.mode, slow_seconds=25, on_request=_print_request
+    )
     receiver.start()
     print(f"Form receiver on {receiver.origin} (mode {receiver.mode}); Ctrl+C stops it.", flush=True)
     try:

@@ -11,7 +11,6 @@ goes idle.
 from __future__ import annotations
 
 import gzip
-
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -70,8 +69,9 @@ def visit_page(browser, url: str, site_url: str, *, run_axe: bool = True) -> Pag
         context.add_init_script(RECORD_VIOLATIONS)
         page = context.new_page()
         page.on("websocket", lambda socket: visit.websockets.append(socket.url))
-        page.on("console", lambda message: visit.console_errors.append(message.text)
-                if message.type == "error" else None)
+        page.on(
+            "console", lambda message: visit.console_errors.append(message.text) if message.type == "error" else None
+        )
         page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
 
         page.goto(url)  # "load": the theme's scripts have run and changed the DOM (e.g. table wrappers)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -21,13 +21,16 @@ _COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "ima
 
 
 class _CompressingHandler(_QuietHandler):
-    def do_GET(self) -> None:  # noqa: N802 - the base class's name
+    def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"  # (without the slash, the base class redirects to it)
         kind = self.guess_type(str(path))
-        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", "") \
-                or not kind.startswith(_COMPRESSED_TYPES):
+        if (
+            not path.is_file()
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+            or not kind.startswith(_COMPRESSED_TYPES)
+        ):
             super().do_GET()
             return
         body = gzip.compress(path.read_bytes(), 6)

@@ -23,11 +23,9 @@ def short(text: str, limit: int) -> str:
 def format_violations(page_url: str, violations: list[dict]) -> str:
     lines = [f"{page_url}: {len(violations)} WCAG 2.1 A/AA rule(s) violated"]
     for violation in violations:
-        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']} "
-                     f"<{violation['helpUrl']}>")
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']} <{violation['helpUrl']}>")
         for node in violation["nodes"]:
-            target = ", ".join(" >> ".join(part) if isinstance(part, list) else part
-                               for part in node["target"])
+            target = ", ".join(" >> ".join(part) if isinstance(part, list) else part for part in node["target"])
             lines.append(f"    at {target}")
             lines.append(f"       html: {short(node['html'], SNIPPET_LENGTH)}")
             summary = node.get("failureSummary")

@@ -8,6 +8,7 @@ the privacy and accessibility tests, is in page_visit.py.)
 from __future__ import annotations
 
 import pytest
+
 from page_visit import PageVisit, visit_page
 
 
@@ -21,8 +22,9 @@ def test_not_found_pages_run_within_their_policy(chromium_browser, site_url: str
 
 
 def assert_runs_cleanly(visit: PageVisit) -> None:
-    assert visit.script_policy and "script-src 'self' 'sha256-" in visit.script_policy, \
+    assert visit.script_policy and "script-src 'self' 'sha256-" in visit.script_policy, (
         f"{visit.url} has no script policy"
+    )
     assert visit.policy_violations == []
     assert visit.console_errors == [], f"{visit.url} logged errors:\n  " + "\n  ".join(visit.console_errors)
     # The language switch is plain links: Material must not fetch a sitemap beside the alternate pages.

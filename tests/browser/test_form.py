@@ -31,13 +31,13 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from aapenhet.rendering.labels import load_labels
 from axe_playwright_python.sync_playwright import Axe
-from site_build import LANGUAGE_PREFIXES
-from page_visit import AXE_OPTIONS
 from test_accessibility import format_violations
 
+from aapenhet.rendering.labels import load_labels
 from form_receiver import HTML_OK, REDIRECT_ALWAYS, SUCCESS_MODES, FormReceiver
+from page_visit import AXE_OPTIONS
+from site_build import LANGUAGE_PREFIXES
 
 LANGUAGES = tuple(LANGUAGE_PREFIXES)
 LABELS = load_labels()
@@ -60,22 +60,25 @@ SUMMARY = "#innsynskrav-error-summary"
 # axe rules whose "incomplete" (axe could not decide) still means an ARIA problem worth failing on.
 # Not colour-contrast: axe often cannot decide it over backgrounds, gradients or overlapping
 # elements, and those undecided results are left for the manual review.
-ARIA_RULES_INCOMPLETE_FAILS = frozenset({
-    "aria-allowed-attr",
-    "aria-prohibited-attr",
-    "aria-required-attr",
-    "aria-required-children",
-    "aria-required-parent",
-    "aria-valid-attr",
-    "aria-valid-attr-value",
-    "aria-hidden-focus",
-    "aria-roles",
-})
+ARIA_RULES_INCOMPLETE_FAILS = frozenset(
+    {
+        "aria-allowed-attr",
+        "aria-prohibited-attr",
+        "aria-required-attr",
+        "aria-required-children",
+        "aria-required-parent",
+        "aria-valid-attr",
+        "aria-valid-attr-value",
+        "aria-hidden-focus",
+        "aria-roles",
+    }
+)
 AXE_FORM_OPTIONS = {**AXE_OPTIONS, "resultTypes": ["violations", "incomplete"]}
 # Reports each CSP violation to Python; runs before any script of the page.
 CSP_LISTENER = """
 document.addEventListener("securitypolicyviolation", (event) => {
-  window.__aapenhetCspViolation(`${event.violatedDirective}: ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`);
+  const where = `${event.sourceFile}:${event.lineNumber}`;
+  window.__aapenhetCspViolation(`${event.violatedDirective}: ${event.blockedURI} (${where})`);
 }, true);
 """
 # Waits until no CSS transition or animation runs (a cancelled one rejects: it is replaced, wait again).
@@ -101,8 +104,9 @@ ONE_LANGUAGE_EN = pytest.mark.parametrize("language", ["en"])
 
 def taking_turns(values: list) -> list:
     """Each value with one language, alternating nb and en."""
-    return [(*(value if isinstance(value, tuple) else (value,)), LANGUAGES[index % 2])
-            for index, value in enumerate(values)]
+    return [
+        (*(value if isinstance(value, tuple) else (value,)), LANGUAGES[index % 2]) for index, value in enumerate(values)
+    ]
 
 
 def label(key: str, language: str) -> str:
@@ -135,8 +139,14 @@ def watch_csp(context) -> list[str]:
     violations: list[str] = []
     context.expose_function("__aapenhetCspViolation", lambda violation: violations.append(violation))
     context.add_init_script(CSP_LISTENER)
-    context.on("console", lambda message: violations.append(message.text)
-               if "Content Security Policy" in message.text or message.text.startswith("Refused to") else None)
+    context.on(
+        "console",
+        lambda message: (
+            violations.append(message.text)
+            if "Content Security Policy" in message.text or message.text.startswith("Refused to")
+            else None
+        ),
+    )
     return violations
 
 
@@ -155,8 +165,10 @@ def no_js_page(chromium_browser):
     context = chromium_browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 800})
     context.set_default_timeout(10_000)
     violations: list[str] = []
-    context.on("console", lambda message: violations.append(message.text)
-               if "Content Security Policy" in message.text else None)
+    context.on(
+        "console",
+        lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
+    )
     try:
         yield context.new_page()
         assert not violations, "Content-Security-Policy violations:\n  " + "\n  ".join(violations)
@@ -184,8 +196,12 @@ def generic_form_url(generic_form_site_url: str, language: str) -> str:
 def endpoint_requests(form_page, form_receiver: FormReceiver) -> list[str]:
     """Every request the page sends to the form service, as the browser issues it."""
     sent: list[str] = []
-    form_page.on("request", lambda request: sent.append(f"{request.method} {request.url}")
-                 if request.url.startswith(form_receiver.origin) else None)
+    form_page.on(
+        "request",
+        lambda request: (
+            sent.append(f"{request.method} {request.url}") if request.url.startswith(form_receiver.origin) else None
+        ),
+    )
     return sent
 
 
@@ -224,8 +240,9 @@ def assert_no_preflight(receiver: FormReceiver) -> None:
     assert not preflights, f"the form caused {len(preflights)} CORS preflight(s)"
 
 
-def assert_failure_shown(page, language: str, reason_key: str, contact_email: str,
-                         focused: str = "innsynskrav-failure") -> None:
+def assert_failure_shown(
+    page, language: str, reason_key: str, contact_email: str, focused: str = "innsynskrav-failure"
+) -> None:
     failure = page.locator(FAILURE)
     failure.wait_for(state="visible")
     assert focused_id(page) == focused, f"the focus must move to #{focused}, not #{focused_id(page)}"
@@ -235,8 +252,9 @@ def assert_failure_shown(page, language: str, reason_key: str, contact_email: st
     assert page.inner_text("#innsynskrav-status") == ""
     assert page.locator("#innsynskrav-form").is_visible()
     assert_request_kept(page)
-    assert_mailto_carries_request(page.get_attribute(f"{FAILURE} .aapenhet-form__mailto", "href"), language,
-                                  contact_email)
+    assert_mailto_carries_request(
+        page.get_attribute(f"{FAILURE} .aapenhet-form__mailto", "href"), language, contact_email
+    )
 
 
 def assert_mailto_carries_request(href: str | None, language: str, contact_email: str) -> None:
@@ -267,7 +285,7 @@ def assert_title_prefixed(page, language: str, prefixed: bool) -> None:
     title = page.title()
     prefix = TITLE_PREFIX[language]
     if prefixed:
-        assert title.startswith(prefix) and not title[len(prefix):].startswith(prefix), f"title {title!r}"
+        assert title.startswith(prefix) and not title[len(prefix) :].startswith(prefix), f"title {title!r}"
     else:
         assert not title.startswith(prefix), f"title {title!r} still has the error prefix"
 
@@ -321,8 +339,9 @@ def test_no_js_empty_request_is_not_sent(no_js_page, receiver, form_url, thank_y
 
 
 @pytest.mark.parametrize(("mode", "language"), taking_turns(list(SUCCESS_MODES)))
-def test_each_success_answer_shows_the_confirmation(form_page, receiver, endpoint_requests, form_url, thank_you_url,
-                                                   language, mode):
+def test_each_success_answer_shows_the_confirmation(
+    form_page, receiver, endpoint_requests, form_url, thank_you_url, language, mode
+):
     receiver.mode = mode
     open_form(form_page, form_url)
     fill_request(form_page)
@@ -339,8 +358,9 @@ def test_each_success_answer_shows_the_confirmation(form_page, receiver, endpoin
 
 
 @ONE_LANGUAGE_NB
-def test_redirect_to_thank_you_page_is_success(form_page, receiver, endpoint_requests, form_url, thank_you_url,
-                                               language):
+def test_redirect_to_thank_you_page_is_success(
+    form_page, receiver, endpoint_requests, form_url, thank_you_url, language
+):
     """The service redirects even a fetch asking for JSON: it took the request, so it was sent."""
     receiver.mode = REDIRECT_ALWAYS
     open_form(form_page, form_url)
@@ -357,8 +377,9 @@ def test_redirect_to_thank_you_page_is_success(form_page, receiver, endpoint_req
 
 
 @ONE_LANGUAGE_EN
-def test_generic_service_page_answer_is_success(form_page, receiver, endpoint_requests, generic_form_url,
-                                                generic_form_endpoint, language):
+def test_generic_service_page_answer_is_success(
+    form_page, receiver, endpoint_requests, generic_form_url, generic_form_endpoint, language
+):
     """The generic preset: the service answers the fetch with a page (200, HTML); that is "sent"."""
     receiver.mode = HTML_OK
     open_form(form_page, generic_form_url)
@@ -390,8 +411,11 @@ def test_generic_service_error_keeps_the_request(form_page, receiver, generic_fo
 def test_fetch_goes_to_the_services_fetch_address(form_page, receiver, form_url, language):
     """A service with a separate JSON API (FormSubmit's /ajax/…): fetch posts there, not to the action."""
     open_form(form_page, form_url)
-    form_page.evaluate("""(origin) => document.getElementById('innsynskrav-form')
-        .setAttribute('data-fetch-action', origin + '/ajax/f/innsynskrav')""", receiver.origin)
+    form_page.evaluate(
+        """(origin) => document.getElementById('innsynskrav-form')
+        .setAttribute('data-fetch-action', origin + '/ajax/f/innsynskrav')""",
+        receiver.origin,
+    )
     fill_request(form_page)
     form_page.click(SUBMIT)
     assert_success_shown(form_page, language)
@@ -423,8 +447,10 @@ def test_field_errors_from_the_service_mark_the_field(form_page, receiver, form_
 
 
 # html_ok: a 200 page where this service answers JSON; it may not have taken the request.
-@pytest.mark.parametrize(("mode", "reason_key", "language"), taking_turns([("400", "rejected"), ("429", "rate_limited"),
-                                                                          ("500", "server"), (HTML_OK, "server")]))
+@pytest.mark.parametrize(
+    ("mode", "reason_key", "language"),
+    taking_turns([("400", "rejected"), ("429", "rate_limited"), ("500", "server"), (HTML_OK, "server")]),
+)
 def test_service_errors_keep_the_request(form_page, receiver, form_url, form_contact_email, language, mode, reason_key):
     receiver.mode = mode
     open_form(form_page, form_url)
@@ -491,8 +517,9 @@ def test_double_click_sends_once(form_page, receiver, endpoint_requests, form_ur
 
 
 @ONE_LANGUAGE_EN
-def test_filled_honeypot_sends_nothing_and_says_so(form_page, receiver, endpoint_requests, form_url,
-                                                  form_contact_email, language):
+def test_filled_honeypot_sends_nothing_and_says_so(
+    form_page, receiver, endpoint_requests, form_url, form_contact_email, language
+):
     """A filled trap (a bot, or the browser's autofill) sends nothing and says so: no fake success."""
     open_form(form_page, form_url)
     fill_request(form_page)

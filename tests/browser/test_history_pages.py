@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
 from page_visit import AXE_OPTIONS
 from static_server import serve_directory
 

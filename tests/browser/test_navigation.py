@@ -66,8 +66,10 @@ def test_language_switch_by_keyboard(site_page, page_url, language, other_langua
         if link.evaluate("a => a === document.activeElement"):
             break
     else:
-        raise AssertionError(f"{page_url}: the {other_language} language link is not reachable "
-                             f"with {MAX_TABS} Tabs; focus is on {active_element(site_page)}")
+        raise AssertionError(
+            f"{page_url}: the {other_language} language link is not reachable "
+            f"with {MAX_TABS} Tabs; focus is on {active_element(site_page)}"
+        )
 
     # The menu opens on focus (:focus-within): a sighted keyboard user must see the focused link.
     site_page.wait_for_function(
@@ -113,23 +115,30 @@ def test_skip_link_is_first_tab_stop_and_moves_focus_to_content(site_page, page_
         target.element_handle(),
     )
     assert in_content, (
-        f"{page_url}: after following the skip link, Tab went to {active_element(site_page)}, "
-        "not into the content"
+        f"{page_url}: after following the skip link, Tab went to {active_element(site_page)}, not into the content"
     )
 
 
 @pytest.mark.pages("redegjorelse/")
-def test_on_a_phone_without_javascript_the_menu_and_language_switch_work(chromium_browser, site_url, page_url,
-                                                                       language, other_language, translation_url):
+def test_on_a_phone_without_javascript_the_menu_and_language_switch_work(
+    chromium_browser, site_url, page_url, language, other_language, translation_url
+):
     """The site loads no theme script: the menu drawer and the language list must work as CSS alone."""
-    context = chromium_browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False,
-                                           has_touch=True, is_mobile=True, reduced_motion="reduce")
+    context = chromium_browser.new_context(
+        viewport={"width": 390, "height": 844},
+        java_script_enabled=False,
+        has_touch=True,
+        is_mobile=True,
+        reduced_motion="reduce",
+    )
     try:
         page = context.new_page()
         page.goto(page_url)
         menu_link = page.locator(".md-nav--primary a.md-nav__link[href$='leverandorer/']").first
         # Closed, the drawer waits off the screen's left edge; open, it slides in.
-        on_screen = "link => { const box = link.getBoundingClientRect(); return box.left >= 0 && box.right <= innerWidth; }"
+        on_screen = (
+            "link => { const box = link.getBoundingClientRect(); return box.left >= 0 && box.right <= innerWidth; }"
+        )
         assert not menu_link.evaluate(on_screen), "the menu is open before it is asked for"
         page.tap("label.md-header__button[for='__drawer']")
         page.wait_for_function(on_screen, arg=menu_link.element_handle())
@@ -139,8 +148,10 @@ def test_on_a_phone_without_javascript_the_menu_and_language_switch_work(chromiu
         page.goto(page_url)
         page.tap(".md-header .md-select button")
         link = language_link(page, other_language)
-        page.wait_for_function("inner => getComputedStyle(inner).opacity === '1'",
-                               arg=page.locator(".md-header .md-select__inner").element_handle())
+        page.wait_for_function(
+            "inner => getComputedStyle(inner).opacity === '1'",
+            arg=page.locator(".md-header .md-select__inner").element_handle(),
+        )
         link.tap()
         page.wait_for_url(translation_url)
         assert html_lang(page) == other_language

@@ -119,10 +119,14 @@ def visit_at_widths(page, url: str) -> PhoneVisit:
         page.set_viewport_size({"width": width, "height": 800})
         found = page.evaluate(MEASURE)
         visit.layouts[width] = Layout(
-            window=found["window"], document=found["document"],
+            window=found["window"],
+            document=found["document"],
             body_text=[tuple(sample) for sample in found["text"]["body"]],
             table_text=[tuple(sample) for sample in found["text"]["table"]],
-            scrollers=found["scrollers"], tables=found["tables"], labels=found["labels"])
+            scrollers=found["scrollers"],
+            tables=found["tables"],
+            labels=found["labels"],
+        )
     # The last width is REFLOW: read the tree Chromium gives assistive technology, as laid out now.
     session = page.context.new_cdp_session(page)
     try:
@@ -143,8 +147,9 @@ def ax_name(node: dict) -> str:
 def phone_page(chromium_browser) -> Iterator:
     """One page for the module, navigated from page to page (cheaper than a page per visit), in its
     own context: a phone's pixel ratio, no animation."""
-    context = chromium_browser.new_context(viewport={"width": WIDTHS[0], "height": 800},
-                                           device_scale_factor=2, reduced_motion="reduce")
+    context = chromium_browser.new_context(
+        viewport={"width": WIDTHS[0], "height": 800}, device_scale_factor=2, reduced_motion="reduce"
+    )
     context.set_default_timeout(10_000)
     try:
         yield context.new_page()
@@ -171,12 +176,14 @@ def listed(samples) -> str:
 
 # --- Tests ------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_page_does_not_scroll_sideways(phone_visit: PhoneVisit, width: int) -> None:
     layout = phone_visit.layouts[width]
     assert layout.window == width
     assert layout.document <= layout.window, (
-        f"{phone_visit.url} is {layout.document}px wide in a {width}px window: the whole page scrolls sideways")
+        f"{phone_visit.url} is {layout.document}px wide in a {width}px window: the whole page scrolls sideways"
+    )
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -198,11 +205,15 @@ def test_table_text_is_at_least_14px(phone_visit: PhoneVisit, width: int) -> Non
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_whatever_scrolls_sideways_is_focusable_and_named(phone_visit: PhoneVisit, width: int) -> None:
-    unreachable = [scroller for scroller in phone_visit.layouts[width].scrollers
-                   if not (scroller["focusable"] and scroller["name"])]
+    unreachable = [
+        scroller
+        for scroller in phone_visit.layouts[width].scrollers
+        if not (scroller["focusable"] and scroller["name"])
+    ]
     assert unreachable == [], (
         f"{phone_visit.url} at {width}px: boxes that scroll sideways without tabindex or an accessible name: "
-        f"{unreachable}")
+        f"{unreachable}"
+    )
 
 
 @pytest.mark.pages("redegjorelse/", "leverandorer/")
@@ -210,7 +221,8 @@ def test_tables_laid_out_as_cards_are_still_tables(phone_visit: PhoneVisit) -> N
     tables = phone_visit.layouts[REFLOW].tables
     assert tables, f"{phone_visit.url}: no table, so this test would prove nothing"
     assert sorted(phone_visit.table_names) == sorted(table["caption"] for table in tables), (
-        "each table must be a table named by its caption in the accessibility tree")
+        "each table must be a table named by its caption in the accessibility tree"
+    )
     headers = phone_visit.roles["rowheader"] + phone_visit.roles["columnheader"]
     assert headers == sum(table["headers"] for table in tables)
     assert phone_visit.roles["cell"] == sum(table["cells"] for table in tables)

@@ -48,11 +48,24 @@ CHROME = {
 }
 
 WORDS = {
-    "nb": {"signature": "Underskrift", "place_date": "Sted og dato", "name": "Navn med blokkbokstaver",
-           "chair": "Styreleder", "ceo": "Daglig leder", "draft": "Utkast", "role": "Rolle i styret"},
-    "en": {"signature": "Signature", "place_date": "Place and date", "name": "Name in block capitals",
-           "chair": "Chair of the board", "ceo": "Chief executive officer (daglig leder)", "draft": "Draft",
-           "role": "Role on the board"},
+    "nb": {
+        "signature": "Underskrift",
+        "place_date": "Sted og dato",
+        "name": "Navn med blokkbokstaver",
+        "chair": "Styreleder",
+        "ceo": "Daglig leder",
+        "draft": "Utkast",
+        "role": "Rolle i styret",
+    },
+    "en": {
+        "signature": "Signature",
+        "place_date": "Place and date",
+        "name": "Name in block capitals",
+        "chair": "Chair of the board",
+        "ceo": "Chief executive officer (daglig leder)",
+        "draft": "Draft",
+        "role": "Role on the board",
+    },
 }
 OTHER = {"nb": "en", "en": "nb"}
 BLACK, WHITE = "rgb(0, 0, 0)", "rgb(255, 255, 255)"
@@ -60,6 +73,7 @@ A4_MEDIA_BOX = re.compile(rb"/MediaBox \[0 0 595\.9\d* 842\.8\d*\]")  # 210 × 2
 
 
 # --- Helpers ----------------------------------------------------------------------------------------
+
 
 def open_statement(pages: dict, base_url: str, language: str, *, media: str = "print"):
     """The statement page of ``base_url`` in ``language``, loaded once for the module (every test here
@@ -122,6 +136,7 @@ def filled_site_url(filled_site) -> Iterator[str]:
 
 # --- The shipped draft, printed ---------------------------------------------------------------------
 
+
 @LANGUAGES
 def test_site_chrome_does_not_print(statement_pages, site_url, language):
     page = open_statement(statement_pages, site_url, language, media="screen")
@@ -139,7 +154,8 @@ def test_article_prints_full_width_black_on_white(statement_pages, site_url, lan
     assert article.is_visible()
     width, page_width = page.evaluate(
         "() => [document.querySelector('article').getBoundingClientRect().width,"
-        "       document.documentElement.clientWidth]")
+        "       document.documentElement.clientWidth]"
+    )
     assert width >= 0.9 * page_width, f"{language}: the article is {width}px of {page_width}px"
     assert style(page, "article", "color") == [BLACK]
     assert style(page, "body", "background-color") == [WHITE]
@@ -168,11 +184,13 @@ def test_external_links_print_their_address(statement_pages, site_url, language)
     in_page = page.locator("article a[href^='#']:not(.headerlink)").count()
     assert in_page > 0
     assert set(style(page, "article a[href^='#']", "content", "::after")) == {"none"}, (
-        "in-page links and heading permalinks must not print an address")
+        "in-page links and heading permalinks must not print an address"
+    )
 
     page.emulate_media(media="screen")
     assert set(style(page, "article a[href^='http']", "content", "::after")) == {"none"}, (
-        "the address is for paper only")
+        "the address is for paper only"
+    )
 
 
 @LANGUAGES
@@ -239,22 +257,28 @@ def test_print_only_lines_stay_hidden_on_screen(statement_pages, site_url, langu
     page = open_statement(statement_pages, site_url, language, media="screen")
     assert page.locator(".aapenhet-print-only").count() > 0
     assert not any(visible(page, ".aapenhet-print-only")), f"{language}: print-only lines show on screen"
-    assert set(page.eval_on_selector_all(".aapenhet-print-only", "els => els.map(e => e.getAttribute('aria-hidden'))")) == {"true"}
+    assert set(
+        page.eval_on_selector_all(".aapenhet-print-only", "els => els.map(e => e.getAttribute('aria-hidden'))")
+    ) == {"true"}
     # innerText is what is rendered: the signature section reads as it did before the paper version.
     on_screen = " ".join(texts(page, ".aapenhet-signatures"))
     words = WORDS[language]
     assert words["signature"] not in on_screen and words["place_date"] not in on_screen
     assert page.locator(".aapenhet-signatures__draft").is_visible()
     assert page.get_by_role("paragraph").filter(has_text=words["place_date"]).count() == 0, (
-        "the print-only labels must not be in the accessibility tree")
+        "the print-only labels must not be in the accessibility tree"
+    )
 
 
 # --- A filled-in statement, printed -----------------------------------------------------------------
 
 SIGNATORIES = {
     "nb": [("Kari Nordmann", "Styreleder"), ("Ola Nordmann", "Styremedlem"), ("Per Hansen", "Daglig leder")],
-    "en": [("Kari Nordmann", "Chair of the board"), ("Ola Nordmann", "Board member"),
-           ("Per Hansen", "Chief executive officer (daglig leder)")],
+    "en": [
+        ("Kari Nordmann", "Chair of the board"),
+        ("Ola Nordmann", "Board member"),
+        ("Per Hansen", "Chief executive officer (daglig leder)"),
+    ],
 }
 
 
@@ -264,7 +288,8 @@ def test_filled_statement_prints_one_signature_block_per_signatory(statement_pag
     words = WORDS[language]
     blocks = signing_blocks(page)
     assert [(block["names"], block["roles"]) for block in blocks] == [
-        ([name], [role]) for name, role in SIGNATORIES[language]]
+        ([name], [role]) for name, role in SIGNATORIES[language]
+    ]
     for block in blocks:
         assert block["labels"] == [words["signature"], words["place_date"]], block
         assert block["lines"] == 2, block

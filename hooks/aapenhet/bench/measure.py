@@ -50,13 +50,23 @@ def build_environment(hooks: Path | None) -> dict[str, str]:
 def timed_build(config_file: Path, site_dir: Path, *, environment: Mapping[str, str], log_file: Path) -> BuildFigures:
     """Build ``config_file`` into a fresh ``site_dir``; raises ``BuildFailed`` with the build's output."""
     shutil.rmtree(site_dir, ignore_errors=True)
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--config-file", str(config_file),
-               "--site-dir", str(site_dir)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--clean",
+        "--config-file",
+        str(config_file),
+        "--site-dir",
+        str(site_dir),
+    ]
     # The output goes to a file: a pipe nobody reads while waiting could fill and stall the build.
     with log_file.open("wb") as log:
         started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=config_file.parent, env=dict(environment), stdout=log,
-                                   stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=config_file.parent, env=dict(environment), stdout=log, stderr=subprocess.STDOUT
+        )
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
@@ -77,8 +87,11 @@ def timed_build(config_file: Path, site_dir: Path, *, environment: Mapping[str, 
 def suppliers_gzip_bytes(site_dir: Path) -> int:
     """What a static host serves of the suppliers pages: each HTML page under ``leverandorer/`` (at the
     root or in a language's folder), compressed as ``gzip -9``."""
-    return sum(len(gzip.compress(page.read_bytes(), compresslevel=9, mtime=0))
-               for page in site_dir.rglob("*.html") if is_suppliers_page(page.relative_to(site_dir)))
+    return sum(
+        len(gzip.compress(page.read_bytes(), compresslevel=9, mtime=0))
+        for page in site_dir.rglob("*.html")
+        if is_suppliers_page(page.relative_to(site_dir))
+    )
 
 
 def is_suppliers_page(relative: Path) -> bool:

@@ -17,8 +17,19 @@ from aapenhet.bench.measure import BuildFigures
 from aapenhet.bench.run import SINGLE_RUN_FROM, Comparison
 
 PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n")
-_COLUMNS = (("data", 9), ("suppliers", 9), ("rows", 6), ("runs", 4), ("site", 9), ("wall s", 7), ("CPU s", 7),
-            ("peak MB", 8), ("pages", 5), ("largest kB", 10), ("suppliers gzip kB", 17))
+_COLUMNS = (
+    ("data", 9),
+    ("suppliers", 9),
+    ("rows", 6),
+    ("runs", 4),
+    ("site", 9),
+    ("wall s", 7),
+    ("CPU s", 7),
+    ("peak MB", 8),
+    ("pages", 5),
+    ("largest kB", 10),
+    ("suppliers gzip kB", 17),
+)
 NOTES = (
     "statement: this project's mkdocs build; baseline: plain Material + mkdocs-static-i18n, same theme, search and"
     " i18n settings, no hooks or overrides, as many pages per language, and a Markdown table with one row per"
@@ -56,21 +67,43 @@ def figures_table(comparisons: Sequence[Comparison]) -> list[str]:
         lines.append(_line([*facts, "statement", *_figures(comparison.statement)]))
         lines.append(_line(["", "", "", "", "baseline", *_figures(comparison.baseline)]))
         statement, baseline = comparison.statement, comparison.baseline
-        lines.append(_line(["", "", "", "", "ratio", format_ratio(statement.wall_seconds, baseline.wall_seconds),
-                            format_ratio(statement.cpu_seconds, baseline.cpu_seconds),
-                            format_ratio(statement.peak_rss_bytes, baseline.peak_rss_bytes), "", "", ""]))
+        lines.append(
+            _line(
+                [
+                    "",
+                    "",
+                    "",
+                    "",
+                    "ratio",
+                    format_ratio(statement.wall_seconds, baseline.wall_seconds),
+                    format_ratio(statement.cpu_seconds, baseline.cpu_seconds),
+                    format_ratio(statement.peak_rss_bytes, baseline.peak_rss_bytes),
+                    "",
+                    "",
+                    "",
+                ]
+            )
+        )
     return lines
 
 
 def _figures(figures: BuildFigures) -> list[str]:
-    return [f"{figures.wall_seconds:.2f}", f"{figures.cpu_seconds:.2f}", f"{figures.peak_rss_bytes / 1e6:.0f}",
-            str(figures.html_pages), f"{figures.largest_page_bytes / 1e3:,.1f}", f"{figures.suppliers_gzip_bytes / 1e3:,.1f}"]
+    return [
+        f"{figures.wall_seconds:.2f}",
+        f"{figures.cpu_seconds:.2f}",
+        f"{figures.peak_rss_bytes / 1e6:.0f}",
+        str(figures.html_pages),
+        f"{figures.largest_page_bytes / 1e3:,.1f}",
+        f"{figures.suppliers_gzip_bytes / 1e3:,.1f}",
+    ]
 
 
 def _line(cells: Sequence[str]) -> str:
     # The first and the site column read as words (left), the rest as numbers (right).
-    return " ".join(cell.ljust(width) if index in (0, 4) else cell.rjust(width)
-                    for index, (cell, (_, width)) in enumerate(zip(cells, _COLUMNS))).rstrip()
+    return " ".join(
+        cell.ljust(width) if index in (0, 4) else cell.rjust(width)
+        for index, (cell, (_, width)) in enumerate(zip(cells, _COLUMNS, strict=True))
+    ).rstrip()
 
 
 def _version(package: str) -> str:

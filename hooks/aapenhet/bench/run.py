@@ -45,27 +45,58 @@ class Comparison:
     baseline: BuildFigures
 
 
-def run_benchmark(project: Path, *, sizes: Sequence[int] = DEFAULT_SIZES, runs: int = DEFAULT_RUNS,
-                  seed: int = DEFAULT_SEED, progress: Progress) -> list[Comparison]:
+def run_benchmark(
+    project: Path,
+    *,
+    sizes: Sequence[int] = DEFAULT_SIZES,
+    runs: int = DEFAULT_RUNS,
+    seed: int = DEFAULT_SEED,
+    progress: Progress,
+) -> list[Comparison]:
     """The shipped data first, then generated data of each size."""
     project_config = read_mkdocs_config(project / "mkdocs.yml")
     with tempfile.TemporaryDirectory(prefix="aapenhet-bench-") as folder:
         work = Path(folder)
-        comparisons = [compare(project, project / "data", work / "shipped", data="shipped", runs=runs,
-                               project_config=project_config, progress=progress)]
+        comparisons = [
+            compare(
+                project,
+                project / "data",
+                work / "shipped",
+                data="shipped",
+                runs=runs,
+                project_config=project_config,
+                progress=progress,
+            )
+        ]
         for size in sizes:
             progress(f"generating {size} suppliers (seed {seed}) …")
             data = work / f"data-{size}"
             write_data_folder(project / "data", data, suppliers=size, seed=seed)
-            comparisons.append(compare(project, data, work / f"generated-{size}", data="generated",
-                                       runs=1 if size >= SINGLE_RUN_FROM else runs,
-                                       project_config=project_config, progress=progress))
+            comparisons.append(
+                compare(
+                    project,
+                    data,
+                    work / f"generated-{size}",
+                    data="generated",
+                    runs=1 if size >= SINGLE_RUN_FROM else runs,
+                    project_config=project_config,
+                    progress=progress,
+                )
+            )
             shutil.rmtree(work / f"generated-{size}")  # sites of thousands of suppliers are large
     return comparisons
 
 
-def compare(project: Path, data_dir: Path, work: Path, *, data: str, runs: int, project_config: Mapping[str, Any],
-            progress: Progress) -> Comparison:
+def compare(
+    project: Path,
+    data_dir: Path,
+    work: Path,
+    *,
+    data: str,
+    runs: int,
+    project_config: Mapping[str, Any],
+    progress: Progress,
+) -> Comparison:
     """``runs`` builds of the statement and of its baseline, alternating; the medians of each."""
     loaded = load_statement_data(data_dir)
     rows = table_rows(loaded)
@@ -76,14 +107,27 @@ def compare(project: Path, data_dir: Path, work: Path, *, data: str, runs: int, 
     baseline_runs: list[BuildFigures] = []
     baseline_config_file: Path | None = None
     for run in range(1, runs + 1):
-        statement_runs.append(timed_build(copy / "mkdocs.yml", work / "site", environment=build_environment(copy / "hooks"),
-                                          log_file=work / "statement.log"))
+        statement_runs.append(
+            timed_build(
+                copy / "mkdocs.yml",
+                work / "site",
+                environment=build_environment(copy / "hooks"),
+                log_file=work / "statement.log",
+            )
+        )
         progress(f"[{label}] statement build {run}/{runs}: {_progress_figures(statement_runs[-1])}")
         if baseline_config_file is None:  # as many pages as the statement's site has
-            baseline_config_file = write_baseline(work / "baseline", project_config,
-                                                  pages_per_language=pages_per_language(work / "site"), rows=rows)
-        baseline_runs.append(timed_build(baseline_config_file, work / "baseline-site", environment=build_environment(None),
-                                         log_file=work / "baseline.log"))
+            baseline_config_file = write_baseline(
+                work / "baseline", project_config, pages_per_language=pages_per_language(work / "site"), rows=rows
+            )
+        baseline_runs.append(
+            timed_build(
+                baseline_config_file,
+                work / "baseline-site",
+                environment=build_environment(None),
+                log_file=work / "baseline.log",
+            )
+        )
         progress(f"[{label}] baseline build {run}/{runs}: {_progress_figures(baseline_runs[-1])}")
     return Comparison(data, suppliers, len(rows), runs, median_figures(statement_runs), median_figures(baseline_runs))
 
@@ -115,5 +159,7 @@ def median_figures(runs: Sequence[BuildFigures]) -> BuildFigures:
 
 
 def _progress_figures(figures: BuildFigures) -> str:
-    return (f"{figures.wall_seconds:.2f} s, CPU {figures.cpu_seconds:.2f} s, {figures.peak_rss_bytes / 1e6:.0f} MB,"
-            f" {figures.html_pages} pages")
+    return (
+        f"{figures.wall_seconds:.2f} s, CPU {figures.cpu_seconds:.2f} s, {figures.peak_rss_bytes / 1e6:.0f} MB,"
+        f" {figures.html_pages} pages"
+    )

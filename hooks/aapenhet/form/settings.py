@@ -49,8 +49,10 @@ def check_endpoint(url: str) -> str:
     url = url.strip()
     not_an_address = f"«{url}» is not a web address — expected https://… of the form service"
     if _UNSAFE.search(url):
-        raise ValueError(f"«{url}» contains a space, quote, comma or semicolon — expected the plain https://…"
-                         " address the service gives you")
+        raise ValueError(
+            f"«{url}» contains a space, quote, comma or semicolon — expected the plain https://…"
+            " address the service gives you"
+        )
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
@@ -60,11 +62,14 @@ def check_endpoint(url: str) -> str:
     if parts.scheme not in ("http", "https") or not _is_host(host):
         raise ValueError(not_an_address)
     if parts.scheme == "http" and not is_loopback_host(host):
-        raise ValueError(f"«{url}» is not https — a request must not travel unencrypted; expected https://…"
-                         " (http only for a test receiver on 127.0.0.1 or localhost)")
+        raise ValueError(
+            f"«{url}» is not https — a request must not travel unencrypted; expected https://…"
+            " (http only for a test receiver on 127.0.0.1 or localhost)"
+        )
     if parts.username or parts.password or parts.fragment:
-        raise ValueError(f"«{url}» has a user name, password or #fragment — expected the plain address"
-                         " the service gives you")
+        raise ValueError(
+            f"«{url}» has a user name, password or #fragment — expected the plain address the service gives you"
+        )
     return url
 
 
@@ -113,8 +118,10 @@ class FormSettings(StrictModel):
     @model_validator(mode="after")
     def _provider_needs(self) -> FormSettings:
         if self.provider is not Provider.netlify and self.endpoint is None:
-            raise ValueError(f"the {self.provider.value} provider needs «endpoint:», the https:// address"
-                             " the service gives for this form")
+            raise ValueError(
+                f"the {self.provider.value} provider needs «endpoint:», the https:// address"
+                " the service gives for this form"
+            )
         if self.provider is Provider.netlify and self.endpoint is not None:
             raise ValueError("the netlify provider takes posts on the site itself — remove «endpoint:»")
         if self.provider is Provider.web3forms and self.access_key is None:
@@ -141,10 +148,10 @@ class Preset:
 
 PRESETS: dict[Provider, Preset] = {
     Provider.formspree: Preset(subject="_subject", redirect="_next", honeypot="_gotcha"),
-    Provider.formsubmit: Preset(subject="_subject", redirect="_next", honeypot="_honey",
-                                fixed=(("_captcha", "false"),), json_api_prefix="/ajax"),
-    Provider.web3forms: Preset(subject="subject", redirect="redirect", honeypot="botcheck",
-                               access_key="access_key"),
+    Provider.formsubmit: Preset(
+        subject="_subject", redirect="_next", honeypot="_honey", fixed=(("_captcha", "false"),), json_api_prefix="/ajax"
+    ),
+    Provider.web3forms: Preset(subject="subject", redirect="redirect", honeypot="botcheck", access_key="access_key"),
     Provider.netlify: Preset(subject=None, redirect=None, honeypot="bot-field", replies_json=False),
     # Any service: a 2xx answer is success, as its reply to fetch may be a page, not JSON.
     Provider.generic: Preset(subject=None, redirect=None, honeypot=None, replies_json=False),
@@ -155,8 +162,7 @@ def preset_for(settings: FormSettings) -> Preset:
     preset = PRESETS[settings.provider]
     if settings.provider is Provider.generic and settings.fields is not None:
         fields = settings.fields
-        preset = dataclasses.replace(preset, subject=fields.subject, redirect=fields.redirect,
-                                     honeypot=fields.honeypot)
+        preset = dataclasses.replace(preset, subject=fields.subject, redirect=fields.redirect, honeypot=fields.honeypot)
     return preset
 
 
@@ -177,17 +183,31 @@ def load_form_settings(extra: dict[str, Any], mkdocs_yml_text: str, *, shown_as:
     if not isinstance(raw, dict):
         line, column = source.locate(SETTINGS_PATH[:1], at_key=True)
         what = "are missing" if raw is None else "are not a list of settings"
-        raise DataProblems([Problem(shown_as, line, column, ".".join(SETTINGS_PATH),
-                                    f"the innsynskrav form's settings {what} — expected «provider:» "
-                                    f"({', '.join(p.value for p in Provider)}) and «endpoint:»")],
-                           about=ABOUT)
+        raise DataProblems(
+            [
+                Problem(
+                    shown_as,
+                    line,
+                    column,
+                    ".".join(SETTINGS_PATH),
+                    f"the innsynskrav form's settings {what} — expected «provider:» "
+                    f"({', '.join(p.value for p in Provider)}) and «endpoint:»",
+                )
+            ],
+            about=ABOUT,
+        )
     try:
         return FormSettings.model_validate(raw)
     except ValidationError as error:
         problems = validation_problems(error, FormSettings, _subtree(source, SETTINGS_PATH))
         prefix = ".".join(SETTINGS_PATH)
-        raise DataProblems([dataclasses.replace(problem, path=f"{prefix}.{problem.path}" if problem.path else prefix)
-                            for problem in problems], about=ABOUT) from None
+        raise DataProblems(
+            [
+                dataclasses.replace(problem, path=f"{prefix}.{problem.path}" if problem.path else prefix)
+                for problem in problems
+            ],
+            about=ABOUT,
+        ) from None
 
 
 def _settings_source(text: str, shown_as: str) -> SourceMap:
@@ -197,8 +217,10 @@ def _settings_source(text: str, shown_as: str) -> SourceMap:
 
 def _subtree(source: SourceMap, prefix: tuple[str, ...]) -> SourceMap:
     """The part of ``source`` under ``prefix``, with paths relative to it."""
+
     def strip(table: dict) -> dict:
-        return {path[len(prefix):]: where for path, where in table.items() if path[:len(prefix)] == prefix}
+        return {path[len(prefix) :]: where for path, where in table.items() if path[: len(prefix)] == prefix}
+
     return SourceMap(source.file, strip(source.values), strip(source.keys))
 
 

@@ -43,6 +43,12 @@ def form_view(settings: FormSettings, *, thank_you_url: str, thank_you_path: str
     if preset.json_api_prefix and settings.endpoint is not None:
         parts = urlsplit(settings.endpoint)
         fetch_action = parts._replace(path=preset.json_api_prefix + parts.path).geturl()
-    return FormView(action=action, fetch_action=fetch_action, hidden_fields=tuple(hidden), honeypot=preset.honeypot,
-                    netlify_name=netlify_name, replies_json=preset.replies_json,
-                    timeout_ms=settings.timeout_seconds * 1000)
+    return FormView(
+        action=action,
+        fetch_action=fetch_action,
+        hidden_fields=tuple(hidden),
+        honeypot=preset.honeypot,
+        netlify_name=netlify_name,
+        replies_json=preset.replies_json,
+        timeout_ms=settings.timeout_seconds * 1000,
+    )

@@ -39,20 +39,38 @@ def _measures(current: LoadedStatement, previous: StatementData, new_start: date
     for index, measure in enumerate(current.data.due_diligence.measures):
         path = ("measures", index)
         if measure.status is MeasureStatus.done and measure.completed_on and measure.completed_on < new_start:
-            yield Finding(Section.carried_over, source.problem(
-                path, f"«{measure.title.en}»: done on {measure.completed_on}, before this period — it belongs to the"
-                " statement kept for the year before: remove it here, or, if it went on this year, give its new"
-                " status, date and result",
-                message_nb=f"«{measure.title.nb}»: gjennomført {measure.completed_on}, før denne perioden — det hører"
-                " til redegjørelsen for året før, som er tatt vare på: fjern det her, eller, hvis det fortsatte i år,"
-                " oppgi ny status, dato og resultat"))
-        elif (measure.status is MeasureStatus.ongoing and measure.started_on and measure.started_on < new_start
-              and measure.id in before and before[measure.id].result == measure.result):
-            yield Finding(Section.carried_over, source.problem(
-                path, f"«{measure.title.en}»: under way since {measure.started_on}, with last year's result — confirm"
-                " it is still under way and write this year's result:, or mark it done with completed_on:",
-                message_nb=f"«{measure.title.nb}»: har pågått siden {measure.started_on}, med fjorårets resultat —"
-                " bekreft at det fortsatt pågår og skriv årets result:, eller merk det gjennomført med completed_on:"))
+            yield Finding(
+                Section.carried_over,
+                source.problem(
+                    path,
+                    f"«{measure.title.en}»: done on {measure.completed_on}, before this period — it belongs to the"
+                    " statement kept for the year before: remove it here, or, if it went on this year, give its new"
+                    " status, date and result",
+                    message_nb=f"«{measure.title.nb}»: gjennomført {measure.completed_on}, før denne perioden — det"
+                    " hører"
+                    " til redegjørelsen for året før, som er tatt vare på: fjern det her, eller, hvis det fortsatte"
+                    " i år,"
+                    " oppgi ny status, dato og resultat",
+                ),
+            )
+        elif (
+            measure.status is MeasureStatus.ongoing
+            and measure.started_on
+            and measure.started_on < new_start
+            and measure.id in before
+            and before[measure.id].result == measure.result
+        ):
+            yield Finding(
+                Section.carried_over,
+                source.problem(
+                    path,
+                    f"«{measure.title.en}»: under way since {measure.started_on}, with last year's result — confirm"
+                    " it is still under way and write this year's result:, or mark it done with completed_on:",
+                    message_nb=f"«{measure.title.nb}»: har pågått siden {measure.started_on}, med fjorårets resultat —"
+                    " bekreft at det fortsatt pågår og skriv årets result:, eller merk det gjennomført med"
+                    " completed_on:",
+                ),
+            )
 
 
 def _impacts(current: LoadedStatement, previous: StatementData, new_start: datetime.date) -> Iterator[Finding]:
@@ -62,15 +80,25 @@ def _impacts(current: LoadedStatement, previous: StatementData, new_start: datet
     source = current.sources["due_diligence"]
     before = {impact.id: impact for impact in earlier.impacts} if earlier else {}
     for index, impact in enumerate(found.impacts):
-        if (impact.identified_on and impact.identified_on < new_start and impact.id in before
-                and before[impact.id].remediation_status == impact.remediation_status
-                and before[impact.id].remediation == impact.remediation):
-            yield Finding(Section.carried_over, source.problem(
-                ("actual_impacts", "impacts", index),
-                f"«{impact.title.en}»: identified on {impact.identified_on}, with its remediation as last year — give"
-                " where the remediation stands now (remediation:, remediation_status:)",
-                message_nb=f"«{impact.title.nb}»: avdekket {impact.identified_on}, med utbedringen som i fjor — oppgi"
-                " hvor utbedringen står nå (remediation:, remediation_status:)"))
+        if (
+            impact.identified_on
+            and impact.identified_on < new_start
+            and impact.id in before
+            and before[impact.id].remediation_status == impact.remediation_status
+            and before[impact.id].remediation == impact.remediation
+        ):
+            yield Finding(
+                Section.carried_over,
+                source.problem(
+                    ("actual_impacts", "impacts", index),
+                    f"«{impact.title.en}»: identified on {impact.identified_on}, with its remediation as last year —"
+                    " give"
+                    " where the remediation stands now (remediation:, remediation_status:)",
+                    message_nb=f"«{impact.title.nb}»: avdekket {impact.identified_on}, med utbedringen som i fjor —"
+                    " oppgi"
+                    " hvor utbedringen står nå (remediation:, remediation_status:)",
+                ),
+            )
 
 
 def _sources(current: LoadedStatement, period_year: int, new_start: datetime.date) -> Iterator[Finding]:
@@ -79,13 +107,23 @@ def _sources(current: LoadedStatement, period_year: int, new_start: datetime.dat
     used = {entry.source for entry in data.countries.countries if entry.risk is not None}
     used |= {risk.source for risk in data.due_diligence.risks}
     for index, rating_source in enumerate(data.countries.sources):
-        if (rating_source.id in used and rating_source.year is not None and rating_source.year < period_year
-                and (rating_source.checked_on is None or rating_source.checked_on < new_start)):
-            yield Finding(Section.carried_over, source.problem(
-                ("sources", index, "year"),
-                f"«{rating_source.name.en}»: the {rating_source.year} edition, older than the period ({period_year})"
-                " — give the edition the ratings are taken from this year (year:) and update the ratings, or, if"
-                " it is still the newest, the date you checked that (checked_on:)",
-                message_nb=f"«{rating_source.name.nb}»: utgaven fra {rating_source.year}, eldre enn perioden"
-                f" ({period_year}) — oppgi utgaven vurderingene er hentet fra i år (year:) og oppdater vurderingene,"
-                " eller, hvis den fortsatt er den nyeste, datoen du sjekket det (checked_on:)"))
+        if (
+            rating_source.id in used
+            and rating_source.year is not None
+            and rating_source.year < period_year
+            and (rating_source.checked_on is None or rating_source.checked_on < new_start)
+        ):
+            yield Finding(
+                Section.carried_over,
+                source.problem(
+                    ("sources", index, "year"),
+                    f"«{rating_source.name.en}»: the {rating_source.year} edition, older than the period"
+                    f" ({period_year})"
+                    " — give the edition the ratings are taken from this year (year:) and update the ratings, or, if"
+                    " it is still the newest, the date you checked that (checked_on:)",
+                    message_nb=f"«{rating_source.name.nb}»: utgaven fra {rating_source.year}, eldre enn perioden"
+                    f" ({period_year}) — oppgi utgaven vurderingene er hentet fra i år (year:) og oppdater"
+                    " vurderingene,"
+                    " eller, hvis den fortsatt er den nyeste, datoen du sjekket det (checked_on:)",
+                ),
+            )

@@ -46,8 +46,9 @@ class ScaleChange:
     @property
     def raised(self) -> bool:
         """Went up; only when both versions assess it (else it was given, or withdrawn)."""
-        return (self.before is not None and self.after is not None
-                and _SCALE.index(self.after) > _SCALE.index(self.before))
+        return (
+            self.before is not None and self.after is not None and _SCALE.index(self.after) > _SCALE.index(self.before)
+        )
 
 
 @dataclass(frozen=True)
@@ -150,24 +151,44 @@ def compare(before: StatementData, after: StatementData) -> Changes:
         risks_lowered=lowered,
         risks_level_given=given,
         risks_level_withdrawn=withdrawn,
-        risks_reassessed=[change for key, risk in new_risks.items() if key in old_risks
-                          for change in [_assessment_change(old_risks[key], risk)] if change is not None],
+        risks_reassessed=[
+            change
+            for key, risk in new_risks.items()
+            if key in old_risks
+            for change in [_assessment_change(old_risks[key], risk)]
+            if change is not None
+        ],
         risks_closed=[risk for key, risk in old_risks.items() if key not in new_risks],
         impacts_identified=[impact for key, impact in new_impacts.items() if key not in old_impacts],
-        impacts_remediated=[impact for key, impact in new_impacts.items()
-                            if impact.remediation_status is MeasureStatus.done
-                            and (key not in old_impacts or old_impacts[key].remediation_status is not MeasureStatus.done)],
+        impacts_remediated=[
+            impact
+            for key, impact in new_impacts.items()
+            if impact.remediation_status is MeasureStatus.done
+            and (key not in old_impacts or old_impacts[key].remediation_status is not MeasureStatus.done)
+        ],
         # Under way now, and not before (a measure already done is listed as completed, not twice).
-        measures_started=[measure for key, measure in new_measures.items()
-                          if measure.status is MeasureStatus.ongoing
-                          and (key not in old_measures or old_measures[key].status is MeasureStatus.planned)],
-        measures_completed=[measure for key, measure in new_measures.items()
-                            if measure.status is MeasureStatus.done
-                            and (key not in old_measures or old_measures[key].status is not MeasureStatus.done)],
-        measures_planned=[measure for key, measure in new_measures.items()
-                          if measure.status is MeasureStatus.planned and key not in old_measures],
-        measures_dropped=[measure for key, measure in old_measures.items()
-                          if key not in new_measures and measure.status is not MeasureStatus.done],
+        measures_started=[
+            measure
+            for key, measure in new_measures.items()
+            if measure.status is MeasureStatus.ongoing
+            and (key not in old_measures or old_measures[key].status is MeasureStatus.planned)
+        ],
+        measures_completed=[
+            measure
+            for key, measure in new_measures.items()
+            if measure.status is MeasureStatus.done
+            and (key not in old_measures or old_measures[key].status is not MeasureStatus.done)
+        ],
+        measures_planned=[
+            measure
+            for key, measure in new_measures.items()
+            if measure.status is MeasureStatus.planned and key not in old_measures
+        ],
+        measures_dropped=[
+            measure
+            for key, measure in old_measures.items()
+            if key not in new_measures and measure.status is not MeasureStatus.done
+        ],
         companies_added=_added(before.statement.companies_covered, after.statement.companies_covered),
         companies_removed=_added(after.statement.companies_covered, before.statement.companies_covered),
         **_signatory_changes(before, after),
@@ -184,8 +205,11 @@ def _countries_changes(before: dict[str, Supplier], after: dict[str, Supplier]) 
         if key in before:
             old, new = _countries(before[key]), _countries(supplier)
             if set(old) != set(new):
-                changes.append(CountriesChange(supplier, [code for code in new if code not in old],
-                                               [code for code in old if code not in new]))
+                changes.append(
+                    CountriesChange(
+                        supplier, [code for code in new if code not in old], [code for code in old if code not in new]
+                    )
+                )
     return changes
 
 
@@ -202,10 +226,16 @@ def _rating_changes(before: StatementData, after: StatementData) -> dict[str, li
     return {
         "rated_countries_added": [RatingChange(code, None, level) for code, level in new.items() if code not in old],
         "rated_countries_removed": [RatingChange(code, level, None) for code, level in old.items() if code not in new],
-        "ratings_raised": [change for change in moved if change.before and change.after
-                           and _LEVELS.index(change.after) > _LEVELS.index(change.before)],
-        "ratings_lowered": [change for change in moved if change.before and change.after
-                            and _LEVELS.index(change.after) < _LEVELS.index(change.before)],
+        "ratings_raised": [
+            change
+            for change in moved
+            if change.before and change.after and _LEVELS.index(change.after) > _LEVELS.index(change.before)
+        ],
+        "ratings_lowered": [
+            change
+            for change in moved
+            if change.before and change.after and _LEVELS.index(change.after) < _LEVELS.index(change.before)
+        ],
         "ratings_given": [change for change in moved if change.before is None],
         "ratings_withdrawn": [change for change in moved if change.after is None],
     }
@@ -227,8 +257,11 @@ def _signatory_changes(before: StatementData, after: StatementData) -> dict[str,
     return {
         "signatories_added": [signatory for key, signatory in new.items() if key not in old],
         "signatories_removed": [signatory for key, signatory in old.items() if key not in new],
-        "signatories_role_changed": [RoleChange(old[key], signatory) for key, signatory in new.items()
-                                     if key in old and old[key].role != signatory.role],
+        "signatories_role_changed": [
+            RoleChange(old[key], signatory)
+            for key, signatory in new.items()
+            if key in old and old[key].role != signatory.role
+        ],
     }
 
 

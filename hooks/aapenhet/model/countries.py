@@ -16,7 +16,9 @@ _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ"})
 def _territories(language: str) -> dict[str, str]:
     # CLDR data never changes during a run, so caching it is safe under `mkdocs serve`.
     names = Locale.parse(language).territories
-    return {code: name for code, name in names.items() if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES}
+    return {
+        code: name for code, name in names.items() if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+    }
 
 
 def country_codes() -> list[str]:

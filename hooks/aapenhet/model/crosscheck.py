@@ -17,37 +17,55 @@ def cross_check(data: StatementData, sources: dict[str, SourceMap]) -> list[Prob
     problems: list[Problem] = []
     countries, suppliers, due_diligence = sources["countries"], sources["suppliers"], sources["due_diligence"]
 
-    problems += _duplicates(countries, ((("countries", i, "code"), c.code) for i, c in enumerate(data.countries.countries)))
+    problems += _duplicates(
+        countries, ((("countries", i, "code"), c.code) for i, c in enumerate(data.countries.countries))
+    )
     problems += _duplicates(countries, ((("sources", i, "id"), s.id) for i, s in enumerate(data.countries.sources)))
     problems += _duplicates(suppliers, ((("suppliers", i, "id"), s.id) for i, s in enumerate(data.suppliers.suppliers)))
     dd = data.due_diligence
     impacts = dd.actual_impacts.impacts if dd.actual_impacts else []
     # Risks and impacts share one set of ids: a measure's addresses: names either.
-    problems += _duplicates(due_diligence, [*((("risks", i, "id"), r.id) for i, r in enumerate(dd.risks)),
-                                            *((("actual_impacts", "impacts", i, "id"), m.id)
-                                              for i, m in enumerate(impacts))])
+    problems += _duplicates(
+        due_diligence,
+        [
+            *((("risks", i, "id"), r.id) for i, r in enumerate(dd.risks)),
+            *((("actual_impacts", "impacts", i, "id"), m.id) for i, m in enumerate(impacts)),
+        ],
+    )
     problems += _duplicates(due_diligence, ((("measures", i, "id"), m.id) for i, m in enumerate(dd.measures)))
     problems += _due_diligence_references(data, due_diligence)
 
     listed = {entry.code for entry in data.countries.countries}
     for path, code in _production_countries(data):
         if code not in listed:
-            problems.append(suppliers.problem(
-                path, f"«{code}» has no entry in countries.yml — add «- code: {code}» there with its risk rating"))
+            problems.append(
+                suppliers.problem(
+                    path, f"«{code}» has no entry in countries.yml — add «- code: {code}» there with its risk rating"
+                )
+            )
 
     source_ids = {source.id for source in data.countries.sources}
     for index, entry in enumerate(data.countries.countries):
         path: Path = ("countries", index)
         if entry.source is not None and entry.source not in source_ids:
             known = ", ".join(sorted(source_ids)) or "none yet"
-            problems.append(countries.problem(
-                (*path, "source"), f"unknown source «{entry.source}» — expected an id under sources: ({known})"))
+            problems.append(
+                countries.problem(
+                    (*path, "source"), f"unknown source «{entry.source}» — expected an id under sources: ({known})"
+                )
+            )
         if entry.risk is not None and entry.source is None:
-            problems.append(countries.problem(
-                (*path, "risk"), "a risk rating needs its source — add «source:» with an id under sources:"))
+            problems.append(
+                countries.problem(
+                    (*path, "risk"), "a risk rating needs its source — add «source:» with an id under sources:"
+                )
+            )
         if entry.risk is None and (entry.source is not None or entry.areas):
-            problems.append(countries.problem(
-                (*path, "risk"), "source or areas given without a rating — add «risk:» (high, elevated or low)"))
+            problems.append(
+                countries.problem(
+                    (*path, "risk"), "source or areas given without a rating — add «risk:» (high, elevated or low)"
+                )
+            )
     return problems
 
 
@@ -67,8 +85,13 @@ def _due_diligence_references(data: StatementData, source: SourceMap) -> list[Pr
     for index, measure in enumerate(dd.measures):
         for position, target in enumerate(measure.addresses):
             if target not in findings:
-                unknown(("measures", index, "addresses", position), "risk or impact", target, findings,
-                        "risks: or actual_impacts.impacts:")
+                unknown(
+                    ("measures", index, "addresses", position),
+                    "risk or impact",
+                    target,
+                    findings,
+                    "risks: or actual_impacts.impacts:",
+                )
         if measure.supplier is not None and measure.supplier not in suppliers:
             unknown(("measures", index, "supplier"), "supplier", measure.supplier, suppliers, "suppliers.yml")
     located = [(("risks", i), risk.where) for i, risk in enumerate(dd.risks)]

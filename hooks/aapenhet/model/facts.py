@@ -6,7 +6,17 @@ import string
 import unicodedata
 from dataclasses import dataclass
 
-from aapenhet.model.models import Impact, Measure, MeasureKind, MeasureStatus, Risk, RiskLevel, StatementData, Supplier, SupplyKind
+from aapenhet.model.models import (
+    Impact,
+    Measure,
+    MeasureKind,
+    MeasureStatus,
+    Risk,
+    RiskLevel,
+    StatementData,
+    Supplier,
+    SupplyKind,
+)
 
 
 def production_countries(data: StatementData, kind: SupplyKind = SupplyKind.goods) -> list[str]:
@@ -86,9 +96,15 @@ def supplier_groups(data: StatementData) -> list[SupplierGroup]:
     grouped: dict[str, list[Supplier]] = {}
     for supplier in data.suppliers.suppliers:
         grouped.setdefault(initial(supplier.name), []).append(supplier)
-    return [SupplierGroup(_LETTERS_AFTER_Z.get(letter, letter.lower()) or OTHER_GROUP, letter,
-                          tuple(sorted(grouped[letter], key=lambda supplier: supplier.name.casefold())))
-            for letter in order if letter in grouped]
+    return [
+        SupplierGroup(
+            _LETTERS_AFTER_Z.get(letter, letter.lower()) or OTHER_GROUP,
+            letter,
+            tuple(sorted(grouped[letter], key=lambda supplier: supplier.name.casefold())),
+        )
+        for letter in order
+        if letter in grouped
+    ]
 
 
 def suppliers_by_country(data: StatementData) -> dict[str, list[Supplier]]:

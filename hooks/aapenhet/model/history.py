@@ -76,8 +76,11 @@ def history_folders(data_dir: Path) -> list[tuple[str, Path]]:
     for year_folder in sorted(root.iterdir()):
         if _is_version_folder(year_folder):
             found.append((f"{year_folder.name}/", year_folder))
-            found += [(f"{year_folder.name}/{update.name}/", update)
-                      for update in sorted(year_folder.iterdir()) if _is_version_folder(update)]
+            found += [
+                (f"{year_folder.name}/{update.name}/", update)
+                for update in sorted(year_folder.iterdir())
+                if _is_version_folder(update)
+            ]
     return found
 
 
@@ -99,15 +102,17 @@ def load_history(data_dir: Path, current: LoadedStatement) -> list[Version]:
         raise DataProblems(problems, about="the earlier statements in data/history/")
     before = period_before([*versions, now])
     final = not missing_for_publication(current.data) and not (
-        before is not None and any(carried_over(current, before.loaded.data)))
+        before is not None and any(carried_over(current, before.loaded.data))
+    )
     return [*versions, replace(now, final=final)]
 
 
 def period_before(versions: list[Version]) -> Version | None:
     """The newest kept version of an earlier year than the current one (the last of ``versions``)."""
     current = versions[-1].year
-    earlier = [version for version in versions[:-1] if version.year is not None
-               and (current is None or version.year < current)]
+    earlier = [
+        version for version in versions[:-1] if version.year is not None and (current is None or version.year < current)
+    ]
     return earlier[-1] if earlier else None
 
 
@@ -144,19 +149,31 @@ def _earlier_versions(data_dir: Path) -> tuple[list[Version], list[Problem]]:
 
 def _incomplete_folder_problem(shown_as: str, absent: list[str]) -> Problem:
     """A kept version lacks files: restored from git if it was published, removed if it never was."""
-    return Problem(shown_as, 1, 1, "", f"incomplete: {', '.join(absent)} {'is' if len(absent) == 1 else 'are'}"
-                   f" missing — a kept version is never edited: restore {'it' if len(absent) == 1 else 'them'} from"
-                   f" git (git checkout -- {shown_as}/), or, if this folder was never published, delete it and"
-                   " run «aapenhet keep» again")
+    return Problem(
+        shown_as,
+        1,
+        1,
+        "",
+        f"incomplete: {', '.join(absent)} {'is' if len(absent) == 1 else 'are'}"
+        f" missing — a kept version is never edited: restore {'it' if len(absent) == 1 else 'them'} from"
+        f" git (git checkout -- {shown_as}/), or, if this folder was never published, delete it and"
+        " run «aapenhet keep» again",
+    )
 
 
 def _folder_name_problem(path: str, shown_as: str) -> Problem | None:
     parts = path.rstrip("/").split("/")
-    if _YEAR.fullmatch(parts[0]) and (len(parts) == 1 or _DATE.fullmatch(parts[1]) and _is_date(parts[1])):
+    if _YEAR.fullmatch(parts[0]) and (len(parts) == 1 or (_DATE.fullmatch(parts[1]) and _is_date(parts[1]))):
         return None
-    return Problem(shown_as, 1, 1, "", "not a folder of an earlier statement — expected data/history/YYYY/ (the"
-                   " statement on year YYYY as published) or data/history/YYYY/YYYY-MM-DD/ (that statement as"
-                   " updated on that day)")
+    return Problem(
+        shown_as,
+        1,
+        1,
+        "",
+        "not a folder of an earlier statement — expected data/history/YYYY/ (the"
+        " statement on year YYYY as published) or data/history/YYYY/YYYY-MM-DD/ (that statement as"
+        " updated on that day)",
+    )
 
 
 def _is_date(text: str) -> bool:
@@ -174,39 +191,69 @@ def earlier_version(path: str, shown_as: str, loaded: LoadedStatement) -> tuple[
     problems = []
     end = statement.reporting_period.end
     if end is None or statement.reporting_period.start is None:
-        problems.append(source.problem(("reporting_period",), "empty — an earlier statement says which period it"
-                                       f" covered: fill in start and end (its year is {parts[0]})", at_key=True))
+        problems.append(
+            source.problem(
+                ("reporting_period",),
+                "empty — an earlier statement says which period it"
+                f" covered: fill in start and end (its year is {parts[0]})",
+                at_key=True,
+            )
+        )
     elif str(end.year) != parts[0]:
-        problems.append(source.problem(("reporting_period", "end"), f"the period ends in {end.year}, but the"
-                                       f" folder is data/{HISTORY_FOLDER}/{parts[0]}/ — put the statement in"
-                                       f" data/{HISTORY_FOLDER}/{end.year}/, or correct the period"))
+        problems.append(
+            source.problem(
+                ("reporting_period", "end"),
+                f"the period ends in {end.year}, but the"
+                f" folder is data/{HISTORY_FOLDER}/{parts[0]}/ — put the statement in"
+                f" data/{HISTORY_FOLDER}/{end.year}/, or correct the period",
+            )
+        )
     if statement.published_on is None:
-        problems.append(source.problem(("published_on",), "empty — an earlier statement was published: fill in"
-                                       " the date it was", at_key=True))
+        problems.append(
+            source.problem(
+                ("published_on",), "empty — an earlier statement was published: fill in the date it was", at_key=True
+            )
+        )
     elif statement.approved_on is None:
-        problems.append(source.problem(("approved_on",), f"published on {statement.published_on}, but no"
-                                       " approval date — a statement is published only after the board approved"
-                                       " it: fill in approved_on", at_key=True))
+        problems.append(
+            source.problem(
+                ("approved_on",),
+                f"published on {statement.published_on}, but no"
+                " approval date — a statement is published only after the board approved"
+                " it: fill in approved_on",
+                at_key=True,
+            )
+        )
     if problems:
         return None, problems
     if len(parts) == 1:
         later = [revision.date for revision in statement.revisions if revision.date > statement.published_on]
         if later:
             # Kept after it was edited: what was first published is not what this folder holds.
-            return None, [source.problem(("revisions",), f"a revision dated {later[0]}, after the statement was"
-                                         f" published ({statement.published_on}) — data/{HISTORY_FOLDER}/{parts[0]}/"
-                                         " holds a statement as first published: put this version in"
-                                         f" data/{HISTORY_FOLDER}/{parts[0]}/{later[-1]}/, and the one first published"
-                                         " here (git has it)", at_key=True)]
+            return None, [
+                source.problem(
+                    ("revisions",),
+                    f"a revision dated {later[0]}, after the statement was"
+                    f" published ({statement.published_on}) — data/{HISTORY_FOLDER}/{parts[0]}/"
+                    " holds a statement as first published: put this version in"
+                    f" data/{HISTORY_FOLDER}/{parts[0]}/{later[-1]}/, and the one first published"
+                    " here (git has it)",
+                    at_key=True,
+                )
+            ]
         return Version(end.year, statement.published_on, path, shown_as, loaded), []
     updated = datetime.date.fromisoformat(parts[1])
     reason = next((revision.summary for revision in statement.revisions if revision.date == updated), None)
     if reason is None:
         dates = [revision.date for revision in statement.revisions]
-        fix = (f"rename the folder to the date of its revision, {max(dates)}" if dates else
-               "an update says what changed and why: its statement.yml lists a revision of that date")
-        return None, [source.problem(("revisions",), f"no revision dated {updated}, the folder's date — {fix}",
-                                     at_key=True)]
+        fix = (
+            f"rename the folder to the date of its revision, {max(dates)}"
+            if dates
+            else "an update says what changed and why: its statement.yml lists a revision of that date"
+        )
+        return None, [
+            source.problem(("revisions",), f"no revision dated {updated}, the folder's date — {fix}", at_key=True)
+        ]
     return Version(end.year, updated, path, shown_as, loaded, reason), []
 
 
@@ -229,20 +276,37 @@ def _fit_problems(versions: list[Version]) -> list[Problem]:
     seen: dict[datetime.date, Version] = {}
     for version in earlier:
         if version.date in seen:
-            problems.append(_problem(version, "published_on", f"{version.date} is also the date of"
-                                     f" {seen[version.date].shown_as}/ — two versions of the statement cannot have"
-                                     " the same date; an update gets the day it was published"))
+            problems.append(
+                _problem(
+                    version,
+                    "published_on",
+                    f"{version.date} is also the date of"
+                    f" {seen[version.date].shown_as}/ — two versions of the statement cannot have"
+                    " the same date; an update gets the day it was published",
+                )
+            )
         seen.setdefault(version.date, version)
     year_folders = {version.year for version in earlier if not version.is_update}
     if current.year in year_folders and not current.is_update:
-        problems.append(_problem(current, "reporting_period", f"data/ and data/{HISTORY_FOLDER}/{current.year}/ are"
-                                 f" both the statement on {current.year} — two current statements: if data/ is an"
-                                 " update of it, add a revisions: entry dated the day of the update; if it is"
-                                 " next year's, change its reporting_period"))
+        problems.append(
+            _problem(
+                current,
+                "reporting_period",
+                f"data/ and data/{HISTORY_FOLDER}/{current.year}/ are"
+                f" both the statement on {current.year} — two current statements: if data/ is an"
+                " update of it, add a revisions: entry dated the day of the update; if it is"
+                " next year's, change its reporting_period",
+            )
+        )
     elif current.date is not None and earlier and current.date <= earlier[-1].date:
-        problems.append(_problem(current, "published_on" if not current.is_update else "revisions",
-                                 f"{current.date} is not after {earlier[-1].shown_as}/ ({earlier[-1].date}) — the"
-                                 " statement in data/ is the current one, the newest of all"))
+        problems.append(
+            _problem(
+                current,
+                "published_on" if not current.is_update else "revisions",
+                f"{current.date} is not after {earlier[-1].shown_as}/ ({earlier[-1].date}) — the"
+                " statement in data/ is the current one, the newest of all",
+            )
+        )
     problems += _ids_that_change_meaning(versions)
     return problems
 
@@ -259,25 +323,37 @@ def _ids_that_change_meaning(versions: list[Version]) -> list[Problem]:
                 if first[0] == kind:
                     continue
                 if first[1] is version:
-                    message = (f"«{item.id}» is also a {first[0]}'s id in this statement — an id names one thing:"
-                               " give this one its own id")
+                    message = (
+                        f"«{item.id}» is also a {first[0]}'s id in this statement — an id names one thing:"
+                        " give this one its own id"
+                    )
                 else:
-                    message = (f"«{item.id}» is a {first[0]} in {first[1].shown_as}/ but a {kind} here — an id keeps"
-                               " its meaning from year to year (the comparison of the years matches by id): give"
-                               " this one a new id")
+                    message = (
+                        f"«{item.id}» is a {first[0]} in {first[1].shown_as}/ but a {kind} here — an id keeps"
+                        " its meaning from year to year (the comparison of the years matches by id): give"
+                        " this one a new id"
+                    )
                 problems.append(version.loaded.sources[file].problem((*_LIST_PATH[kind], index, "id"), message))
     return problems
 
 
-_LIST_PATH = {"supplier": ("suppliers",), "risk": ("risks",), "impact": ("actual_impacts", "impacts"),
-              "measure": ("measures",)}
+_LIST_PATH = {
+    "supplier": ("suppliers",),
+    "risk": ("risks",),
+    "impact": ("actual_impacts", "impacts"),
+    "measure": ("measures",),
+}
 
 
 def _identified(version: Version) -> list[tuple[str, list[Supplier | Risk | Impact | Measure], str]]:
     data = version.loaded.data
     impacts = data.due_diligence.actual_impacts.impacts if data.due_diligence.actual_impacts else []
-    return [("supplier", list(data.suppliers.suppliers), "suppliers"), ("risk", list(data.due_diligence.risks), "due_diligence"),
-            ("impact", list(impacts), "due_diligence"), ("measure", list(data.due_diligence.measures), "due_diligence")]
+    return [
+        ("supplier", list(data.suppliers.suppliers), "suppliers"),
+        ("risk", list(data.due_diligence.risks), "due_diligence"),
+        ("impact", list(impacts), "due_diligence"),
+        ("measure", list(data.due_diligence.measures), "due_diligence"),
+    ]
 
 
 def _problem(version: Version, field: str, message: str) -> Problem:

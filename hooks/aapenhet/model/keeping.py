@@ -60,8 +60,10 @@ def keep_current(data_dir: Path, pages: Mapping[str, str]) -> Path:
     verdict = publication_verdict(data_dir, pages)
     kept = _kept_copy(data_dir)
     if kept is not None:
-        raise HistoryError(f"data/{kept.relative_to(data_dir).as_posix()}/ holds this statement already, as it is in"
-                           " data/ — it is kept; edit data/ for the update, then run keep again before the next one")
+        raise HistoryError(
+            f"data/{kept.relative_to(data_dir).as_posix()}/ holds this statement already, as it is in"
+            " data/ — it is kept; edit data/ for the update, then run keep again before the next one"
+        )
     folder = _folder_for(data_dir, verdict)
     _write_all_or_nothing(data_dir, folder)
     return folder
@@ -78,37 +80,45 @@ def start_next_year(data_dir: Path, pages: Mapping[str, str]) -> NextYear:
     if kept is None:
         verdict = publication_verdict(data_dir, pages)
         if _is_next_years_draft(verdict):
-            raise HistoryError("data/statement.yml: new-year has been run already — data/ is next year's draft (the"
-                               " statement before it is kept in data/history/); fill it in. Nothing was changed")
+            raise HistoryError(
+                "data/statement.yml: new-year has been run already — data/ is next year's draft (the"
+                " statement before it is kept in data/history/); fill it in. Nothing was changed"
+            )
         kept = _folder_for(data_dir, verdict)
         _write_all_or_nothing(data_dir, kept)
     try:
         _replace_file(path, next_text)
     except KeyboardInterrupt:
-        raise Interrupted(f"interrupted: the statement is kept in data/{kept.relative_to(data_dir).as_posix()}/, and"
-                          " data/statement.yml is as it was — run new-year again to empty it") from None
+        raise Interrupted(
+            f"interrupted: the statement is kept in data/{kept.relative_to(data_dir).as_posix()}/, and"
+            " data/statement.yml is as it was — run new-year again to empty it"
+        ) from None
     return NextYear(kept, emptied)
 
 
 def _folder_for(data_dir: Path, verdict: Verdict) -> Path:
     """The folder the current statement is kept in, once the gate's rules pass it."""
     if not verdict.publishable or verdict.loaded is None:
-        raise NotPublishable(verdict.problems + [finding.problem for finding in verdict.findings],
-                             about="the statement to keep")
+        raise NotPublishable(
+            verdict.problems + [finding.problem for finding in verdict.findings], about="the statement to keep"
+        )
     now = verdict.versions[-1]
     assert now.year is not None and now.date is not None  # a publishable statement has its period and date
     folder = data_dir / HISTORY_FOLDER / str(now.year)
     if now.is_update:
         folder = folder / now.date.isoformat()
     # What the build asks of a kept statement (approved, its period's year), asked before copying.
-    _, problems = earlier_version(folder.relative_to(data_dir / HISTORY_FOLDER).as_posix() + "/", "data",
-                                  verdict.loaded)
+    _, problems = earlier_version(
+        folder.relative_to(data_dir / HISTORY_FOLDER).as_posix() + "/", "data", verdict.loaded
+    )
     if problems:
         raise NotPublishable(problems, about="the statement to keep")
     if folder.exists():
-        raise HistoryError(f"data/{folder.relative_to(data_dir).as_posix()}/ exists already and holds another"
-                           " statement — a kept version is never replaced; if data/ is an update, add a revision"
-                           " dated today to data/statement.yml")
+        raise HistoryError(
+            f"data/{folder.relative_to(data_dir).as_posix()}/ exists already and holds another"
+            " statement — a kept version is never replaced; if data/ is an update, add a revision"
+            " dated today to data/statement.yml"
+        )
     return folder
 
 
@@ -134,8 +144,10 @@ def _write_all_or_nothing(data_dir: Path, folder: Path) -> None:
         _sync_folder(folder.parent)
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
-        raise HistoryError(f"data/{folder.relative_to(data_dir).as_posix()}/ could not be written"
-                           f" ({error.strerror or error}) — nothing was kept and data/ is as it was") from error
+        raise HistoryError(
+            f"data/{folder.relative_to(data_dir).as_posix()}/ could not be written"
+            f" ({error.strerror or error}) — nothing was kept and data/ is as it was"
+        ) from error
     except BaseException:  # Ctrl-C: nothing half-written stays behind
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -179,8 +191,11 @@ def _kept_copy(data_dir: Path) -> Path | None:
     if len(texts) != len(DATA_FILES):
         return None
     for _, folder in history_folders(data_dir):
-        if all((folder / name).is_file() and _without_schema_line((folder / name).read_bytes())
-               == _without_schema_line(texts[name]) for name in DATA_FILES):
+        if all(
+            (folder / name).is_file()
+            and _without_schema_line((folder / name).read_bytes()) == _without_schema_line(texts[name])
+            for name in DATA_FILES
+        ):
             return folder
     return None
 
@@ -195,8 +210,7 @@ def _is_next_years_draft(verdict: Verdict) -> bool:
     if verdict.loaded is None:
         return False
     statement = verdict.loaded.data.statement
-    return (statement.reporting_period.end is None and statement.approved_on is None
-            and len(verdict.versions) > 1)
+    return statement.reporting_period.end is None and statement.approved_on is None and len(verdict.versions) > 1
 
 
 # --- emptying statement.yml ------------------------------------------------------------------------
@@ -208,23 +222,26 @@ def reset_fields(text: str) -> tuple[str, list[str]]:
     ``HistoryError`` when the file is not written one field per line, or the result would differ
     from the file anywhere but in those fields."""
     bom = _BOM if text.startswith(_BOM) else ""
-    body = text[len(bom):]
+    body = text[len(bom) :]
     before = parse_yaml(body, "statement.yml")
     if before.problems or not isinstance(before.data, dict):
-        raise HistoryError("data/statement.yml cannot be read — run «aapenhet check» and correct it first; nothing"
-                           " was changed")
+        raise HistoryError(
+            "data/statement.yml cannot be read — run «aapenhet check» and correct it first; nothing was changed"
+        )
     top = {path[0]: position for path, position in before.source.keys.items() if len(path) == 1}
     lines_of = [line for line, _ in top.values()]
     if any(column != 1 for _, column in top.values()) or len(set(lines_of)) != len(lines_of):
-        raise HistoryError("data/statement.yml is not written one field per line (a mapping in braces, or fields"
-                           " indented) — write each field on a line of its own, as the shipped file does, and run"
-                           " new-year again; nothing was changed")
+        raise HistoryError(
+            "data/statement.yml is not written one field per line (a mapping in braces, or fields"
+            " indented) — write each field on a line of its own, as the shipped file does, and run"
+            " new-year again; nothing was changed"
+        )
     lines = body.splitlines(keepends=True)
     newline = "\r\n" if "\r\n" in body else "\n"
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += newline
     starts = sorted((line - 1, key) for key, (line, _) in top.items())
-    out: list[str] = lines[:starts[0][0]] if starts else list(lines)
+    out: list[str] = lines[: starts[0][0]] if starts else list(lines)
     for position, (start, key) in enumerate(starts):
         following = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
         end = following
@@ -238,10 +255,15 @@ def reset_fields(text: str) -> tuple[str, list[str]]:
     result = "".join(out)
     after = parse_yaml(result, "statement.yml").data
     kept_as_it_was = {key: value for key, value in before.data.items() if key not in _RESET_FOR_NEXT_YEAR}
-    if (not isinstance(after, dict) or any(not _is_empty(after.get(key)) for key in _RESET_FOR_NEXT_YEAR)
-            or {key: value for key, value in after.items() if key not in _RESET_FOR_NEXT_YEAR} != kept_as_it_was):
-        raise HistoryError("data/statement.yml: its fields could not be emptied without changing others — empty"
-                           f" {', '.join(_RESET_FOR_NEXT_YEAR)} by hand; nothing was changed")
+    if (
+        not isinstance(after, dict)
+        or any(not _is_empty(after.get(key)) for key in _RESET_FOR_NEXT_YEAR)
+        or {key: value for key, value in after.items() if key not in _RESET_FOR_NEXT_YEAR} != kept_as_it_was
+    ):
+        raise HistoryError(
+            "data/statement.yml: its fields could not be emptied without changing others — empty"
+            f" {', '.join(_RESET_FOR_NEXT_YEAR)} by hand; nothing was changed"
+        )
     emptied = [key for key in _RESET_FOR_NEXT_YEAR if not _is_empty(before.data.get(key))]
     return bom + result, emptied
 

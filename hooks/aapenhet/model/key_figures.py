@@ -24,10 +24,33 @@ from aapenhet.source.problems import Problem
 
 # Numbers written as words (one is left out: "en leverandør" is no claim about a count).
 _NUMBER_WORDS = {
-    "nb": {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10,
-           "elleve": 11, "tolv": 12},
-    "en": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-           "eleven": 11, "twelve": 12},
+    "nb": {
+        "to": 2,
+        "tre": 3,
+        "fire": 4,
+        "fem": 5,
+        "seks": 6,
+        "sju": 7,
+        "syv": 7,
+        "åtte": 8,
+        "ni": 9,
+        "ti": 10,
+        "elleve": 11,
+        "tolv": 12,
+    },
+    "en": {
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+        "eleven": 11,
+        "twelve": 12,
+    },
 }
 
 
@@ -38,16 +61,21 @@ class KeyFigure:
     value: Callable[[StatementData], int]
 
 
-
 # The data files whose texts speak for Exso itself.
 OWN_TEXTS = ("company", "statement")
 
 KEY_FIGURES = (
     KeyFigure({"nb": "ansatte", "en": "employees"}, "company.yml employees", lambda data: data.company.employees),
-    KeyFigure({"nb": "lokasjoner", "en": "locations"}, "company.yml locations_in_norway",
-              lambda data: data.company.locations_in_norway),
-    KeyFigure({"nb": "leverandører", "en": "suppliers"}, "the suppliers in suppliers.yml",
-              lambda data: len(data.suppliers.suppliers)),
+    KeyFigure(
+        {"nb": "lokasjoner", "en": "locations"},
+        "company.yml locations_in_norway",
+        lambda data: data.company.locations_in_norway,
+    ),
+    KeyFigure(
+        {"nb": "leverandører", "en": "suppliers"},
+        "the suppliers in suppliers.yml",
+        lambda data: len(data.suppliers.suppliers),
+    ),
 )
 
 
@@ -66,13 +94,17 @@ class FigureClaim:
 
     @property
     def message(self) -> str:
-        return (f"«{self.written}» says {self.stated}, but {self.field} gives {self.actual} — make them agree"
-                f" (the key figures show {self.actual})")
+        return (
+            f"«{self.written}» says {self.stated}, but {self.field} gives {self.actual} — make them agree"
+            f" (the key figures show {self.actual})"
+        )
 
     @property
     def message_nb(self) -> str:
-        return (f"«{self.written}» sier {self.stated}, men {self.field} gir {self.actual} — få dem til å stemme"
-                f" (nøkkeltallene viser {self.actual})")
+        return (
+            f"«{self.written}» sier {self.stated}, men {self.field} gir {self.actual} — få dem til å stemme"
+            f" (nøkkeltallene viser {self.actual})"
+        )
 
 
 @functools.cache

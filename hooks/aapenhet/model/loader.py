@@ -80,8 +80,9 @@ def load_data_file(path: Path, shown: str, model: type[BaseModel]) -> tuple[Base
     return result
 
 
-def _validate(parsed: ParsedYaml, shown: str, model: type[BaseModel],
-              expected: str) -> tuple[BaseModel | None, SourceMap, list[Problem]]:
+def _validate(
+    parsed: ParsedYaml, shown: str, model: type[BaseModel], expected: str
+) -> tuple[BaseModel | None, SourceMap, list[Problem]]:
     if parsed.problems:
         return None, parsed.source, parsed.problems
     if parsed.data is None:
@@ -97,4 +98,6 @@ def _validate(parsed: ParsedYaml, shown: str, model: type[BaseModel],
 # The last load of each data file, by where it is: (its text, what loading it gave). Bounded, so a
 # long `mkdocs serve` or a test session that loads many folders does not grow without end.
 _CACHED_FILES = 32
-_loaded_files: OrderedDict[tuple[str, str, type[BaseModel]], tuple[str, tuple[BaseModel | None, SourceMap, list[Problem]]]] = OrderedDict()
+_loaded_files: OrderedDict[
+    tuple[str, str, type[BaseModel]], tuple[str, tuple[BaseModel | None, SourceMap, list[Problem]]]
+] = OrderedDict()

@@ -49,12 +49,21 @@ def check_visible(value: str) -> str:
 
 NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(check_visible)]
 # In the editors' JSON Schemas: the list of codes, so an editor completes them and flags a wrong one.
-CountryCode = Annotated[str, AfterValidator(check_country_code), WithJsonSchema(
-    {"type": "string", "enum": country_codes(), "description": "ISO 3166-1 alpha-2 country code, e.g. CN, TW, NO."})]
+CountryCode = Annotated[
+    str,
+    AfterValidator(check_country_code),
+    WithJsonSchema(
+        {"type": "string", "enum": country_codes(), "description": "ISO 3166-1 alpha-2 country code, e.g. CN, TW, NO."}
+    ),
+]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 # A plain address: it goes into mailto: links, where ?, & and = would add headers such as cc or body.
-EmailAddress = Annotated[str, StringConstraints(
-    strip_whitespace=True, pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")]
+EmailAddress = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
+    ),
+]
 
 
 class Text(StrictModel):
@@ -434,8 +443,10 @@ class ActualImpacts(StrictModel):
         if self.none_identified and self.how_looked_for is None:
             raise ValueError("none_identified needs «how_looked_for:», how the impacts were looked for")
         if not self.none_identified and not self.impacts:
-            raise ValueError("list the impacts under «impacts:», or say «none_identified: true» with"
-                             " «how_looked_for:»; leave actual_impacts empty if the statement does not say")
+            raise ValueError(
+                "list the impacts under «impacts:», or say «none_identified: true» with"
+                " «how_looked_for:»; leave actual_impacts empty if the statement does not say"
+            )
         return self
 
 

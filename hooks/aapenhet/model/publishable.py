@@ -4,8 +4,9 @@ The gate (before a deploy), ``keep`` and ``new-year`` (before a version is kept 
 same question of ``data/``: does it load, do the versions in ``data/history/`` fit together, and
 does the §5 check find nothing — in the current statement and in every kept version, each held to
 the rules it passed when it was kept — and is nothing carried over from the period before
-(``carried_over``: last year's measures, impacts and source editions, left in data/ by new-year). A statement the gate would refuse is never kept, and a kept
-version the rules refuse is never published.
+(``carried_over``: last year's measures, impacts and source editions, left in data/ by new-year). A
+statement the gate would refuse is never kept, and a kept version the rules refuse is never
+published.
 """
 
 from __future__ import annotations
@@ -47,16 +48,27 @@ def publication_verdict(data_dir: Path, pages: Mapping[str, str]) -> Verdict:
         # The earlier versions' own mistakes too, so that an editor sees every problem at once.
         return Verdict(None, problems=[*error.problems, *earlier_version_problems(data_dir)])
     except OSError as error:
-        return Verdict(None, problems=[Problem(f"{data_dir}", 1, 1, "", f"cannot be read ({error.strerror or error})"
-                                               " — check the files' permissions")])
+        return Verdict(
+            None,
+            problems=[
+                Problem(
+                    f"{data_dir}",
+                    1,
+                    1,
+                    "",
+                    f"cannot be read ({error.strerror or error}) — check the files' permissions",
+                )
+            ],
+        )
     try:
         versions = load_history(data_dir, loaded)
     except DataProblems as error:
-        return Verdict(loaded, problems=list(error.problems),
-                       findings=check_statement(loaded, pages))
+        return Verdict(loaded, problems=list(error.problems), findings=check_statement(loaded, pages))
     kept = [version.loaded for version in versions if not version.is_current]
     findings = check_statement(loaded, pages, kept)
     before = period_before(versions)
     if before is not None:
         findings += carried_over(loaded, before.loaded.data)
-    return Verdict(loaded, versions, findings=sorted(findings, key=lambda finding: list(Section).index(finding.section)))
+    return Verdict(
+        loaded, versions, findings=sorted(findings, key=lambda finding: list(Section).index(finding.section))
+    )

@@ -23,9 +23,13 @@ def statement_is_final(loaded: LoadedStatement) -> list[Problem]:
     What the §5 check locates item by item (each risk without severity, each measure without a
     result…) is left to it, so that no reason is given twice.
     """
-    return [loaded.sources[missing.file].problem(missing.field_path, missing.advice, at_key=True,
-                                                 message_nb=missing.advice_nb)
-            for missing in missing_for_publication(loaded.data) if not missing.located_per_item]
+    return [
+        loaded.sources[missing.file].problem(
+            missing.field_path, missing.advice, at_key=True, message_nb=missing.advice_nb
+        )
+        for missing in missing_for_publication(loaded.data)
+        if not missing.located_per_item
+    ]
 
 
 def dates_in_order(loaded: LoadedStatement) -> list[Problem]:
@@ -39,20 +43,31 @@ def dates_in_order(loaded: LoadedStatement) -> list[Problem]:
     approved, published = statement.approved_on, statement.published_on
     problems = []
     if start is not None and end is not None and end <= start:
-        problems.append(source.problem(("reporting_period", "end"), f"the period's end ({end}) is not after its"
-                                       f" start ({start}) — expected the last day of the period",
-                                       message_nb=f"periodens slutt ({end}) er ikke etter starten ({start}) — oppgi"
-                                       " periodens siste dag"))
+        problems.append(
+            source.problem(
+                ("reporting_period", "end"),
+                f"the period's end ({end}) is not after its start ({start}) — expected the last day of the period",
+                message_nb=f"periodens slutt ({end}) er ikke etter starten ({start}) — oppgi periodens siste dag",
+            )
+        )
     if end is not None and approved is not None and approved < end:
-        problems.append(source.problem(("approved_on",), f"approved ({approved}) before the reporting period"
-                                       f" ended ({end}) — expected a date after the period",
-                                       message_nb=f"godkjent ({approved}) før rapporteringsperioden var over ({end})"
-                                       " — oppgi en dato etter perioden"))
+        problems.append(
+            source.problem(
+                ("approved_on",),
+                f"approved ({approved}) before the reporting period ended ({end}) — expected a date after the period",
+                message_nb=f"godkjent ({approved}) før rapporteringsperioden var over ({end})"
+                " — oppgi en dato etter perioden",
+            )
+        )
     if approved is not None and published is not None and published < approved:
-        problems.append(source.problem(("published_on",), f"published ({published}) before it was approved"
-                                       f" ({approved}) — only a signed statement is published",
-                                       message_nb=f"publisert ({published}) før den ble godkjent ({approved}) — bare"
-                                       " en signert redegjørelse publiseres"))
+        problems.append(
+            source.problem(
+                ("published_on",),
+                f"published ({published}) before it was approved ({approved}) — only a signed statement is published",
+                message_nb=f"publisert ({published}) før den ble godkjent ({approved}) — bare"
+                " en signert redegjørelse publiseres",
+            )
+        )
     return problems
 
 
@@ -61,14 +76,20 @@ def dates_not_in_the_future(loaded: LoadedStatement) -> list[Problem]:
     statement, source = loaded.data.statement, loaded.sources["statement"]
     today = datetime.date.today()
     problems = []
-    dated = [(("approved_on",), statement.approved_on), (("published_on",), statement.published_on),
-             *((("revisions", index, "date"), revision.date) for index, revision in enumerate(statement.revisions))]
+    dated = [
+        (("approved_on",), statement.approved_on),
+        (("published_on",), statement.published_on),
+        *((("revisions", index, "date"), revision.date) for index, revision in enumerate(statement.revisions)),
+    ]
     for path, value in dated:
         if value is not None and value > today:
-            problems.append(source.problem(path, f"{value} is in the future — expected the date it happened,"
-                                           f" on or before today ({today})",
-                                           message_nb=f"{value} er fram i tid — oppgi datoen det skjedde, senest i"
-                                           f" dag ({today})"))
+            problems.append(
+                source.problem(
+                    path,
+                    f"{value} is in the future — expected the date it happened, on or before today ({today})",
+                    message_nb=f"{value} er fram i tid — oppgi datoen det skjedde, senest i dag ({today})",
+                )
+            )
     return problems
 
 
@@ -83,24 +104,40 @@ def signatories_consistent(loaded: LoadedStatement) -> list[Problem]:
     for index, signatory in enumerate(signatories):
         key = (" ".join(signatory.name.casefold().split()), signatory.role)
         if key in seen:
-            problems.append(source.problem(("signatories", index), f"«{signatory.name}» is listed twice as"
-                                           f" {signatory.role.value} — list each signatory once",
-                                           message_nb=f"«{signatory.name}» står to ganger som"
-                                           f" {signatory.role.value} — før opp hver signatar én gang"))
+            problems.append(
+                source.problem(
+                    ("signatories", index),
+                    f"«{signatory.name}» is listed twice as {signatory.role.value} — list each signatory once",
+                    message_nb=f"«{signatory.name}» står to ganger som"
+                    f" {signatory.role.value} — før opp hver signatar én gang",
+                )
+            )
         seen.add(key)
     roles = [signatory.role for signatory in signatories]
     if roles.count(SignatoryRole.ceo) > 1:
-        problems.append(source.problem(("signatories",), "more than one signatory has role: ceo — a company has"
-                                       " one daglig leder", message_nb="mer enn én signatar har role: ceo — et"
-                                       " selskap har én daglig leder"))
+        problems.append(
+            source.problem(
+                ("signatories",),
+                "more than one signatory has role: ceo — a company has one daglig leder",
+                message_nb="mer enn én signatar har role: ceo — et selskap har én daglig leder",
+            )
+        )
     if roles.count(SignatoryRole.board_chair) > 1:
-        problems.append(source.problem(("signatories",), "more than one signatory has role: board_chair — the"
-                                       " board has one chair (styreleder)", message_nb="mer enn én signatar har"
-                                       " role: board_chair — styret har én styreleder"))
+        problems.append(
+            source.problem(
+                ("signatories",),
+                "more than one signatory has role: board_chair — the board has one chair (styreleder)",
+                message_nb="mer enn én signatar har role: board_chair — styret har én styreleder",
+            )
+        )
     if any(role in BOARD_ROLES for role in roles) and SignatoryRole.board_chair not in roles:
-        problems.append(source.problem(("signatories",), "the board signs without its chair — add the styreleder"
-                                       " with role: board_chair", message_nb="styret signerer uten styreleder —"
-                                       " legg til styrelederen med role: board_chair"))
+        problems.append(
+            source.problem(
+                ("signatories",),
+                "the board signs without its chair — add the styreleder with role: board_chair",
+                message_nb="styret signerer uten styreleder — legg til styrelederen med role: board_chair",
+            )
+        )
     return problems
 
 
@@ -110,12 +147,21 @@ def company_is_covered(loaded: LoadedStatement) -> list[Problem]:
     covered = {" ".join(company.casefold().split()) for company in loaded.data.statement.companies_covered}
     if " ".join(name.casefold().split()) in covered:
         return []
-    return [loaded.sources["statement"].problem(("companies_covered",), f"does not name «{name}» (company.yml name)"
-                                                " — the statement must cover the enterprise that publishes it",
-                                                message_nb=f"nevner ikke «{name}» (navnet i company.yml) —"
-                                                " redegjørelsen må gjelde virksomheten som publiserer den")]
+    return [
+        loaded.sources["statement"].problem(
+            ("companies_covered",),
+            f"does not name «{name}» (company.yml name) — the statement must cover the enterprise that publishes it",
+            message_nb=f"nevner ikke «{name}» (navnet i company.yml) —"
+            " redegjørelsen må gjelde virksomheten som publiserer den",
+        )
+    ]
 
 
 # Every rule a published statement must pass, in the order the reasons are printed.
-PUBLICATION_RULES: list[Rule] = [statement_is_final, dates_in_order, dates_not_in_the_future, signatories_consistent,
-                                  company_is_covered]
+PUBLICATION_RULES: list[Rule] = [
+    statement_is_final,
+    dates_in_order,
+    dates_not_in_the_future,
+    signatories_consistent,
+    company_is_covered,
+]

@@ -45,5 +45,8 @@ def write_schemas(data_dir: Path) -> list[Path]:
 def stale_schemas(data_dir: Path) -> list[str]:
     """The schema files that are missing or differ from what the models give now."""
     folder = data_dir / SCHEMA_FOLDER
-    return [name for name, text in data_file_schemas().items()
-            if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]
+    return [
+        name
+        for name, text in data_file_schemas().items()
+        if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text
+    ]

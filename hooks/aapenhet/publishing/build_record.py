@@ -34,34 +34,50 @@ def source_digest(project: Path) -> str:
 
 
 def build_record(project: Path, site_url: str, form: FormSettings) -> dict[str, object]:
-    return {"site_url": site_url, "form_endpoint": form.endpoint, "form_provider": form.provider.value,
-            "sources_sha256": source_digest(project)}
+    return {
+        "site_url": site_url,
+        "form_endpoint": form.endpoint,
+        "form_provider": form.provider.value,
+        "sources_sha256": source_digest(project),
+    }
 
 
 def write_build_record(site_dir: Path, record: dict[str, object]) -> None:
     (site_dir / BUILD_RECORD).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
 
 
-def built_site_problems(site_dir: Path, project: Path, site_url: str | None, form: FormSettings | list[str]) -> list[str]:
+def built_site_problems(
+    site_dir: Path, project: Path, site_url: str | None, form: FormSettings | list[str]
+) -> list[str]:
     """Why ``site_dir`` is not the site the gate judged; empty when it is."""
     where = f"{site_dir}/{BUILD_RECORD}"
     try:
         built = json.loads((site_dir / BUILD_RECORD).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return [f"{where}: missing or unreadable — {site_dir}/ was not made by a finished strict build of this"
-                " project (a refused or non-strict build writes none); build it with mkdocs build --strict"
-                " before the gate"]
+        return [
+            f"{where}: missing or unreadable — {site_dir}/ was not made by a finished strict build of this"
+            " project (a refused or non-strict build writes none); build it with mkdocs build --strict"
+            " before the gate"
+        ]
     problems = []
     if site_url is not None and _with_slash(str(built.get("site_url"))) != _with_slash(site_url):
-        problems.append(f"{where}: site/ was built for {built.get('site_url')}, not {site_url.strip()} — build it"
-                        " again with SITE_URL set to the address it is published at")
+        problems.append(
+            f"{where}: site/ was built for {built.get('site_url')}, not {site_url.strip()} — build it"
+            " again with SITE_URL set to the address it is published at"
+        )
     if isinstance(form, FormSettings) and (built.get("form_endpoint"), built.get("form_provider")) != (
-            form.endpoint, form.provider.value):
-        problems.append(f"{where}: site/'s form posts to {built.get('form_endpoint')}, not {form.endpoint} — build it"
-                        " again with the same INNSYNSKRAV_* settings as the gate")
+        form.endpoint,
+        form.provider.value,
+    ):
+        problems.append(
+            f"{where}: site/'s form posts to {built.get('form_endpoint')}, not {form.endpoint} — build it"
+            " again with the same INNSYNSKRAV_* settings as the gate"
+        )
     if built.get("sources_sha256") != source_digest(project):
-        problems.append(f"{where}: site/ was built from other files than mkdocs.yml, docs/, data/, overrides/ and"
-                        " hooks/ as they are now — build it again, then run the gate")
+        problems.append(
+            f"{where}: site/ was built from other files than mkdocs.yml, docs/, data/, overrides/ and"
+            " hooks/ as they are now — build it again, then run the gate"
+        )
     return problems
 
 

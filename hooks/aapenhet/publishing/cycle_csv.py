@@ -16,15 +16,42 @@ RISKS_FILE = "risks_and_impacts.csv"
 MEASURES_FILE = "measures.csv"
 
 RISK_COLUMNS = (
-    "id", "type", "title", "country_codes", "country_names", "sector", "supplier_ids", "product_line", "tier",
-    "rights", "risk_level", "severity", "likelihood", "exposure", "rating_source", "identified_on",
-    "remediation", "remediation_status", "measure_ids", "description",
+    "id",
+    "type",
+    "title",
+    "country_codes",
+    "country_names",
+    "sector",
+    "supplier_ids",
+    "product_line",
+    "tier",
+    "rights",
+    "risk_level",
+    "severity",
+    "likelihood",
+    "exposure",
+    "rating_source",
+    "identified_on",
+    "remediation",
+    "remediation_status",
+    "measure_ids",
+    "description",
 )
 """The columns of ``risks_and_impacts.csv``, in order; README.md says what each holds."""
 
 MEASURE_COLUMNS = (
-    "measure_id", "title", "kind", "status", "addresses", "supplier_id", "started_on", "completed_on", "result",
-    "expected_result", "supplier_said", "description",
+    "measure_id",
+    "title",
+    "kind",
+    "status",
+    "addresses",
+    "supplier_id",
+    "started_on",
+    "completed_on",
+    "result",
+    "expected_result",
+    "supplier_said",
+    "description",
 )
 """The columns of ``measures.csv``, in order; README.md says what each holds."""
 
@@ -32,32 +59,60 @@ MEASURE_COLUMNS = (
 def risks_csv(document: out.StatementDocument) -> str:
     """One row per risk (``type`` risk) and per actual impact (``type`` actual_impact)."""
     dd = document.due_diligence
-    rows = [{**_where_cells(risk.where), "id": risk.id, "type": "risk", "title": risk.title,
-             "rights": _codes(risk.rights_at_risk), "risk_level": _code(risk.risk_level),
-             "severity": _code(risk.severity), "likelihood": _code(risk.likelihood), "exposure": _code(risk.exposure),
-             "rating_source": risk.rating_source or "", "measure_ids": joined(risk.measure_ids),
-             "description": risk.description}
-            for risk in dd.risks]
-    rows += [{**_where_cells(impact.where), "id": impact.id, "type": "actual_impact", "title": impact.title,
-              "rights": _codes(impact.rights_affected),
-              "identified_on": impact.identified_on.isoformat() if impact.identified_on else "",
-              "remediation": impact.remediation or "", "remediation_status": _code(impact.remediation_status),
-              "measure_ids": joined(impact.measure_ids), "description": impact.description}
-             for impact in dd.actual_impacts.impacts]
+    rows = [
+        {
+            **_where_cells(risk.where),
+            "id": risk.id,
+            "type": "risk",
+            "title": risk.title,
+            "rights": _codes(risk.rights_at_risk),
+            "risk_level": _code(risk.risk_level),
+            "severity": _code(risk.severity),
+            "likelihood": _code(risk.likelihood),
+            "exposure": _code(risk.exposure),
+            "rating_source": risk.rating_source or "",
+            "measure_ids": joined(risk.measure_ids),
+            "description": risk.description,
+        }
+        for risk in dd.risks
+    ]
+    rows += [
+        {
+            **_where_cells(impact.where),
+            "id": impact.id,
+            "type": "actual_impact",
+            "title": impact.title,
+            "rights": _codes(impact.rights_affected),
+            "identified_on": impact.identified_on.isoformat() if impact.identified_on else "",
+            "remediation": impact.remediation or "",
+            "remediation_status": _code(impact.remediation_status),
+            "measure_ids": joined(impact.measure_ids),
+            "description": impact.description,
+        }
+        for impact in dd.actual_impacts.impacts
+    ]
     return csv_text(RISK_COLUMNS, rows)
 
 
 def measures_csv(document: out.StatementDocument) -> str:
     """One row per measure, taken or planned."""
-    rows = [{"measure_id": measure.id, "title": measure.title, "kind": measure.kind.value,
-             "status": measure.status.value, "addresses": joined(measure.addresses),
-             "supplier_id": measure.supplier_id or "",
-             "started_on": measure.started_on.isoformat() if measure.started_on else "",
-             "completed_on": measure.completed_on.isoformat() if measure.completed_on else "",
-             "result": measure.result or "", "expected_result": measure.expected_result or "",
-             "supplier_said": measure.supplier_said or "",
-             "description": measure.description or ""}
-            for measure in document.due_diligence.measures]
+    rows = [
+        {
+            "measure_id": measure.id,
+            "title": measure.title,
+            "kind": measure.kind.value,
+            "status": measure.status.value,
+            "addresses": joined(measure.addresses),
+            "supplier_id": measure.supplier_id or "",
+            "started_on": measure.started_on.isoformat() if measure.started_on else "",
+            "completed_on": measure.completed_on.isoformat() if measure.completed_on else "",
+            "result": measure.result or "",
+            "expected_result": measure.expected_result or "",
+            "supplier_said": measure.supplier_said or "",
+            "description": measure.description or "",
+        }
+        for measure in document.due_diligence.measures
+    ]
     return csv_text(MEASURE_COLUMNS, rows)
 
 

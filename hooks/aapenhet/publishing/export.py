@@ -48,7 +48,6 @@ SCHEMA_FILE = out.SCHEMA_URL
 CSV_FILE = "suppliers.csv"
 
 
-
 SUPPLIER_COLUMNS = (
     "supplier_id",
     "supplier_name",
@@ -130,7 +129,9 @@ def statement_model(data: StatementData, language: str) -> out.StatementDocument
             contact=out.Contact(email=statement.contact.email, postal_address=list(statement.contact.postal_address)),
             revisions=[out.Revision(date=r.date, summary=text(r.summary)) for r in statement.revisions],
         ),
-        suppliers=[_supplier(supplier, follow_ups.get(supplier.id, []), language) for supplier in data.suppliers.suppliers],
+        suppliers=[
+            _supplier(supplier, follow_ups.get(supplier.id, []), language) for supplier in data.suppliers.suppliers
+        ],
         countries=[_country_risk(entry, language) for entry in data.countries.countries],
         rating_sources=[_rating_source(source, language) for source in data.countries.sources],
         due_diligence=out.DueDiligence(
@@ -172,9 +173,17 @@ def _where(where: Where, language: str) -> out.Where:
 def _risk(risk: Risk, measures_for: dict[str, list[Measure]], language: str) -> out.Risk:
     text = texts_in(language)
     return out.Risk(
-        id=risk.id, title=text(risk.title), where=_where(risk.where, language), rights_at_risk=list(risk.rights),
-        risk_level=risk.level, severity=risk.severity, likelihood=risk.likelihood, exposure=risk.exposure,
-        rating_source=risk.source, description=text(risk.description), measure_ids=[measure.id for measure in measures_for.get(risk.id, [])],
+        id=risk.id,
+        title=text(risk.title),
+        where=_where(risk.where, language),
+        rights_at_risk=list(risk.rights),
+        risk_level=risk.level,
+        severity=risk.severity,
+        likelihood=risk.likelihood,
+        exposure=risk.exposure,
+        rating_source=risk.source,
+        description=text(risk.description),
+        measure_ids=[measure.id for measure in measures_for.get(risk.id, [])],
     )
 
 
@@ -185,24 +194,40 @@ def _actual_impacts(data: StatementData, measures_for: dict[str, list[Measure]],
         return out.ActualImpacts(status="not_stated", how_looked_for=None, impacts=[])
     impacts = [
         out.Impact(
-            id=impact.id, title=text(impact.title), where=_where(impact.where, language),
-            rights_affected=list(impact.rights), identified_on=impact.identified_on,
-            description=text(impact.description), remediation=text(impact.remediation),
-            remediation_status=impact.remediation_status, measure_ids=[measure.id for measure in measures_for.get(impact.id, [])],
+            id=impact.id,
+            title=text(impact.title),
+            where=_where(impact.where, language),
+            rights_affected=list(impact.rights),
+            identified_on=impact.identified_on,
+            description=text(impact.description),
+            remediation=text(impact.remediation),
+            remediation_status=impact.remediation_status,
+            measure_ids=[measure.id for measure in measures_for.get(impact.id, [])],
         )
         for impact in found.impacts
     ]
-    return out.ActualImpacts(status="none_identified" if found.none_identified else "identified",
-                             how_looked_for=text(found.how_looked_for), impacts=impacts)
+    return out.ActualImpacts(
+        status="none_identified" if found.none_identified else "identified",
+        how_looked_for=text(found.how_looked_for),
+        impacts=impacts,
+    )
 
 
 def _measure(measure: Measure, language: str) -> out.Measure:
     text = texts_in(language)
     return out.Measure(
-        id=measure.id, title=text(measure.title), kind=measure.kind, status=measure.status,
-        addresses=list(measure.addresses), supplier_id=measure.supplier, started_on=measure.started_on,
-        completed_on=measure.completed_on, description=text(measure.description), result=text(measure.result),
-        expected_result=text(measure.expected_result), supplier_said=text(measure.supplier_said),
+        id=measure.id,
+        title=text(measure.title),
+        kind=measure.kind,
+        status=measure.status,
+        addresses=list(measure.addresses),
+        supplier_id=measure.supplier,
+        started_on=measure.started_on,
+        completed_on=measure.completed_on,
+        description=text(measure.description),
+        result=text(measure.result),
+        expected_result=text(measure.expected_result),
+        supplier_said=text(measure.supplier_said),
     )
 
 
@@ -223,7 +248,9 @@ def _supplier(supplier: Supplier, follow_ups: list[Measure], language: str) -> o
             owner=ownership.owner,
             share_percent=ownership.share_percent,
             headquarters=_location(ownership.headquarters, language) if ownership.headquarters else None,
-        ) if ownership else None,
+        )
+        if ownership
+        else None,
         relationship_years=supplier.relationship_years,
         relationship_years_approximate=supplier.relationship_years_approximate,
         production=[
@@ -290,21 +317,23 @@ def suppliers_csv(data: StatementData, language: str, *, labels: Labels | None =
         for code, lines in _lines_by_country(supplier).items():
             rating = ratings[code]  # crosscheck: every production country has an entry
             source = sources.get(rating.source) if rating.source else None
-            rows.append({
-                **supplier_cells,
-                "product_lines": joined(line.product_line.in_language(language) for line in lines),
-                "supply_kind": joined(dict.fromkeys(line.kind.value for line in lines)),
-                "production_notes": joined(line.note.in_language(language) for line in lines if line.note),
-                "country_code": code,
-                "country_name": country_name(code, language),
-                "risk_level": rating.risk.value if rating.risk else "",
-                "risk_areas": joined(labels.get(f"area.{area.value}", language) for area in rating.areas),
-                "risk_area_codes": joined(area.value for area in rating.areas),
-                "rating_source": source.name.in_language(language) if source else "",
-                "rating_source_publisher": source.publisher if source else "",
-                "rating_source_year": source.year if source and source.year is not None else "",
-                "rating_source_url": str(source.url) if source and source.url else "",
-            })
+            rows.append(
+                {
+                    **supplier_cells,
+                    "product_lines": joined(line.product_line.in_language(language) for line in lines),
+                    "supply_kind": joined(dict.fromkeys(line.kind.value for line in lines)),
+                    "production_notes": joined(line.note.in_language(language) for line in lines if line.note),
+                    "country_code": code,
+                    "country_name": country_name(code, language),
+                    "risk_level": rating.risk.value if rating.risk else "",
+                    "risk_areas": joined(labels.get(f"area.{area.value}", language) for area in rating.areas),
+                    "risk_area_codes": joined(area.value for area in rating.areas),
+                    "rating_source": source.name.in_language(language) if source else "",
+                    "rating_source_publisher": source.publisher if source else "",
+                    "rating_source_year": source.year if source and source.year is not None else "",
+                    "rating_source_url": str(source.url) if source and source.url else "",
+                }
+            )
     return csv_text(SUPPLIER_COLUMNS, rows)
 
 

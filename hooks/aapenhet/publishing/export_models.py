@@ -175,7 +175,8 @@ class Supplier(OutputModel):
     relationship_years_approximate: bool = Field(description="True when `relationship_years` is approximate.")
     production: list[ProductionLine] = Field(description="The supplier's product lines and where they are made.")
     measure_ids: list[str] = Field(
-        description="`id`s of the measures in `due_diligence.measures` that follow this supplier up.")
+        description="`id`s of the measures in `due_diligence.measures` that follow this supplier up."
+    )
 
 
 # --- country risk ------------------------------------------------------------------------------
@@ -223,7 +224,8 @@ class Where(OutputModel):
     product_line: str | None = Field(description="The product line, or null.")
     tier: SupplyChainTier | None = Field(
         description="Where in the supply chain: own_operations, tier_1 (direct suppliers) or tier_2_or_beyond;"
-                    " null when not known.")
+        " null when not known."
+    )
 
 
 class Risk(OutputModel):
@@ -261,7 +263,8 @@ class ActualImpacts(OutputModel):
 
     status: Literal["not_stated", "none_identified", "identified"] = Field(
         description="not_stated: the statement does not say; none_identified: none found (see how_looked_for);"
-                    " identified: see impacts.")
+        " identified: see impacts."
+    )
     how_looked_for: str | None = Field(description="How impacts were looked for, when none were found.")
     impacts: list[Impact]
 
@@ -274,7 +277,8 @@ class Measure(OutputModel):
     kind: MeasureKind
     status: MeasureStatus = Field(description="planned, ongoing or done.")
     addresses: list[str] = Field(
-        description="`id`s of the risks and impacts the measure addresses; empty when the statement links none.")
+        description="`id`s of the risks and impacts the measure addresses; empty when the statement links none."
+    )
     supplier_id: str | None = Field(description="`id` of the supplier it concerns, or null.")
     started_on: datetime.date | None
     completed_on: datetime.date | None
@@ -282,7 +286,8 @@ class Measure(OutputModel):
     result: str | None = Field(description="The result of a measure taken; null when not stated.")
     expected_result: str | None = Field(description="The expected result of a planned measure; null when not stated.")
     supplier_said: str | None = Field(
-        description="What the supplier said (in an interview, a questionnaire), as the supplier's words; null if none.")
+        description="What the supplier said (in an interview, a questionnaire), as the supplier's words; null if none."
+    )
 
 
 class EthicalGuidelines(OutputModel):

@@ -4,9 +4,10 @@ Run before a deploy (``aapenhet gate [PROJECT] [--site-url URL]``, see ``aapenhe
 when the data does not load, when the §5 check finds anything (``model.check``: what §5 asks that
 the data does not show, and the publication rules — the statement is still a draft, or a fact is
 inconsistent in a way the models cannot see within one field) in the current statement or in a
-version kept in data/history/ (``model.publishable``, the rule set ``keep`` uses too), or when the build settings would publish the site at an address that is not its public
-https address or with a form that reaches no one. Each reason is one line of plain English, located
-like the loader's messages where it is about ``data/``.
+version kept in data/history/ (``model.publishable``, the rule set ``keep`` uses too), or when the
+build settings would publish the site at an address that is not its public https address or with a
+form that reaches no one. Each reason is one line of plain English, located like the loader's
+messages where it is about ``data/``.
 """
 
 from __future__ import annotations
@@ -59,20 +60,26 @@ def form_endpoint_is_public(settings: PublishSettings) -> list[str]:
     if settings.form.provider is Provider.netlify:
         if settings.host == "netlify":
             return []  # Netlify takes the posts on the site itself
-        return [f"extra.innsynskrav.provider: netlify takes the form's posts on the site itself, but the site is"
-                f" deployed to {settings.host}, which answers a post with an error — choose a form service"
-                " (formspree, formsubmit, web3forms, generic) or deploy to Netlify (--host netlify)"]
+        return [
+            f"extra.innsynskrav.provider: netlify takes the form's posts on the site itself, but the site is"
+            f" deployed to {settings.host}, which answers a post with an error — choose a form service"
+            " (formspree, formsubmit, web3forms, generic) or deploy to Netlify (--host netlify)"
+        ]
     problem = public_https_url_problem(settings.form.endpoint)
     if problem is None and settings.form.endpoint.strip() in EXAMPLE_ENDPOINTS:
         problem = f"«{settings.form.endpoint}» is the example address from EDITING.md, not a form of Exso's"
     if problem is None:
         if settings.form.provider is Provider.generic and settings.form.service_name is None:
-            return ["extra.innsynskrav.service_name: not set — the privacy notice must name the service that"
-                    " processes the requests; set INNSYNSKRAV_SERVICE_NAME (or service_name:)"]
+            return [
+                "extra.innsynskrav.service_name: not set — the privacy notice must name the service that"
+                " processes the requests; set INNSYNSKRAV_SERVICE_NAME (or service_name:)"
+            ]
         return []
-    return [f"extra.innsynskrav.endpoint: {problem} — set INNSYNSKRAV_PROVIDER and INNSYNSKRAV_ENDPOINT"
-            " to the form service Exso uses (repository variables on GitHub: Settings → Secrets and variables →"
-            " Actions → Variables; EDITING.md, «The request form's mail service»)"]
+    return [
+        f"extra.innsynskrav.endpoint: {problem} — set INNSYNSKRAV_PROVIDER and INNSYNSKRAV_ENDPOINT"
+        " to the form service Exso uses (repository variables on GitHub: Settings → Secrets and variables →"
+        " Actions → Variables; EDITING.md, «The request form's mail service»)"
+    ]
 
 
 # Every settings check the gate runs, after the data rules, in the order the reasons are printed.

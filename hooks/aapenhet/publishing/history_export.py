@@ -25,9 +25,15 @@ def changes_json(view: VersionView, previous: VersionView, site: Site, language:
         return [{"id": item.id, "title": text(item.title)} for item in items]
 
     def levels(items: list) -> list[dict[str, object]]:
-        return [{"id": change.risk.id, "title": text(change.risk.title),
-                 "before": change.before.value if change.before else None,
-                 "after": change.after.value if change.after else None} for change in items]
+        return [
+            {
+                "id": change.risk.id,
+                "title": text(change.risk.title),
+                "before": change.before.value if change.before else None,
+                "after": change.after.value if change.after else None,
+            }
+            for change in items
+        ]
 
     document = {
         "language": language,
@@ -35,23 +41,54 @@ def changes_json(view: VersionView, previous: VersionView, site: Site, language:
         "compared_with": _entry(previous, site, language),
         "suppliers_added": [{"id": supplier.id, "name": supplier.name} for supplier in changes.suppliers_added],
         "suppliers_removed": [{"id": supplier.id, "name": supplier.name} for supplier in changes.suppliers_removed],
-        "suppliers_countries_changed": [{"id": change.supplier.id, "name": change.supplier.name,
-                                         "countries_added": change.added, "countries_removed": change.removed}
-                                        for change in changes.suppliers_countries_changed],
-        **{kind: [{"country_code": change.code, "before": change.before.value if change.before else None,
-                   "after": change.after.value if change.after else None} for change in getattr(changes, kind)]
-           for kind in ("rated_countries_added", "rated_countries_removed", "ratings_raised", "ratings_lowered", "ratings_given",
-                        "ratings_withdrawn")},
+        "suppliers_countries_changed": [
+            {
+                "id": change.supplier.id,
+                "name": change.supplier.name,
+                "countries_added": change.added,
+                "countries_removed": change.removed,
+            }
+            for change in changes.suppliers_countries_changed
+        ],
+        **{
+            kind: [
+                {
+                    "country_code": change.code,
+                    "before": change.before.value if change.before else None,
+                    "after": change.after.value if change.after else None,
+                }
+                for change in getattr(changes, kind)
+            ]
+            for kind in (
+                "rated_countries_added",
+                "rated_countries_removed",
+                "ratings_raised",
+                "ratings_lowered",
+                "ratings_given",
+                "ratings_withdrawn",
+            )
+        },
         "risks_new": titled(changes.risks_new),
         "risks_raised": levels(changes.risks_raised),
         "risks_lowered": levels(changes.risks_lowered),
         "risks_level_given": levels(changes.risks_level_given),
         "risks_level_withdrawn": levels(changes.risks_level_withdrawn),
-        "risks_reassessed": [{"id": change.risk.id, "title": text(change.risk.title),
-                              **{name: {"before": scale.before.value if scale.before else None,
-                                        "after": scale.after.value if scale.after else None} if scale else None
-                                 for name, scale in (("severity", change.severity), ("likelihood", change.likelihood))}}
-                             for change in changes.risks_reassessed],
+        "risks_reassessed": [
+            {
+                "id": change.risk.id,
+                "title": text(change.risk.title),
+                **{
+                    name: {
+                        "before": scale.before.value if scale.before else None,
+                        "after": scale.after.value if scale.after else None,
+                    }
+                    if scale
+                    else None
+                    for name, scale in (("severity", change.severity), ("likelihood", change.likelihood))
+                },
+            }
+            for change in changes.risks_reassessed
+        ],
         "risks_closed": titled(changes.risks_closed),
         "impacts_identified": titled(changes.impacts_identified),
         "impacts_remediated": titled(changes.impacts_remediated),
@@ -63,8 +100,10 @@ def changes_json(view: VersionView, previous: VersionView, site: Site, language:
         "companies_removed": changes.companies_removed,
         "signatories_added": [{"name": each.name, "role": each.role.value} for each in changes.signatories_added],
         "signatories_removed": [{"name": each.name, "role": each.role.value} for each in changes.signatories_removed],
-        "signatories_role_changed": [{"name": each.after.name, "before": each.before.role.value,
-                                      "after": each.after.role.value} for each in changes.signatories_role_changed],
+        "signatories_role_changed": [
+            {"name": each.after.name, "before": each.before.role.value, "after": each.after.role.value}
+            for each in changes.signatories_role_changed
+        ],
     }
     return json_text(document)
 

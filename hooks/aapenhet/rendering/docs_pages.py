@@ -29,8 +29,10 @@ def page_versions(docs_dir: Path, languages: list[str], default: str) -> dict[st
 
 def page_texts(docs_dir: Path) -> dict[str, str]:
     """Every page's Markdown, by how messages name it (``docs/index.en.md``); none when there is no docs/."""
-    return {f"docs/{path.relative_to(docs_dir).as_posix()}": path.read_text(encoding="utf-8")
-            for path in sorted(docs_dir.rglob("*.md"))}
+    return {
+        f"docs/{path.relative_to(docs_dir).as_posix()}": path.read_text(encoding="utf-8")
+        for path in sorted(docs_dir.rglob("*.md"))
+    }
 
 
 def untranslated_pages(docs_dir: Path, languages: list[str], default: str) -> list[Problem]:
@@ -43,8 +45,15 @@ def untranslated_pages(docs_dir: Path, languages: list[str], default: str) -> li
                 wanted = f"{base}.md" if language == default else f"{base}.{language}.md"
                 present = ", ".join(sorted(found))
                 existing = found[sorted(found)[0]].relative_to(docs_dir).as_posix()
-                problems.append(Problem(f"docs/{existing}", 1, 1, "", f"docs/{wanted} is missing: the page exists"
-                                        f" only in {present} — add the translation"))
+                problems.append(
+                    Problem(
+                        f"docs/{existing}",
+                        1,
+                        1,
+                        "",
+                        f"docs/{wanted} is missing: the page exists only in {present} — add the translation",
+                    )
+                )
     return problems
 
 
@@ -55,9 +64,16 @@ def empty_pages(docs_dir: Path) -> list[Problem]:
         text = path.read_text(encoding="utf-8")
         body = text.split("---", 2)[2] if text.startswith("---") and text.count("---") >= 2 else text
         if not body.strip():
-            problems.append(Problem(f"docs/{path.relative_to(docs_dir).as_posix()}", 1, 1, "",
-                                    "the page is empty — write its text, or remove it in both languages and"
-                                    " its line under nav: in mkdocs.yml"))
+            problems.append(
+                Problem(
+                    f"docs/{path.relative_to(docs_dir).as_posix()}",
+                    1,
+                    1,
+                    "",
+                    "the page is empty — write its text, or remove it in both languages and"
+                    " its line under nav: in mkdocs.yml",
+                )
+            )
     return problems
 
 
@@ -87,7 +103,16 @@ def untranslated_nav_titles(nav: list, translations: dict[str, dict[str, str]], 
             for language, known in translations.items():
                 if title not in known:
                     line, column = settings.locate(("nav", index, title), at_key=True)
-                    problems.append(Problem(settings.file, line, column, f"nav[{index}]", (
-                        f"«{title}» has no {language} title — add «{title}: …» under nav_translations: of the"
-                        f" {language} language (plugins: i18n: languages:) in mkdocs.yml")))
+                    problems.append(
+                        Problem(
+                            settings.file,
+                            line,
+                            column,
+                            f"nav[{index}]",
+                            (
+                                f"«{title}» has no {language} title — add «{title}: …» under nav_translations: of the"
+                                f" {language} language (plugins: i18n: languages:) in mkdocs.yml"
+                            ),
+                        )
+                    )
     return problems

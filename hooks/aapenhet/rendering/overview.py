@@ -14,12 +14,12 @@ from aapenhet.model.countries import country_name
 from aapenhet.model.models import RiskLevel, StatementData, SupplyKind
 
 WIDTH = 280
-BAND = 30           # a rating's heading band
-LINE = 22           # one line of 16-unit text
+BAND = 30  # a rating's heading band
+LINE = 22  # one line of 16-unit text
 ROW_GAP = 6
 GROUP_GAP = 8
-INDENT = 16          # supplier names sit under their country, indented
-LINE_CHARS = 28       # characters per line of 16-unit text across the picture
+INDENT = 16  # supplier names sit under their country, indented
+LINE_CHARS = 28  # characters per line of 16-unit text across the picture
 ORDER = (RiskLevel.high, RiskLevel.elevated, RiskLevel.low, None)
 
 

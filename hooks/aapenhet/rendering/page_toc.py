@@ -24,10 +24,17 @@ _TAG = re.compile(r"<[^>]+>")
 
 def toc_tokens(page_html: str) -> list[dict]:
     """The headings with a permalink, nested as Markdown's toc extension nests its own (``toc_tokens``)."""
-    flat = [{"level": int(match.group("level")), "id": match.group("id"),
-             # Markdown's toc gives the heading's text escaped, and the theme writes it as it is.
-             "name": html.escape(html.unescape(_TAG.sub("", match.group("content").split(_PERMALINK)[0])).strip(),
-                                 quote=False),
-             "children": []}
-            for match in _HEADING.finditer(page_html) if _PERMALINK in match.group("content")]
+    flat = [
+        {
+            "level": int(match.group("level")),
+            "id": match.group("id"),
+            # Markdown's toc gives the heading's text escaped, and the theme writes it as it is.
+            "name": html.escape(
+                html.unescape(_TAG.sub("", match.group("content").split(_PERMALINK)[0])).strip(), quote=False
+            ),
+            "children": [],
+        }
+        for match in _HEADING.finditer(page_html)
+        if _PERMALINK in match.group("content")
+    ]
     return nest_toc_tokens(flat)

@@ -72,17 +72,28 @@ def placeholder_problems(markdown: str, page_path: str) -> list[Problem]:
             what = f"«{' '.join(match.group(0).split())}» is not a placeholder as written"
         meant = _did_you_mean(match.group(0))
         hint = f"did you mean «<!-- aapenhet:{meant} -->»? " if meant else ""
-        message = (f"{what} — {hint}expected exactly «<!-- aapenhet:NAME -->» (lower case, one space inside each"
-                   f" end) with NAME one of: {', '.join(PLACEHOLDERS)}")
+        message = (
+            f"{what} — {hint}expected exactly «<!-- aapenhet:NAME -->» (lower case, one space inside each"
+            f" end) with NAME one of: {', '.join(PLACEHOLDERS)}"
+        )
         problems.append(Problem(page_path, line, column, "", message))
     for match in EXACT.finditer(markdown):
         line_start = markdown.rfind("\n", 0, match.start()) + 1
         line_end = markdown.find("\n", match.end())
-        if markdown[line_start:len(markdown) if line_end < 0 else line_end].rstrip() != match.group(0):
+        if markdown[line_start : len(markdown) if line_end < 0 else line_end].rstrip() != match.group(0):
             line, column = _position(markdown, match.start())
-            problems.append(Problem(page_path, line, column, "", (
-                f"«{match.group(0)}» shares its line with other text or is indented — the block it stands for"
-                " is a part of the page of its own; put the placeholder alone at the start of a line")))
+            problems.append(
+                Problem(
+                    page_path,
+                    line,
+                    column,
+                    "",
+                    (
+                        f"«{match.group(0)}» shares its line with other text or is indented — the block it stands for"
+                        " is a part of the page of its own; put the placeholder alone at the start of a line"
+                    ),
+                )
+            )
     for match in _OPENED.finditer(markdown):
         rest = match.group("rest")
         if "-->" in match.group(0) or rest.strip(" \t-!>"):
@@ -90,9 +101,18 @@ def placeholder_problems(markdown: str, page_path: str) -> list[Problem]:
         line, column = _position(markdown, match.start())
         written = match.group(0).strip()
         meant = _did_you_mean(written) or "NAME"
-        problems.append(Problem(page_path, line, column, "", (
-            f"«{written}» is not closed with «-->» on its line — the rest of the page would be hidden as a"
-            f" comment; write «<!-- aapenhet:{meant} -->»")))
+        problems.append(
+            Problem(
+                page_path,
+                line,
+                column,
+                "",
+                (
+                    f"«{written}» is not closed with «-->» on its line — the rest of the page would be hidden as a"
+                    f" comment; write «<!-- aapenhet:{meant} -->»"
+                ),
+            )
+        )
     return sorted(problems)
 
 
@@ -109,10 +129,16 @@ def placeholder_parity_problems(pages: Mapping[str, str], shown_as: Callable[[st
                 if name not in other_names:
                     markdown = pages[language]
                     line, column = _position(markdown, markdown.index(f"<!-- aapenhet:{name} -->"))
-                    problems.append(Problem(
-                        shown_as(language), line, column, "",
-                        f"placeholder «{name}» is here but not in {shown_as(other)} — the {other} page would lack"
-                        " that part of the statement; add it there too, or remove it here"))
+                    problems.append(
+                        Problem(
+                            shown_as(language),
+                            line,
+                            column,
+                            "",
+                            f"placeholder «{name}» is here but not in {shown_as(other)} — the {other} page would lack"
+                            " that part of the statement; add it there too, or remove it here",
+                        )
+                    )
     return problems
 
 
@@ -122,8 +148,9 @@ def fill_placeholders(page_html: str, render: Callable[[str], str]) -> str:
 
     Call ``placeholder_problems`` first: only exact, known placeholders are replaced here.
     """
-    return EXACT.sub(lambda match: render(match.group("name"))
-                     if match.group("name") in PLACEHOLDERS else match.group(0), page_html)
+    return EXACT.sub(
+        lambda match: render(match.group("name")) if match.group("name") in PLACEHOLDERS else match.group(0), page_html
+    )
 
 
 def _did_you_mean(comment: str) -> str | None:

@@ -29,7 +29,12 @@ def problems_page(problems: Iterable[Problem], language: str) -> str:
     template = _environment().get_template("problems_page.html")
     return template.render(
         language=language,
-        problems=[{"where": f"{problem.file}:{problem.line}:{problem.column}", "path": problem.path,
-                   "message": (problem.message_nb or problem.message) if language == "nb" else problem.message}
-                  for problem in listed],
+        problems=[
+            {
+                "where": f"{problem.file}:{problem.line}:{problem.column}",
+                "path": problem.path,
+                "message": (problem.message_nb or problem.message) if language == "nb" else problem.message,
+            }
+            for problem in listed
+        ],
     ).strip()

@@ -80,8 +80,10 @@ class Renderer:
     def _with_country_cells(self, context: dict[str, object]) -> dict[str, object]:
         """Each rated country as a supplier's entry shows it, rendered once (_country_with_risk.html)."""
         template = self.environment.get_template("_country_with_risk.html")
-        context["country_with_risk"] = {entry.code: Markup(template.render({**context, "code": entry.code}).strip())
-                                        for entry in self.data.countries.countries}
+        context["country_with_risk"] = {
+            entry.code: Markup(template.render({**context, "code": entry.code}).strip())
+            for entry in self.data.countries.countries
+        }
         return context
 
     def _context(self, language: str) -> dict[str, object]:
@@ -119,10 +121,12 @@ class Renderer:
             "iso_date": formatting.iso_date,
             "number": lambda value: formatting.number(value, language),
             "percent": lambda value: formatting.percent(value, language),
-            "form": form_view(self.form,
-                              thank_you_url=self.site.page_url(THANK_YOU_PAGE, language),
-                              thank_you_path=self.site.page_path(THANK_YOU_PAGE, language),
-                              subject=self.labels.get("form.subject", language)),
+            "form": form_view(
+                self.form,
+                thank_you_url=self.site.page_url(THANK_YOU_PAGE, language),
+                thank_you_path=self.site.page_path(THANK_YOU_PAGE, language),
+                subject=self.labels.get("form.subject", language),
+            ),
             "form_provider": self.form.provider.value,
             "form_service_name": self.form.service_name,
             "form_privacy_url": self.form.privacy_url,
@@ -139,6 +143,7 @@ class Renderer:
         } | {"is_draft": bool(missing or self.extra.get("carried_over"))}
 
 
-def make_renderer(data: StatementData, labels: Labels, site: Site, form: FormSettings,
-                  extra: dict[str, object] | None = None) -> Renderer:
+def make_renderer(
+    data: StatementData, labels: Labels, site: Site, form: FormSettings, extra: dict[str, object] | None = None
+) -> Renderer:
     return Renderer(template_environment(), data, labels, site, form, extra or {})

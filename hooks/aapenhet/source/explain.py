@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import re
 import enum
+import re
 import types
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -66,8 +66,12 @@ def _message(detail: dict[str, Any], path: Path, model: type[BaseModel]) -> str:
         return f"is empty — expected at least {count} item{'s' if count != 1 else ''}"
     if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
         bound = next(iter(ctx.values()), "")
-        words = {"greater_than": "more than", "greater_than_equal": "at least",
-                 "less_than": "less than", "less_than_equal": "at most"}[kind]
+        words = {
+            "greater_than": "more than",
+            "greater_than_equal": "at least",
+            "less_than": "less than",
+            "less_than_equal": "at most",
+        }[kind]
         return f"«{value}» is out of range — expected {words} {bound}"
     if value is None:
         if field in _LANGUAGE_NAMES:

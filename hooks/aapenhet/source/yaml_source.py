@@ -68,8 +68,16 @@ def read_data_text(path: FilePath, shown: str) -> tuple[str | None, list[Problem
     not UTF-8."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        return None, [Problem(shown, 1, 1, "", f"the file is {size / 1024 / 1024:.1f} MB — a data file may be at"
-                              f" most {MAX_FILE_BYTES // 1024 // 1024} MB; is it the right file?")]
+        return None, [
+            Problem(
+                shown,
+                1,
+                1,
+                "",
+                f"the file is {size / 1024 / 1024:.1f} MB — a data file may be at"
+                f" most {MAX_FILE_BYTES // 1024 // 1024} MB; is it the right file?",
+            )
+        ]
     try:
         return path.read_text(encoding="utf-8"), []
     except UnicodeDecodeError as error:
@@ -79,8 +87,19 @@ def read_data_text(path: FilePath, shown: str) -> tuple[str | None, list[Problem
 def parse_yaml(text: str, file: str) -> ParsedYaml:
     """Parse ``text``; syntax errors, refused constructs and duplicate keys come back as problems."""
     if len(text) > MAX_FILE_BYTES:
-        return ParsedYaml(None, SourceMap(file), [Problem(
-            file, 1, 1, "", f"the text is larger than the {MAX_FILE_BYTES // 1024 // 1024} MB a data file may be")])
+        return ParsedYaml(
+            None,
+            SourceMap(file),
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "",
+                    f"the text is larger than the {MAX_FILE_BYTES // 1024 // 1024} MB a data file may be",
+                )
+            ],
+        )
     builder = _Builder(file)
     loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
     try:
@@ -132,11 +151,16 @@ class _Builder:
             if self.documents > 1:
                 self._stop(event, "a second YAML document («---») — keep one document per file")
         elif isinstance(event, events.AliasEvent):
-            self._stop(event, f"an alias (*{event.anchor}) — anchors and aliases are not supported here;"
-                              " write the value out in full")
+            self._stop(
+                event,
+                f"an alias (*{event.anchor}) — anchors and aliases are not supported here; write the value out in full",
+            )
         elif isinstance(event, events.NodeEvent) and event.anchor is not None:
-            self._stop(event, f"an anchor (&{event.anchor}) — anchors and aliases are not supported here;"
-                              " write the value out in full")
+            self._stop(
+                event,
+                f"an anchor (&{event.anchor}) — anchors and aliases are not supported here;"
+                " write the value out in full",
+            )
         elif isinstance(event, events.CollectionStartEvent):
             self._start(event)
 
@@ -162,8 +186,14 @@ class _Builder:
             self.source.keys[key_path] = _position(event)
         else:
             first_line = self.source.keys[key_path][0]
-            self.problems.append(Problem(self.source.file, *_position(event), dotted(key_path),
-                                         f"duplicate key «{key}» (first at line {first_line}) — give each key once"))
+            self.problems.append(
+                Problem(
+                    self.source.file,
+                    *_position(event),
+                    dotted(key_path),
+                    f"duplicate key «{key}» (first at line {first_line}) — give each key once",
+                )
+            )
         mapping.key = key
 
     def _start(self, event: events.CollectionStartEvent) -> None:
@@ -206,8 +236,10 @@ class _Builder:
 
 
 def _too_deep() -> str:
-    return f"nested more than {MAX_DEPTH} levels deep — the data is never nested this deeply; check the" \
-           " indentation and brackets"
+    return (
+        f"nested more than {MAX_DEPTH} levels deep — the data is never nested this deeply; check the"
+        " indentation and brackets"
+    )
 
 
 def _is_plain(event: events.ScalarEvent) -> bool:
@@ -232,20 +264,42 @@ def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Proble
     if "cannot start any token" in problem and mark is not None and _char_at(lines, mark) == "\t":
         return Problem(file, line, column, "", "a tab — indent with spaces, not tabs")
     if "quoted scalar" in context and "end of stream" in problem and started is not None:
-        return Problem(file, started.line + 1, started.column + 1, "",
-                       "this quote is never closed — add the closing quote (\" or ') where the text ends")
+        return Problem(
+            file,
+            started.line + 1,
+            started.column + 1,
+            "",
+            "this quote is never closed — add the closing quote (\" or ') where the text ends",
+        )
     if context.startswith("while parsing a flow") and started is not None:
         opened = _char_at(lines, started)
         if mark is not None and mark.line != started.line:
-            return Problem(file, started.line + 1, started.column + 1, "",
-                           f"this «{opened}» is not closed on its line — close it with «{_CLOSING.get(opened, '')}»,"
-                           " or put text that holds a comma, colon or # in quotes")
-        return Problem(file, line, column, "", f"a comma, colon or # in unquoted text breaks the"
-                       f" «{opened}…{_CLOSING.get(opened, '')}» here — put the text in quotes (\"…\")")
+            return Problem(
+                file,
+                started.line + 1,
+                started.column + 1,
+                "",
+                f"this «{opened}» is not closed on its line — close it with «{_CLOSING.get(opened, '')}»,"
+                " or put text that holds a comma, colon or # in quotes",
+            )
+        return Problem(
+            file,
+            line,
+            column,
+            "",
+            f"a comma, colon or # in unquoted text breaks the"
+            f' «{opened}…{_CLOSING.get(opened, "")}» here — put the text in quotes ("…")',
+        )
     if "mapping values are not allowed" in problem and mark is not None:
-        return Problem(file, line, 1, "", "a colon inside unquoted text, or a line indented differently from the"
-                       " lines above — put text that holds a colon in quotes (\"…\"), and line up keys of the"
-                       " same level with the same number of spaces")
+        return Problem(
+            file,
+            line,
+            1,
+            "",
+            "a colon inside unquoted text, or a line indented differently from the"
+            ' lines above — put text that holds a colon in quotes ("…"), and line up keys of the'
+            " same level with the same number of spaces",
+        )
     what = " ".join(part for part in (context, problem) if part)
     if started is not None and mark is not None and started.line != mark.line:
         what += f" (the construct began at line {started.line + 1})"

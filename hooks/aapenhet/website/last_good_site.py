@@ -53,5 +53,6 @@ def discard(aside: Path) -> None:
 def strict_build_will_fail() -> bool:
     """Whether MkDocs, in strict mode, has counted a warning: it refuses the build once the last
     on_post_build has run. (MkDocs counts them with a ``CountHandler`` on its logger.)"""
-    return any(isinstance(handler, CountHandler) and handler.get_counts()
-               for handler in logging.getLogger("mkdocs").handlers)
+    return any(
+        isinstance(handler, CountHandler) and handler.get_counts() for handler in logging.getLogger("mkdocs").handlers
+    )

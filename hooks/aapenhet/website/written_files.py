@@ -9,8 +9,14 @@ from aapenhet.website.addresses import Site
 from aapenhet.website.security import headers_file
 
 
-def write_site_files(site_dir: Path, site: Site, *, form_origin: str | None, script_hashes: Iterable[str],
-                     not_found_pages: Mapping[str, str]) -> None:
+def write_site_files(
+    site_dir: Path,
+    site: Site,
+    *,
+    form_origin: str | None,
+    script_hashes: Iterable[str],
+    not_found_pages: Mapping[str, str],
+) -> None:
     """``_headers`` (the pages' policy, for hosts that read it) and each language's ``404.html``.
 
     The host serves the root ``404.html`` for any missing address; hosts that look for the nearest
