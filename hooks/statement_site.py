@@ -26,7 +26,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -138,7 +138,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         build = _current_build()
         contents = machine_readable_files(build.renderer.data, language, labels=build.renderer.labels)
         if language == build.site.default_language:
-            contents["robots.txt"] = robots_txt(config.site_url)
+            contents["robots.txt"] = robots_txt(build.site.url)
         prefix = build.site.language_prefix(language)
     for name, content in contents.items():
         file = File.generated(config, name, content=content.encode("utf-8"))
@@ -163,8 +163,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         file.dest_uri = prefix + file.dest_uri
         # What static-i18n gives its own pages: the language switch and the hreflang links then
         # name this page in each language.
-        file.locale = file.locale_alternate_of = language
-        file.alternates = {other: SimpleNamespace(url=url) for other, url in urls.items()}
+        i18n_file = cast(Any, file)  # static-i18n's attributes, which MkDocs' File does not declare
+        i18n_file.locale = i18n_file.locale_alternate_of = language
+        i18n_file.alternates = {other: SimpleNamespace(url=url) for other, url in urls.items()}
         files.append(file)
     return files
 
@@ -204,7 +205,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     return env
 
 
-def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: object) -> dict[str, Any]:
     """Runs per page before the theme renders it: the draft banner, security policy and head links."""
     context = _theme_context(context, config)
     made = _current_build().made_pages(_language(config)).get(page.file.src_uri) if _problems is None else None
@@ -212,18 +213,20 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: obj
         # An earlier statement is not a draft of the current one: say what it is instead.
         context["aapenhet_draft_banner"] = made.renderer.render("earlier_notice", _language(config), **made.values)
     alternates = {language: file.url for language, file in getattr(page.file, "alternates", {}).items()}
-    context["aapenhet_alternates"] = page_alternates(config.site_url, alternates, _default_language(config))
+    context["aapenhet_alternates"] = page_alternates(config.site_url or "", alternates, _default_language(config))
     context["aapenhet_robots"] = "noindex" if _problems is not None else page.meta.get("robots", "")
     return context
 
 
-def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+def on_template_context(context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     """Runs before the theme renders a page of its own (``404.html``): the same as for pages."""
     context = _theme_context(context, config)
     if template_name == "sitemap.xml":
         pages = _current_build().made_pages(_language(config)).values() if _problems is None else []
         context["aapenhet_sitemap_pages"] = [
-            entry for page in pages for entry in sitemap_entries(config.site_url, page.urls, _default_language(config))
+            entry
+            for page in pages
+            for entry in sitemap_entries(config.site_url or "", page.urls, _default_language(config))
         ]
     if template_name == "404.html" and _problems is not None:
         context["aapenhet_not_found"] = problems_page(_problems.problems, _language(config))
@@ -304,7 +307,7 @@ def on_build_error(*, error: Exception) -> None:
 # Helpers
 
 
-def _theme_context(context: dict, config: MkDocsConfig) -> dict:
+def _theme_context(context: dict[str, Any], config: MkDocsConfig) -> dict[str, Any]:
     if _problems is not None:
         return _problems_theme_context(context)
     build, language = _current_build(), _language(config)
@@ -321,7 +324,7 @@ def _theme_context(context: dict, config: MkDocsConfig) -> dict:
     return context
 
 
-def _problems_theme_context(context: dict) -> dict:
+def _problems_theme_context(context: dict[str, Any]) -> dict[str, Any]:
     """The theme's context while every page shows problems: no data to draw the banner or head from."""
     context.update(
         aapenhet_draft_banner="",
@@ -352,7 +355,7 @@ def _current_build() -> StatementBuild:
 def _language(config: MkDocsConfig) -> str:
     """The language being built: static-i18n re-runs the whole build once per language."""
     i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or config.theme["language"]
+    return str(getattr(i18n, "current_language", None) or config.theme["language"])
 
 
 def _languages(config: MkDocsConfig) -> list[str]:
@@ -369,7 +372,7 @@ def _nav_translations(config: MkDocsConfig) -> dict[str, dict[str, str]]:
 
 
 def _default_language(config: MkDocsConfig) -> str:
-    return next(language.locale for language in config.plugins["i18n"].config.languages if language.default)
+    return str(next(language.locale for language in config.plugins["i18n"].config.languages if language.default))
 
 
 def _is_later_language_pass(config: MkDocsConfig) -> bool:

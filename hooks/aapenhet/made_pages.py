@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from aapenhet.model.changes import Changes, compare
@@ -91,7 +92,9 @@ def version_changes(versions: list[Version]) -> list[Changes | None]:
     ]
 
 
-def version_views(versions: list[Version], changes: list[Changes | None], language: str, t) -> list[VersionView]:
+def version_views(
+    versions: list[Version], changes: list[Changes | None], language: str, t: Callable[[str], str]
+) -> list[VersionView]:
     """Every version, oldest first, with its label in ``language`` and what changed since the one before."""
     views: list[VersionView] = []
     in_force = max((index for index, version in enumerate(versions) if version.address), default=None)
@@ -112,7 +115,7 @@ def version_views(versions: list[Version], changes: list[Changes | None], langua
     return views
 
 
-def version_label(version: Version, language: str, t) -> str:
+def version_label(version: Version, language: str, t: Callable[[str], str]) -> str:
     if version.year is None:
         return t("history.next_draft")
     if version.is_update and version.date:
@@ -133,7 +136,10 @@ def made_pages(
     ``views``: every version in ``language`` (``version_views``), oldest first, the current one last
     (only the current one when there is no history); ``renderers``: each earlier version's, by its path.
     """
-    site, t = renderer.site, lambda key: renderer.label(key, language)
+    site = renderer.site
+
+    def t(key: str) -> str:
+        return renderer.label(key, language)
 
     def urls(path: str) -> dict[str, str]:
         return {each: site.language_prefix(each) + path for each in site.languages}

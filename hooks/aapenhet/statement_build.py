@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from aapenhet.form.settings import form_origin, load_form_settings
 from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
@@ -147,11 +147,11 @@ def start_build(
     project: Path,
     docs_dir: Path,
     site_url: str | None,
-    extra: dict,
+    extra: dict[str, Any],
     mkdocs_yml_text: str,
     languages: list[str],
     default_language: str,
-    nav: list | None = None,
+    nav: list[Any] | None = None,
     nav_translations: dict[str, dict[str, str]] | None = None,
 ) -> StatementBuild:
     """Read and check everything the build needs; raises ``DataProblems`` with every problem found."""
@@ -175,7 +175,7 @@ def start_build(
         versions, problems = None, problems + earlier_version_problems(project / "data")
     problems += docs_problems(docs_dir, languages, default_language)
     problems += untranslated_nav_titles(nav or [], nav_translations or {}, settings)
-    if problems or form is None or labels is None or loaded is None or versions is None:
+    if problems or not site_url or form is None or labels is None or loaded is None or versions is None:
         raise DataProblems(problems, about="the statement site")
     site = Site(url=site_url, default_language=default_language, languages=tuple(languages))
     before = period_before(versions)

@@ -63,8 +63,8 @@ def write_data_folder(shipped_data: Path, out: Path, *, suppliers: int, seed: in
 
 
 def generated_trees(
-    shipped_countries: dict, shipped_due_diligence: dict, *, suppliers: int, seed: int
-) -> dict[str, dict]:
+    shipped_countries: dict[str, Any], shipped_due_diligence: dict[str, Any], *, suppliers: int, seed: int
+) -> dict[str, dict[str, Any]]:
     """The three generated files as plain values, by file name."""
     rng = random.Random(seed)
     sources = shipped_countries.get("sources") or [words.DEFAULT_SOURCE]
@@ -92,7 +92,9 @@ def generated_trees(
     }
 
 
-def general_risks_and_measures(shipped_due_diligence: dict) -> tuple[list[dict], list[dict]]:
+def general_risks_and_measures(
+    shipped_due_diligence: dict[str, Any],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The shipped risks and measures that name no supplier: the others cannot stay, since the shipped
     suppliers are not among the generated ones."""
     risks = [
@@ -221,7 +223,7 @@ def rating(code: str, level: str | None, source_id: str) -> dict[str, Any]:
     return {"code": code, "risk": level, "source": source_id, "areas": list(words.RISK_AREAS[level])}
 
 
-def country_risk_entries(suppliers: Sequence[dict], source_id: str) -> list[dict[str, Any]]:
+def country_risk_entries(suppliers: Sequence[dict[str, Any]], source_id: str) -> list[dict[str, Any]]:
     """A risk for each country rated high or elevated that a supplier produces in, in the ratings' order."""
     used = {code for entry in suppliers for line in entry["production"] for code in line["countries"]}
     return [
@@ -257,7 +259,7 @@ def country_risk_id(code: str) -> str:
     return f"workers-rights-{code.lower()}"
 
 
-def subcontractor_risk(entry: dict) -> dict[str, Any]:
+def subcontractor_risk(entry: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": f"subcontractors-{entry['id']}",
         "title": {
@@ -278,7 +280,10 @@ def subcontractor_risk(entry: dict) -> dict[str, Any]:
 
 
 def follow_up_measures(
-    rng: random.Random, suppliers: Sequence[dict], country_risks: Sequence[dict], supplier_risks: Sequence[dict]
+    rng: random.Random,
+    suppliers: Sequence[dict[str, Any]],
+    country_risks: Sequence[dict[str, Any]],
+    supplier_risks: Sequence[dict[str, Any]],
 ) -> list[dict[str, Any]]:
     """0–2 follow-ups per supplier, each addressing the risks of the supplier's countries and its own."""
     risk_ids = {risk["id"] for risk in country_risks}
@@ -294,7 +299,7 @@ def follow_up_measures(
     return measures
 
 
-def follow_up(rng: random.Random, entry: dict, kind: str, addresses: list[str]) -> dict[str, Any]:
+def follow_up(rng: random.Random, entry: dict[str, Any], kind: str, addresses: list[str]) -> dict[str, Any]:
     nb, en = words.FOLLOW_UP_TITLES[kind]
     status = rng.choices(("done", "ongoing", "planned"), weights=(2, 1, 1))[0]
     measure: dict[str, Any] = {
@@ -332,7 +337,7 @@ class _PlainDumper(yaml.CSafeDumper if hasattr(yaml, "CSafeDumper") else yaml.Sa
         return True
 
 
-def yaml_text(tree: dict, *, schema: str, header: str) -> str:
+def yaml_text(tree: dict[str, Any], *, schema: str, header: str) -> str:
     """A data file: the schema line editors read, a header comment, then the values (empty ones left out)."""
     body = yaml.dump(
         _without_empty(tree),
@@ -354,7 +359,7 @@ def _without_empty(value: Any) -> Any:
     return value
 
 
-def _read_plain(path: Path) -> dict:
+def _read_plain(path: Path) -> dict[str, Any]:
     """A shipped data file as plain values (every scalar a string, as the data loader reads it)."""
     parsed = parse_yaml(path.read_text(encoding="utf-8"), path.name)
     if parsed.problems or not isinstance(parsed.data, dict):

@@ -21,6 +21,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, HttpUrl, Validation
 from aapenhet.model.models import Identifier, NonEmptyStr, StrictModel
 from aapenhet.source.explain import validation_problems
 from aapenhet.source.problems import DataProblems, Problem
+from aapenhet.source.problems import Path as DataPath
 from aapenhet.source.yaml_source import SourceMap, parse_yaml
 from aapenhet.website.addresses import is_loopback_host
 
@@ -218,7 +219,7 @@ def _settings_source(text: str, shown_as: str) -> SourceMap:
 def _subtree(source: SourceMap, prefix: tuple[str, ...]) -> SourceMap:
     """The part of ``source`` under ``prefix``, with paths relative to it."""
 
-    def strip(table: dict) -> dict:
+    def strip(table: dict[DataPath, tuple[int, int]]) -> dict[DataPath, tuple[int, int]]:
         return {path[len(prefix) :]: where for path, where in table.items() if path[: len(prefix)] == prefix}
 
     return SourceMap(source.file, strip(source.values), strip(source.keys))

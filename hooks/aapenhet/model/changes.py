@@ -8,6 +8,7 @@ and countries by their code.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypedDict
 
 from aapenhet.model.models import (
     Impact,
@@ -129,7 +130,10 @@ def compare(before: StatementData, after: StatementData) -> Changes:
     old_impacts, new_impacts = _impacts(before), _impacts(after)
     old_measures = {measure.id: measure for measure in before.due_diligence.measures}
     new_measures = {measure.id: measure for measure in after.due_diligence.measures}
-    raised, lowered, given, withdrawn = [], [], [], []
+    raised: list[LevelChange] = []
+    lowered: list[LevelChange] = []
+    given: list[LevelChange] = []
+    withdrawn: list[LevelChange] = []
     for risk_id, risk in new_risks.items():
         old = old_risks.get(risk_id)
         if old is None or old.level == risk.level:
@@ -218,7 +222,22 @@ def _impacts(data: StatementData) -> dict[str, Impact]:
     return {impact.id: impact for impact in found.impacts} if found else {}
 
 
-def _rating_changes(before: StatementData, after: StatementData) -> dict[str, list[RatingChange]]:
+class _RatingChanges(TypedDict):
+    rated_countries_added: list[RatingChange]
+    rated_countries_removed: list[RatingChange]
+    ratings_raised: list[RatingChange]
+    ratings_lowered: list[RatingChange]
+    ratings_given: list[RatingChange]
+    ratings_withdrawn: list[RatingChange]
+
+
+class _SignatoryChanges(TypedDict):
+    signatories_added: list[Signatory]
+    signatories_removed: list[Signatory]
+    signatories_role_changed: list[RoleChange]
+
+
+def _rating_changes(before: StatementData, after: StatementData) -> _RatingChanges:
     """Countries added to and removed from the ratings, and each rating that moved, by which way."""
     old = {entry.code: entry.risk for entry in before.countries.countries}
     new = {entry.code: entry.risk for entry in after.countries.countries}
@@ -247,7 +266,7 @@ def _assessment_change(before: Risk, after: Risk) -> AssessmentChange | None:
     return AssessmentChange(after, severity, likelihood) if severity or likelihood else None
 
 
-def _signatory_changes(before: StatementData, after: StatementData) -> dict[str, list]:
+def _signatory_changes(before: StatementData, after: StatementData) -> _SignatoryChanges:
     """Who signs now and did not, who no longer signs, and who signs in another role: between two
     signed versions (next year's draft, with no signatories yet, has not lost its board)."""
     if before.statement.approved_on is None or after.statement.approved_on is None:
@@ -269,6 +288,6 @@ def _name(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def _added(before: list, after: list) -> list:
+def _added(before: list[str], after: list[str]) -> list[str]:
     """What ``after`` holds that ``before`` does not, in ``after``'s order (names compared as written)."""
     return [item for item in after if item not in before]

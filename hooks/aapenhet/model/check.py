@@ -20,7 +20,7 @@ from aapenhet.model.key_figures import key_figure_problems
 from aapenhet.model.loader import LoadedStatement
 from aapenhet.model.models import Exposure, MeasureStatus, RiskLevel
 from aapenhet.model.rules import PUBLICATION_RULES
-from aapenhet.source.problems import Problem
+from aapenhet.source.problems import Path, Problem
 from aapenhet.source.yaml_source import SourceMap
 
 
@@ -78,7 +78,7 @@ class Finding:
         return str(problem if language == "en" else replace(problem, message=self.nb))
 
 
-def _finding(section: Section, source: SourceMap, path: tuple, nb: str, en: str, *, at_key: bool = False) -> Finding:
+def _finding(section: Section, source: SourceMap, path: Path, nb: str, en: str, *, at_key: bool = False) -> Finding:
     return Finding(section, source.problem(path, en, at_key=at_key, message_nb=nb))
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from aapenhet.model.models import StatementData
+from aapenhet.model.models import StatementData, Where
 from aapenhet.source.problems import Path, Problem
 from aapenhet.source.yaml_source import SourceMap
 
@@ -46,7 +46,7 @@ def cross_check(data: StatementData, sources: dict[str, SourceMap]) -> list[Prob
 
     source_ids = {source.id for source in data.countries.sources}
     for index, entry in enumerate(data.countries.countries):
-        path: Path = ("countries", index)
+        path = ("countries", index)
         if entry.source is not None and entry.source not in source_ids:
             known = ", ".join(sorted(source_ids)) or "none yet"
             problems.append(
@@ -94,7 +94,7 @@ def _due_diligence_references(data: StatementData, source: SourceMap) -> list[Pr
                 )
         if measure.supplier is not None and measure.supplier not in suppliers:
             unknown(("measures", index, "supplier"), "supplier", measure.supplier, suppliers, "suppliers.yml")
-    located = [(("risks", i), risk.where) for i, risk in enumerate(dd.risks)]
+    located: list[tuple[Path, Where]] = [(("risks", i), risk.where) for i, risk in enumerate(dd.risks)]
     located += [(("actual_impacts", "impacts", i), impact.where) for i, impact in enumerate(impacts)]
     for path, where in located:
         for position, supplier in enumerate(where.suppliers):

@@ -39,7 +39,8 @@ def findings_by_id(data: StatementData) -> dict[str, Risk | Impact]:
     """Every risk and actual impact, by id: what a measure's ``addresses`` names."""
     dd = data.due_diligence
     impacts = dd.actual_impacts.impacts if dd.actual_impacts else []
-    return {finding.id: finding for finding in [*dd.risks, *impacts]}
+    found: list[Risk | Impact] = [*dd.risks, *impacts]
+    return {finding.id: finding for finding in found}
 
 
 def measures_taken(data: StatementData) -> list[Measure]:

@@ -95,7 +95,7 @@ def load_history(data_dir: Path, current: LoadedStatement) -> list[Version]:
     versions, problems = _earlier_versions(data_dir)
     if problems:
         raise DataProblems(problems, about="the earlier statements in data/history/")
-    versions.sort(key=lambda version: version.date)
+    versions.sort(key=lambda version: version.date or datetime.date.min)  # a kept version always has its date
     now = _current_version(current, versions)
     problems += _fit_problems([*versions, now])
     if problems:
@@ -226,8 +226,11 @@ def earlier_version(path: str, shown_as: str, loaded: LoadedStatement) -> tuple[
         )
     if problems:
         return None, problems
+    # Both known from here: a version without them is refused above.
+    assert end is not None and statement.published_on is not None
+    published = statement.published_on
     if len(parts) == 1:
-        later = [revision.date for revision in statement.revisions if revision.date > statement.published_on]
+        later = [revision.date for revision in statement.revisions if revision.date > published]
         if later:
             # Kept after it was edited: what was first published is not what this folder holds.
             return None, [
@@ -275,6 +278,8 @@ def _fit_problems(versions: list[Version]) -> list[Problem]:
     *earlier, current = versions
     seen: dict[datetime.date, Version] = {}
     for version in earlier:
+        if version.date is None:
+            continue  # never: a kept version has its date
         if version.date in seen:
             problems.append(
                 _problem(
@@ -298,7 +303,7 @@ def _fit_problems(versions: list[Version]) -> list[Problem]:
                 " next year's, change its reporting_period",
             )
         )
-    elif current.date is not None and earlier and current.date <= earlier[-1].date:
+    elif current.date is not None and earlier and current.date <= (earlier[-1].date or datetime.date.min):
         problems.append(
             _problem(
                 current,

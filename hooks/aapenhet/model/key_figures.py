@@ -126,7 +126,7 @@ def claims_in(text: str, language: str, data: StatementData) -> Iterator[tuple[i
             yield match.start(), FigureClaim(match.group(0), stated, actual, figure.field)
 
 
-def _texts(value: object, path: tuple) -> Iterator[tuple[tuple, Text]]:
+def _texts(value: object, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], Text]]:
     if isinstance(value, Text):
         yield path, value
     elif isinstance(value, BaseModel):

@@ -75,7 +75,8 @@ class Text(StrictModel):
     """The same text in British English."""
 
     def in_language(self, language: str) -> str:
-        return getattr(self, language)
+        text: str = getattr(self, language)
+        return text
 
 
 class RiskLevel(str, enum.Enum):

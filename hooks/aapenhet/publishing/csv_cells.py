@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 LIST_SEPARATOR = "; "
 """Between the items of a list in one CSV cell (risk areas, product lines, follow-up kinds)."""
@@ -24,7 +24,7 @@ def neutralised(value: object) -> object:
     return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
-def csv_text(columns: Iterable[str], rows: Iterable[dict[str, object]]) -> str:
+def csv_text(columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> str:
     """The CSV file: a header of ``columns``, then each row (missing cells empty), every cell neutralised."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)  # excel dialect: RFC 4180, \r\n

@@ -240,7 +240,7 @@ def _supplier(supplier: Supplier, follow_ups: list[Measure], language: str) -> o
     return out.Supplier.model_construct(
         id=supplier.id,
         name=supplier.name,
-        supplies=text(supplier.supplies),
+        supplies=supplier.supplies.in_language(language),
         significance=text(supplier.significance),
         profile=text(supplier.profile),
         headquarters=_location(supplier.headquarters, language),
@@ -255,7 +255,7 @@ def _supplier(supplier: Supplier, follow_ups: list[Measure], language: str) -> o
         relationship_years_approximate=supplier.relationship_years_approximate,
         production=[
             out.ProductionLine.model_construct(
-                product_line=text(line.product_line),
+                product_line=line.product_line.in_language(language),
                 countries=[_country(code, language) for code in line.countries],
                 kind=line.kind,
                 note=text(line.note),

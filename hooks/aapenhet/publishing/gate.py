@@ -66,7 +66,7 @@ def form_endpoint_is_public(settings: PublishSettings) -> list[str]:
             " (formspree, formsubmit, web3forms, generic) or deploy to Netlify (--host netlify)"
         ]
     problem = public_https_url_problem(settings.form.endpoint)
-    if problem is None and settings.form.endpoint.strip() in EXAMPLE_ENDPOINTS:
+    if problem is None and (settings.form.endpoint or "").strip() in EXAMPLE_ENDPOINTS:
         problem = f"«{settings.form.endpoint}» is the example address from EDITING.md, not a form of Exso's"
     if problem is None:
         if settings.form.provider is Provider.generic and settings.form.service_name is None:

@@ -7,8 +7,10 @@ name or title in the file's language.
 
 from __future__ import annotations
 
+from typing import Any
+
 from aapenhet.made_pages import VersionView
-from aapenhet.model.changes import Changes
+from aapenhet.model.changes import LevelChange
 from aapenhet.publishing.export import json_text, texts_in
 from aapenhet.website.addresses import Site
 
@@ -18,13 +20,14 @@ HISTORY_FILE = "history.json"
 
 def changes_json(view: VersionView, previous: VersionView, site: Site, language: str) -> str:
     """What changed in ``view``'s version since ``previous``, with both versions' addresses."""
-    changes: Changes = view.changes
+    changes = view.changes
+    assert changes is not None  # every version after the first has what changed since the one before
     text = texts_in(language)
 
-    def titled(items: list) -> list[dict[str, object]]:
+    def titled(items: list[Any]) -> list[dict[str, object]]:
         return [{"id": item.id, "title": text(item.title)} for item in items]
 
-    def levels(items: list) -> list[dict[str, object]]:
+    def levels(items: list[LevelChange]) -> list[dict[str, object]]:
         return [
             {
                 "id": change.risk.id,

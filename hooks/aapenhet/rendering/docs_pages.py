@@ -8,6 +8,7 @@ the statement; and every title in ``nav`` has its translation.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from aapenhet.rendering.placeholders import placeholder_parity_problems, placeholder_problems
 from aapenhet.source.problems import Problem
@@ -92,7 +93,9 @@ def docs_problems(docs_dir: Path, languages: list[str], default: str) -> list[Pr
     return problems
 
 
-def untranslated_nav_titles(nav: list, translations: dict[str, dict[str, str]], settings: SourceMap) -> list[Problem]:
+def untranslated_nav_titles(
+    nav: list[Any], translations: dict[str, dict[str, str]], settings: SourceMap
+) -> list[Problem]:
     """Every title in ``nav`` needs its title in each other language, or that language's menu shows
     the Norwegian one. ``translations``: each other language's ``nav_translations``."""
     problems = []

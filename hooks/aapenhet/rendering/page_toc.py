@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens
 
@@ -22,9 +23,9 @@ _PERMALINK = '<a class="headerlink"'
 _TAG = re.compile(r"<[^>]+>")
 
 
-def toc_tokens(page_html: str) -> list[dict]:
+def toc_tokens(page_html: str) -> list[Any]:
     """The headings with a permalink, nested as Markdown's toc extension nests its own (``toc_tokens``)."""
-    flat = [
+    flat: list[Any] = [
         {
             "level": int(match.group("level")),
             "id": match.group("id"),

@@ -14,6 +14,7 @@ import types
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, RootModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from aapenhet.source.problems import Path, Problem
 from aapenhet.source.yaml_source import SourceMap
@@ -37,7 +38,7 @@ def validation_problems(error: ValidationError, model: type[BaseModel], source: 
     return problems
 
 
-def _message(detail: dict[str, Any], path: Path, model: type[BaseModel]) -> str:
+def _message(detail: ErrorDetails, path: Path, model: type[BaseModel]) -> str:
     kind, value, ctx = detail["type"], detail.get("input"), detail.get("ctx") or {}
     field = path[-1] if path else ""
     expected = describe(annotation_at(model, path))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml import events
@@ -105,7 +105,7 @@ def parse_yaml(text: str, file: str) -> ParsedYaml:
     try:
         while builder.problem is None:
             event = loader.get_event()
-            if isinstance(event, events.StreamEndEvent):
+            if event is None or isinstance(event, events.StreamEndEvent):
                 break
             builder.take(event)
     except yaml.MarkedYAMLError as error:
@@ -141,8 +141,8 @@ class _Builder:
 
     def take(self, event: events.Event) -> None:
         kind = type(event)  # scalars first: most events are, and the file may hold thousands
-        if kind is events.ScalarEvent and event.anchor is None:
-            self._scalar(event)
+        if kind is events.ScalarEvent and cast(events.ScalarEvent, event).anchor is None:
+            self._scalar(cast(events.ScalarEvent, event))
         elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
             finished = self._open.pop()
             self._place(finished.value, finished.path)
@@ -226,7 +226,7 @@ class _Builder:
         if isinstance(top.value, list):
             top.value.append(value)
         else:
-            if top.keep_value:
+            if top.keep_value and top.key is not None:
                 top.value[top.key] = value
             top.key = None
 
@@ -248,7 +248,8 @@ def _is_plain(event: events.ScalarEvent) -> bool:
 
 
 def _position(event: events.Event) -> tuple[int, int]:
-    return event.start_mark.line + 1, event.start_mark.column + 1
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Problem:

@@ -21,6 +21,7 @@ def is_loopback_host(host: str) -> bool:
 
 def ip_literal(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     """The IP address ``host`` is written as, in any spelling browsers accept; None for a name."""
+    address: ipaddress.IPv4Address | ipaddress.IPv6Address | None
     try:
         address = ipaddress.ip_address(host)
     except ValueError:
