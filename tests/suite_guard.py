@@ -3,6 +3,7 @@ every file and folder a test opens under the repository's ``data/``, ``docs/`` a
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -31,9 +32,19 @@ def reads_of_exsos_files() -> set[str]:
     return found
 
 
-def _audit(event: str, arguments: tuple) -> None:
-    if event in ("open", "os.listdir", "os.scandir") and arguments and editors_file(arguments[0]):
-        opened_by_test.append(str(arguments[0]))
+_WATCHED = frozenset({"open", "os.listdir", "os.scandir"})
+_REPO = str(REPO) + os.sep
+
+
+def _audit(event: str, arguments: tuple[object, ...]) -> None:
+    # Runs for every audit event of the test process: the common case returns at once.
+    if event not in _WATCHED or not arguments:
+        return
+    path = arguments[0]
+    if isinstance(path, (str, Path)):
+        text = os.fspath(path)
+        if (not os.path.isabs(text) or text.startswith(_REPO)) and editors_file(text):
+            opened_by_test.append(text)
 
 
 sys.addaudithook(_audit)

@@ -8,8 +8,10 @@ a test that reads them fails.
 
 from __future__ import annotations
 
+import os
+
 from site_build import PROJECT, REPO, STATEMENTS
-from suite_guard import editors_file
+from suite_guard import editors_file, reads_of_exsos_files
 
 
 def test_the_test_project_is_made_of_kept_statements_not_exsos() -> None:
@@ -28,3 +30,22 @@ def test_the_guard_knows_exsos_files() -> None:
     assert not editors_file(STATEMENTS / "draft" / "data" / "company.yml")
     assert not editors_file(PROJECT / "data" / "company.yml")
     assert not editors_file(3)  # os.open on a descriptor
+
+
+def test_a_read_of_exsos_statement_is_recorded_however_it_is_named() -> None:
+    """What the guard fails a test for, through the audit hook: here the record is taken (and so cleared)
+    by the test itself, so it does not fail."""
+    (REPO / "data" / "company.yml").read_bytes()
+    assert reads_of_exsos_files() == {str(REPO / "data" / "company.yml")}
+    os.listdir(REPO / "docs")
+    cwd = os.getcwd()
+    try:
+        os.chdir(REPO)
+        with open("mkdocs.yml", "rb"):
+            pass
+    finally:
+        os.chdir(cwd)
+    assert reads_of_exsos_files() == {str(REPO / "docs"), "mkdocs.yml"}
+    (REPO / "data" / "schemas" / "company.schema.json").read_bytes()
+    (STATEMENTS / "draft" / "data" / "company.yml").read_bytes()
+    assert reads_of_exsos_files() == set()
