@@ -9,7 +9,7 @@ data in-process do that instead (``tests/rendering.py``).
 
 The guard: editors change ``data/``, ``docs/`` and ``mkdocs.yml`` every year, and no edit that
 ``aapenhet check`` accepts may turn a test red. A test that opens one of them fails, naming the file.
-(``data/schemas/`` is the tool's own output for editors, checked by test_schemas.)
+(``data/schemas/`` and ``docs/assets/`` are the tool's own files beside the editors'.)
 """
 
 from __future__ import annotations

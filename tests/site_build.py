@@ -126,6 +126,8 @@ def copy_project(destination: Path, statement: str = "draft") -> Path:
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, destination / name)
+    # The site's own styles and the form's script live in docs/assets/ but are the tool's: tested as shipped.
+    shutil.copytree(REPO / "docs" / "assets", destination / "docs" / "assets")
     return destination
 
 

@@ -559,7 +559,7 @@ def test_an_earlier_versions_page_has_its_sections_in_order_and_in_its_table_of_
 
 
 def test_text_from_earlier_versions_is_shown_as_text(tmp_path: Path) -> None:
-    from aapenhet.made_pages import version_changes, version_views
+    from aapenhet.rendering.version_views import version_changes, version_views
     from rendering import renderer as make_renderer
 
     payload = '<script>alert("x")</script>'

@@ -372,3 +372,17 @@ def test_a_statement_with_last_years_facts_is_a_draft_everywhere(tmp_path: Path)
     assert "Fast adresse" not in build.renderer.render("statement_header", "nb")
     assert "Redegjørelsen er ikke publisert ennå." in build.renderer.render("revisions", "nb")
     assert "2025.md" not in build.made_pages("nb")
+
+
+def test_the_day_a_statement_is_judged_on_is_passed_in(tmp_path: Path) -> None:
+    """One clock: the same statement, judged before its approval date and after it."""
+    import datetime
+
+    project = complete_project(tmp_path)
+    pages = page_texts(project / "docs")
+    before = publication_verdict(project / "data", pages, today=datetime.date(2026, 6, 21)).reasons()
+    assert before == [
+        "data/statement.yml:4:15 published_on: 2026-06-25 is in the future — expected the date it happened, on or"
+        " before today (2026-06-21)"
+    ]
+    assert publication_verdict(project / "data", pages, today=datetime.date(2026, 6, 25)).reasons() == []

@@ -6,7 +6,7 @@ http or missing ``site_url`` is refused; inconsistent dates, signatories and com
 bad data is refused with the loader's located messages and never a traceback; usage errors exit 2.
 The gate runs in-process through the command line's ``main`` (with the environment and working
 directory it would have in CI); two tests run it as a separate process, as the console script and as
-``python -m aapenhet.publication``.
+``python -m aapenhet gate``.
 """
 
 from __future__ import annotations
@@ -361,9 +361,9 @@ def test_console_script_refuses_the_shipped_draft_as_ci_runs_it() -> None:
     assert len(done.stdout.splitlines()) == 31 and "Traceback" not in done.stderr
 
 
-def test_the_earlier_module_name_still_runs_the_gate(tmp_path: Path) -> None:
+def test_the_package_runs_the_gate_as_a_module(tmp_path: Path) -> None:
     done = run_gate_process(
-        [sys.executable, "-m", "aapenhet.publication"], str(filled_project(tmp_path)), site_url=PUBLIC_URL
+        [sys.executable, "-m", "aapenhet", "gate"], str(filled_project(tmp_path)), site_url=PUBLIC_URL
     )
     assert (done.returncode, done.stderr) == (0, ""), done.stdout
     assert done.stdout.startswith("Publishable")

@@ -27,6 +27,10 @@ def test_the_guard_knows_exsos_files() -> None:
     assert editors_file(REPO / "mkdocs.yml")
     assert editors_file(REPO / "data" / "history" / "2025" / "statement.yml")
     assert not editors_file(REPO / "data" / "schemas" / "company.schema.json")
+    assert not editors_file(REPO / "docs" / "assets" / "statement.css")  # the tool's, tested as shipped
+    assert (PROJECT / "docs" / "assets" / "statement.css").read_bytes() == (
+        REPO / "docs" / "assets" / "statement.css"
+    ).read_bytes()
     assert not editors_file(STATEMENTS / "draft" / "data" / "company.yml")
     assert not editors_file(PROJECT / "data" / "company.yml")
     assert not editors_file(3)  # os.open on a descriptor

@@ -16,16 +16,6 @@ from typing import Any, TypeVar
 
 from aapenhet.form.settings import form_origin, load_form_settings
 from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
-from aapenhet.made_pages import (
-    ARCHIVE_PAGE,
-    CHANGES_PAGE,
-    MadePage,
-    VersionView,
-    has_archive,
-    made_pages,
-    version_changes,
-    version_views,
-)
 from aapenhet.model.carried_over import carried_over
 from aapenhet.model.changes import Changes
 from aapenhet.model.history import Version, earlier_version_problems, load_history, period_before
@@ -35,7 +25,16 @@ from aapenhet.publishing.export import machine_readable_files
 from aapenhet.publishing.history_export import CHANGES_FILE, HISTORY_FILE, changes_json, history_json
 from aapenhet.rendering.docs_pages import docs_problems, untranslated_nav_titles
 from aapenhet.rendering.labels import load_labels
+from aapenhet.rendering.made_pages import MadePage, made_pages
 from aapenhet.rendering.renderer import Renderer, make_renderer
+from aapenhet.rendering.version_views import (
+    ARCHIVE_PAGE,
+    CHANGES_PAGE,
+    VersionView,
+    has_archive,
+    version_changes,
+    version_views,
+)
 from aapenhet.source.problems import DataProblems, Problem
 from aapenhet.source.yaml_source import SourceMap, parse_yaml
 from aapenhet.website.addresses import Site

@@ -26,8 +26,6 @@ from aapenhet.source.yaml_source import SourceMap, parse_yaml
 from aapenhet.website.addresses import is_loopback_host
 
 SETTINGS_PATH = ("extra", "innsynskrav")
-# The names of the requester's own fields: the same for every provider (e-mail is the reply-to).
-REQUEST_FIELDS = ("message", "name", "email", "address")
 ABOUT = "the innsynskrav form settings"
 
 

@@ -83,7 +83,11 @@ def _finding(section: Section, source: SourceMap, path: Path, nb: str, en: str, 
 
 
 def check_statement(
-    loaded: LoadedStatement, pages: Mapping[str, str] | None = None, kept: Sequence[LoadedStatement] = ()
+    loaded: LoadedStatement,
+    pages: Mapping[str, str] | None = None,
+    kept: Sequence[LoadedStatement] = (),
+    *,
+    today: datetime.date | None = None,
 ) -> list[Finding]:
     """Every finding, in the order of the sections. ``pages``: the Markdown of ``docs/`` by file
     (``docs_pages.page_texts``), for numbers written there that disagree with the data. ``kept``: the
@@ -91,11 +95,12 @@ def check_statement(
     final, dates in order, one board chair and one CEO, the company covered), which it passed when it
     was kept; not to the §5 checks, which may grow stricter after a version is kept for good. Their
     findings are located in their own folder, under ``Section.kept``."""
+    today = today or datetime.date.today()  # the one clock of the checks; tests pass their own day
     findings = [finding for check in CHECKS for finding in check(loaded)]
-    findings += [Finding(Section.publication, problem) for rule in PUBLICATION_RULES for problem in rule(loaded)]
+    findings += [Finding(Section.publication, problem) for rule in PUBLICATION_RULES for problem in rule(loaded, today)]
     findings += [Finding(Section.consistency, problem) for problem in key_figure_problems(loaded, pages or {})]
     for version in kept:
-        findings += [Finding(Section.kept, problem) for rule in PUBLICATION_RULES for problem in rule(version)]
+        findings += [Finding(Section.kept, problem) for rule in PUBLICATION_RULES for problem in rule(version, today)]
     order = list(Section)
     return sorted(findings, key=lambda finding: order.index(finding.section))
 

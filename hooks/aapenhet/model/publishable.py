@@ -11,6 +11,7 @@ published.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,8 +41,9 @@ class Verdict:
         return [str(problem) for problem in self.problems] + [finding.text(language) for finding in self.findings]
 
 
-def publication_verdict(data_dir: Path, pages: Mapping[str, str]) -> Verdict:
-    """Read ``data_dir`` (and ``data_dir/history/``) and judge it; ``pages`` are the texts of ``docs/``."""
+def publication_verdict(data_dir: Path, pages: Mapping[str, str], *, today: datetime.date | None = None) -> Verdict:
+    """Read ``data_dir`` (and ``data_dir/history/``) and judge it on ``today`` (default: the clock's);
+    ``pages`` are the texts of ``docs/``."""
     try:
         loaded = load_statement(data_dir)
     except DataProblems as error:
@@ -63,9 +65,9 @@ def publication_verdict(data_dir: Path, pages: Mapping[str, str]) -> Verdict:
     try:
         versions = load_history(data_dir, loaded)
     except DataProblems as error:
-        return Verdict(loaded, problems=list(error.problems), findings=check_statement(loaded, pages))
+        return Verdict(loaded, problems=list(error.problems), findings=check_statement(loaded, pages, today=today))
     kept = [version.loaded for version in versions if not version.is_current]
-    findings = check_statement(loaded, pages, kept)
+    findings = check_statement(loaded, pages, kept, today=today)
     before = period_before(versions)
     if before is not None:
         findings += carried_over(loaded, before.loaded.data)

@@ -14,10 +14,11 @@ from aapenhet.model.loader import LoadedStatement
 from aapenhet.model.models import SignatoryRole
 from aapenhet.source.problems import Problem
 
-Rule = Callable[[LoadedStatement], list[Problem]]
+# Each rule sees the statement and the day it is judged on (the clock is read once, by the caller).
+Rule = Callable[[LoadedStatement, datetime.date], list[Problem]]
 
 
-def statement_is_final(loaded: LoadedStatement) -> list[Problem]:
+def statement_is_final(loaded: LoadedStatement, today: datetime.date) -> list[Problem]:
     """A draft ("Utkast") is never published: report each thing ``completeness`` finds missing.
 
     What the §5 check locates item by item (each risk without severity, each measure without a
@@ -32,7 +33,7 @@ def statement_is_final(loaded: LoadedStatement) -> list[Problem]:
     ]
 
 
-def dates_in_order(loaded: LoadedStatement) -> list[Problem]:
+def dates_in_order(loaded: LoadedStatement, today: datetime.date) -> list[Problem]:
     """The period ends after it starts; the board approves after the period ended; publication follows approval.
 
     Approval before the period's end is read as a typo: the statement reports on a finished period
@@ -71,10 +72,9 @@ def dates_in_order(loaded: LoadedStatement) -> list[Problem]:
     return problems
 
 
-def dates_not_in_the_future(loaded: LoadedStatement) -> list[Problem]:
+def dates_not_in_the_future(loaded: LoadedStatement, today: datetime.date) -> list[Problem]:
     """A statement is approved, published and updated when it is, not on a date still to come (a typo such as 2099)."""
     statement, source = loaded.data.statement, loaded.sources["statement"]
-    today = datetime.date.today()
     problems = []
     dated = [
         (("approved_on",), statement.approved_on),
@@ -93,7 +93,7 @@ def dates_not_in_the_future(loaded: LoadedStatement) -> list[Problem]:
     return problems
 
 
-def signatories_consistent(loaded: LoadedStatement) -> list[Problem]:
+def signatories_consistent(loaded: LoadedStatement, today: datetime.date) -> list[Problem]:
     """One daglig leder and one styreleder (every AS board has a chair); nobody listed twice in one role.
 
     ``completeness`` already finds it when no board member or no CEO signs; this adds what it cannot see.
@@ -141,7 +141,7 @@ def signatories_consistent(loaded: LoadedStatement) -> list[Problem]:
     return problems
 
 
-def company_is_covered(loaded: LoadedStatement) -> list[Problem]:
+def company_is_covered(loaded: LoadedStatement, today: datetime.date) -> list[Problem]:
     """§5: the statement says which companies it covers, and the enterprise itself is one of them."""
     name = loaded.data.company.name
     covered = {" ".join(company.casefold().split()) for company in loaded.data.statement.companies_covered}

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from aapenhet.made_pages import VersionView
 from aapenhet.model.changes import LevelChange
 from aapenhet.publishing.export import json_text, texts_in
+from aapenhet.rendering.version_views import VersionView
 from aapenhet.website.addresses import Site
 
 CHANGES_FILE = "changes.json"

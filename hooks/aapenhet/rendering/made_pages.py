@@ -16,20 +16,15 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from aapenhet.model.changes import Changes, compare
 from aapenhet.model.facts import is_long_list, supplier_groups
 from aapenhet.model.history import Version
-from aapenhet.rendering import formatting
 from aapenhet.rendering.renderer import SUPPLIERS_PAGE, Renderer
+from aapenhet.rendering.version_views import ARCHIVE_PAGE, VersionView, has_archive
 
 # What Markdown would read as markup in a heading's text, backslash-escaped (& < > are entities first).
 _MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]()#+\-.!|~]")
-
-ARCHIVE_PAGE = "arkiv/"
-CHANGES_PAGE = "endringer/"
 
 
 @dataclass(frozen=True)
@@ -53,79 +48,6 @@ class MadePage:
     def markdown(self) -> str:
         """The title as a Markdown heading, as text: labels.yml is editable, and a title never becomes markup."""
         return "# " + _MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", html.escape(self.title, quote=False)) + "\n"
-
-
-@dataclass(frozen=True)
-class VersionView:
-    """A version as the archive and the notices show it."""
-
-    version: Version
-    label: str  # "2024", "2024, oppdatert 15. september 2025"
-    path: str  # its statement: "2024/", or "redegjorelse/" for the current one
-    changes_path: str | None  # what changed since the version before; None for the first
-    changes: Changes | None
-    previous: VersionView | None  # the version before
-    # The statement in force: the newest published version (an earlier one while data/ is a draft).
-    in_force: bool = False
-
-    @property
-    def address(self) -> str | None:
-        """Its permanent page ("2025/"); None for a draft."""
-        return self.version.address
-
-    @property
-    def data_path(self) -> str:
-        """Where its statement.json and CSV files are: under its permanent address, or at the root for a draft."""
-        return self.version.address or ""
-
-    @property
-    def is_draft(self) -> bool:
-        return self.version.address is None
-
-
-def version_changes(versions: list[Version]) -> list[Changes | None]:
-    """What changed in each version since the one before (None for the first): once per build, for
-    every language's pages and files."""
-    return [
-        compare(versions[index - 1].loaded.data, version.loaded.data) if index else None
-        for index, version in enumerate(versions)
-    ]
-
-
-def version_views(
-    versions: list[Version], changes: list[Changes | None], language: str, t: Callable[[str], str]
-) -> list[VersionView]:
-    """Every version, oldest first, with its label in ``language`` and what changed since the one before."""
-    views: list[VersionView] = []
-    in_force = max((index for index, version in enumerate(versions) if version.address), default=None)
-    for index, (version, changed) in enumerate(zip(versions, changes, strict=True)):
-        path = version.path or "redegjorelse/"
-        changes_path = (version.path + CHANGES_PAGE if version.path else CHANGES_PAGE) if views else None
-        views.append(
-            VersionView(
-                version,
-                version_label(version, language, t),
-                path,
-                changes_path,
-                changed,
-                views[-1] if views else None,
-                in_force=index == in_force,
-            )
-        )
-    return views
-
-
-def version_label(version: Version, language: str, t: Callable[[str], str]) -> str:
-    if version.year is None:
-        return t("history.next_draft")
-    if version.is_update and version.date:
-        return f"{version.year}, {t('history.updated')} {formatting.long_date(version.date, language)}"
-    return str(version.year)
-
-
-def has_archive(versions: list[VersionView] | list[Version]) -> bool:
-    """The archive exists from the first publication: when any version has a permanent address."""
-    return any(version.address for version in versions)
 
 
 def made_pages(
