@@ -572,3 +572,22 @@ def test_the_gate_refuses_a_built_site_that_is_not_the_build_of_what_it_judged(
         ]
     else:
         assert len(found) == 1 and found[0].startswith(str(project / expected)), found
+
+
+def test_a_bug_in_the_tool_keeps_its_traceback_and_says_it_is_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mistake in the files is a located message; the tool's own bug is not hidden behind one."""
+    import aapenhet.cli
+
+    def broken(*_: object) -> None:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(aapenhet.cli, "publication_verdict", broken)
+    assert main(["check", str(filled_project(tmp_path))]) == 3
+    said = capsys.readouterr().err
+    assert "Traceback (most recent call last):" in said and "ZeroDivisionError: a bug" in said
+    assert said.rstrip().endswith(
+        "this is a bug in the tool, not a mistake in your files — nothing was changed by it;"
+        " send the lines above to the developers (DEVELOPING.md)"
+    )

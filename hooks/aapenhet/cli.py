@@ -12,7 +12,8 @@ Subcommands:
   and print the figures (time, memory, pages) with the ratios.
 
 Exit status 2 is a usage error. Every subcommand works outside MkDocs, on a project folder (the one
-holding ``mkdocs.yml`` and ``data/``), and never ends in a traceback: a bug is reported in one line.
+holding ``mkdocs.yml`` and ``data/``). A mistake in the files is a located message, never a
+traceback; a bug in the tool keeps its traceback, with a line saying it is one (exit status 3).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -73,9 +75,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader stopped reading (`aapenhet check | head`): nothing is wrong here
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit; it must not fail
         return 0
-    except Exception as error:  # a bug, not a problem in the data: say so in one line, never a traceback
-        print(f"{PROG} {arguments.command}: internal error ({type(error).__name__}: {error})", file=sys.stderr)
-        return 1
+    except Exception:  # a bug in the tool, not a mistake in the data: its traceback is what fixes it
+        traceback.print_exc()
+        print(
+            f"{PROG} {arguments.command}: this is a bug in the tool, not a mistake in your files — nothing was"
+            " changed by it; send the lines above to the developers (DEVELOPING.md)",
+            file=sys.stderr,
+        )
+        return 3
 
 
 def gate(arguments: argparse.Namespace, project: Path) -> int:
