@@ -41,7 +41,7 @@ from aapenhet.rendering.problems_page import problems_page
 from aapenhet.rendering.renderer import PAGE_TEMPLATES, template_environment
 from aapenhet.source.problems import Problem
 from rendering import SITE, render_block, renderer, visible_text
-from site_build import FILLED_STATEMENT, PROJECT, fill_data
+from site_build import FILLED_STATEMENT, PROJECT, REPO, fill_data
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 TEMPLATES = Path(template_environment().loader.get_source(template_environment(), "draft_banner.html")[1]).parent
@@ -474,3 +474,27 @@ def test_the_preview_problems_page_lists_each_problem_located_in_the_pages_langu
     assert en.h1.get_text() == "Errors in the data"
     assert en.select_one(".admonition-title").get_text() == "1 error"
     assert en.li.get_text().endswith("<script>x</script> is wrong") and not en.find("script")
+
+
+def test_every_page_address_is_written_in_one_place() -> None:
+    """The pages the tool names (the statement, suppliers, form, archive, changes) are constants in
+    website/addresses.py: no other module or template writes one out."""
+    from aapenhet.website import addresses
+
+    package = REPO / "hooks" / "aapenhet"
+    pages = [
+        addresses.STATEMENT_PAGE,
+        addresses.SUPPLIERS_PAGE,
+        addresses.FORM_PAGE,
+        addresses.THANK_YOU_PAGE,
+        addresses.ARCHIVE_PAGE,
+        addresses.CHANGES_PAGE,
+    ]
+    written = [
+        f"{path.relative_to(package)}: {page}"
+        for path in [*package.rglob("*.py"), *package.rglob("*.html")]
+        if path.name != "addresses.py" and "bench" not in path.parts
+        for page in pages
+        if f'"{page}"' in path.read_text(encoding="utf-8") or f"'{page}'" in path.read_text(encoding="utf-8")
+    ]
+    assert written == []

@@ -28,8 +28,6 @@ from aapenhet.rendering.labels import load_labels
 from aapenhet.rendering.made_pages import MadePage, made_pages
 from aapenhet.rendering.renderer import Renderer, make_renderer
 from aapenhet.rendering.version_views import (
-    ARCHIVE_PAGE,
-    CHANGES_PAGE,
     VersionView,
     has_archive,
     version_changes,
@@ -37,7 +35,7 @@ from aapenhet.rendering.version_views import (
 )
 from aapenhet.source.problems import DataProblems, Problem
 from aapenhet.source.yaml_source import SourceMap, parse_yaml
-from aapenhet.website.addresses import Site
+from aapenhet.website.addresses import ARCHIVE_PAGE, CHANGES_PAGE, Site
 from aapenhet.website.security import fill_inline_script_hashes
 from aapenhet.website.written_files import write_site_files
 

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 
 from aapenhet.model.facts import is_long_list, supplier_groups
 from aapenhet.model.history import Version
-from aapenhet.rendering.renderer import SUPPLIERS_PAGE, Renderer
-from aapenhet.rendering.version_views import ARCHIVE_PAGE, VersionView, has_archive
+from aapenhet.rendering.renderer import Renderer
+from aapenhet.rendering.version_views import VersionView, has_archive
+from aapenhet.website.addresses import ARCHIVE_PAGE, SUPPLIERS_PAGE
 
 # What Markdown would read as markup in a heading's text, backslash-escaped (& < > are entities first).
 _MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]()#+\-.!|~]")

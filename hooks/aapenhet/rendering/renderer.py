@@ -22,7 +22,7 @@ from aapenhet.model.models import StatementData, SupplyKind, Text
 from aapenhet.rendering import formatting
 from aapenhet.rendering.labels import Labels
 from aapenhet.rendering.overview import country_overview
-from aapenhet.website.addresses import Site
+from aapenhet.website.addresses import ARCHIVE_PAGE, STATEMENT_PAGE, SUPPLIERS_PAGE, THANK_YOU_PAGE, Site
 
 # Compiled templates, kept between builds in the system's temporary folder (Jinja's own cache, keyed
 # on each template's text): compiling them took a tenth of every build, and of every preview rebuild.
@@ -30,8 +30,6 @@ COMPILED_TEMPLATES = FileSystemBytecodeCache()
 
 # Templates for the theme (not placeholders): the draft banner on every page, the 404 page's text.
 PAGE_TEMPLATES = ("draft_banner", "not_found")
-THANK_YOU_PAGE = "innsynskrav/takk/"
-SUPPLIERS_PAGE = "leverandorer/"
 
 
 def template_environment() -> Environment:
@@ -135,6 +133,8 @@ class Renderer:
             "page_url": lambda page: self.site.page_url(page, language),
             "overview": country_overview(data, language, counts_only=long_list),
             "suppliers_path": SUPPLIERS_PAGE,
+            "statement_path": STATEMENT_PAGE,
+            "archive_page": ARCHIVE_PAGE,
             "archive_path": None,
             "changes_path": None,
             "permanent_path": None,

@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from aapenhet.model.changes import Changes, compare
 from aapenhet.model.history import Version
 from aapenhet.rendering import formatting
-
-ARCHIVE_PAGE = "arkiv/"
-CHANGES_PAGE = "endringer/"
+from aapenhet.website.addresses import CHANGES_PAGE, STATEMENT_PAGE
 
 
 @dataclass(frozen=True)
@@ -23,7 +21,7 @@ class VersionView:
 
     version: Version
     label: str  # "2024", "2024, oppdatert 15. september 2025"
-    path: str  # its statement: "2024/", or "redegjorelse/" for the current one
+    path: str  # its statement: "2024/", or STATEMENT_PAGE for the current one
     changes_path: str | None  # what changed since the version before; None for the first
     changes: Changes | None
     previous: VersionView | None  # the version before
@@ -61,7 +59,7 @@ def version_views(
     views: list[VersionView] = []
     in_force = max((index for index, version in enumerate(versions) if version.address), default=None)
     for index, (version, changed) in enumerate(zip(versions, changes, strict=True)):
-        path = version.path or "redegjorelse/"
+        path = version.path or STATEMENT_PAGE
         changes_path = (version.path + CHANGES_PAGE if version.path else CHANGES_PAGE) if views else None
         views.append(
             VersionView(

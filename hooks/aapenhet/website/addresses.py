@@ -9,6 +9,15 @@ import socket
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+# Every page the tool itself names, by its path from a language's root: the one place for code and
+# templates (the templates get them as ``statement_path``, ``suppliers_path``, ``archive_page``…).
+STATEMENT_PAGE = "redegjorelse/"
+SUPPLIERS_PAGE = "leverandorer/"
+FORM_PAGE = "innsynskrav/"
+THANK_YOU_PAGE = "innsynskrav/takk/"
+ARCHIVE_PAGE = "arkiv/"
+CHANGES_PAGE = "endringer/"
+
 
 def is_loopback_host(host: str) -> bool:
     """``localhost`` (and ``*.localhost``), 127.0.0.0/8, ::1, 0.0.0.0 and :: in any spelling."""
