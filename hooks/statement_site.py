@@ -41,6 +41,7 @@ from aapenhet.rendering.page_toc import toc_tokens
 from aapenhet.rendering.placeholders import FORM_PLACEHOLDER, TOC_PLACEHOLDERS, fill_placeholders, placeholders_in
 from aapenhet.rendering.problems_page import problems_page
 from aapenhet.rendering.renderer import COMPILED_TEMPLATES
+from aapenhet.rendering.slugs import heading_slug
 from aapenhet.source.problems import DataProblems
 from aapenhet.statement_build import PROCESS, StatementBuild, start_build
 from aapenhet.website.addresses import Site
@@ -82,6 +83,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Runs at the start of each language's pass: the first pass reads and checks everything."""
     global _build, _problems, _last_good
+    # Anchors are citations: the tool's own slugify, whatever mkdocs.yml says (rendering/slugs.py).
+    config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
     if _is_later_language_pass(config):
         if _problems is None:
             _current_build().languages_built.append(_language(config))

@@ -293,3 +293,17 @@ def test_english_pages_use_british_spelling_in_the_themes_words_too(built_site: 
     for page in PAGES:
         html = str(built_site.html("en/" + page))
         assert "Initializing" not in html and "Skip to content" in html, f"en/{page}"
+
+
+def test_heading_anchors_keep_every_norwegian_letter(built_site: BuiltSite) -> None:
+    """Anchors are what people cite: ø → o, æ → ae, å → a, never dropped."""
+    from aapenhet.rendering.slugs import heading_slug
+
+    assert heading_slug("Slik gjør vi aktsomhetsvurderinger", "-") == "slik-gjor-vi-aktsomhetsvurderinger"
+    assert heading_slug("Æ, Ø og Å i Tiltak som er gjennomført", "-") == "ae-o-og-a-i-tiltak-som-er-gjennomfort"
+    ids = {heading["id"] for heading in built_site.html("redegjorelse/").select("h1[id], h2[id], h3[id]")}
+    assert {
+        "redegjorelse-for-aktsomhetsvurderinger-etter-apenhetsloven",
+        "slik-gjor-vi-aktsomhetsvurderinger",
+        "tiltak-som-er-gjennomfort-eller-pagar",
+    } <= ids, ids
