@@ -1,8 +1,10 @@
 """One ``mkdocs build`` in a subprocess, measured: wall time, CPU time and peak memory of the build's
 process, and what it wrote (HTML pages, the largest, the suppliers pages gzipped).
 
-``os.wait4`` on the child's pid gives that child's own resource use (user and system CPU, peak
-resident set), exactly and without counting any other process this one started.
+The build is started by a small launcher (``python -I -S``, a few megabytes), which waits for it with
+``os.wait4`` and reports its resource use: Linux carries a parent's resident memory into a child's
+peak across ``fork`` (a 150 MB benchmark process made ``python -c pass`` report 161 MB), so the
+process that forks the build must hold nothing but itself.
 """
 
 from __future__ import annotations
@@ -12,16 +14,13 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from aapenhet.bench.baseline import SUPPLIERS_PAGE
 from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
-
-# ru_maxrss is in kilobytes on Linux, in bytes on macOS.
-_MAXRSS_BYTES = 1 if sys.platform == "darwin" else 1024
 
 
 class BuildFailed(Exception):
@@ -63,25 +62,64 @@ def timed_build(config_file: Path, site_dir: Path, *, environment: Mapping[str, 
     ]
     # The output goes to a file: a pipe nobody reads while waiting could fill and stall the build.
     with log_file.open("wb") as log:
-        started = time.perf_counter()
-        process = subprocess.Popen(
-            command, cwd=config_file.parent, env=dict(environment), stdout=log, stderr=subprocess.STDOUT
-        )
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
-    if process.returncode != 0:
+        figures = launched(command, cwd=config_file.parent, environment=environment, log=log)
+    if figures.exit_code != 0:
         output = log_file.read_text(encoding="utf-8", errors="replace")
-        raise BuildFailed(f"{' '.join(command)} exited {process.returncode}:\n{output[-4000:]}")
+        raise BuildFailed(f"{' '.join(command)} exited {figures.exit_code}:\n{output[-4000:]}")
     pages = sorted(site_dir.rglob("*.html"))
     return BuildFigures(
-        wall_seconds=wall,
-        cpu_seconds=usage.ru_utime + usage.ru_stime,
-        peak_rss_bytes=usage.ru_maxrss * _MAXRSS_BYTES,
+        wall_seconds=figures.wall_seconds,
+        cpu_seconds=figures.cpu_seconds,
+        peak_rss_bytes=figures.peak_rss_bytes,
         html_pages=len(pages),
         largest_page_bytes=max((page.stat().st_size for page in pages), default=0),
         suppliers_gzip_bytes=suppliers_gzip_bytes(site_dir),
     )
+
+
+# Runs ``argv[1:]``, waits for it and prints its exit code, wall and CPU seconds and peak RSS (bytes).
+_LAUNCHER = """
+import os, subprocess, sys, time
+started = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stderr=subprocess.STDOUT)
+_, status, usage = os.wait4(child.pid, 0)
+wall = time.perf_counter() - started
+peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+print(os.waitstatus_to_exitcode(status), wall, usage.ru_utime + usage.ru_stime, peak, file=sys.stderr)
+"""
+
+
+@dataclass(frozen=True)
+class Launched:
+    exit_code: int
+    wall_seconds: float
+    cpu_seconds: float
+    peak_rss_bytes: int
+
+
+def launched(command: list[str], *, cwd: Path, environment: Mapping[str, str], log: IO[bytes]) -> Launched:
+    """``command`` run by the launcher, its output to ``log``; its own figures, not this process's."""
+    done = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", _LAUNCHER, *command],
+        cwd=cwd,
+        env=dict(environment),
+        stdout=log,
+        stderr=subprocess.PIPE,
+        check=False,
+    )
+    *_, last = done.stderr.decode("utf-8", errors="replace").strip().splitlines() or [""]
+    try:
+        code, wall, cpu, peak = last.split()
+        return Launched(int(code), float(wall), float(cpu), int(peak))
+    except ValueError:
+        log.write(done.stderr)
+        return Launched(done.returncode or 1, 0.0, 0.0, 0)
+
+
+def launcher_baseline(environment: Mapping[str, str] | None = None) -> Launched:
+    """What the launcher measures for a process that does nothing: the floor of every peak."""
+    with open(os.devnull, "wb") as log:
+        return launched([sys.executable, "-c", "pass"], cwd=Path.cwd(), environment=environment or os.environ, log=log)
 
 
 def suppliers_gzip_bytes(site_dir: Path) -> int:
