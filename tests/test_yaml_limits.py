@@ -162,3 +162,20 @@ def test_an_unchanged_file_is_not_parsed_again(tmp_path: Path, monkeypatch: pyte
     changed = load_statement_data(data_dir)
     assert parsed == ["data/suppliers.yml"]
     assert changed.suppliers.suppliers[0].name == "HP Inc. (ny)"
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "code"),
+    [
+        ("employees: 2\x0c50\n", "1:13", "000C"),
+        ('name: "a\x00b"\n', "1:9", "0000"),
+        ("a: 1\nb: \x1b[31m\n", "2:4", "001B"),
+    ],
+    ids=["form-feed", "nul", "escape"],
+)
+def test_a_control_character_is_one_located_problem(text: str, where: str, code: str) -> None:
+    """Pasted from another program and invisible in most editors: never a traceback."""
+    assert only_problem(text) == (
+        f"data/x.yml:{where} an invisible control character (U+{code}) that YAML does not allow — delete it"
+        " (retype the text around it if your editor does not show it); only tabs and line breaks may be used"
+    )

@@ -110,6 +110,8 @@ def parse_yaml(text: str, file: str) -> ParsedYaml:
             builder.take(event)
     except yaml.MarkedYAMLError as error:
         return ParsedYaml(None, builder.source, [_syntax_problem(error, file, text)])
+    except yaml.reader.ReaderError as error:
+        return ParsedYaml(None, builder.source, [_character_problem(error, file, text)])
     finally:
         loader.dispose()
     if builder.problem is not None:
@@ -250,6 +252,23 @@ def _is_plain(event: events.ScalarEvent) -> bool:
 def _position(event: events.Event) -> tuple[int, int]:
     mark = event.start_mark
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _character_problem(error: yaml.reader.ReaderError, file: str, text: str) -> Problem:
+    """A character YAML does not allow (a control character such as a form feed, NUL or ESC, often
+    pasted from another program): where it is, and what it is, since no editor shows it."""
+    position = min(max(error.position, 0), len(text))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
+    return Problem(
+        file,
+        line,
+        column,
+        "",
+        f"an invisible control character (U+{code:04X}) that YAML does not allow — delete it (retype the"
+        " text around it if your editor does not show it); only tabs and line breaks may be used",
+    )
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
