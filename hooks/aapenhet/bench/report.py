@@ -36,7 +36,8 @@ NOTES = (
     " supplier and product line (rows).",
     f"Medians of the runs shown (one run from {SINGLE_RUN_FROM:,} suppliers). CPU: user + system of the build"
     " process; peak: its largest resident set (from a launcher that holds nothing); pages: HTML files written;"
-    " largest: the largest of them; suppliers gzip: the HTML under leverandorer/ in both languages, each gzip -9. Ratio: statement ÷ baseline.",
+    " largest: the largest of them; suppliers gzip: the HTML under leverandorer/ in both languages, each gzip -9."
+    " Ratio: statement ÷ baseline.",
 )
 
 
