@@ -40,7 +40,7 @@ from aapenhet.rendering.placeholders import PLACEHOLDERS
 from aapenhet.rendering.problems_page import problems_page
 from aapenhet.rendering.renderer import PAGE_TEMPLATES, template_environment
 from aapenhet.source.problems import Problem
-from rendering import SITE, render_block, renderer, visible_text
+from rendering import SITE, render_block, renderer, shipped_data, visible_text
 from site_build import FILLED_STATEMENT, PROJECT, REPO, fill_data
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -382,10 +382,10 @@ def test_the_summary_says_what_was_found_done_and_planned_with_links() -> None:
         "What Exso will do next",
     ]
     links = [link["href"] for link in block.select("a")]
-    assert links[:3] == [
+    assert links[:3] == [  # the risk Exso is exposed to first
+        "/aapenhet/en/redegjorelse/#risk-electronics-trade",
         "/aapenhet/en/redegjorelse/#risk-construction-norway",
         "/aapenhet/en/redegjorelse/#risk-agriculture-norway",
-        "/aapenhet/en/redegjorelse/#risk-electronics-trade",
     ]
     assert "/aapenhet/en/redegjorelse/#measure-policies-updated" in links
     assert "/aapenhet/en/redegjorelse/#measure-evaluate-risk" in links
@@ -498,3 +498,32 @@ def test_every_page_address_is_written_in_one_place() -> None:
         if f'"{page}"' in path.read_text(encoding="utf-8") or f"'{page}'" in path.read_text(encoding="utf-8")
     ]
     assert written == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_risks_exso_is_exposed_to_come_first_and_the_others_are_not_called_significant(language: str) -> None:
+    """A heading that classifies is a claim: risks with no exposure stand under a heading that says so,
+    after the ones Exso is exposed to, on the statement and on the front page."""
+    data = shipped_data()
+    exposure = {risk.id: risk.exposure for risk in data.due_diligence.risks}
+    block = render_block("risks", language)
+    heading = block.select_one("h3#risks-not-exposed")
+    assert (
+        heading is not None
+        and heading.get_text().rstrip("¶")
+        == {"nb": "Risiko der Exso ikke har eksponering", "en": "Risks to which Exso has no exposure"}[language]
+    )
+    entries = block.select("section.aapenhet-risk-entry")
+    after_heading = set(id(entry) for entry in heading.find_all_next("section"))
+    for entry in entries:
+        risk_id = entry["id"].removeprefix("risk-")
+        assert (id(entry) in after_heading) == (exposure[risk_id] is Exposure.none), risk_id
+    summary = render_block("summary", language).select("ul")[0].select("li a")
+    first = summary[0]["href"].split("#risk-")[1]
+    assert exposure[first] is not Exposure.none
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_country_services_come_from_shows_its_rating_on_the_front_page(language: str) -> None:
+    figures = visible_text(render_block("key_figures", language))
+    assert {"nb": "India (høy risiko)", "en": "India (high risk)"}[language] in figures

@@ -40,7 +40,7 @@ PLACEHOLDERS = (
 # The placeholder whose page loads the form's script.
 FORM_PLACEHOLDER = "innsynskrav_form"
 # The placeholders whose headings have permalinks and belong in the page's table of contents.
-TOC_PLACEHOLDERS = ("supplier_follow_up",)
+TOC_PLACEHOLDERS = ("supplier_follow_up", "risks")
 
 # Exactly one placeholder: one space inside each end of the comment, the lower-case prefix, a name.
 EXACT = re.compile(r"<!-- aapenhet:(?P<name>[a-z_]+) -->")

@@ -18,7 +18,7 @@ from aapenhet.form.view import form_view
 from aapenhet.model import facts
 from aapenhet.model.completeness import Missing, missing_for_publication
 from aapenhet.model.countries import country_name
-from aapenhet.model.models import StatementData, SupplyKind, Text
+from aapenhet.model.models import Exposure, StatementData, SupplyKind, Text
 from aapenhet.rendering import formatting
 from aapenhet.rendering.labels import Labels
 from aapenhet.rendering.overview import country_overview
@@ -96,6 +96,7 @@ class Renderer:
             "language": language,
             "draft_missing": missing,
             "Missing": Missing,
+            "Exposure": Exposure,
             "ratings": {entry.code: entry for entry in data.countries.countries},
             "rating_sources": {source.id: source for source in data.countries.sources},
             "production_countries": facts.production_countries(data),
