@@ -111,10 +111,11 @@ def test_bench_generate_writes_a_folder_and_never_the_projects_data(tmp_path: Pa
     project = tmp_path / "project"
     shutil.copytree(PROJECT / "data", project / "data")
     before = _files(project / "data")
-    with contextlib.redirect_stderr(io.StringIO()) as refused:
-        assert main(["bench", "generate", "--suppliers", "5", "--out", str(project / "data"), str(project)]) == 2
-    assert "own data/" in refused.getvalue()
-    assert _files(project / "data") == before
+    for inside in (project / "data", project / "data" / "history" / "2024"):
+        with contextlib.redirect_stderr(io.StringIO()) as refused:
+            assert main(["bench", "generate", "--suppliers", "5", "--out", str(inside), str(project)]) == 2
+        assert "own data/" in refused.getvalue()
+        assert _files(project / "data") == before
 
 
 @pytest.mark.parametrize(

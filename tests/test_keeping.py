@@ -386,3 +386,32 @@ def test_the_day_a_statement_is_judged_on_is_passed_in(tmp_path: Path) -> None:
         " before today (2026-06-21)"
     ]
     assert publication_verdict(project / "data", pages, today=datetime.date(2026, 6, 25)).reasons() == []
+
+
+def test_dates_still_to_come_are_refused_wherever_they_are(tmp_path: Path) -> None:
+    """A typo such as 2099 in a measure's date, an impact's discovery or a source's edition; a period
+    that never ends is judged without a traceback."""
+    import datetime
+
+    project = complete_project(tmp_path)
+    replace_once(project / "data" / "due_diligence.yml", "completed_on: '2025-06-01'", "completed_on: '2099-06-01'")
+    replace_once(project / "data" / "countries.yml", "year: '2025'", "year: '2099'")
+    found = publication_verdict(project / "data", page_texts(project / "docs"), today=datetime.date(2026, 12, 3))
+    reasons = found.reasons()
+    assert (
+        "data/due_diligence.yml:199:17 measures[0].completed_on: 2099-06-01 is in the future — expected the date"
+        " it happened, on or before today (2026-12-03)" in reasons
+    ), reasons
+    assert any(
+        line.startswith("data/countries.yml:9:9 sources[0].year: the 2099 edition is in the future") for line in reasons
+    ), reasons
+    replace_once(project / "data" / "statement.yml", "end: 2025-12-31", "end: 9999-12-31")
+    code, said = run("check", str(project), "--lang", "en")
+    assert code == 1 and "Traceback" not in said and "approved (2026-06-20) before the reporting period ended" in said
+
+
+def test_a_problem_is_one_line_whatever_the_data_quotes() -> None:
+    from aapenhet.source.problems import Problem
+
+    line = str(Problem("data/x.yml", 3, 5, "name", "«x\n::error::forged\r\n::add-mask::y» is wrong"))
+    assert "\n" not in line and "\r" not in line and line.startswith("data/x.yml:3:5 name: «x ::error::forged")

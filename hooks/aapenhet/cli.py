@@ -156,8 +156,12 @@ def schema(arguments: argparse.Namespace, project: Path) -> int:
 def bench_generate(arguments: argparse.Namespace, project: Path) -> int:
     """Write a data folder of ``--suppliers`` generated suppliers, and load it as a build would."""
     out = Path(arguments.out)
-    if out.resolve() == (project / "data").resolve():
-        print(f"{PROG} {BENCH_GENERATE}: --out is the project's own data/ — give another folder", file=sys.stderr)
+    if out.resolve().is_relative_to((project / "data").resolve()):
+        print(
+            f"{PROG} {BENCH_GENERATE}: --out is in the project's own data/ (the statement, or a kept version)"
+            " — give another folder",
+            file=sys.stderr,
+        )
         return 2
     written = write_data_folder(project / "data", out, suppliers=arguments.suppliers, seed=arguments.seed)
     try:

@@ -25,6 +25,8 @@ def carried_over(current: LoadedStatement, previous: StatementData) -> Iterator[
     if old_end is None:
         return
     period = current.data.statement.reporting_period
+    if old_end >= datetime.date.max:
+        return  # a period that never ends has no period after it (the rules refuse its dates)
     new_start = period.start or old_end + datetime.timedelta(days=1)
     if new_start <= old_end:
         return  # an update of the same year, not a new one

@@ -274,7 +274,11 @@ def measures_and_results(loaded: LoadedStatement) -> Iterator[Finding]:
 def published_by_30_june(loaded: LoadedStatement) -> Iterator[Finding]:
     statement, source = loaded.data.statement, loaded.sources["statement"]
     end, published = statement.reporting_period.end, statement.published_on
-    if end is not None and published is not None and published > datetime.date(end.year + 1, 6, 30):
+    if (
+        end is not None
+        and published is not None
+        and published > datetime.date(min(end.year + 1, datetime.MAXYEAR), 6, 30)
+    ):
         yield _finding(
             Section.publication,
             source,

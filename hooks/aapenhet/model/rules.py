@@ -73,23 +73,49 @@ def dates_in_order(loaded: LoadedStatement, today: datetime.date) -> list[Proble
 
 
 def dates_not_in_the_future(loaded: LoadedStatement, today: datetime.date) -> list[Problem]:
-    """A statement is approved, published and updated when it is, not on a date still to come (a typo such as 2099)."""
-    statement, source = loaded.data.statement, loaded.sources["statement"]
-    problems = []
-    dated = [
-        (("approved_on",), statement.approved_on),
-        (("published_on",), statement.published_on),
-        *((("revisions", index, "date"), revision.date) for index, revision in enumerate(statement.revisions)),
+    """What happened has happened: approval, publication, updates, the measures' dates, an impact's
+    discovery and a source's edition are not dated after today (a typo such as 2099)."""
+    data = loaded.data
+    dd = data.due_diligence
+    impacts = dd.actual_impacts.impacts if dd.actual_impacts else []
+    dated: list[tuple[str, tuple[str | int, ...], datetime.date | None]] = [
+        ("statement", ("approved_on",), data.statement.approved_on),
+        ("statement", ("published_on",), data.statement.published_on),
+        *(
+            ("statement", ("revisions", index, "date"), revision.date)
+            for index, revision in enumerate(data.statement.revisions)
+        ),
+        *(
+            ("due_diligence", ("measures", index, "started_on"), measure.started_on)
+            for index, measure in enumerate(dd.measures)
+        ),
+        *(
+            ("due_diligence", ("measures", index, "completed_on"), measure.completed_on)
+            for index, measure in enumerate(dd.measures)
+        ),
+        *(
+            ("due_diligence", ("actual_impacts", "impacts", index, "identified_on"), impact.identified_on)
+            for index, impact in enumerate(impacts)
+        ),
     ]
-    for path, value in dated:
-        if value is not None and value > today:
-            problems.append(
-                source.problem(
-                    path,
-                    f"{value} is in the future — expected the date it happened, on or before today ({today})",
-                    message_nb=f"{value} er fram i tid — oppgi datoen det skjedde, senest i dag ({today})",
-                )
-            )
+    problems = [
+        loaded.sources[file].problem(
+            path,
+            f"{value} is in the future — expected the date it happened, on or before today ({today})",
+            message_nb=f"{value} er fram i tid — oppgi datoen det skjedde, senest i dag ({today})",
+        )
+        for file, path, value in dated
+        if value is not None and value > today
+    ]
+    problems += [
+        loaded.sources["countries"].problem(
+            ("sources", index, "year"),
+            f"the {source.year} edition is in the future — expected the year of an edition already published",
+            message_nb=f"utgaven fra {source.year} er fram i tid — oppgi året til en utgave som er publisert",
+        )
+        for index, source in enumerate(data.countries.sources)
+        if source.year is not None and source.year > today.year
+    ]
     return problems
 
 

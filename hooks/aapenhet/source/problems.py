@@ -20,8 +20,11 @@ class Problem:
     message_nb: str = field(default="", compare=False)
 
     def __str__(self) -> str:
+        """One line, whatever text from the data it quotes: a line break in a quoted value would start a
+        line of its own in a CI log, which GitHub reads as a command when it starts with ``::``."""
         where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where} {self.path}: {self.message}" if self.path else f"{where} {self.message}"
+        text = f"{where} {self.path}: {self.message}" if self.path else f"{where} {self.message}"
+        return " ".join(text.splitlines())
 
 
 class DataProblems(Exception):
