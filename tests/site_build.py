@@ -56,6 +56,29 @@ LANGUAGE_PREFIXES = {"nb": "", "en": "en/"}
 FILLED_STATEMENT = (STATEMENTS / "complete" / "data" / "statement.yml").read_text(encoding="utf-8")
 
 
+def start_project_build(
+    project: Path,
+    *,
+    site_url: str | None = "https://exso.example/",
+    languages: list[str] | None = None,
+    default: str = "nb",
+    mkdocs_yml_text: str | None = None,
+):
+    """The start of a build of ``project``, in-process (``statement_build.start_build``): everything read
+    and checked, the renderer and the made pages ready, no MkDocs. The form posts to a Formspree form."""
+    from aapenhet.statement_build import start_build
+
+    return start_build(
+        project=project,
+        docs_dir=project / "docs",
+        site_url=site_url,
+        extra={"innsynskrav": {"provider": "formspree", "endpoint": "https://formspree.io/f/abc"}},
+        mkdocs_yml_text=mkdocs_yml_text or (project / "mkdocs.yml").read_text(encoding="utf-8"),
+        languages=languages or ["nb", "en"],
+        default_language=default,
+    )
+
+
 def rewrite_yaml(path: Path, change) -> None:
     """``change(data)`` applied to a data file read as the loader reads it, written back as plain YAML."""
     data = parse_yaml(path.read_text(encoding="utf-8"), path.name).data

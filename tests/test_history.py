@@ -26,7 +26,6 @@ from aapenhet.model.keeping import reset_fields
 from aapenhet.model.loader import load_statement
 from aapenhet.model.models import SignatoryRole
 from aapenhet.source.problems import DataProblems
-from aapenhet.statement_build import start_build
 from site_build import (
     PROJECT,
     BuiltSite,
@@ -35,6 +34,7 @@ from site_build import (
     fill_data,
     replace_once,
     rewrite_yaml,
+    start_project_build,
 )
 from site_build import (
     PUBLIC_URL as SITE_URL,
@@ -622,15 +622,7 @@ def test_a_draft_has_no_address_of_its_own_and_never_says_it_was_published(built
 def test_next_years_draft_is_a_draft_in_the_archive_and_in_every_notice(tmp_path: Path) -> None:
     project = project_with_history(tmp_path)
     assert run("new-year", str(project))[0] == 0
-    build = start_build(
-        project=project,
-        docs_dir=project / "docs",
-        site_url="https://exso.example/",
-        extra={"innsynskrav": {"provider": "formspree", "endpoint": "https://formspree.io/f/abc"}},
-        mkdocs_yml_text=(project / "mkdocs.yml").read_text(encoding="utf-8"),
-        languages=["nb", "en"],
-        default_language="nb",
-    )
+    build = start_project_build(project)
     pages = build.made_pages("nb")
     archive = pages["arkiv.md"]
     html = archive.renderer.render(archive.template, "nb", **archive.values)

@@ -26,7 +26,15 @@ from aapenhet.model.keeping import HistoryError, reset_fields
 from aapenhet.model.loader import load_statement
 from aapenhet.model.publishable import publication_verdict
 from aapenhet.rendering.docs_pages import page_texts
-from site_build import FILLED_STATEMENT, PROJECT, add_earlier_versions, copy_project, fill_data, replace_once
+from site_build import (
+    FILLED_STATEMENT,
+    PROJECT,
+    add_earlier_versions,
+    copy_project,
+    fill_data,
+    replace_once,
+    start_project_build,
+)
 
 
 def run(*arguments: str) -> tuple[int, str]:
@@ -296,19 +304,9 @@ def test_after_new_year_each_fact_of_the_year_before_is_a_finding(tmp_path: Path
 
 
 def test_the_draft_banner_names_what_is_from_the_period_before(tmp_path: Path) -> None:
-    from aapenhet.statement_build import start_build
-
     project = complete_project(tmp_path)
     assert run("new-year", str(project))[0] == 0
-    build = start_build(
-        project=project,
-        docs_dir=project / "docs",
-        site_url="https://exso.example/",
-        extra={"innsynskrav": {"provider": "formspree", "endpoint": "https://formspree.io/f/abc"}},
-        mkdocs_yml_text=(project / "mkdocs.yml").read_text(encoding="utf-8"),
-        languages=["nb", "en"],
-        default_language="nb",
-    )
+    build = start_project_build(project)
     banner = build.renderer.render("draft_banner", "en")
     assert "From the period before – confirm or update (6)" in banner
     assert "the 2025 edition, older than the period (2026)" in banner and "data/" not in banner
@@ -352,22 +350,13 @@ def test_a_statement_with_last_years_facts_is_a_draft_everywhere(tmp_path: Path)
     """Nothing missing, but the source's edition is last year's: not final, so no permanent address,
     «Utkast» in the header, and never «no changes since publication»."""
     from aapenhet.model.history import load_history
-    from aapenhet.statement_build import start_build
 
     project = complete_project(tmp_path)
     add_earlier_versions(project / "data")
     replace_once(project / "data" / "countries.yml", "year: '2025'", "year: '2024'")
     data = project / "data"
     assert load_history(data, load_statement(data))[-1].address is None
-    build = start_build(
-        project=project,
-        docs_dir=project / "docs",
-        site_url="https://exso.example/",
-        extra={"innsynskrav": {"provider": "formspree", "endpoint": "https://formspree.io/f/abc"}},
-        mkdocs_yml_text=(project / "mkdocs.yml").read_text(encoding="utf-8"),
-        languages=["nb", "en"],
-        default_language="nb",
-    )
+    build = start_project_build(project)
     assert "Utkast" in build.renderer.render("statement_header", "nb")
     assert "Fast adresse" not in build.renderer.render("statement_header", "nb")
     assert "Redegjørelsen er ikke publisert ennå." in build.renderer.render("revisions", "nb")

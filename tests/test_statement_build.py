@@ -16,7 +16,7 @@ import pytest
 
 from aapenhet.source.problems import DataProblems
 from aapenhet.statement_build import start_build
-from site_build import PROJECT
+from site_build import PROJECT, start_project_build
 
 MKDOCS_YML = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
 FORM = {"innsynskrav": {"provider": "formspree", "endpoint": "https://formspree.io/f/abc"}}
@@ -29,14 +29,8 @@ def start(
     languages: list[str] | None = None,
     default: str = "nb",
 ):
-    return start_build(
-        project=project,
-        docs_dir=project / "docs",
-        site_url=site_url,
-        extra=FORM,
-        mkdocs_yml_text=MKDOCS_YML,
-        languages=languages or ["nb", "en"],
-        default_language=default,
+    return start_project_build(
+        project, site_url=site_url, languages=languages, default=default, mkdocs_yml_text=MKDOCS_YML
     )
 
 
