@@ -527,3 +527,22 @@ def test_the_risks_exso_is_exposed_to_come_first_and_the_others_are_not_called_s
 def test_a_country_services_come_from_shows_its_rating_on_the_front_page(language: str) -> None:
     figures = visible_text(render_block("key_figures", language))
     assert {"nb": "India (høy risiko)", "en": "India (high risk)"}[language] in figures
+
+
+def test_a_measure_committed_to_is_neither_planned_nor_taken() -> None:
+    """«forplikter seg til» says the company commits to it, not that it has not started: shown as a
+    commitment under what comes next, asked for its expected result, never called planned."""
+    data = shipped_data()
+    committed = [
+        measure.model_copy(update={"status": MeasureStatus.committed}) if measure.id == "evaluate-risk" else measure
+        for measure in data.due_diligence.measures
+    ]
+    changed = data.model_copy(update={"due_diligence": data.due_diligence.model_copy(update={"measures": committed})})
+    for language, label in (("nb", "forpliktelse fremover"), ("en", "commitment from now on")):
+        entry = render_block("commitments", language, data=changed).select_one("#measure-evaluate-risk")
+        assert entry is not None and f"Status {label}" in visible_text(entry)
+        assert render_block("measures", language, data=changed).select_one("#measure-evaluate-risk") is None
+    from aapenhet.model.completeness import lacks_result
+
+    (measure,) = [each for each in committed if each.id == "evaluate-risk"]
+    assert lacks_result(measure) and measure.expected_result is None

@@ -175,7 +175,7 @@ def compare(before: StatementData, after: StatementData) -> Changes:
             measure
             for key, measure in new_measures.items()
             if measure.status is MeasureStatus.ongoing
-            and (key not in old_measures or old_measures[key].status is MeasureStatus.planned)
+            and (key not in old_measures or old_measures[key].status.is_ahead)
         ],
         measures_completed=[
             measure
@@ -184,9 +184,7 @@ def compare(before: StatementData, after: StatementData) -> Changes:
             and (key not in old_measures or old_measures[key].status is not MeasureStatus.done)
         ],
         measures_planned=[
-            measure
-            for key, measure in new_measures.items()
-            if measure.status is MeasureStatus.planned and key not in old_measures
+            measure for key, measure in new_measures.items() if measure.status.is_ahead and key not in old_measures
         ],
         measures_dropped=[
             measure

@@ -215,7 +215,7 @@ def measures_and_results(loaded: LoadedStatement) -> Iterator[Finding]:
                 f"«{measure.title.nb}»: tiltaket er ikke knyttet til noen risiko — fyll inn addresses:",
                 f"«{measure.title.en}»: the measure addresses no risk — fill in addresses:",
             )
-        if lacks_result(measure) and measure.status is MeasureStatus.planned:
+        if lacks_result(measure) and measure.status.is_ahead:
             yield _finding(
                 Section.c,
                 source,

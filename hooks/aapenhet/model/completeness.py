@@ -107,7 +107,7 @@ _ADVICE: dict[Missing, str] = {
     Missing.risk_assessment: "a risk Exso is exposed to has no severity or likelihood, so the statement is"
     " still a draft — give severity: and likelihood: (low, medium, high) for each",
     Missing.measure_results: "a measure has no result, so the statement is still a draft — give result: for"
-    " each measure taken (done or ongoing) and expected_result: for each planned one",
+    " each measure taken (done or ongoing) and expected_result: for each one planned or committed to",
     Missing.measure_dates: "a measure taken has no date, so the statement is still a draft — give started_on:"
     " for each ongoing measure and completed_on: for each one done (YYYY-MM-DD)",
 }
@@ -133,7 +133,7 @@ _ADVICE_NB: dict[Missing, str] = {
     " redegjørelsen er fortsatt et utkast — oppgi severity: og likelihood: (low, medium,"
     " high)",
     Missing.measure_results: "et tiltak mangler resultat, så redegjørelsen er fortsatt et utkast — oppgi result: for"
-    " tiltak som er gjennomført eller pågår, og expected_result: for planlagte",
+    " tiltak som er gjennomført eller pågår, og expected_result: for planlagte og dem selskapet forplikter seg til",
     Missing.measure_dates: "et gjennomført tiltak mangler dato, så redegjørelsen er fortsatt et utkast — oppgi"
     " started_on: for tiltak som pågår og completed_on: for gjennomførte (ÅÅÅÅ-MM-DD)",
 }
@@ -193,6 +193,6 @@ def lacks_date(measure: Measure) -> bool:
 
 
 def lacks_result(measure: Measure) -> bool:
-    if measure.status is MeasureStatus.planned:
+    if measure.status.is_ahead:
         return measure.expected_result is None
     return measure.result is None

@@ -10,7 +10,6 @@ from aapenhet.model.models import (
     Impact,
     Measure,
     MeasureKind,
-    MeasureStatus,
     Risk,
     RiskLevel,
     StatementData,
@@ -45,12 +44,12 @@ def findings_by_id(data: StatementData) -> dict[str, Risk | Impact]:
 
 def measures_taken(data: StatementData) -> list[Measure]:
     """Measures done or under way (§5 c, "measures taken"), in the data's order."""
-    return [measure for measure in data.due_diligence.measures if measure.status is not MeasureStatus.planned]
+    return [measure for measure in data.due_diligence.measures if not measure.status.is_ahead]
 
 
 def measures_planned(data: StatementData) -> list[Measure]:
-    """Measures the company commits to ("Fokus fremover")."""
-    return [measure for measure in data.due_diligence.measures if measure.status is MeasureStatus.planned]
+    """Measures planned or committed to ("Fokus fremover")."""
+    return [measure for measure in data.due_diligence.measures if measure.status.is_ahead]
 
 
 # A supplier list longer than this is split into pages by initial letter, and the statement counts

@@ -131,9 +131,18 @@ class MeasureKind(str, enum.Enum):
 
 
 class MeasureStatus(str, enum.Enum):
+    """Where a measure stands. ``committed``: the statement commits to it from now on («forplikter seg
+    til») without saying whether it has started: not «planned», which would say it has not."""
+
     planned = "planned"
+    committed = "committed"
     ongoing = "ongoing"
     done = "done"
+
+    @property
+    def is_ahead(self) -> bool:
+        """Planned or committed to: what the statement says will be done (§5 c, "Fokus fremover")."""
+        return self in (MeasureStatus.planned, MeasureStatus.committed)
 
 
 class SignatoryRole(str, enum.Enum):
@@ -461,7 +470,7 @@ class Measure(StrictModel):
     kind: MeasureKind
     """What kind of measure it is (the allowed values are listed in the schema)."""
     status: MeasureStatus
-    """planned, ongoing or done."""
+    """planned, committed (the statement commits to it, without saying whether it has started), ongoing or done."""
     # The risks and impacts (ids) the measure addresses; empty: the statement does not link it.
     addresses: list[Identifier] = []
     """Ids of the risks and impacts the measure is meant for; empty where the statement does not link it."""

@@ -275,7 +275,10 @@ class Measure(OutputModel):
     id: str = Field(description="Stable identifier.")
     title: str
     kind: MeasureKind
-    status: MeasureStatus = Field(description="planned, ongoing or done.")
+    status: MeasureStatus = Field(
+        description="planned, committed (the statement commits to it, without saying whether it has started),"
+        " ongoing or done."
+    )
     addresses: list[str] = Field(
         description="`id`s of the risks and impacts the measure addresses; empty when the statement links none."
     )
