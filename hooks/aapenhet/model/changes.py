@@ -21,6 +21,7 @@ from aapenhet.model.models import (
     StatementData,
     Supplier,
 )
+from aapenhet.model.names import name_skeleton
 
 # Low to high: a risk or a country whose level moves right was raised.
 _LEVELS = [RiskLevel.low, RiskLevel.elevated, RiskLevel.high]
@@ -283,7 +284,7 @@ def _signatory_changes(before: StatementData, after: StatementData) -> _Signator
 
 
 def _name(name: str) -> str:
-    return " ".join(name.casefold().split())
+    return name_skeleton(name)
 
 
 def _added(before: list[str], after: list[str]) -> list[str]:

@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from aapenhet.model.countries import check_country_code, country_codes
+from aapenhet.model.names import check_name
 
 
 class StrictModel(BaseModel):
@@ -48,6 +49,8 @@ def check_visible(value: str) -> str:
 
 
 NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(check_visible)]
+# A person's or a company's name: visible, and with a letter or digit once invisible characters are gone.
+Name = Annotated[NonEmptyStr, AfterValidator(check_name)]
 # In the editors' JSON Schemas: the list of codes, so an editor completes them and flags a wrong one.
 CountryCode = Annotated[
     str,
@@ -172,7 +175,7 @@ class Policy(StrictModel):
 
 
 class Company(StrictModel):
-    name: NonEmptyStr
+    name: Name
     """The enterprise's legal name, e.g. Exso AS."""
     organisation_number: Annotated[str, StringConstraints(pattern=r"^\d{9}$")] | None = None
     """The organisation number: nine digits. Empty until given."""
@@ -213,7 +216,7 @@ class ReportingPeriod(StrictModel):
 
 
 class Signatory(StrictModel):
-    name: NonEmptyStr
+    name: Name
     """The signatory's name as it is to be printed."""
     role: SignatoryRole
     """board_chair, board_member, employee_representative or ceo (daglig leder)."""
@@ -238,7 +241,7 @@ class Revision(StrictModel):
 class Statement(StrictModel):
     reporting_period: ReportingPeriod = ReportingPeriod()
     """The period the statement reports on."""
-    companies_covered: list[NonEmptyStr] = Field(min_length=1)
+    companies_covered: list[Name] = Field(min_length=1)
     """The companies the statement covers: the enterprise itself among them."""
     approved_on: datetime.date | None = None
     """The date the board approved and signed the statement (YYYY-MM-DD)."""
@@ -293,7 +296,7 @@ class ProductionLine(StrictModel):
 class Supplier(StrictModel):
     id: Identifier
     """A stable id: lower-case letters, digits and hyphens. Measures refer to it."""
-    name: NonEmptyStr
+    name: Name
     """The supplier's name."""
     supplies: Text
     """What the supplier supplies to Exso."""

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from aapenhet.model.completeness import BOARD_ROLES, missing_for_publication
 from aapenhet.model.loader import LoadedStatement
 from aapenhet.model.models import SignatoryRole
+from aapenhet.model.names import name_skeleton
 from aapenhet.source.problems import Problem
 
 # Each rule sees the statement and the day it is judged on (the clock is read once, by the caller).
@@ -128,7 +129,7 @@ def signatories_consistent(loaded: LoadedStatement, today: datetime.date) -> lis
     problems = []
     seen: set[tuple[str, SignatoryRole]] = set()
     for index, signatory in enumerate(signatories):
-        key = (" ".join(signatory.name.casefold().split()), signatory.role)
+        key = (name_skeleton(signatory.name), signatory.role)
         if key in seen:
             problems.append(
                 source.problem(
@@ -170,8 +171,8 @@ def signatories_consistent(loaded: LoadedStatement, today: datetime.date) -> lis
 def company_is_covered(loaded: LoadedStatement, today: datetime.date) -> list[Problem]:
     """§5: the statement says which companies it covers, and the enterprise itself is one of them."""
     name = loaded.data.company.name
-    covered = {" ".join(company.casefold().split()) for company in loaded.data.statement.companies_covered}
-    if " ".join(name.casefold().split()) in covered:
+    covered = {name_skeleton(company) for company in loaded.data.statement.companies_covered}
+    if name_skeleton(name) in covered:
         return []
     return [
         loaded.sources["statement"].problem(
