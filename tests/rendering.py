@@ -17,7 +17,7 @@ from aapenhet.rendering.renderer import Renderer, make_renderer
 from aapenhet.website.addresses import Site
 from site_build import DRAFT_DATA
 
-SITE = Site(url="https://exso.example/aapenhet/", default_language=DEFAULT_LANGUAGE, languages=LANGUAGES)
+SITE = Site(url="https://exempla.no/aapenhet/", default_language=DEFAULT_LANGUAGE, languages=LANGUAGES)
 FORMSPREE = FormSettings(provider=Provider.formspree, endpoint="https://formspree.io/f/abc")
 
 

@@ -32,7 +32,7 @@ STATEMENTS = REPO / "tests" / "statements"
 TOOL = ("hooks", "overrides")
 # The address the shared build is made for: a public https address under a path, as a GitHub Pages
 # project site is published (absolute links must keep the path).
-PUBLIC_URL = "https://exso.example/aapenhet/"
+PUBLIC_URL = "https://exempla.no/aapenhet/"
 
 
 def _markdown_extensions() -> tuple[list[str], dict[str, dict]]:
@@ -59,7 +59,7 @@ FILLED_STATEMENT = (STATEMENTS / "complete" / "data" / "statement.yml").read_tex
 def start_project_build(
     project: Path,
     *,
-    site_url: str | None = "https://exso.example/",
+    site_url: str | None = "https://exempla.no/",
     languages: list[str] | None = None,
     default: str = "nb",
     mkdocs_yml_text: str | None = None,

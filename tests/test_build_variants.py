@@ -276,9 +276,9 @@ def test_a_refused_strict_build_leaves_the_last_good_site(tmp_path: Path) -> Non
 
     project = copy_project(tmp_path / "project")
     site = project / "site"
-    result = run_build(project, site, env={"SITE_URL": "https://exso.example/aapenhet"})
+    result = run_build(project, site, env={"SITE_URL": "https://exempla.no/aapenhet"})
     assert result.returncode == 0, result.output
-    assert built_site_problems(site, project, "https://exso.example/aapenhet", read_form_settings(project)) == []
+    assert built_site_problems(site, project, "https://exempla.no/aapenhet", read_form_settings(project)) == []
     (site / ".git").mkdir()
     (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
 
@@ -288,7 +288,7 @@ def test_a_refused_strict_build_leaves_the_last_good_site(tmp_path: Path) -> Non
     good = files()
     for page in ("index.md", "index.en.md"):
         replace_in(project, f"docs/{page}", "\n", "\n\n[en lenke](finnes-ikke.md)\n")
-        result = run_build(project, site, env={"SITE_URL": "https://exso.example/aapenhet"})
+        result = run_build(project, site, env={"SITE_URL": "https://exempla.no/aapenhet"})
         assert result.returncode != 0 and "strict mode" in result.output, result.output
         assert files() == good
         replace_in(project, f"docs/{page}", "\n\n[en lenke](finnes-ikke.md)\n", "\n")

@@ -89,12 +89,12 @@ from aapenhet.rendering.labels import load_labels
 from aapenhet.rendering.renderer import make_renderer
 from aapenhet.website.addresses import Site
 data = load_statement_data(Path({str(PROJECT / "data")!r}))
-site = Site(url="https://exso.example/", default_language="nb", languages=("nb", "en"))
+site = Site(url="https://exempla.no/", default_language="nb", languages=("nb", "en"))
 form = FormSettings(provider="formspree", endpoint="https://formspree.io/f/x")
 html = make_renderer(data, load_labels(), site, form).render("supplier_table", "en")
 assert "Zebra Technologies" in html
 from aapenhet.cli import main
-sys.exit(main(["gate", {str(PROJECT)!r}, "--site-url", "https://exso.example/"]))
+sys.exit(main(["gate", {str(PROJECT)!r}, "--site-url", "https://exempla.no/"]))
 """
     env = {
         key: value for key, value in os.environ.items() if key != "PYTHONPATH" and not key.startswith("INNSYNSKRAV_")

@@ -29,7 +29,7 @@ from aapenhet.publishing.gate import PublishSettings, publication_problems
 from aapenhet.website.addresses import is_loopback_host
 from site_build import FILLED_STATEMENT, PROJECT, REPO, copy_project, fill_data
 
-PUBLIC_URL = "https://exso.example/apenhet/"
+PUBLIC_URL = "https://exempla.no/apenhet/"
 
 
 def filled_project(tmp_path: Path, statement: str = FILLED_STATEMENT) -> Path:
@@ -171,8 +171,8 @@ def test_cli_reads_the_project_from_the_current_directory_and_site_url_from_the_
         (None, "site_url: not set"),
         ("", "site_url: not set"),
         ("http://127.0.0.1:8000/", "site_url: «http://127.0.0.1:8000/» is not an absolute https:// address"),
-        ("http://exso.example/", "site_url: «http://exso.example/» is not an absolute https:// address"),
-        ("exso.example/apenhet/", "site_url: «exso.example/apenhet/» is not an absolute https:// address"),
+        ("http://exempla.no/", "site_url: «http://exempla.no/» is not an absolute https:// address"),
+        ("exempla.no/apenhet/", "site_url: «exempla.no/apenhet/» is not an absolute https:// address"),
         ("https://localhost/", "site_url: «https://localhost/» points at this machine (localhost)"),
         ("https://127.0.0.1:8000/", "site_url: «https://127.0.0.1:8000/» points at this machine (127.0.0.1)"),
         ("https://[::1]/", "site_url: «https://[::1]/» points at this machine (::1)"),
@@ -412,7 +412,7 @@ def test_bad_form_settings_are_reasons_located_in_mkdocs_yml(tmp_path: Path) -> 
 
 
 def test_a_generic_form_service_must_be_named_for_the_privacy_notice(tmp_path: Path) -> None:
-    generic = {"INNSYNSKRAV_PROVIDER": "generic", "INNSYNSKRAV_ENDPOINT": "https://forms.example.org/in"}
+    generic = {"INNSYNSKRAV_PROVIDER": "generic", "INNSYNSKRAV_ENDPOINT": "https://skjema.exempla.no/in"}
     done = run_gate(str(filled_project(tmp_path)), site_url=PUBLIC_URL, form_env=generic)
     assert done.returncode == 1
     assert done.stdout.startswith("extra.innsynskrav.service_name: not set — the privacy notice must name")
@@ -599,10 +599,10 @@ def test_the_gate_refuses_a_built_site_that_is_not_the_build_of_what_it_judged(
     found = reasons(project, built=project / "site")
     if expected is None:
         assert found == []
-        elsewhere = reasons(project, built=project / "site", site_url="https://exso.example/annet/")
+        elsewhere = reasons(project, built=project / "site", site_url="https://exempla.no/annet/")
         assert elsewhere == [
-            f"{project / 'site'}/build.json: site/ was built for https://exso.example/apenhet/, not"
-            " https://exso.example/annet/ — build it again with SITE_URL set to the address it is"
+            f"{project / 'site'}/build.json: site/ was built for https://exempla.no/apenhet/, not"
+            " https://exempla.no/annet/ — build it again with SITE_URL set to the address it is"
             " published at"
         ]
     else:
@@ -626,3 +626,42 @@ def test_a_bug_in_the_tool_keeps_its_traceback_and_says_it_is_one(
         "this is a bug in the tool, not a mistake in your files — nothing was changed by it;"
         " send the lines above to the developers (DEVELOPING.md)"
     )
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("https://１２７.０.０.１/", "points at this machine"),
+        ("https://exso.ｌｏｃａｌ/", "exists only on a local network"),
+        ("https://[::7f00:1]/", "points at this machine"),
+        ("https://[64:ff9b::7f00:1]/", "points at this machine"),
+        ("https://[2002:7f00:1::]/", "points at this machine"),
+        ("https://[fec0::1]/", "private, link-local or reserved"),
+        ("https://exso.example/", "reserved for examples and tests"),
+        ("https://statement.test/", "reserved for examples and tests"),
+        ("https://www.example.com/aapenhet/", "reserved for examples and tests"),
+        ('https://exso.no/aapenhet/"><script>', "holds characters an address cannot"),
+    ],
+)
+def test_an_address_in_disguise_is_not_public(address: str, expected: str) -> None:
+    """Full-width digits and letters, IPv4 inside IPv6, site-local IPv6, names reserved for examples,
+    and markup in an address: none is the public site's address."""
+    from aapenhet.website.addresses import public_https_url_problem
+
+    problem = public_https_url_problem(address)
+    assert problem is not None and expected in problem, problem
+    assert public_https_url_problem("https://www.exempla.no/aapenhet/") is None
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "https://formspree.io/f/abcdwxyz/",
+        "https://formspree.io:443/f/abcdwxyz",
+        "https://FORMSPREE.IO/f/abcdwxyz",
+        "https://www.formspree.io/f/abcdwxyz",
+    ],
+)
+def test_the_guides_example_endpoint_is_refused_however_it_is_written(tmp_path: Path, written: str) -> None:
+    found = reasons(filled_project(tmp_path), form=FormSettings(provider=Provider.formspree, endpoint=written))
+    assert len(found) == 1 and "is the example address from EDITING.md" in found[0], found

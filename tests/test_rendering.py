@@ -420,12 +420,12 @@ def test_who_is_responsible_and_where_to_raise_a_concern_are_not_stated_until_gi
         .read_text(encoding="utf-8")
         .replace(
             "concerns_channel:\n",
-            "concerns_channel: {nb: Skriv til varsling@exso.example., en: Write to varsling@exso.example.}\n",
+            "concerns_channel: {nb: Skriv til varsling@exempla.no., en: Write to varsling@exempla.no.}\n",
             1,
         )
     )
     text = visible_text(render_block("routines", "nb", data=data_with(tmp_path, {"due_diligence.yml": due_diligence})))
-    assert "Slik melder du fra om en bekymring Skriv til varsling@exso.example." in text
+    assert "Slik melder du fra om en bekymring Skriv til varsling@exempla.no." in text
 
 
 FORM_MESSAGES = {

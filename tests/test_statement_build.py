@@ -25,7 +25,7 @@ FORM = {"innsynskrav": {"provider": "formspree", "endpoint": "https://formspree.
 def start(
     project: Path = PROJECT,
     *,
-    site_url: str | None = "https://exso.example/",
+    site_url: str | None = "https://exempla.no/",
     languages: list[str] | None = None,
     default: str = "nb",
 ):
@@ -82,7 +82,7 @@ def test_a_page_in_nav_without_its_english_title_is_a_problem_with_the_fix() -> 
         start_build(
             project=PROJECT,
             docs_dir=PROJECT / "docs",
-            site_url="https://exso.example/",
+            site_url="https://exempla.no/",
             extra=FORM,
             mkdocs_yml_text=MKDOCS_YML,
             languages=["nb", "en"],

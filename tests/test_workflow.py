@@ -178,7 +178,7 @@ def run_gate_step(project: Path, *, on_main: bool) -> tuple[int, str, str]:
         "PYTHONPATH": str(REPO / "hooks"),
         "RUNNER_TEMP": str(project.parent),
         "GITHUB_STEP_SUMMARY": str(summary),
-        "SITE_URL": "https://exso.example/apenhet/",
+        "SITE_URL": "https://exempla.no/apenhet/",
         # The form service as the workflow's "Form settings" step passes it from repository variables.
         "INNSYNSKRAV_PROVIDER": "formspree",
         "INNSYNSKRAV_ENDPOINT": "https://formspree.io/f/abc",
@@ -229,10 +229,10 @@ def test_gate_reports_publishable_when_it_is(gate_step: Path) -> None:
     site = gate_step / "site"
     site.mkdir()
     form = FormSettings(provider=Provider.formspree, endpoint="https://formspree.io/f/abc")
-    write_build_record(site, build_record(gate_step, "https://exso.example/apenhet/", form))
+    write_build_record(site, build_record(gate_step, "https://exempla.no/apenhet/", form))
     status, log, summary = run_gate_step(gate_step, on_main=True)
     assert status == 0, log
-    assert summary.startswith("### Publication gate: publishable at https://exso.example/apenhet/")
+    assert summary.startswith("### Publication gate: publishable at https://exempla.no/apenhet/")
     # A site/ built before the last edit is not what the gate judged: the deploy is refused.
     replace_once(gate_step / "data" / "company.yml", "employees: 250", "employees: 260")
     status, log, summary = run_gate_step(gate_step, on_main=True)

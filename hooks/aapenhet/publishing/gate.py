@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from aapenhet.form.settings import FormSettings, Provider
 from aapenhet.model.publishable import publication_verdict
@@ -42,6 +43,15 @@ SettingsCheck = Callable[[PublishSettings], list[str]]
 EXAMPLE_ENDPOINTS = frozenset({"https://formspree.io/f/abcdwxyz"})
 
 
+def _same_address(url: str) -> str:
+    """An address as a browser would reach it: host in lower case without «www.», the default port
+    dropped, without a trailing slash; so a copied example is recognised however it is written."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").removeprefix("www.")
+    port = "" if parts.port in (None, 443) else f":{parts.port}"
+    return f"{parts.scheme.lower()}://{host}{port}{parts.path.rstrip('/')}"
+
+
 # Settings checks -------------------------------------------------------------------------------
 
 
@@ -66,7 +76,9 @@ def form_endpoint_is_public(settings: PublishSettings) -> list[str]:
             " (formspree, formsubmit, web3forms, generic) or deploy to Netlify (--host netlify)"
         ]
     problem = public_https_url_problem(settings.form.endpoint)
-    if problem is None and (settings.form.endpoint or "").strip() in EXAMPLE_ENDPOINTS:
+    if problem is None and _same_address(settings.form.endpoint or "") in {
+        _same_address(url) for url in EXAMPLE_ENDPOINTS
+    }:
         problem = f"«{settings.form.endpoint}» is the example address from EDITING.md, not a form of Exso's"
     if problem is None:
         if settings.form.provider is Provider.generic and settings.form.service_name is None:

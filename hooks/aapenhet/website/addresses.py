@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -29,15 +30,32 @@ def is_loopback_host(host: str) -> bool:
 
 
 def ip_literal(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
-    """The IP address ``host`` is written as, in any spelling browsers accept; None for a name."""
+    """The IP address ``host`` is written as, in any spelling browsers accept (full-width digits
+    too, which they fold); None for a name. An IPv6 address that carries an IPv4 one (mapped,
+    compatible, NAT64 or 6to4) is that IPv4 address: it reaches the same machine."""
+    host = unicodedata.normalize("NFKC", host).strip("[]")
     address: ipaddress.IPv4Address | ipaddress.IPv6Address | None
     try:
         address = ipaddress.ip_address(host)
     except ValueError:
         address = _legacy_ipv4(host)
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        return address.ipv4_mapped
+    if isinstance(address, ipaddress.IPv6Address):
+        return _embedded_ipv4(address) or address
     return address
+
+
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+
+
+def _embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    if address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    if address.sixtofour is not None:
+        return address.sixtofour
+    low = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    if address in _NAT64 or (int(address) >> 32 == 0 and int(low) > 1):  # NAT64, or IPv4-compatible ::a.b.c.d
+        return low
+    return None
 
 
 def _legacy_ipv4(name: str) -> ipaddress.IPv4Address | None:
@@ -61,18 +79,32 @@ def public_https_url_problem(url: str | None) -> str | None:
         return f"«{url}» is not a web address"
     if parts.scheme != "https" or not host:
         return f"«{url}» is not an absolute https:// address"
+    if any(char in url for char in '"<>\\`{}| ') or any(ord(char) < 32 for char in url):
+        return f"«{url}» holds characters an address cannot (quotes, angle brackets, spaces, controls)"
+    host = unicodedata.normalize("NFKC", host)
     if is_loopback_host(host):
         return f"«{url}» points at this machine ({host}), not at the published site"
     address = ip_literal(host)
+    if isinstance(address, ipaddress.IPv6Address) and address.is_site_local:
+        return f"«{url}» points at a private, link-local or reserved address ({host}), which the public cannot reach"
     if address is not None and not address.is_global:
         return f"«{url}» points at a private, link-local or reserved address ({host}), which the public cannot reach"
+    if _is_example_name(host):
+        return f"«{url}» names a host reserved for examples and tests ({host}), which no published site has"
     if _is_local_name(host):
         return f"«{url}» names a host that exists only on a local network ({host}), not on the internet"
     return None
 
 
 # Names that resolve only on this machine or a local network (RFC 6761, 6762, 8375, and common use).
-_LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa", ".test", ".invalid")
+_LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa")
+# Names reserved for examples and tests (RFC 2606), which no published site has.
+_EXAMPLE_NAMES = ("example", "example.com", "example.net", "example.org", "test", "invalid")
+
+
+def _is_example_name(host: str) -> bool:
+    name = host.rstrip(".").lower()
+    return any(name == reserved or name.endswith("." + reserved) for reserved in _EXAMPLE_NAMES)
 
 
 def _is_local_name(host: str) -> bool:
