@@ -124,3 +124,21 @@ def test_a_placeholder_not_alone_on_its_line_is_a_problem(written: str) -> None:
     [problem] = problems(written)
     assert problem.startswith(f"docs/x.md:5:{written.index('<!--') + 1} «<!-- aapenhet:routines -->» shares its line")
     assert problem.endswith("put the placeholder alone at the start of a line")
+
+
+def test_a_script_written_in_a_page_or_a_menu_title_is_a_located_problem() -> None:
+    """A script in a page would run with the site's rights: its text, front matter and menu titles are text."""
+    from aapenhet.rendering.docs_pages import script_problems, untranslated_nav_titles
+    from aapenhet.source.yaml_source import parse_yaml
+
+    page = "---\ntitle: Fint <SCRIPT>alert(1)</script>\n---\n\n# Side\n\nTekst <script src=x></script>\n"
+    assert [str(problem) for problem in script_problems(page, "docs/x.md")] == [
+        f"docs/x.md:{line}:{column} a <script> in a page — pages are text, and scripts come only from the site"
+        " itself: remove it"
+        for line, column in ((2, 13), (2, 29), (7, 7), (7, 21))
+    ]
+    settings = parse_yaml("nav:\n  - 'Forside<script>': index.md\n", "mkdocs.yml").source
+    found = untranslated_nav_titles([{"Forside<script>": "index.md"}], {"en": {"Forside<script>": "Home"}}, settings)
+    assert [str(problem) for problem in found] == [
+        "mkdocs.yml:2:5 nav[0]: «Forside<script>»: a menu title is plain text — remove «<» and «>»"
+    ]

@@ -7,6 +7,7 @@ the statement; and every title in ``nav`` has its translation.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -78,8 +79,32 @@ def empty_pages(docs_dir: Path) -> list[Problem]:
     return problems
 
 
+# A script in a page would run with the site's own rights (its hash joins the page's policy): pages are
+# text, and the site's scripts come from the tool, never from an editor's Markdown or front matter.
+_SCRIPT = re.compile(r"<\s*/?\s*script\b", re.IGNORECASE)
+
+
+def script_problems(markdown: str, shown_as: str) -> list[Problem]:
+    """Each ``<script`` written in a page (its text or its front matter), where it is."""
+    problems = []
+    for match in _SCRIPT.finditer(markdown):
+        line = markdown.count("\n", 0, match.start()) + 1
+        column = match.start() - (markdown.rfind("\n", 0, match.start()) + 1) + 1
+        problems.append(
+            Problem(
+                shown_as,
+                line,
+                column,
+                "",
+                "a <script> in a page — pages are text, and scripts come only from the site itself: remove it",
+            )
+        )
+    return problems
+
+
 def docs_problems(docs_dir: Path, languages: list[str], default: str) -> list[Problem]:
-    """Pages missing in a language or empty; placeholders not exact, or in one language's page only."""
+    """Pages missing in a language or empty; placeholders not exact, or in one language's page only;
+    a script written in a page."""
     problems = untranslated_pages(docs_dir, languages, default) + empty_pages(docs_dir)
     for versions in page_versions(docs_dir, languages, default).values():
         pages = {language: path.read_text(encoding="utf-8") for language, path in versions.items()}
@@ -89,6 +114,7 @@ def docs_problems(docs_dir: Path, languages: list[str], default: str) -> list[Pr
 
         for language, markdown in pages.items():
             problems += placeholder_problems(markdown, shown_as(language))
+            problems += script_problems(markdown, shown_as(language))
         problems += placeholder_parity_problems(pages, shown_as)
     return problems
 
@@ -103,6 +129,17 @@ def untranslated_nav_titles(
         if not isinstance(entry, dict):
             continue
         for title in entry:
+            if any(char in str(title) for char in "<>"):
+                line, column = settings.locate(("nav", index, title), at_key=True)
+                problems.append(
+                    Problem(
+                        settings.file,
+                        line,
+                        column,
+                        f"nav[{index}]",
+                        f"«{title}»: a menu title is plain text — remove «<» and «>»",
+                    )
+                )
             for language, known in translations.items():
                 if title not in known:
                     line, column = settings.locate(("nav", index, title), at_key=True)
