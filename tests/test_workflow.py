@@ -267,3 +267,11 @@ def test_what_is_deployed_is_the_site_the_gate_checked(workflow: dict[Any, Any])
     assert uploads and all(index > gate for index in uploads)
     assert {steps(workflow, "build")[index]["with"]["path"] for index in uploads} == {"site/"}
     assert step_index(workflow, "build", runs="mkdocs build --strict") < gate
+
+
+def test_every_action_is_pinned_to_a_commit(workflow: dict[Any, Any]) -> None:
+    """A tag can be moved to other code; a commit cannot. Each action's release is named beside it."""
+    used = [step["uses"] for job in workflow["jobs"].values() for step in job["steps"] if "uses" in step]
+    assert used and [uses for uses in used if not re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", uses)] == []
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert all(re.search(re.escape(uses) + r" # v\d+\.\d+\.\d+\n", text) for uses in used)
