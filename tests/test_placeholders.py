@@ -8,6 +8,8 @@ the other's is a problem in that page; the pages in ``docs/`` pass, and show eac
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from aapenhet.rendering.docs_pages import docs_problems, page_versions
@@ -142,3 +144,18 @@ def test_a_script_written_in_a_page_or_a_menu_title_is_a_located_problem() -> No
     assert [str(problem) for problem in found] == [
         "mkdocs.yml:2:5 nav[0]: «Forside<script>»: a menu title is plain text — remove «<» and «>»"
     ]
+
+
+def test_a_page_not_saved_as_utf8_is_a_located_problem(tmp_path: Path) -> None:
+    """Saved as Latin-1 by an older editor: the build, check and the gate say where, never a traceback."""
+    from aapenhet.rendering.docs_pages import docs_problems, page_texts
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_bytes("# Forside\n\nÅpenhetsloven gjelder.\n".encode("latin-1"))
+    (docs / "index.en.md").write_text("# Home\n\nThe Act applies.\n", encoding="utf-8")
+    assert [str(problem) for problem in docs_problems(docs, ["nb", "en"], "nb")] == [
+        "docs/index.md:3:1 the page is not saved as UTF-8 (Latin-1 or Windows-1252?) — save it again as UTF-8 in"
+        " your editor"
+    ]
+    assert "penhetsloven gjelder" in page_texts(docs)["docs/index.md"]

@@ -37,7 +37,7 @@ from aapenhet.model.loader import load_statement
 from aapenhet.model.publishable import publication_verdict
 from aapenhet.model.schemas import SCHEMA_FOLDER, stale_schemas, write_schemas
 from aapenhet.publishing.gate import PublishSettings, publication_problems
-from aapenhet.rendering.docs_pages import page_texts
+from aapenhet.rendering.docs_pages import page_texts, undecodable_pages
 from aapenhet.source.problems import DataProblems
 
 PROG = "aapenhet"
@@ -117,8 +117,9 @@ def check(arguments: argparse.Namespace, project: Path) -> int:
     """Print what the statement lacks, grouped by §5 point; 1 when it is marked for publication and lacks anything."""
     language = arguments.lang
     verdict = publication_verdict(project / "data", page_texts(project / "docs"))
-    if verdict.loaded is None or verdict.problems:
-        print("\n".join(safe_for_ci_log(str(problem)) for problem in verdict.problems))
+    unreadable = undecodable_pages(project / "docs")
+    if verdict.loaded is None or verdict.problems or unreadable:
+        print("\n".join(safe_for_ci_log(str(problem)) for problem in [*unreadable, *verdict.problems]))
         return 1
     loaded, findings = verdict.loaded, verdict.findings
     for section in Section:

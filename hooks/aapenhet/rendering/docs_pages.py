@@ -30,11 +30,35 @@ def page_versions(docs_dir: Path, languages: list[str], default: str) -> dict[st
 
 
 def page_texts(docs_dir: Path) -> dict[str, str]:
-    """Every page's Markdown, by how messages name it (``docs/index.en.md``); none when there is no docs/."""
+    """Every page's Markdown, by how messages name it (``docs/index.en.md``); none when there is no docs/.
+    A page not in UTF-8 is read with its bad bytes replaced: ``undecodable_pages`` reports it."""
     return {
-        f"docs/{path.relative_to(docs_dir).as_posix()}": path.read_text(encoding="utf-8")
+        f"docs/{path.relative_to(docs_dir).as_posix()}": path.read_bytes().decode("utf-8", errors="replace")
         for path in sorted(docs_dir.rglob("*.md"))
     }
+
+
+def undecodable_pages(docs_dir: Path) -> list[Problem]:
+    """Each page saved in another encoding than UTF-8 (Latin-1, Windows-1252), where its first
+    character that is not UTF-8 is."""
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        content = path.read_bytes()
+        try:
+            content.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = content.count(b"\n", 0, error.start) + 1
+            column = error.start - (content.rfind(b"\n", 0, error.start) + 1) + 1
+            problems.append(
+                Problem(
+                    f"docs/{path.relative_to(docs_dir).as_posix()}",
+                    line,
+                    column,
+                    "",
+                    "the page is not saved as UTF-8 (Latin-1 or Windows-1252?) — save it again as UTF-8 in your editor",
+                )
+            )
+    return problems
 
 
 def untranslated_pages(docs_dir: Path, languages: list[str], default: str) -> list[Problem]:
@@ -63,7 +87,7 @@ def empty_pages(docs_dir: Path) -> list[Problem]:
     """A page with nothing after its front matter would publish as a blank page."""
     problems = []
     for path in sorted(docs_dir.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8", errors="replace")
         body = text.split("---", 2)[2] if text.startswith("---") and text.count("---") >= 2 else text
         if not body.strip():
             problems.append(
@@ -105,6 +129,9 @@ def script_problems(markdown: str, shown_as: str) -> list[Problem]:
 def docs_problems(docs_dir: Path, languages: list[str], default: str) -> list[Problem]:
     """Pages missing in a language or empty; placeholders not exact, or in one language's page only;
     a script written in a page."""
+    unreadable = undecodable_pages(docs_dir)
+    if unreadable:
+        return unreadable  # the other checks read the pages' text
     problems = untranslated_pages(docs_dir, languages, default) + empty_pages(docs_dir)
     for versions in page_versions(docs_dir, languages, default).values():
         pages = {language: path.read_text(encoding="utf-8") for language, path in versions.items()}
