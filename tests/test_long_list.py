@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import shutil
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -238,3 +239,28 @@ def test_statement_json_of_a_long_list_is_valid_for_its_published_schema(generat
     document = json.loads(files["statement.json"])
     assert len(document["suppliers"]) == len(generated.suppliers.suppliers)
     jsonschema.validate(document, json.loads(files["statement.schema.json"]))
+
+
+def test_a_letter_with_many_suppliers_takes_several_light_pages(tmp_path: Path) -> None:
+    """Names that mostly share one initial: the letter is split into parts of at most GROUP_SIZE,
+    each its own page, each under the page bound."""
+    folder = tmp_path / "data"
+    write_data_folder(PROJECT / "data", folder, suppliers=facts.GROUP_SIZE + 50, seed=5)
+    data = load_statement_data(folder)
+    suppliers = [
+        supplier.model_copy(update={"name": f"A{index:04d} {supplier.name}"})
+        for index, supplier in enumerate(data.suppliers.suppliers)
+    ]
+    data = data.model_copy(update={"suppliers": data.suppliers.model_copy(update={"suppliers": suppliers})})
+    groups = facts.supplier_groups(data)
+    assert [(group.key, group.part, group.parts, len(group.suppliers)) for group in groups] == [
+        ("a", 1, 2, facts.GROUP_SIZE),
+        ("a-2", 2, 2, 50),
+    ]
+    assert [supplier for group in groups for supplier in group.suppliers] == sorted(
+        suppliers, key=lambda supplier: supplier.name.casefold()
+    )
+    page = renderer(data).render("supplier_group", "en", group=groups[0])
+    assert len(gzip.compress(page.encode("utf-8"))) < PAGE_LIMIT
+    index = BeautifulSoup(page, "lxml").select("nav.aapenhet-letters li a")
+    assert [" ".join(link.get_text(" ").split()) for link in index] == ["A 1 (400)", "A 2 (50)"]

@@ -72,6 +72,8 @@ def made_pages(
         for group in supplier_groups(renderer.data):
             path = f"{SUPPLIERS_PAGE}{group.key}/"
             title = f"{t('supplier.group_title')}: {group.letter or t('supplier.group_other')}"
+            if group.parts > 1:
+                title += f" ({t('supplier.group_part')} {group.part}/{group.parts})"
             pages.append(MadePage(title, "supplier_group", renderer, path, urls(path), {"group": group}))
     for view in views:
         version = view.version
