@@ -209,6 +209,11 @@ def test_the_table_shows_medians_and_ratios() -> None:
     assert len(lines) == 4  # heading, statement, baseline, ratio
     assert lines[1].split()[:5] == ["shipped", "3", "4", "3", "statement"]
     assert lines[3].split() == ["ratio", "2.0×", "2.0×", "2.0×"]
+    # With the cold build (an empty compiled-template cache), a line of its own under the statement's.
+    lines = figures_table(
+        [Comparison("shipped", 3, 4, 3, statement, figures(1.0, 40_000_000), figures(2.5, 81_000_000))]
+    )
+    assert len(lines) == 5 and lines[2].split()[:3] == ["1", "cold", "2.50"]
 
 
 def test_peak_memory_is_the_builds_own_not_the_benchmarks() -> None:

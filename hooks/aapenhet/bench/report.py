@@ -37,7 +37,8 @@ NOTES = (
     f"Medians of the runs shown (one run from {SINGLE_RUN_FROM:,} suppliers). CPU: user + system of the build"
     " process; peak: its largest resident set (from a launcher that holds nothing); pages: HTML files written;"
     " largest: the largest of them; suppliers gzip: the HTML under leverandorer/ in both languages, each gzip -9."
-    " Ratio: statement ÷ baseline.",
+    " Ratio: statement ÷ baseline. cold: one build of the statement with an empty compiled-template cache, as on a"
+    " fresh machine; the statement's other runs reuse the templates it compiled.",
 )
 
 
@@ -66,6 +67,8 @@ def figures_table(comparisons: Sequence[Comparison]) -> list[str]:
     for comparison in comparisons:
         facts = [comparison.data, f"{comparison.suppliers:,}", f"{comparison.rows:,}", str(comparison.runs)]
         lines.append(_line([*facts, "statement", *_figures(comparison.statement)]))
+        if comparison.statement_cold is not None:
+            lines.append(_line(["", "", "", "1", "  cold", *_figures(comparison.statement_cold)]))
         lines.append(_line(["", "", "", "", "baseline", *_figures(comparison.baseline)]))
         statement, baseline = comparison.statement, comparison.baseline
         lines.append(
