@@ -109,3 +109,12 @@ def test_problems_in_several_files_come_together(tmp_path: Path) -> None:
     with pytest.raises(DataProblems) as raised:
         load_statement_data(data_dir)
     assert {problem.file for problem in raised.value.problems} == {"data/statement.yml", "data/suppliers.yml"}
+
+
+def test_an_unknown_id_among_many_names_the_closest_few_not_all(tmp_path: Path) -> None:
+    """With 2,000 suppliers one mistyped id would print 2,000 ids: the message names the closest three."""
+    from aapenhet.model.crosscheck import some_ids
+
+    known = {f"supplier-{number:04d}" for number in range(2000)} | {"lenovo-pc-assembly"}
+    assert some_ids("lenovo-pc-asembly", known).startswith("the closest of 2,001: lenovo-pc-assembly, ")
+    assert some_ids("x", {"hp", "zebra"}) == "hp, zebra"

@@ -6,8 +6,10 @@ which countries need a risk entry, which rating sources must exist.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Iterator
 
+from aapenhet.model.countries import country_name
 from aapenhet.model.models import StatementData, Where
 from aapenhet.source.problems import Path, Problem
 from aapenhet.source.yaml_source import SourceMap
@@ -40,7 +42,9 @@ def cross_check(data: StatementData, sources: dict[str, SourceMap]) -> list[Prob
         if code not in listed:
             problems.append(
                 suppliers.problem(
-                    path, f"«{code}» has no entry in countries.yml — add «- code: {code}» there with its risk rating"
+                    path,
+                    f"«{code}» ({country_name(code, 'en')}) has no entry in countries.yml — add «- code: {code}»"
+                    " there with its risk rating",
                 )
             )
 
@@ -48,7 +52,7 @@ def cross_check(data: StatementData, sources: dict[str, SourceMap]) -> list[Prob
     for index, entry in enumerate(data.countries.countries):
         path = ("countries", index)
         if entry.source is not None and entry.source not in source_ids:
-            known = ", ".join(sorted(source_ids)) or "none yet"
+            known = some_ids(entry.source, source_ids)
             problems.append(
                 countries.problem(
                     (*path, "source"), f"unknown source «{entry.source}» — expected an id under sources: ({known})"
@@ -69,6 +73,19 @@ def cross_check(data: StatementData, sources: dict[str, SourceMap]) -> list[Prob
     return problems
 
 
+# Ids listed in full in a message up to this many; beyond, the closest few (2,000 suppliers would
+# otherwise print 2,000 ids for one mistake).
+_LISTED_IN_FULL = 8
+
+
+def some_ids(value: str, known: set[str]) -> str:
+    """The ids ``value`` could have meant: all of them when they are few, else the closest three."""
+    if len(known) <= _LISTED_IN_FULL:
+        return ", ".join(sorted(known)) or "none yet"
+    closest = difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.0)
+    return f"the closest of {len(known):,}: {', '.join(closest)}"
+
+
 def _due_diligence_references(data: StatementData, source: SourceMap) -> list[Problem]:
     """Measures address risks and impacts that exist; suppliers and rating sources named exist."""
     dd = data.due_diligence
@@ -79,7 +96,7 @@ def _due_diligence_references(data: StatementData, source: SourceMap) -> list[Pr
     problems = []
 
     def unknown(path: Path, kind: str, value: str, known: set[str], where: str) -> None:
-        listed = ", ".join(sorted(known)) or "none yet"
+        listed = some_ids(value, known)
         problems.append(source.problem(path, f"unknown {kind} «{value}» — expected an id under {where} ({listed})"))
 
     for index, measure in enumerate(dd.measures):
