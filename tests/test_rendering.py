@@ -305,21 +305,21 @@ def test_sector_risks_are_shown_in_the_statements_own_words() -> None:
 
 def test_what_the_seed_does_not_say_is_shown_as_not_stated() -> None:
     nb = render_block("risks", "nb").select_one("#risk-electronics-trade")
-    assert "Alvorlighet ikke oppgitt i redegjørelsen" in visible_text(nb)
+    assert "Alvorlighet ikke oppgitt" in visible_text(nb)
     interviews = render_block("measures", "en").select_one("#measure-hp-interviews")
     assert "What the supplier said In the interviews the supplier confirmed" in visible_text(interviews)
-    assert "Result not stated in the statement" in visible_text(interviews)
+    assert "Result not stated" in visible_text(interviews)
     assert visible_text(render_block("actual_impacts", "en")) == (
         "The statement does not say whether the due diligence found any actual adverse impacts."
     )
     taken = render_block("measures", "en").select_one("#measure-policies-updated")
-    assert "Status completed" in visible_text(taken) and "Result not stated in the statement" in visible_text(taken)
-    assert "Completed not stated in the statement" in visible_text(taken)
+    assert "Status completed" in visible_text(taken) and "Result not stated" in visible_text(taken)
+    assert "Completed not stated" in visible_text(taken)
     ongoing = render_block("measures", "nb").select_one("#measure-significant-changes-reported")
-    assert "Startet ikke oppgitt i redegjørelsen" in visible_text(ongoing)
+    assert "Startet ikke oppgitt" in visible_text(ongoing)
     planned = render_block("commitments", "en").select_one("#measure-evaluate-risk")
     assert "Status planned" in visible_text(planned)
-    assert "Expected result not stated in the statement" in visible_text(planned)
+    assert "Expected result not stated" in visible_text(planned)
 
 
 def test_a_measure_linked_to_a_risk_appears_with_the_risk_and_links_back(tmp_path: Path) -> None:
@@ -414,7 +414,7 @@ def test_the_risk_overview_is_a_named_picture_with_the_same_facts_as_the_country
 
 
 def test_who_is_responsible_and_where_to_raise_a_concern_are_not_stated_until_given(tmp_path: Path) -> None:
-    assert "Responsible for due diligence not stated in the statement" in visible_text(render_block("routines", "en"))
+    assert "Responsible for due diligence not stated" in visible_text(render_block("routines", "en"))
     due_diligence = (
         (PROJECT / "data" / "due_diligence.yml")
         .read_text(encoding="utf-8")
@@ -546,3 +546,13 @@ def test_a_measure_committed_to_is_neither_planned_nor_taken() -> None:
 
     (measure,) = [each for each in committed if each.id == "evaluate-risk"]
     assert lacks_result(measure) and measure.expected_result is None
+
+
+def test_one_wording_for_what_the_statement_does_not_say() -> None:
+    """«Ikke oppgitt» / «Not stated» everywhere: not «ennå», not «i redegjørelsen», no auditor's voice."""
+    from aapenhet.rendering.labels import load_labels
+
+    labels = load_labels()
+    for language, wording in (("nb", "ikke oppgitt"), ("en", "not stated")):
+        assert labels.get("not_given", language).casefold() == labels.get("not_stated", language) == wording
+        assert labels.get("source.year_unknown", language).endswith(wording)
