@@ -62,15 +62,6 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger("aapenhet")
 
-# The build in progress: made by the first language's on_config, so never older than this build.
-# (A hook module has no instance to keep it on; MkDocs re-imports this file with every config.)
-_build: StatementBuild | None = None
-# Under ``mkdocs serve`` only: what is wrong with the data or pages, shown on every page instead.
-_problems: DataProblems | None = None
-# The last good site/, moved aside while this build writes a new one.
-_last_good: Path | None = None
-
-
 # Hooks
 
 
@@ -82,19 +73,18 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Runs at the start of each language's pass: the first pass reads and checks everything."""
-    global _build, _problems, _last_good
     # Anchors are citations: the tool's own slugify, whatever mkdocs.yml says (rendering/slugs.py).
     config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
     if _is_later_language_pass(config):
-        if _problems is None:
+        if PROCESS.problems is None:
             _current_build().languages_built.append(_language(config))
         return config
-    _build, _problems, _last_good = None, None, None
+    PROCESS.build, PROCESS.problems, PROCESS.last_good = None, None, None
     project = Path(config.config_file_path).parent
     gc.unfreeze()  # what the last build kept (mkdocs serve) may be collected again
     gc.disable()  # reading the data makes millions of objects and few cycles: no collection meanwhile
     try:
-        _build = start_build(
+        PROCESS.build = start_build(
             project=project,
             docs_dir=Path(config.docs_dir),
             site_url=config.site_url,
@@ -108,7 +98,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     except DataProblems as problems:
         if not PROCESS.serving:
             raise PluginError(problems.report()) from None
-        _problems = problems
+        PROCESS.problems = problems
         log.warning("%s\nEvery page shows these until they are fixed.", problems.report())
         return config
     finally:
@@ -117,8 +107,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     # collector went through all of it again and again (two thirds of writing statement.json with
     # 10,000 suppliers). Frozen, it is left alone; only what the build makes from here is collected.
     gc.freeze()
-    _build.languages_built.append(_language(config))
-    findings = check_statement(_build.loaded, page_texts(Path(config.docs_dir)))
+    PROCESS.build.languages_built.append(_language(config))
+    findings = check_statement(PROCESS.build.loaded, page_texts(Path(config.docs_dir)))
     if findings:
         # Information, not a warning: a draft is allowed to lack things (the gate refuses to publish it).
         log.info("§5 check: %d thing(s) the statement still lacks — «aapenhet check» lists them", len(findings))
@@ -130,9 +120,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Runs once the language's files are known: add its machine-readable statement, so pages link
     to it as to any file and ``mkdocs serve`` serves it."""
     language = _language(config)
-    if _problems is not None:
+    if PROCESS.problems is not None:
         # The pages still link to the files: each holds the problems until the data is fixed.
-        contents = dict.fromkeys(MACHINE_READABLE_NAMES, _problems.report())
+        contents = dict.fromkeys(MACHINE_READABLE_NAMES, PROCESS.problems.report())
         site = Site(
             url=config.site_url or "", default_language=_default_language(config), languages=tuple(_languages(config))
         )
@@ -148,7 +138,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         file.dest_uri = prefix + name
         files.append(file)
     made: dict[str, tuple[str, dict[str, str]]] = {}  # source path: (Markdown, address in each language)
-    if _problems is None:
+    if PROCESS.problems is None:
         build = _current_build()
         for name, content in build.history_files(language).items():
             file = File.generated(config, name, content=content.encode("utf-8"))
@@ -181,9 +171,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
     Every page's placeholders were checked in on_config: only exact, known ones are here.
     """
-    if _problems is not None:
+    if PROCESS.problems is not None:
         page.toc = get_toc([])  # the page's own headings are not on the problems page
-        return problems_page(_problems.problems, _language(config))
+        return problems_page(PROCESS.problems.problems, _language(config))
     build, language = _current_build(), _language(config)
     made = build.made_pages(language).get(page.file.src_uri)
     if made is not None:
@@ -211,13 +201,13 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: object) -> dict[str, Any]:
     """Runs per page before the theme renders it: the draft banner, security policy and head links."""
     context = _theme_context(context, config)
-    made = _current_build().made_pages(_language(config)).get(page.file.src_uri) if _problems is None else None
+    made = _current_build().made_pages(_language(config)).get(page.file.src_uri) if PROCESS.problems is None else None
     if made is not None and made.earlier is not None:
         # An earlier statement is not a draft of the current one: say what it is instead.
         context["aapenhet_draft_banner"] = made.renderer.render("earlier_notice", _language(config), **made.values)
     alternates = {language: file.url for language, file in getattr(page.file, "alternates", {}).items()}
     context["aapenhet_alternates"] = page_alternates(config.site_url or "", alternates, _default_language(config))
-    context["aapenhet_robots"] = "noindex" if _problems is not None else page.meta.get("robots", "")
+    context["aapenhet_robots"] = "noindex" if PROCESS.problems is not None else page.meta.get("robots", "")
     return context
 
 
@@ -225,14 +215,14 @@ def on_template_context(context: dict[str, Any], *, template_name: str, config: 
     """Runs before the theme renders a page of its own (``404.html``): the same as for pages."""
     context = _theme_context(context, config)
     if template_name == "sitemap.xml":
-        pages = _current_build().made_pages(_language(config)).values() if _problems is None else []
+        pages = _current_build().made_pages(_language(config)).values() if PROCESS.problems is None else []
         context["aapenhet_sitemap_pages"] = [
             entry
             for page in pages
             for entry in sitemap_entries(config.site_url or "", page.urls, _default_language(config))
         ]
-    if template_name == "404.html" and _problems is not None:
-        context["aapenhet_not_found"] = problems_page(_problems.problems, _language(config))
+    if template_name == "404.html" and PROCESS.problems is not None:
+        context["aapenhet_not_found"] = problems_page(PROCESS.problems.problems, _language(config))
         context["aapenhet_not_found_title"] = ""
         context["aapenhet_language_links"] = []
     elif template_name == "404.html":
@@ -249,14 +239,14 @@ def on_template_context(context: dict[str, Any], *, template_name: str, config: 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """Runs per page once the theme has rendered it: allow exactly the page's own inline scripts."""
-    if _problems is not None:
+    if PROCESS.problems is not None:
         return output
     return _current_build().with_script_hashes(output)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """Runs after the theme renders a page of its own: the policy's hashes; each 404 page is kept."""
-    if _problems is not None:
+    if PROCESS.problems is not None:
         return output_content
     build = _current_build()
     output_content = build.with_script_hashes(output_content)
@@ -268,11 +258,10 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 def on_pre_build(*, config: MkDocsConfig) -> None:
     """Runs before MkDocs empties site/ (each language's pass): the first pass sets the last good
     site/ aside, to be put back if this build is refused. Not under serve, which builds elsewhere."""
-    global _last_good
     if _is_later_language_pass(config) or PROCESS.serving or PROCESS.dirty:
         return
     try:
-        _last_good = set_aside(Path(config.site_dir))
+        PROCESS.last_good = set_aside(Path(config.site_dir))
     except OSError as error:
         log.warning("site/ could not be set aside (%s): a failed build will leave its own site/", error)
 
@@ -282,36 +271,34 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     """Runs at the end of each language's pass; the outer (first) pass ends last, after every
     language: only then are ``_headers``, the 404 pages and ``build.json`` written, with every page's
     scripts. A strict build that counted a warning is refused after this: the last good site/ returns."""
-    global _last_good
-    if _is_later_language_pass(config) or _problems is not None:
+    if _is_later_language_pass(config) or PROCESS.problems is not None:
         return
     build = _current_build()
     refused = strict_build_will_fail()
     # build.json says "this is a finished strict build of these files": never on one MkDocs refuses.
     build.finish(Path(config.site_dir), record=bool(config.strict) and not refused)
-    if _last_good is not None:
+    if PROCESS.last_good is not None:
         if refused:
-            restore(_last_good)
+            restore(PROCESS.last_good)
             log.info("the strict build is refused: site/ is the last good build again")
         else:
-            discard(_last_good)
-        _last_good = None
+            discard(PROCESS.last_good)
+        PROCESS.last_good = None
     log.info("statement site built in %s", ", ".join(build.languages_built))
 
 
 def on_build_error(*, error: Exception) -> None:
     """Runs when the build fails with an error: the last good site/ is put back."""
-    global _last_good
-    if _last_good is not None:
-        restore(_last_good)
-    _last_good = None
+    if PROCESS.last_good is not None:
+        restore(PROCESS.last_good)
+    PROCESS.last_good = None
 
 
 # Helpers
 
 
 def _theme_context(context: dict[str, Any], config: MkDocsConfig) -> dict[str, Any]:
-    if _problems is not None:
+    if PROCESS.problems is not None:
         return _problems_theme_context(context)
     build, language = _current_build(), _language(config)
     context["aapenhet_draft_banner"] = build.renderer.render("draft_banner", language)
@@ -350,9 +337,9 @@ def _script_sources() -> list[str]:
 
 
 def _current_build() -> StatementBuild:
-    if _build is None:
+    if PROCESS.build is None:
         raise PluginError("the statement data was not loaded: on_config did not run")
-    return _build
+    return PROCESS.build
 
 
 def _language(config: MkDocsConfig) -> str:

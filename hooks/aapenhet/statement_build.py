@@ -44,11 +44,19 @@ T = TypeVar("T")
 
 @dataclass
 class Process:
-    """What this process was started for: ``serve`` (a live preview) or a build. MkDocs says so once,
-    before the first build; ``mkdocs serve`` then rebuilds in the same process, with fresh hooks."""
+    """The one owner of the state the hook keeps: what this process was started for (``serve``, a
+    live preview, or a build; MkDocs says so once, before the first build, and ``mkdocs serve`` then
+    rebuilds in the same process, with fresh hooks), the build in progress, the problems shown
+    instead of pages under serve, and the last good site/ set aside."""
 
     command: str = "build"
     dirty: bool = False  # ``--dirty``: site/ is built over, not anew
+    # The build in progress: made by the first language's on_config, so never older than this build.
+    build: StatementBuild | None = None
+    # Under ``mkdocs serve`` only: what is wrong with the data or pages, shown on every page instead.
+    problems: DataProblems | None = None
+    # The last good site/, moved aside while this build writes a new one.
+    last_good: Path | None = None
     # The pages the last good build made from the data, by their source path, with their addresses in
     # each language: while the data is wrong, ``mkdocs serve`` shows the problems there too.
     made_pages: dict[str, dict[str, str]] = field(default_factory=dict)
