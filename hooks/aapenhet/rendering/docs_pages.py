@@ -156,30 +156,19 @@ def untranslated_nav_titles(
         if not isinstance(entry, dict):
             continue
         for title in entry:
-            if any(char in str(title) for char in "<>"):
+
+            def problem(message: str, index: int = index, title: str = title) -> Problem:
                 line, column = settings.locate(("nav", index, title), at_key=True)
-                problems.append(
-                    Problem(
-                        settings.file,
-                        line,
-                        column,
-                        f"nav[{index}]",
-                        f"«{title}»: a menu title is plain text — remove «<» and «>»",
-                    )
+                return Problem(settings.file, line, column, f"nav[{index}]", message)
+
+            if any(char in str(title) for char in "<>"):
+                problems.append(problem(f"«{title}»: a menu title is plain text — remove «<» and «>»"))
+            problems += [
+                problem(
+                    f"«{title}» has no {language} title — add «{title}: …» under nav_translations: of the"
+                    f" {language} language (plugins: i18n: languages:) in mkdocs.yml"
                 )
-            for language, known in translations.items():
-                if title not in known:
-                    line, column = settings.locate(("nav", index, title), at_key=True)
-                    problems.append(
-                        Problem(
-                            settings.file,
-                            line,
-                            column,
-                            f"nav[{index}]",
-                            (
-                                f"«{title}» has no {language} title — add «{title}: …» under nav_translations: of the"
-                                f" {language} language (plugins: i18n: languages:) in mkdocs.yml"
-                            ),
-                        )
-                    )
+                for language, known in translations.items()
+                if title not in known
+            ]
     return problems
