@@ -154,6 +154,19 @@ def copy_project(destination: Path, statement: str = "draft") -> Path:
     return destination
 
 
+def copy_shipped_project(destination: Path) -> Path:
+    """A copy of the repository's own project, Exso's statement as shipped: for the benchmark scripts
+    (tests/benchmarks/), which measure the site that is published. Tests never use it."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "data", *TOOL):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / name)
+    return destination
+
+
 # The draft test project, assembled once per test process, for tests that only read a project (its
 # data, pages, settings) or build it elsewhere. Tests that change a project take ``copy_project``.
 PROJECT = copy_project(Path(tempfile.mkdtemp(prefix="aapenhet-draft-")) / "project")

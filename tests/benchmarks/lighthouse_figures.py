@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "browser"))
-from site_build import PROJECT, run_build
+from site_build import REPO, run_build
 from static_server import serve_directory
 
 LIGHTHOUSE_HOME = Path.home() / ".cache" / "aapenhet-lighthouse"
@@ -90,4 +90,4 @@ def main(project: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else PROJECT)
+    main(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else REPO)

@@ -23,7 +23,7 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from aapenhet.model.facts import is_long_list, supplier_groups
 from aapenhet.model.loader import load_statement_data
-from site_build import PROJECT, copy_project
+from site_build import REPO, copy_shipped_project
 from test_serve import fetch, serving, wait_for
 
 FIRST_NAME = re.compile(r"^ *(?:- )?name: (.+)$", re.MULTILINE)  # the first supplier's name in suppliers.yml
@@ -31,7 +31,7 @@ FIRST_NAME = re.compile(r"^ *(?:- )?name: (.+)$", re.MULTILINE)  # the first sup
 
 def main(edits: int, source: Path) -> None:
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
-        project = copy_project(Path(folder) / "project") if source == PROJECT else source
+        project = copy_shipped_project(Path(folder) / "project") if source == REPO else source
         suppliers = project / "data" / "suppliers.yml"
         original = suppliers.read_text(encoding="utf-8")
         first = FIRST_NAME.search(original)
@@ -71,4 +71,4 @@ def main(edits: int, source: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 9, Path(sys.argv[2]).resolve() if len(sys.argv) > 2 else PROJECT)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 9, Path(sys.argv[2]).resolve() if len(sys.argv) > 2 else REPO)

@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from site_build import PROJECT, run_build
+from site_build import REPO, run_build
 
 
 def page_weight(site: Path, page: Path) -> tuple[int, int, int]:
@@ -42,7 +42,7 @@ def main(runs: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         for _ in range(runs):
             start = time.perf_counter()
-            result = run_build(PROJECT, Path(folder) / "site")
+            result = run_build(REPO, Path(folder) / "site")
             durations.append(time.perf_counter() - start)
             if result.returncode != 0:
                 raise SystemExit(result.output)
