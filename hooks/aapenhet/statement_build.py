@@ -16,9 +16,8 @@ from typing import Any, TypeVar
 
 from aapenhet.form.settings import form_origin, load_form_settings
 from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
-from aapenhet.model.carried_over import carried_over
 from aapenhet.model.changes import Changes
-from aapenhet.model.history import Version, earlier_version_problems, load_history, period_before
+from aapenhet.model.history import Version, earlier_version_problems, load_history
 from aapenhet.model.loader import LoadedStatement, load_statement
 from aapenhet.publishing.build_record import build_record, write_build_record
 from aapenhet.publishing.export import machine_readable_files
@@ -183,7 +182,6 @@ def start_build(
     if problems or not site_url or form is None or labels is None or loaded is None or versions is None:
         raise DataProblems(problems, about="the statement site")
     site = Site(url=site_url, default_language=default_language, languages=tuple(languages))
-    before = period_before(versions)
     renderer = make_renderer(
         loaded.data,
         labels,
@@ -194,7 +192,7 @@ def start_build(
             "changes_path": CHANGES_PAGE if len(versions) > 1 else None,
             "permanent_path": versions[-1].address,
             # Last year's facts new-year left in data/: the draft banner lists them with what is missing.
-            "carried_over": list(carried_over(loaded, before.loaded.data)) if before else [],
+            "carried_over": list(versions[-1].carried_over),
         },
     )
     return StatementBuild(

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from aapenhet.model.carried_over import carried_over
+from aapenhet.model.check import Finding
 from aapenhet.model.completeness import missing_for_publication
 from aapenhet.model.loader import LoadedStatement, load_statement
 from aapenhet.model.models import DATA_FILES, Impact, Measure, Risk, Supplier, Text
@@ -42,6 +43,9 @@ class Version:
     shown_as: str  # its folder in messages: "data/history/2024"
     loaded: LoadedStatement
     reason: Text | None = None  # an update's reason: its revision's summary
+    # The current statement's facts still from the period before (carried_over.py), found once here
+    # for the gate, check and the draft banner; none for a kept version.
+    carried_over: tuple[Finding, ...] = ()
     # Nothing missing and nothing carried over from the period before: what may be published. Every
     # kept version is; the current one may still be a draft.
     final: bool = True
@@ -100,20 +104,20 @@ def load_history(data_dir: Path, current: LoadedStatement) -> list[Version]:
     problems += _fit_problems([*versions, now])
     if problems:
         raise DataProblems(problems, about="the earlier statements in data/history/")
-    before = period_before([*versions, now])
-    final = not missing_for_publication(current.data) and not (
-        before is not None and any(carried_over(current, before.loaded.data))
-    )
-    return [*versions, replace(now, final=final)]
+    before = _period_before(versions, now)
+    left = tuple(carried_over(current, before.loaded.data)) if before is not None else ()
+    final = not missing_for_publication(current.data) and not left
+    return [*versions, replace(now, carried_over=left, final=final)]
 
 
-def period_before(versions: list[Version]) -> Version | None:
-    """The newest kept version of an earlier year than the current one (the last of ``versions``)."""
-    current = versions[-1].year
-    earlier = [
-        version for version in versions[:-1] if version.year is not None and (current is None or version.year < current)
+def _period_before(earlier: list[Version], current: Version) -> Version | None:
+    """The newest kept version of an earlier year than the current one."""
+    before = [
+        version
+        for version in earlier
+        if version.year is not None and (current.year is None or version.year < current.year)
     ]
-    return earlier[-1] if earlier else None
+    return before[-1] if before else None
 
 
 def earlier_version_problems(data_dir: Path) -> list[Problem]:

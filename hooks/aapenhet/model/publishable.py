@@ -16,9 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from aapenhet.model.carried_over import carried_over
 from aapenhet.model.check import Finding, Section, check_statement
-from aapenhet.model.history import Version, earlier_version_problems, load_history, period_before
+from aapenhet.model.history import Version, earlier_version_problems, load_history
 from aapenhet.model.loader import LoadedStatement, load_statement
 from aapenhet.source.problems import DataProblems, Problem
 
@@ -67,10 +66,7 @@ def publication_verdict(data_dir: Path, pages: Mapping[str, str], *, today: date
     except DataProblems as error:
         return Verdict(loaded, problems=list(error.problems), findings=check_statement(loaded, pages, today=today))
     kept = [version.loaded for version in versions if not version.is_current]
-    findings = check_statement(loaded, pages, kept, today=today)
-    before = period_before(versions)
-    if before is not None:
-        findings += carried_over(loaded, before.loaded.data)
+    findings = check_statement(loaded, pages, kept, today=today) + list(versions[-1].carried_over)
     return Verdict(
         loaded, versions, findings=sorted(findings, key=lambda finding: list(Section).index(finding.section))
     )
