@@ -36,12 +36,12 @@ from mkdocs.structure.toc import get_toc
 from aapenhet.form.settings import form_origin
 from aapenhet.model.check import check_statement
 from aapenhet.publishing.export import MACHINE_READABLE_NAMES, machine_readable_files
-from aapenhet.rendering.docs_pages import page_texts
 from aapenhet.rendering.page_toc import toc_tokens
 from aapenhet.rendering.placeholders import FORM_PLACEHOLDER, TOC_PLACEHOLDERS, fill_placeholders, placeholders_in
 from aapenhet.rendering.problems_page import problems_page
 from aapenhet.rendering.renderer import COMPILED_TEMPLATES
 from aapenhet.rendering.slugs import heading_slug
+from aapenhet.source.pages import page_texts
 from aapenhet.source.problems import DataProblems
 from aapenhet.statement_build import PROCESS, StatementBuild, start_build
 from aapenhet.website.addresses import Site

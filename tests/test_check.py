@@ -22,7 +22,7 @@ import yaml
 from aapenhet.cli import main
 from aapenhet.model.check import Section, check_statement
 from aapenhet.model.loader import load_statement
-from aapenhet.rendering.docs_pages import page_texts
+from aapenhet.source.pages import page_texts
 from aapenhet.source.yaml_source import parse_yaml
 from site_build import PROJECT, fill_data
 

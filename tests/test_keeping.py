@@ -25,7 +25,6 @@ from aapenhet.model import keeping
 from aapenhet.model.keeping import HistoryError, reset_fields
 from aapenhet.model.loader import load_statement
 from aapenhet.model.publishable import publication_verdict
-from aapenhet.rendering.docs_pages import page_texts
 from site_build import (
     FILLED_STATEMENT,
     PROJECT,
@@ -51,7 +50,7 @@ def complete_project(folder: Path, statement: str = FILLED_STATEMENT) -> Path:
 
 
 def gate_reasons(project: Path) -> list[str]:
-    return publication_verdict(project / "data", page_texts(project / "docs")).reasons()
+    return publication_verdict(project / "data", project / "docs").reasons()
 
 
 def files_under(folder: Path) -> dict[str, bytes]:
@@ -269,7 +268,7 @@ def test_emptying_the_draft_changes_nothing() -> None:
 def test_after_new_year_each_fact_of_the_year_before_is_a_finding(tmp_path: Path) -> None:
     project = complete_project(tmp_path)
     assert run("new-year", str(project))[0] == 0
-    verdict = publication_verdict(project / "data", page_texts(project / "docs"))
+    verdict = publication_verdict(project / "data", project / "docs")
     carried = [finding.text("en") for finding in verdict.findings if finding.section.value == "carried_over"]
     done = (
         "done on 2025-06-01, before this period — it belongs to the statement kept for the year before: remove"
@@ -296,10 +295,10 @@ def test_after_new_year_each_fact_of_the_year_before_is_a_finding(tmp_path: Path
     )
     # Confirming (checked in the new period) or updating a fact answers its finding.
     replace_once(project / "data" / "countries.yml", "year: '2025'", "year: '2025'\n  checked_on: 2025-12-01")
-    verdict = publication_verdict(project / "data", page_texts(project / "docs"))
+    verdict = publication_verdict(project / "data", project / "docs")
     assert [finding for finding in verdict.findings if "sources[0]" in finding.text("en")]  # checked last year
     replace_once(project / "data" / "countries.yml", "checked_on: 2025-12-01", "checked_on: 2026-01-10")
-    verdict = publication_verdict(project / "data", page_texts(project / "docs"))
+    verdict = publication_verdict(project / "data", project / "docs")
     assert not [finding for finding in verdict.findings if "sources[0]" in finding.text("en")]
 
 
@@ -315,7 +314,7 @@ def test_the_draft_banner_names_what_is_from_the_period_before(tmp_path: Path) -
 def test_an_update_within_the_year_carries_nothing_over(tmp_path: Path) -> None:
     project = complete_project(tmp_path)
     add_earlier_versions(project / "data")
-    verdict = publication_verdict(project / "data", page_texts(project / "docs"))
+    verdict = publication_verdict(project / "data", project / "docs")
     assert verdict.publishable, verdict.reasons()
     assert run("keep", str(project))[0] == 0
     replace_once(
@@ -323,7 +322,7 @@ def test_an_update_within_the_year_carries_nothing_over(tmp_path: Path) -> None:
         "revisions: []",
         "revisions:\n  - {date: 2026-09-01, summary: {nb: Oppdatert (testverdi), en: Updated (test value)}}",
     )
-    verdict = publication_verdict(project / "data", page_texts(project / "docs"))
+    verdict = publication_verdict(project / "data", project / "docs")
     assert [finding for finding in verdict.findings if finding.section.value == "carried_over"] == []
 
 
@@ -368,13 +367,12 @@ def test_the_day_a_statement_is_judged_on_is_passed_in(tmp_path: Path) -> None:
     import datetime
 
     project = complete_project(tmp_path)
-    pages = page_texts(project / "docs")
-    before = publication_verdict(project / "data", pages, today=datetime.date(2026, 6, 21)).reasons()
+    before = publication_verdict(project / "data", project / "docs", today=datetime.date(2026, 6, 21)).reasons()
     assert before == [
         "data/statement.yml:4:15 published_on: 2026-06-25 is in the future — expected the date it happened, on or"
         " before today (2026-06-21)"
     ]
-    assert publication_verdict(project / "data", pages, today=datetime.date(2026, 6, 25)).reasons() == []
+    assert publication_verdict(project / "data", project / "docs", today=datetime.date(2026, 6, 25)).reasons() == []
 
 
 def test_dates_still_to_come_are_refused_wherever_they_are(tmp_path: Path) -> None:
@@ -385,7 +383,7 @@ def test_dates_still_to_come_are_refused_wherever_they_are(tmp_path: Path) -> No
     project = complete_project(tmp_path)
     replace_once(project / "data" / "due_diligence.yml", "completed_on: '2025-06-01'", "completed_on: '2099-06-01'")
     replace_once(project / "data" / "countries.yml", "year: '2025'", "year: '2099'")
-    found = publication_verdict(project / "data", page_texts(project / "docs"), today=datetime.date(2026, 12, 3))
+    found = publication_verdict(project / "data", project / "docs", today=datetime.date(2026, 12, 3))
     reasons = found.reasons()
     assert (
         "data/due_diligence.yml:199:17 measures[0].completed_on: 2099-06-01 is in the future — expected the date"

@@ -148,7 +148,8 @@ def test_a_script_written_in_a_page_or_a_menu_title_is_a_located_problem() -> No
 
 def test_a_page_not_saved_as_utf8_is_a_located_problem(tmp_path: Path) -> None:
     """Saved as Latin-1 by an older editor: the build, check and the gate say where, never a traceback."""
-    from aapenhet.rendering.docs_pages import docs_problems, page_texts
+    from aapenhet.rendering.docs_pages import docs_problems
+    from aapenhet.source.pages import page_texts
 
     docs = tmp_path / "docs"
     docs.mkdir()

@@ -37,7 +37,6 @@ from aapenhet.model.loader import load_statement
 from aapenhet.model.publishable import publication_verdict
 from aapenhet.model.schemas import SCHEMA_FOLDER, stale_schemas, write_schemas
 from aapenhet.publishing.gate import PublishSettings, publication_problems
-from aapenhet.rendering.docs_pages import page_texts, undecodable_pages
 from aapenhet.source.problems import DataProblems
 
 PROG = "aapenhet"
@@ -116,10 +115,9 @@ def safe_for_ci_log(line: str) -> str:
 def check(arguments: argparse.Namespace, project: Path) -> int:
     """Print what the statement lacks, grouped by §5 point; 1 when it is marked for publication and lacks anything."""
     language = arguments.lang
-    verdict = publication_verdict(project / "data", page_texts(project / "docs"))
-    unreadable = undecodable_pages(project / "docs")
-    if verdict.loaded is None or verdict.problems or unreadable:
-        print("\n".join(safe_for_ci_log(str(problem)) for problem in [*unreadable, *verdict.problems]))
+    verdict = publication_verdict(project / "data", project / "docs")
+    if verdict.loaded is None or verdict.problems:
+        print("\n".join(safe_for_ci_log(str(problem)) for problem in verdict.problems))
         return 1
     loaded, findings = verdict.loaded, verdict.findings
     for section in Section:
@@ -203,7 +201,7 @@ def bench(arguments: argparse.Namespace, project: Path) -> int:
 
 def keep(arguments: argparse.Namespace, project: Path) -> int:
     """Copy the current, published statement to its permanent folder in data/history/."""
-    kept = _history_step(lambda: keep_current(project / "data", page_texts(project / "docs")))
+    kept = _history_step(lambda: keep_current(project / "data", project / "docs"))
     if isinstance(kept, int):
         return kept
     print(f"kept the current statement in {kept.relative_to(project).as_posix()}/")
@@ -212,7 +210,7 @@ def keep(arguments: argparse.Namespace, project: Path) -> int:
 
 def new_year(arguments: argparse.Namespace, project: Path) -> int:
     """Keep the current statement, and empty in data/statement.yml what next year's must fill in again."""
-    started = _history_step(lambda: start_next_year(project / "data", page_texts(project / "docs")))
+    started = _history_step(lambda: start_next_year(project / "data", project / "docs"))
     if isinstance(started, int):
         return started
     print(f"kept the current statement in {started.kept.relative_to(project).as_posix()}/")

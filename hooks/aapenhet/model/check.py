@@ -90,7 +90,7 @@ def check_statement(
     today: datetime.date | None = None,
 ) -> list[Finding]:
     """Every finding, in the order of the sections. ``pages``: the Markdown of ``docs/`` by file
-    (``docs_pages.page_texts``), for numbers written there that disagree with the data. ``kept``: the
+    (``source.pages.page_texts``), for numbers written there that disagree with the data. ``kept``: the
     earlier versions in data/history/, each held to the publication rules (``rules.PUBLICATION_RULES``:
     final, dates in order, one board chair and one CEO, the company covered), which it passed when it
     was kept; not to the §5 checks, which may grow stricter after a version is kept for good. Their

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,11 +52,11 @@ class NextYear:
     emptied: list[str]  # the fields of statement.yml that held a value and were emptied
 
 
-def keep_current(data_dir: Path, pages: Mapping[str, str]) -> Path:
+def keep_current(data_dir: Path, docs_dir: Path) -> Path:
     """Copy the current, published statement to its permanent folder: ``history/<year>/``, or, when
     that year is kept already (data/ is an update of it), ``history/<year>/<date of the update>/``.
-    Returns the folder. ``pages``: the texts of docs/, which the gate reads too."""
-    verdict = publication_verdict(data_dir, pages)
+    Returns the folder. ``docs_dir``: the pages, which the gate reads too."""
+    verdict = publication_verdict(data_dir, docs_dir)
     kept = _kept_copy(data_dir)
     if kept is not None:
         raise HistoryError(
@@ -69,7 +68,7 @@ def keep_current(data_dir: Path, pages: Mapping[str, str]) -> Path:
     return folder
 
 
-def start_next_year(data_dir: Path, pages: Mapping[str, str]) -> NextYear:
+def start_next_year(data_dir: Path, docs_dir: Path) -> NextYear:
     """Keep the current statement (``keep_current``; done already if a run was interrupted after it),
     then empty in data/statement.yml what a new statement must fill in again: its period, approval,
     publication, signatories and revisions."""
@@ -78,7 +77,7 @@ def start_next_year(data_dir: Path, pages: Mapping[str, str]) -> NextYear:
     next_text, emptied = reset_fields(text)  # refused before anything is written
     kept = _kept_copy(data_dir)
     if kept is None:
-        verdict = publication_verdict(data_dir, pages)
+        verdict = publication_verdict(data_dir, docs_dir)
         if _is_next_years_draft(verdict):
             raise HistoryError(
                 "data/statement.yml: new-year has been run already — data/ is next year's draft (the"

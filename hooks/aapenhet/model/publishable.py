@@ -12,13 +12,13 @@ published.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from aapenhet.model.check import Finding, Section, check_statement
 from aapenhet.model.history import Version, earlier_version_problems, load_history
 from aapenhet.model.loader import LoadedStatement, load_statement
+from aapenhet.source.pages import page_texts, undecodable_pages
 from aapenhet.source.problems import DataProblems, Problem
 
 
@@ -40,9 +40,13 @@ class Verdict:
         return [str(problem) for problem in self.problems] + [finding.text(language) for finding in self.findings]
 
 
-def publication_verdict(data_dir: Path, pages: Mapping[str, str], *, today: datetime.date | None = None) -> Verdict:
-    """Read ``data_dir`` (and ``data_dir/history/``) and judge it on ``today`` (default: the clock's);
-    ``pages`` are the texts of ``docs/``."""
+def publication_verdict(data_dir: Path, docs_dir: Path, *, today: datetime.date | None = None) -> Verdict:
+    """Read ``data_dir`` (and ``data_dir/history/``) and the pages in ``docs_dir``, and judge them on
+    ``today`` (default: the clock's). A page not saved as UTF-8 is a problem like a data file's."""
+    unreadable = undecodable_pages(docs_dir)
+    if unreadable:
+        return Verdict(None, problems=unreadable)
+    pages = page_texts(docs_dir)
     try:
         loaded = load_statement(data_dir)
     except DataProblems as error:

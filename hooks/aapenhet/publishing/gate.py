@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 from aapenhet.form.settings import FormSettings, Provider
 from aapenhet.model.publishable import publication_verdict
 from aapenhet.publishing.build_record import built_site_problems
-from aapenhet.rendering.docs_pages import page_texts, undecodable_pages
 from aapenhet.website.addresses import public_https_url_problem
 
 
@@ -106,8 +105,7 @@ def publication_problems(project: Path, settings: PublishSettings) -> list[str]:
 
     The data's reasons are ``publishable.publication_verdict``'s, the rule set ``keep`` uses too: the
     current statement and every version kept in data/history/."""
-    reasons = [str(problem) for problem in undecodable_pages(project / "docs")]
-    reasons += publication_verdict(project / "data", page_texts(project / "docs")).reasons("en")
+    reasons = publication_verdict(project / "data", project / "docs").reasons("en")
     for settings_check in SETTINGS_CHECKS:
         reasons += settings_check(settings)
     if settings.built is not None:

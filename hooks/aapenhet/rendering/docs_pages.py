@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from aapenhet.rendering.placeholders import placeholder_parity_problems, placeholder_problems
+from aapenhet.source.pages import undecodable_pages
 from aapenhet.source.problems import Problem
 from aapenhet.source.yaml_source import SourceMap
 
@@ -27,38 +28,6 @@ def page_versions(docs_dir: Path, languages: list[str], default: str) -> dict[st
         else:
             versions.setdefault(relative, {})[default] = path
     return versions
-
-
-def page_texts(docs_dir: Path) -> dict[str, str]:
-    """Every page's Markdown, by how messages name it (``docs/index.en.md``); none when there is no docs/.
-    A page not in UTF-8 is read with its bad bytes replaced: ``undecodable_pages`` reports it."""
-    return {
-        f"docs/{path.relative_to(docs_dir).as_posix()}": path.read_bytes().decode("utf-8", errors="replace")
-        for path in sorted(docs_dir.rglob("*.md"))
-    }
-
-
-def undecodable_pages(docs_dir: Path) -> list[Problem]:
-    """Each page saved in another encoding than UTF-8 (Latin-1, Windows-1252), where its first
-    character that is not UTF-8 is."""
-    problems = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        content = path.read_bytes()
-        try:
-            content.decode("utf-8")
-        except UnicodeDecodeError as error:
-            line = content.count(b"\n", 0, error.start) + 1
-            column = error.start - (content.rfind(b"\n", 0, error.start) + 1) + 1
-            problems.append(
-                Problem(
-                    f"docs/{path.relative_to(docs_dir).as_posix()}",
-                    line,
-                    column,
-                    "",
-                    "the page is not saved as UTF-8 (Latin-1 or Windows-1252?) — save it again as UTF-8 in your editor",
-                )
-            )
-    return problems
 
 
 def untranslated_pages(docs_dir: Path, languages: list[str], default: str) -> list[Problem]:
