@@ -56,14 +56,13 @@ def keep_current(data_dir: Path, docs_dir: Path) -> Path:
     """Copy the current, published statement to its permanent folder: ``history/<year>/``, or, when
     that year is kept already (data/ is an update of it), ``history/<year>/<date of the update>/``.
     Returns the folder. ``docs_dir``: the pages, which the gate reads too."""
-    verdict = publication_verdict(data_dir, docs_dir)
-    kept = _kept_copy(data_dir)
+    kept = _kept_copy(data_dir)  # cheap, and the answer whatever the verdict
     if kept is not None:
         raise HistoryError(
             f"data/{kept.relative_to(data_dir).as_posix()}/ holds this statement already, as it is in"
             " data/ — it is kept; edit data/ for the update, then run keep again before the next one"
         )
-    folder = _folder_for(data_dir, verdict)
+    folder = _folder_for(data_dir, publication_verdict(data_dir, docs_dir))
     _write_all_or_nothing(data_dir, folder)
     return folder
 
