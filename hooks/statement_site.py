@@ -17,13 +17,12 @@ Events, and what each hands to the package:
 - ``on_build_error``: the last good site/ put back.
 
 Under ``mkdocs serve``, wrong data or pages do not stop the build (the preview would hang until a
-good build): every page shows the located problems instead (``on_page_content``), until the editor
-saves the fix.
+good build): the build is then ``statement_build.ProblemsBuild``, which answers every event with the
+located problems until the editor saves the fix. The hook never asks which build it has.
 """
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
@@ -33,26 +32,13 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from aapenhet.form.settings import form_origin
-from aapenhet.model.check import check_statement
-from aapenhet.publishing.export import MACHINE_READABLE_NAMES, machine_readable_files
 from aapenhet.rendering.page_toc import toc_tokens
-from aapenhet.rendering.placeholders import FORM_PLACEHOLDER, TOC_PLACEHOLDERS, fill_placeholders, placeholders_in
-from aapenhet.rendering.problems_page import problems_page
 from aapenhet.rendering.renderer import COMPILED_TEMPLATES
 from aapenhet.rendering.slugs import heading_slug
-from aapenhet.source.pages import page_texts
 from aapenhet.source.problems import DataProblems
-from aapenhet.statement_build import PROCESS, StatementBuild, start_build
-from aapenhet.website.addresses import Site
+from aapenhet.statement_build import PROCESS, SiteBuild
 from aapenhet.website.last_good_site import discard, restore, set_aside, strict_build_will_fail
-from aapenhet.website.security import (
-    INLINE_SCRIPTS_TOKEN,
-    REFERRER_POLICY,
-    SERVE_INLINE_SCRIPTS,
-    content_security_policy,
-)
-from aapenhet.website.seo import open_graph_locale, page_alternates, robots_txt, sitemap_entries
+from aapenhet.website.seo import page_alternates
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -75,83 +61,39 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Runs at the start of each language's pass: the first pass reads and checks everything."""
     # Anchors are citations: the tool's own slugify, whatever mkdocs.yml says (rendering/slugs.py).
     config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
-    if _is_later_language_pass(config):
-        if PROCESS.problems is None:
-            _current_build().languages_built.append(_language(config))
-        return config
-    PROCESS.build, PROCESS.problems, PROCESS.last_good = None, None, None
-    project = Path(config.config_file_path).parent
-    gc.unfreeze()  # what the last build kept (mkdocs serve) may be collected again
-    gc.disable()  # reading the data makes millions of objects and few cycles: no collection meanwhile
-    try:
-        PROCESS.build = start_build(
-            project=project,
-            docs_dir=Path(config.docs_dir),
-            site_url=config.site_url,
-            extra=dict(config.extra),
-            mkdocs_yml_text=Path(config.config_file_path).read_text(encoding="utf-8"),
-            languages=_languages(config),
-            default_language=_default_language(config),
-            nav=config.nav or [],
-            nav_translations=_nav_translations(config),
-        )
-    except DataProblems as problems:
-        if not PROCESS.serving:
+    if not _is_later_language_pass(config):
+        try:
+            build = PROCESS.begin(
+                project=Path(config.config_file_path).parent,
+                docs_dir=Path(config.docs_dir),
+                site_url=config.site_url,
+                extra=dict(config.extra),
+                mkdocs_yml_text=Path(config.config_file_path).read_text(encoding="utf-8"),
+                languages=_languages(config),
+                default_language=_default_language(config),
+                nav=config.nav or [],
+                nav_translations=_nav_translations(config),
+            )
+        except DataProblems as problems:
             raise PluginError(problems.report()) from None
-        PROCESS.problems = problems
-        log.warning("%s\nEvery page shows these until they are fixed.", problems.report())
-        return config
-    finally:
-        gc.enable()
-    # The data lives as long as the build and is millions of objects at scale: Python's cyclic
-    # collector went through all of it again and again (two thirds of writing statement.json with
-    # 10,000 suppliers). Frozen, it is left alone; only what the build makes from here is collected.
-    gc.freeze()
-    PROCESS.build.languages_built.append(_language(config))
-    findings = check_statement(PROCESS.build.loaded, page_texts(Path(config.docs_dir)))
-    if findings:
-        # Information, not a warning: a draft is allowed to lack things (the gate refuses to publish it).
-        log.info("§5 check: %d thing(s) the statement still lacks — «aapenhet check» lists them", len(findings))
+        build.announce(log)
+    _current_build().languages_built.append(_language(config))
     return config
 
 
 @event_priority(-150)  # after static-i18n (-100) has sorted the files into languages
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Runs once the language's files are known: add its machine-readable statement, so pages link
-    to it as to any file and ``mkdocs serve`` serves it."""
-    language = _language(config)
-    if PROCESS.problems is not None:
-        # The pages still link to the files: each holds the problems until the data is fixed.
-        contents = dict.fromkeys(MACHINE_READABLE_NAMES, PROCESS.problems.report())
-        site = Site(
-            url=config.site_url or "", default_language=_default_language(config), languages=tuple(_languages(config))
-        )
-        prefix = site.language_prefix(language)
-    else:
-        build = _current_build()
-        contents = machine_readable_files(build.renderer.data, language, labels=build.renderer.labels)
-        if language == build.site.default_language:
-            contents["robots.txt"] = robots_txt(build.site.url)
-        prefix = build.site.language_prefix(language)
-    for name, content in contents.items():
+    """Runs once the language's files are known: its machine-readable files beside its pages (so
+    pages link to them as to any file and ``mkdocs serve`` serves them), and the pages made from the
+    data (a long list's letters, earlier statements, what changed, the archive)."""
+    build, language = _current_build(), _language(config)
+    prefix = build.site.language_prefix(language)
+    for name, content in build.files(language).items():
         file = File.generated(config, name, content=content.encode("utf-8"))
         file.dest_uri = prefix + name
         files.append(file)
-    made: dict[str, tuple[str, dict[str, str]]] = {}  # source path: (Markdown, address in each language)
-    if PROCESS.problems is None:
-        build = _current_build()
-        for name, content in build.history_files(language).items():
-            file = File.generated(config, name, content=content.encode("utf-8"))
-            file.dest_uri = prefix + name
-            files.append(file)
-        made = {src_uri: (page.markdown, page.urls) for src_uri, page in build.made_pages(language).items()}
-        PROCESS.made_pages = {src_uri: urls for src_uri, (_, urls) in made.items()}
-    else:
-        # Under serve: the editor may have one of them open; it shows the problems too, and reloads when fixed.
-        made = {src_uri: ("", urls) for src_uri, urls in PROCESS.made_pages.items()}
-    # The pages made from the data (a long list's letters, earlier statements, what changed, the
-    # archive): not in the menu, which lists the pages of docs/.
-    for src_uri, (markdown, urls) in made.items():
+    # Not in the menu, which lists the pages of docs/.
+    for src_uri, (markdown, urls) in build.made_page_sources(language).items():
         file = File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
         file.dest_uri = prefix + file.dest_uri
         # What static-i18n gives its own pages: the language switch and the hreflang links then
@@ -164,31 +106,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    """Runs per page once its Markdown is HTML: each placeholder, which Markdown kept as a comment,
-    becomes its rendered block (never read as Markdown: that took most of a large build's time); a
-    long list's letter page gets its suppliers; under ``serve`` with wrong data, the page is the
-    problems instead.
-
-    Every page's placeholders were checked in on_config: only exact, known ones are here.
-    """
-    if PROCESS.problems is not None:
-        page.toc = get_toc([])  # the page's own headings are not on the problems page
-        return problems_page(PROCESS.problems.problems, _language(config))
-    build, language = _current_build(), _language(config)
-    made = build.made_pages(language).get(page.file.src_uri)
-    if made is not None:
-        html += made.renderer.render(made.template, language, **made.values)
-        page.toc = get_toc(toc_tokens(html))
-        return html
-    names = placeholders_in(html)
-    if not names:
+    """Runs per page once its Markdown is HTML: the build fills in the page's blocks of facts."""
+    content = _current_build().page_content(page.file.src_uri, html, _language(config))
+    if content is None:
         return None
-    if FORM_PLACEHOLDER in names:
+    if content.headings_from_html:
+        page.toc = get_toc(toc_tokens(content.html))
+    if content.has_form:
         page.meta["aapenhet_form"] = True  # the theme loads the form's script on this page only
-    html = fill_placeholders(html, lambda name: build.renderer.render(name, language))
-    if any(name in TOC_PLACEHOLDERS for name in names):
-        page.toc = get_toc(toc_tokens(html))  # their headings belong in the page's table of contents
-    return html
+    return content.html
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -200,59 +126,36 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: object) -> dict[str, Any]:
     """Runs per page before the theme renders it: the draft banner, security policy and head links."""
-    context = _theme_context(context, config)
-    made = _current_build().made_pages(_language(config)).get(page.file.src_uri) if PROCESS.problems is None else None
-    if made is not None and made.earlier is not None:
-        # An earlier statement is not a draft of the current one: say what it is instead.
-        context["aapenhet_draft_banner"] = made.renderer.render("earlier_notice", _language(config), **made.values)
-    alternates = {language: file.url for language, file in getattr(page.file, "alternates", {}).items()}
-    context["aapenhet_alternates"] = page_alternates(config.site_url or "", alternates, _default_language(config))
-    context["aapenhet_robots"] = "noindex" if PROCESS.problems is not None else page.meta.get("robots", "")
+    build, language = _current_build(), _language(config)
+    context.update(build.theme_context(language))
+    context.update(build.page_context(page.file.src_uri, language, page.meta.get("robots", "")))
+    if not context["aapenhet_robots"]:
+        alternates = {other: file.url for other, file in getattr(page.file, "alternates", {}).items()}
+        context["aapenhet_alternates"] = page_alternates(config.site_url or "", alternates, _default_language(config))
     return context
 
 
 def on_template_context(context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
-    """Runs before the theme renders a page of its own (``404.html``): the same as for pages."""
-    context = _theme_context(context, config)
+    """Runs before the theme renders a page of its own (``404.html``, ``sitemap.xml``)."""
+    build, language = _current_build(), _language(config)
+    context.update(build.theme_context(language))
     if template_name == "sitemap.xml":
-        pages = _current_build().made_pages(_language(config)).values() if PROCESS.problems is None else []
-        context["aapenhet_sitemap_pages"] = [
-            entry
-            for page in pages
-            for entry in sitemap_entries(config.site_url or "", page.urls, _default_language(config))
-        ]
-    if template_name == "404.html" and PROCESS.problems is not None:
-        context["aapenhet_not_found"] = problems_page(PROCESS.problems.problems, _language(config))
-        context["aapenhet_not_found_title"] = ""
-        context["aapenhet_language_links"] = []
-    elif template_name == "404.html":
-        build, language = _current_build(), _language(config)
-        context["aapenhet_not_found"] = build.renderer.render("not_found", language)
-        context["aapenhet_not_found_title"] = build.renderer.label("not_found.title", language)
-        context["aapenhet_language_links"] = [
-            {"name": other.name, "lang": other.locale, "link": build.site.page_path("", other.locale)}
-            for other in config.plugins["i18n"].config.languages
-        ]
-        context["aapenhet_robots"] = "noindex"
+        context["aapenhet_sitemap_pages"] = build.sitemap_entries(language)
+    if template_name == "404.html":
+        names = {other.locale: other.name for other in config.plugins["i18n"].config.languages}
+        context.update(build.not_found_context(language, names))
     return context
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Runs per page once the theme has rendered it: allow exactly the page's own inline scripts."""
-    if PROCESS.problems is not None:
-        return output
-    return _current_build().with_script_hashes(output)
+    """Runs per page once the theme has rendered it: its policy allows exactly its own inline scripts."""
+    return _current_build().finished_page(output)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-    """Runs after the theme renders a page of its own: the policy's hashes; each 404 page is kept."""
-    if PROCESS.problems is not None:
-        return output_content
-    build = _current_build()
-    output_content = build.with_script_hashes(output_content)
-    if template_name == "404.html":
-        build.not_found_pages[_language(config)] = output_content
-    return output_content
+    """Runs after the theme renders a page of its own: the same; each 404 page is kept."""
+    not_found_in = _language(config) if template_name == "404.html" else None
+    return _current_build().finished_page(output_content, not_found_in=not_found_in)
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
@@ -271,7 +174,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     """Runs at the end of each language's pass; the outer (first) pass ends last, after every
     language: only then are ``_headers``, the 404 pages and ``build.json`` written, with every page's
     scripts. A strict build that counted a warning is refused after this: the last good site/ returns."""
-    if _is_later_language_pass(config) or PROCESS.problems is not None:
+    if _is_later_language_pass(config):
         return
     build = _current_build()
     refused = strict_build_will_fail()
@@ -297,46 +200,7 @@ def on_build_error(*, error: Exception) -> None:
 # Helpers
 
 
-def _theme_context(context: dict[str, Any], config: MkDocsConfig) -> dict[str, Any]:
-    if PROCESS.problems is not None:
-        return _problems_theme_context(context)
-    build, language = _current_build(), _language(config)
-    context["aapenhet_draft_banner"] = build.renderer.render("draft_banner", language)
-    context["aapenhet_print_address_label"] = build.renderer.label("print.address", language)
-    context["aapenhet_csp"] = content_security_policy(form_origin(build.renderer.form), _script_sources())
-    context["aapenhet_referrer_policy"] = REFERRER_POLICY
-    context["aapenhet_og_locale"] = open_graph_locale(language)
-    context["aapenhet_og_locale_alternates"] = [
-        open_graph_locale(other) for other in build.site.languages if other != language
-    ]
-    context.setdefault("aapenhet_alternates", [])
-    context.setdefault("aapenhet_robots", "")
-    return context
-
-
-def _problems_theme_context(context: dict[str, Any]) -> dict[str, Any]:
-    """The theme's context while every page shows problems: no data to draw the banner or head from."""
-    context.update(
-        aapenhet_draft_banner="",
-        aapenhet_print_address_label="",
-        aapenhet_csp=content_security_policy(None, _script_sources()),
-        aapenhet_referrer_policy=REFERRER_POLICY,
-        aapenhet_og_locale="",
-        aapenhet_og_locale_alternates=[],
-        aapenhet_alternates=[],
-        aapenhet_robots="noindex",
-    )
-    return context
-
-
-def _script_sources() -> list[str]:
-    """The page's inline scripts by their hashes, filled in once the page is built. Under ``mkdocs
-    serve`` only, any inline script: MkDocs injects its live-reload script after the page is built,
-    so no hash can name it, and without it the open page never reloads by itself."""
-    return [SERVE_INLINE_SCRIPTS] if PROCESS.serving else [INLINE_SCRIPTS_TOKEN]
-
-
-def _current_build() -> StatementBuild:
+def _current_build() -> SiteBuild:
     if PROCESS.build is None:
         raise PluginError("the statement data was not loaded: on_config did not run")
     return PROCESS.build

@@ -9,22 +9,27 @@ Nothing here imports MkDocs: ``hooks/statement_site.py`` adapts MkDocs' events t
 
 from __future__ import annotations
 
+import gc
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from aapenhet.form.settings import form_origin, load_form_settings
 from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
 from aapenhet.model.changes import Changes
+from aapenhet.model.check import check_statement
 from aapenhet.model.history import Version, earlier_version_problems, load_history
 from aapenhet.model.loader import LoadedStatement, load_statement
 from aapenhet.publishing.build_record import build_record, write_build_record
-from aapenhet.publishing.export import machine_readable_files
+from aapenhet.publishing.export import MACHINE_READABLE_NAMES, machine_readable_files
 from aapenhet.publishing.history_export import CHANGES_FILE, HISTORY_FILE, changes_json, history_json
 from aapenhet.rendering.docs_pages import docs_problems, untranslated_nav_titles
 from aapenhet.rendering.labels import load_labels
 from aapenhet.rendering.made_pages import MadePage, made_pages
+from aapenhet.rendering.placeholders import FORM_PLACEHOLDER, TOC_PLACEHOLDERS, fill_placeholders, placeholders_in
+from aapenhet.rendering.problems_page import problems_page
 from aapenhet.rendering.renderer import Renderer, make_renderer
 from aapenhet.rendering.version_views import (
     VersionView,
@@ -32,40 +37,176 @@ from aapenhet.rendering.version_views import (
     version_changes,
     version_views,
 )
+from aapenhet.source.pages import page_texts
 from aapenhet.source.problems import DataProblems, Problem
 from aapenhet.source.yaml_source import SourceMap, parse_yaml
 from aapenhet.website.addresses import ARCHIVE_PAGE, CHANGES_PAGE, Site
-from aapenhet.website.security import fill_inline_script_hashes
+from aapenhet.website.security import (
+    INLINE_SCRIPTS_TOKEN,
+    REFERRER_POLICY,
+    SERVE_INLINE_SCRIPTS,
+    content_security_policy,
+    fill_inline_script_hashes,
+)
+from aapenhet.website.seo import SitemapEntry, open_graph_locale, robots_txt, sitemap_entries
 from aapenhet.website.written_files import write_site_files
 
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class PageContent:
+    """A page's HTML once its placeholders are filled, and what the page's shell needs to know."""
+
+    html: str
+    # The page's table of contents is read again from ``html`` (its headings came from templates);
+    # False: MkDocs' own is right.
+    headings_from_html: bool = False
+    has_form: bool = False  # the theme loads the form's script on this page only
+
+
+class SiteBuild(Protocol):
+    """What the hook asks of a build, whichever it is: the statement's (``StatementBuild``) or, under
+    ``mkdocs serve`` while the data or pages are wrong, the problems shown in their place
+    (``ProblemsBuild``). The hook never asks which."""
+
+    languages_built: list[str]
+
+    @property
+    def site(self) -> Site: ...
+    def files(self, language: str) -> dict[str, str]: ...
+    def made_page_sources(self, language: str) -> dict[str, tuple[str, dict[str, str]]]: ...
+    def page_content(self, src_uri: str, html: str, language: str) -> PageContent | None: ...
+    def theme_context(self, language: str) -> dict[str, object]: ...
+    def page_context(self, src_uri: str, language: str, robots: str) -> dict[str, object]: ...
+    def not_found_context(self, language: str, language_names: dict[str, str]) -> dict[str, object]: ...
+    def sitemap_entries(self, language: str) -> list[SitemapEntry]: ...
+    def finished_page(self, html: str, *, not_found_in: str | None = None) -> str: ...
+    def finish(self, site_dir: Path, *, record: bool) -> None: ...
+    def made_page_addresses(self) -> dict[str, dict[str, dict[str, str]]]: ...
+    def announce(self, log: logging.Logger | logging.LoggerAdapter[logging.Logger]) -> None: ...
+
+
 @dataclass
 class Process:
-    """The one owner of the state the hook keeps: what this process was started for (``serve``, a
-    live preview, or a build; MkDocs says so once, before the first build, and ``mkdocs serve`` then
-    rebuilds in the same process, with fresh hooks), the build in progress, the problems shown
-    instead of pages under serve, and the last good site/ set aside."""
+    """The one owner of the state the hook keeps between MkDocs' events: what this process was started
+    for (``serve``, a live preview, or a build; MkDocs says so once, before the first build, and
+    ``mkdocs serve`` then rebuilds in the same process, with fresh hooks), the build in progress and
+    the last good site/ set aside."""
 
     command: str = "build"
     dirty: bool = False  # ``--dirty``: site/ is built over, not anew
     # The build in progress: made by the first language's on_config, so never older than this build.
-    build: StatementBuild | None = None
-    # Under ``mkdocs serve`` only: what is wrong with the data or pages, shown on every page instead.
-    problems: DataProblems | None = None
+    build: SiteBuild | None = None
     # The last good site/, moved aside while this build writes a new one.
     last_good: Path | None = None
-    # The pages the last good build made from the data, by their source path, with their addresses in
-    # each language: while the data is wrong, ``mkdocs serve`` shows the problems there too.
-    made_pages: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def serving(self) -> bool:
         return self.command == "serve"
 
+    def begin(self, **settings: Any) -> SiteBuild:
+        """The build for this run of MkDocs (``start_build``'s ``settings``). Wrong data or pages raise
+        ``DataProblems``, except under ``serve``: the preview would hang until a good build, so every
+        page shows the problems instead, at the addresses the last good build had."""
+        previous, self.build, self.last_good = self.build, None, None
+        gc.unfreeze()  # what the last build kept (mkdocs serve) may be collected again
+        gc.disable()  # reading the data makes millions of objects and few cycles: no collection meanwhile
+        try:
+            self.build = start_build(serving=self.serving, **settings)
+        except DataProblems as problems:
+            if not self.serving:
+                raise
+            self.build = ProblemsBuild(
+                problems,
+                site=Site(
+                    url=settings["site_url"] or "",
+                    default_language=settings["default_language"],
+                    languages=tuple(settings["languages"]),
+                ),
+                made_pages=previous.made_page_addresses() if previous is not None else {},
+            )
+            return self.build
+        finally:
+            gc.enable()
+        # The data lives as long as the build and is millions of objects at scale: Python's cyclic
+        # collector went through all of it again and again (two thirds of writing statement.json with
+        # 10,000 suppliers). Frozen, it is left alone; only what the build makes from here is collected.
+        gc.freeze()
+        return self.build
+
 
 PROCESS = Process()
+
+
+def script_sources(serving: bool) -> list[str]:
+    """The page's inline scripts by their hashes, filled in once the page is built. Under ``mkdocs
+    serve`` only, any inline script: MkDocs injects its live-reload script after the page is built,
+    so no hash can name it, and without it the open page never reloads by itself."""
+    return [SERVE_INLINE_SCRIPTS] if serving else [INLINE_SCRIPTS_TOKEN]
+
+
+@dataclass
+class ProblemsBuild:
+    """Under ``mkdocs serve`` only, while the data or a page is wrong: every page, every file and the
+    404 page show the located problems (the terminal prints them too) until the editor saves the fix.
+    The pages the last good build made from the data are still there, so the one open in the
+    editor's browser shows the problems and reloads when they are fixed."""
+
+    problems: DataProblems
+    site: Site
+    # By language: each made page's source path and its address in each language.
+    made_pages: dict[str, dict[str, dict[str, str]]]
+    languages_built: list[str] = field(default_factory=list)
+
+    def files(self, language: str) -> dict[str, str]:
+        # The pages still link to the files: each holds the problems until the data is fixed.
+        return dict.fromkeys(MACHINE_READABLE_NAMES, self.problems.report())
+
+    def made_page_sources(self, language: str) -> dict[str, tuple[str, dict[str, str]]]:
+        return {src_uri: ("", urls) for src_uri, urls in self.made_pages.get(language, {}).items()}
+
+    def page_content(self, src_uri: str, html: str, language: str) -> PageContent:
+        # The page's own headings are not on the problems page: its table of contents is emptied.
+        return PageContent(problems_page(self.problems.problems, language), headings_from_html=True)
+
+    def theme_context(self, language: str) -> dict[str, object]:
+        """No data to draw the banner or the head's links from."""
+        return {
+            "aapenhet_draft_banner": "",
+            "aapenhet_print_address_label": "",
+            "aapenhet_csp": content_security_policy(None, script_sources(serving=True)),
+            "aapenhet_referrer_policy": REFERRER_POLICY,
+            "aapenhet_og_locale": "",
+            "aapenhet_og_locale_alternates": [],
+            "aapenhet_alternates": [],
+            "aapenhet_robots": "noindex",
+        }
+
+    def page_context(self, src_uri: str, language: str, robots: str) -> dict[str, object]:
+        return {"aapenhet_robots": "noindex"}
+
+    def not_found_context(self, language: str, language_names: dict[str, str]) -> dict[str, object]:
+        return {
+            "aapenhet_not_found": problems_page(self.problems.problems, language),
+            "aapenhet_not_found_title": "",
+            "aapenhet_language_links": [],
+        }
+
+    def sitemap_entries(self, language: str) -> list[SitemapEntry]:
+        return []
+
+    def finished_page(self, html: str, *, not_found_in: str | None = None) -> str:
+        return html
+
+    def finish(self, site_dir: Path, *, record: bool) -> None:
+        """Nothing to write for the whole site: the preview's pages are the problems."""
+
+    def made_page_addresses(self) -> dict[str, dict[str, dict[str, str]]]:
+        return self.made_pages
+
+    def announce(self, log: logging.Logger | logging.LoggerAdapter[logging.Logger]) -> None:
+        log.warning("%s\nEvery page shows these until they are fixed.", self.problems.report())
 
 
 @dataclass
@@ -84,6 +225,10 @@ class StatementBuild:
     changes: list[Changes | None] = field(default_factory=list)
     # What the site is built from and for, written beside it (publishing/build_record.py).
     record: dict[str, object] = field(default_factory=dict)
+    # Under ``mkdocs serve``: any inline script is allowed (script_sources).
+    serving: bool = False
+    # The pages, for the §5 check's line in the build's log.
+    docs_dir: Path | None = None
     _made_pages: dict[str, dict[str, MadePage]] = field(default_factory=dict, repr=False)
     _views: dict[str, list[VersionView]] = field(default_factory=dict, repr=False)
 
@@ -132,6 +277,106 @@ class StatementBuild:
                 files[version.path + CHANGES_FILE] = changes_json(view, view.previous, self.site, language)
         return files
 
+    def files(self, language: str) -> dict[str, str]:
+        """Every file the build writes in ``language`` beside its pages, by path from the language's
+        root: the machine-readable statement, ``robots.txt`` (once, at the site's root) and the
+        history's files."""
+        files = machine_readable_files(self.renderer.data, language, labels=self.renderer.labels)
+        if language == self.site.default_language:
+            files["robots.txt"] = robots_txt(self.site.url)
+        return files | self.history_files(language)
+
+    def made_page_sources(self, language: str) -> dict[str, tuple[str, dict[str, str]]]:
+        """Each made page's Markdown and its address in each language, by its source path."""
+        return {src_uri: (page.markdown, page.urls) for src_uri, page in self.made_pages(language).items()}
+
+    def made_page_addresses(self) -> dict[str, dict[str, dict[str, str]]]:
+        return {
+            language: {src_uri: page.urls for src_uri, page in pages.items()}
+            for language, pages in self._made_pages.items()
+        }
+
+    def page_content(self, src_uri: str, html: str, language: str) -> PageContent | None:
+        """A page's HTML with its blocks of facts: a made page gets its template; each placeholder,
+        which Markdown kept as a comment, becomes its rendered block (never read as Markdown: that
+        took most of a large build's time). None: the page has nothing to fill in.
+
+        Every page's placeholders were checked when the build started: only exact, known ones are here.
+        """
+        made = self.made_pages(language).get(src_uri)
+        if made is not None:
+            html += made.renderer.render(made.template, language, **made.values)
+            return PageContent(html, headings_from_html=True)
+        names = placeholders_in(html)
+        if not names:
+            return None
+        return PageContent(
+            fill_placeholders(html, lambda name: self.renderer.render(name, language)),
+            # Their headings belong in the page's table of contents.
+            headings_from_html=any(name in TOC_PLACEHOLDERS for name in names),
+            has_form=FORM_PLACEHOLDER in names,
+        )
+
+    def theme_context(self, language: str) -> dict[str, object]:
+        """What every page's shell shows from the data (overrides/main.html): the draft banner, the
+        security policy, the head's links."""
+        return {
+            "aapenhet_draft_banner": self.renderer.render("draft_banner", language),
+            "aapenhet_print_address_label": self.renderer.label("print.address", language),
+            "aapenhet_csp": content_security_policy(form_origin(self.renderer.form), script_sources(self.serving)),
+            "aapenhet_referrer_policy": REFERRER_POLICY,
+            "aapenhet_og_locale": open_graph_locale(language),
+            "aapenhet_og_locale_alternates": [
+                open_graph_locale(other) for other in self.site.languages if other != language
+            ],
+            "aapenhet_alternates": [],
+            "aapenhet_robots": "",
+        }
+
+    def page_context(self, src_uri: str, language: str, robots: str) -> dict[str, object]:
+        """One page's part of its shell: ``robots`` is what its front matter says."""
+        context: dict[str, object] = {"aapenhet_robots": robots}
+        made = self.made_pages(language).get(src_uri)
+        if made is not None and made.earlier is not None:
+            # An earlier statement is not a draft of the current one: say what it is instead.
+            context["aapenhet_draft_banner"] = made.renderer.render("earlier_notice", language, **made.values)
+        return context
+
+    def not_found_context(self, language: str, language_names: dict[str, str]) -> dict[str, object]:
+        """The 404 page: its text, and a link to each language's front page (there is no page to
+        translate); ``language_names``: each language's name, as mkdocs.yml gives it."""
+        return {
+            "aapenhet_not_found": self.renderer.render("not_found", language),
+            "aapenhet_not_found_title": self.renderer.label("not_found.title", language),
+            "aapenhet_language_links": [
+                {"name": name, "lang": other, "link": self.site.page_path("", other)}
+                for other, name in language_names.items()
+            ],
+            "aapenhet_robots": "noindex",
+        }
+
+    def sitemap_entries(self, language: str) -> list[SitemapEntry]:
+        """The made pages in ``language``, for sitemap.xml (docs/'s pages are MkDocs' own)."""
+        return [
+            entry
+            for page in self.made_pages(language).values()
+            for entry in sitemap_entries(self.site.url, page.urls, self.site.default_language)
+        ]
+
+    def finished_page(self, html: str, *, not_found_in: str | None = None) -> str:
+        """A page as the theme rendered it, its policy allowing exactly its own inline scripts (their
+        hashes are kept for ``_headers``); ``not_found_in``: it is that language's 404 page."""
+        html = self.with_script_hashes(html)
+        if not_found_in is not None:
+            self.not_found_pages[not_found_in] = html
+        return html
+
+    def announce(self, log: logging.Logger | logging.LoggerAdapter[logging.Logger]) -> None:
+        findings = check_statement(self.loaded, page_texts(self.docs_dir)) if self.docs_dir else []
+        if findings:
+            # Information, not a warning: a draft is allowed to lack things (the gate refuses to publish it).
+            log.info("§5 check: %d thing(s) the statement still lacks — «aapenhet check» lists them", len(findings))
+
     def finish(self, site_dir: Path, *, record: bool) -> None:
         """After the last language: the files that cover every language, and ``build.json`` when
         ``record`` (a strict build MkDocs does not refuse)."""
@@ -157,6 +402,7 @@ def start_build(
     default_language: str,
     nav: list[Any] | None = None,
     nav_translations: dict[str, dict[str, str]] | None = None,
+    serving: bool = False,
 ) -> StatementBuild:
     """Read and check everything the build needs; raises ``DataProblems`` with every problem found."""
     settings = parse_yaml(mkdocs_yml_text, "mkdocs.yml").source
@@ -201,6 +447,8 @@ def start_build(
         versions=versions,
         changes=version_changes(versions),
         record=build_record(project, site_url, form),
+        serving=serving,
+        docs_dir=docs_dir,
         version_renderers={
             version.path: renderer.for_data(version.loaded.data) for version in versions if not version.is_current
         },
