@@ -23,11 +23,12 @@ located problems until the editor saves the fix. The hook never asks which build
 
 from __future__ import annotations
 
+import atexit
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
@@ -38,11 +39,15 @@ from aapenhet.rendering.slugs import heading_slug
 from aapenhet.source.problems import DataProblems
 from aapenhet.statement_build import PROCESS, SiteBuild
 from aapenhet.website.last_good_site import discard, restore, set_aside, strict_build_will_fail
+from aapenhet.website.preview import show_settings_problems
 from aapenhet.website.seo import page_alternates
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
@@ -158,6 +163,24 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     return _current_build().finished_page(output_content, not_found_in=not_found_in)
 
 
+@event_priority(-200)  # last: other plugins' on_serve see MkDocs' own rebuild
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
+    """Runs once under ``mkdocs serve``: a rebuild that MkDocs itself cannot start (mkdocs.yml
+    cannot be read) would leave every request waiting; each page shows the problem instead."""
+    rebuild, settings_file, site_dir = server.builder, Path(config.config_file_path), Path(server.root)
+
+    def rebuild_or_show_problems() -> None:
+        try:
+            rebuild()
+        except MkDocsException as error:
+            log.warning(
+                "%s\nEvery page shows this until it is fixed.", show_settings_problems(site_dir, settings_file, error)
+            )
+
+    server.builder = rebuild_or_show_problems
+    return server
+
+
 def on_pre_build(*, config: MkDocsConfig) -> None:
     """Runs before MkDocs empties site/ (each language's pass): the first pass sets the last good
     site/ aside, to be put back if this build is refused. Not under serve, which builds elsewhere."""
@@ -167,6 +190,8 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         PROCESS.last_good = set_aside(Path(config.site_dir))
     except OSError as error:
         log.warning("site/ could not be set aside (%s): a failed build will leave its own site/", error)
+    # Ctrl-C ends the build without on_build_error: the last good site/ comes back as Python exits.
+    atexit.register(_put_back_last_good)
 
 
 @event_priority(-200)  # after static-i18n's own on_post_build, which runs the other languages' passes
@@ -192,12 +217,16 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 def on_build_error(*, error: Exception) -> None:
     """Runs when the build fails with an error: the last good site/ is put back."""
-    if PROCESS.last_good is not None:
-        restore(PROCESS.last_good)
-    PROCESS.last_good = None
+    _put_back_last_good()
 
 
 # Helpers
+
+
+def _put_back_last_good() -> None:
+    if PROCESS.last_good is not None:
+        restore(PROCESS.last_good)
+    PROCESS.last_good = None
 
 
 def _current_build() -> SiteBuild:

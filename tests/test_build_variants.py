@@ -292,6 +292,15 @@ def test_a_refused_strict_build_leaves_the_last_good_site(tmp_path: Path) -> Non
         assert result.returncode != 0 and "strict mode" in result.output, result.output
         assert files() == good
         replace_in(project, f"docs/{page}", "\n\n[en lenke](finnes-ikke.md)\n", "\n")
+    # Ctrl-C in the middle of writing pages: one line, and the last good site/ is back.
+    (project / "interrupt.py").write_text("def on_post_page(output, **kwargs):\n    raise KeyboardInterrupt\n")
+    replace_in(
+        project, "mkdocs.yml", "  - hooks/statement_site.py\n", "  - hooks/statement_site.py\n  - interrupt.py\n"
+    )
+    result = run_build(project, site, env={"SITE_URL": "https://exempla.no/aapenhet"})
+    assert result.returncode != 0 and "Aborted!" in result.output and "Traceback" not in result.output
+    assert files() == good
+    replace_in(project, "mkdocs.yml", "  - interrupt.py\n", "")
     assert run_build(project, site).returncode == 0
     assert (site / ".git" / "HEAD").is_file() and not (site / ".aapenhet-last-good").exists()
     # A first build that is refused leaves its pages, but no record: the gate refuses them.

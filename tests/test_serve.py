@@ -14,10 +14,14 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
+
+from aapenhet.website.preview import page_language, settings_problems
 from site_build import add_earlier_versions, copy_project, fill_data
 
 
@@ -103,3 +107,49 @@ def test_fixing_bad_data_brings_the_site_back_without_restart(tmp_path: Path) ->
         suppliers.write_text(original.replace("name: HP Inc.", "name: HP Inc. (rettet)"), encoding="utf-8")
         wait_for(lambda: "HP Inc. (rettet)" in fetch(page), "the fixed data to be served")
         assert "Statement for 2024" in fetch(f"http://127.0.0.1:{port}/en/2024/")
+
+
+def test_a_mistake_in_mkdocs_yml_is_shown_on_every_page_until_it_is_fixed(tmp_path: Path) -> None:
+    # MkDocs cannot rebuild at all without mkdocs.yml: its server would leave every request waiting.
+    project = copy_project(tmp_path / "project")
+    settings = project / "mkdocs.yml"
+    original = settings.read_text(encoding="utf-8")
+    line = original.splitlines().index("theme:") + 1
+    with serving(project) as (server, port, log):
+        home = f"http://127.0.0.1:{port}/"
+        wait_for(lambda: "Exempla AS" in fetch(home), "the first build to be served")
+        settings.write_text(original.replace("theme:", "theme: [", 1), encoding="utf-8")
+        for address, heading in (
+            (home, "Feil i dataene"),
+            (f"http://127.0.0.1:{port}/leverandorer/", "Feil i dataene"),
+            (f"http://127.0.0.1:{port}/en/", "Errors in the data"),
+        ):
+            wait_for(lambda address=address: f"<code>mkdocs.yml:{line}:" in fetch(address), lambda: "".join(log))
+            shown = fetch(address)
+            assert f"<h1>{heading}</h1>" in shown and "livereload" in shown, shown
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/no-such-page/", timeout=5)
+        assert f"<code>mkdocs.yml:{line}:" in missing.value.read().decode("utf-8")
+        assert server.poll() is None and not any("Traceback" in entry for entry in log), "".join(log)
+
+        settings.write_text(original, encoding="utf-8")
+        wait_for(lambda: "mkdocs.yml:" not in fetch(home) and "Exempla AS" in fetch(home), "the fixed site")
+
+
+def test_each_preview_page_shows_mkdocs_yml_problems_in_its_own_language() -> None:
+    assert page_language(Path("index.html")) == page_language(Path("leverandorer/index.html")) == "nb"
+    assert page_language(Path("en/index.html")) == page_language(Path("en/2024/index.html")) == "en"
+    assert page_language(Path("en.html")) == "nb"  # a page named like a language is not its folder
+
+
+def test_mkdocs_yml_problems_are_located_whatever_is_wrong(tmp_path: Path) -> None:
+    settings = tmp_path / "mkdocs.yml"
+    settings.write_text("site_name: Exempla\ntheme: [\n", encoding="utf-8")
+    [problem] = settings_problems(settings, Exception("MkDocs' own words")).problems
+    assert (problem.file, problem.line) == ("mkdocs.yml", 3) and "Traceback" not in problem.message
+    settings.write_bytes(b"site_name: Exempla \xe6\n")
+    [problem] = settings_problems(settings, Exception("MkDocs' own words")).problems
+    assert "not UTF-8" in problem.message
+    settings.write_text("site_name: Exempla\ntheme: {name: unknown}\n", encoding="utf-8")
+    [problem] = settings_problems(settings, Exception("Unrecognised theme name:\n'unknown'")).problems
+    assert str(problem) == "mkdocs.yml:1:1 Unrecognised theme name: 'unknown'"

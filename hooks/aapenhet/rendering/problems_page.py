@@ -12,7 +12,9 @@ import functools
 from collections.abc import Iterable
 
 from jinja2 import Environment
+from markupsafe import Markup
 
+from aapenhet.languages import DEFAULT_LANGUAGE
 from aapenhet.rendering.renderer import template_environment
 from aapenhet.source.problems import Problem
 
@@ -33,8 +35,15 @@ def problems_page(problems: Iterable[Problem], language: str) -> str:
             {
                 "where": f"{problem.file}:{problem.line}:{problem.column}",
                 "path": problem.path,
-                "message": (problem.message_nb or problem.message) if language == "nb" else problem.message,
+                "message": (problem.message_nb or problem.message) if language == DEFAULT_LANGUAGE else problem.message,
             }
             for problem in listed
         ],
     ).strip()
+
+
+def problems_document(problems: Iterable[Problem], language: str) -> str:
+    """A whole HTML page listing ``problems``, without the theme: for when mkdocs.yml, which names
+    the theme, cannot be read."""
+    content = Markup(problems_page(problems, language))
+    return _environment().get_template("problems_document.html").render(language=language, content=content)
