@@ -9,6 +9,7 @@ while elsewhere it only warns.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -75,7 +76,7 @@ def test_permissions_are_read_only_except_for_the_deploy(workflow: dict[Any, Any
 
 def test_build_runs_on_debian_12_with_python_3_11(workflow: dict[Any, Any]) -> None:
     """The README's commands are written for Debian 12 with Python and root's apt (chromium)."""
-    assert workflow["jobs"]["build"]["container"] == "python:3.11-bookworm"
+    assert workflow["jobs"]["build"]["container"].startswith("python:3.11-bookworm@sha256:")
     assert step_index(workflow, "build", uses="actions/checkout") == 0
 
 
@@ -275,3 +276,17 @@ def test_every_action_is_pinned_to_a_commit(workflow: dict[Any, Any]) -> None:
     assert used and [uses for uses in used if not re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", uses)] == []
     text = WORKFLOW.read_text(encoding="utf-8")
     assert all(re.search(re.escape(uses) + r" # v\d+\.\d+\.\d+\n", text) for uses in used)
+
+
+def test_the_container_is_pinned_by_digest_and_an_update_bot_proposes_new_versions(workflow: dict[Any, Any]) -> None:
+    """A tag can be moved to another image; a digest cannot. Renovate proposes the next pins (actions,
+    image, Python packages), and keeps MkDocs below 2 as pyproject.toml does."""
+    images = [job["container"] for job in workflow["jobs"].values() if "container" in job]
+    assert images and all(re.fullmatch(r"[\w./-]+:[\w.-]+@sha256:[0-9a-f]{64}", image) for image in images)
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert all(re.search(re.escape(image) + r" # \d+\.\d+\.\d+\n", text) for image in images)
+    renovate = json.loads((REPO / ".github" / "renovate.json").read_text(encoding="utf-8"))
+    assert {"helpers:pinGitHubActionDigestsToSemver", "docker:pinDigests"} <= set(renovate["extends"])
+    assert {"matchPackageNames": ["mkdocs"], "allowedVersions": "<2"}.items() <= next(
+        rule for rule in renovate["packageRules"] if rule.get("matchPackageNames") == ["mkdocs"]
+    ).items()
