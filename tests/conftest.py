@@ -16,8 +16,23 @@ from __future__ import annotations
 
 import pytest
 
+from golden import Golden
 from site_build import PROJECT, PUBLIC_URL, REPO, BuiltSite, add_earlier_versions, copy_project, fill_data, run_build
 from suite_guard import opened_by_test, reads_of_exsos_files
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--refresh-golden",
+        action="store_true",
+        help="write tests/golden/**/*.expected from what the code gives now, instead of comparing",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Golden:
+    """Compares against the golden files, or rewrites them with ``--refresh-golden`` (golden.py)."""
+    return Golden(refresh=bool(request.config.getoption("--refresh-golden")))
 
 
 @pytest.fixture(autouse=True)

@@ -1,8 +1,8 @@
 """Unit tests for the data loader: the shipped data loads, and bad data gives the exact messages.
 
-Golden files: each ``tests/golden/<file>/<case>.yml`` is a bad version of ``data/<file>.yml`` and
-``<case>.expected`` holds, line by line, the messages an editor must see for it. Each
-``tests/golden/crosscheck/<case>/`` holds files laid over a copy of the shipped data.
+Golden files (golden.py): each ``tests/golden/<file>/<case>.yml`` is a bad version of
+``data/<file>.yml``, and each ``tests/golden/crosscheck/<case>/`` holds files laid over a copy of the
+fixture statement; ``<case>.expected`` holds, line by line, the messages an editor must see for it.
 """
 
 from __future__ import annotations
@@ -17,33 +17,29 @@ from aapenhet.model.loader import load_data_file, load_statement_data
 from aapenhet.model.models import DATA_FILES, MeasureStatus, RiskLevel
 from aapenhet.source.problems import DataProblems
 from aapenhet.source.yaml_source import parse_yaml
+from golden import GOLDEN, Golden
 from site_build import PROJECT
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
 FILE_CASES = sorted(case for case in GOLDEN.glob("*/*.yml") if case.parent.name != "crosscheck")
 CROSSCHECK_CASES = sorted(path for path in (GOLDEN / "crosscheck").iterdir() if path.is_dir())
 
 
-def expected_lines(path: Path) -> list[str]:
-    return path.read_text(encoding="utf-8").splitlines()
-
-
 @pytest.mark.parametrize("case", FILE_CASES, ids=lambda case: f"{case.parent.name}/{case.stem}")
-def test_bad_file_gives_exactly_the_expected_messages(case: Path) -> None:
+def test_bad_file_gives_exactly_the_expected_messages(case: Path, golden: Golden) -> None:
     model = DATA_FILES[f"{case.parent.name}.yml"]
     part, _, problems = load_data_file(case, f"data/{case.parent.name}.yml", model)
     assert part is None
-    assert [str(problem) for problem in sorted(set(problems))] == expected_lines(case.with_suffix(".expected"))
+    golden.check(case, [str(problem) for problem in sorted(set(problems))])
 
 
 @pytest.mark.parametrize("case", CROSSCHECK_CASES, ids=lambda case: case.name)
-def test_cross_file_problems_are_located(case: Path, tmp_path: Path) -> None:
+def test_cross_file_problems_are_located(case: Path, tmp_path: Path, golden: Golden) -> None:
     data_dir = shutil.copytree(PROJECT / "data", tmp_path / "data")
     for overlay in case.glob("*.yml"):
         shutil.copy(overlay, data_dir / overlay.name)
     with pytest.raises(DataProblems) as raised:
         load_statement_data(data_dir)
-    assert [str(problem) for problem in raised.value.problems] == expected_lines(case / "expected.txt")
+    golden.check(case, [str(problem) for problem in raised.value.problems])
 
 
 def test_shipped_data_loads_with_every_seed_fact() -> None:
@@ -118,3 +114,14 @@ def test_an_unknown_id_among_many_names_the_closest_few_not_all(tmp_path: Path) 
     known = {f"supplier-{number:04d}" for number in range(2000)} | {"lenovo-pc-assembly"}
     assert some_ids("lenovo-pc-asembly", known).startswith("the closest of 2,001: lenovo-pc-assembly, ")
     assert some_ids("x", {"hp", "zebra"}) == "hp, zebra"
+
+
+def test_a_golden_file_is_compared_and_refreshed_on_request(tmp_path: Path) -> None:
+    case = tmp_path / "case.yml"
+    case.write_text("a: 1\n", encoding="utf-8")
+    (tmp_path / "case.expected").write_text("one\ntwo\n", encoding="utf-8")
+    Golden().check(case, ["one", "two"])
+    with pytest.raises(AssertionError, match=r"(?s)case\.expected differs.*-two\n\+three"):
+        Golden().check(case, ["one", "three"])
+    Golden(refresh=True).check(case, ["one", "three"])
+    assert (tmp_path / "case.expected").read_text(encoding="utf-8") == "one\nthree\n"
