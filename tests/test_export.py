@@ -359,7 +359,8 @@ def test_csv_cells_in_each_language(data: StatementData) -> None:
     assert nb["hp", "CN"]["risk_areas"] == "tvangsarbeid; arbeidstakerrettigheter; barnearbeid; diskriminering"
     assert en["hp", "CN"]["risk_areas"] == "forced labour; workers' rights; child labour; discrimination"
     zebra_gb = en["zebra", "GB"]
-    assert (zebra_gb["product_lines"], zebra_gb["production_notes"]) == ("Supplies", "Made in England.")
+    assert (zebra_gb["product_lines"], zebra_gb["production_places"]) == ("Supplies", "England")
+    assert (zebra_gb["production_notes"], en["zebra", "CN"]["production_places"]) == ("", "")
     iw = en["integration-wizard", "IN"]
     assert (iw["owner"], iw["owner_share_percent"], iw["headquarters_country_code"]) == ("SparkCognition", "100", "IN")
     assert (iw["follow_up_kinds"], iw["production_notes"]) == ("visit", "")

@@ -101,8 +101,8 @@ SEED_FACTS = [
         "IT-utstyr som Exempla kjøper og videreselger: Tsjekkia",
         "IT equipment that Exempla buys and resells: Czechia",
     ),
-    ("leverandorer/", "Rekvisita: Storbritannia", "Supplies: United Kingdom"),
-    ("leverandorer/", "Produseres i England", "Made in England"),
+    # The seed names England, a place below country level: it is shown, with the country it is in.
+    ("leverandorer/", "Rekvisita: England ( Storbritannia", "Supplies: England ( United Kingdom"),
     ("leverandorer/", "Integration Wizard (IW)", "Integration Wizard (IW)"),
     (
         "leverandorer/",
@@ -147,8 +147,8 @@ SUPPLIER_ENTRY_FACTS = [
     (
         "zebra",
         "Zebra Technologies",
-        ["Hovedsete USA", "Rekvisita: Storbritannia"],
-        ["Headquarters United States", "Supplies: United Kingdom"],
+        ["Hovedsete USA", "Rekvisita: England ( Storbritannia"],
+        ["Headquarters United States", "Supplies: England ( United Kingdom"],
     ),
 ]
 

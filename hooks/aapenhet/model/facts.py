@@ -15,6 +15,7 @@ from aapenhet.model.models import (
     StatementData,
     Supplier,
     SupplyKind,
+    Text,
 )
 
 
@@ -117,6 +118,18 @@ def supplier_groups(data: StatementData) -> list[SupplierGroup]:
             for part, chunk in enumerate(chunks, start=1)
         ]
     return groups
+
+
+def production_places(supplier: Supplier) -> dict[str, list[Text]]:
+    """Each country a supplier makes or delivers from, in order, with the places in it that the
+    statement names (``place:``; none when it names only the country)."""
+    places: dict[str, list[Text]] = {}
+    for line in supplier.production:
+        for code in line.countries:
+            named = places.setdefault(code, [])
+            if line.place is not None and line.place not in named:
+                named.append(line.place)
+    return places
 
 
 def suppliers_by_country(data: StatementData) -> dict[str, list[Supplier]]:

@@ -291,6 +291,18 @@ class ProductionLine(StrictModel):
     """goods (made in these countries, the default) or services (delivered from them)."""
     note: Text | None = None
     """A note on this production, e.g. «Mainly made in these countries.»"""
+    place: Text | None = None
+    """A place below country level, as the source names it («England»): the line then has one country,
+    the one the place is in, which the country ratings are about."""
+
+    @model_validator(mode="after")
+    def _place_is_in_one_country(self) -> ProductionLine:
+        if self.place is not None and len(self.countries) != 1:
+            raise ValueError(
+                "place: is one place, in one country — list only the country it is in under countries:,"
+                " or write a line of its own for each"
+            )
+        return self
 
 
 class Supplier(StrictModel):

@@ -59,6 +59,7 @@ SUPPLIER_COLUMNS = (
     "product_lines",
     "supply_kind",
     "production_notes",
+    "production_places",
     "country_code",
     "country_name",
     "risk_level",
@@ -259,6 +260,7 @@ def _supplier(supplier: Supplier, follow_ups: list[Measure], language: str) -> o
                 countries=[_country(code, language) for code in line.countries],
                 kind=line.kind,
                 note=text(line.note),
+                place=text(line.place),
             )
             for line in supplier.production
         ],
@@ -323,6 +325,9 @@ def suppliers_csv(data: StatementData, language: str, *, labels: Labels | None =
                     "product_lines": joined(line.product_line.in_language(language) for line in lines),
                     "supply_kind": joined(dict.fromkeys(line.kind.value for line in lines)),
                     "production_notes": joined(line.note.in_language(language) for line in lines if line.note),
+                    "production_places": joined(
+                        dict.fromkeys(line.place.in_language(language) for line in lines if line.place)
+                    ),
                     "country_code": code,
                     "country_name": country_name(code, language),
                     "risk_level": rating.risk.value if rating.risk else "",

@@ -159,6 +159,10 @@ class ProductionLine(OutputModel):
     countries: list[Country] = Field(description="Countries where it is made; each has an entry in `countries`.")
     kind: SupplyKind = Field(description="goods: made in `countries`; services: delivered from them.")
     note: str | None = Field(description="A note on the production, or null.")
+    place: str | None = Field(
+        description="A place below country level where it is made, as the statement names it (England), or"
+        " null; `countries` then holds the one country it is in."
+    )
 
 
 class Supplier(OutputModel):

@@ -104,6 +104,7 @@ class Renderer:
             "service_countries": facts.production_countries(data, SupplyKind.services),
             "suppliers_producing_in": lambda code: by_country.get(code, []),
             "suppliers_by_id": {supplier.id: supplier for supplier in data.suppliers.suppliers},
+            "production_places": facts.production_places,
             "findings_by_id": facts.findings_by_id(data),
             "measures_addressing": lambda finding_id: facts.measures_shown(by_finding.get(finding_id, []), long_list),
             "measures_for_supplier": facts.measures_by_supplier(data).get,
