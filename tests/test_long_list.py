@@ -166,6 +166,17 @@ def test_no_page_is_over_100_kb_gzip(long_site: BuiltSite) -> None:
     assert max(sizes.values()) <= PAGE_LIMIT, sorted(sizes.items(), key=lambda item: -item[1])[:3]
 
 
+def test_the_risk_picture_of_2000_suppliers_stays_light_with_a_bar_per_country(long_site: BuiltSite) -> None:
+    html = (long_site.root / "leverandorer" / "index.html").read_text(encoding="utf-8")
+    start = html.index('<figure class="aapenhet-overview"')
+    svg = html[html.index("<svg", start) : html.index("</svg>", start) + len("</svg>")]
+    assert len(gzip.compress(svg.encode("utf-8"), 9)) < 15 * 1024
+    picture = BeautifulSoup(svg, "lxml")
+    table = long_site.html("leverandorer/").select("tr[id^=country-]")
+    with_suppliers = [row for row in table if row.select("td")[-1].get_text(strip=True) not in ("", "0")]
+    assert len(picture.select("rect.aapenhet-overview__bar")) == len(with_suppliers) > 10
+
+
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_every_supplier_is_reachable_from_the_suppliers_page_without_script(long_site: BuiltSite, prefix: str) -> None:
     # lxml's own tree and XPath: the same parser as the other build tests use, without BeautifulSoup's

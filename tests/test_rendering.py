@@ -413,6 +413,43 @@ def test_the_risk_overview_is_a_named_picture_with_the_same_facts_as_the_country
     assert f"{china} (HP Inc., Zebra Technologies)" in desc
 
 
+def test_the_risk_picture_draws_each_countrys_suppliers_as_a_bar_grouped_by_rating_not_by_colour_alone() -> None:
+    svg = render_block("risk_overview", "en").select_one("svg")
+    drawn = [element for element in svg.find_all(["text", "rect"], recursive=False)]
+    groups: dict[str, list[tuple[str, int, float]]] = {}
+    heading, country, count = "", "", 0
+    for element in drawn:
+        classes = element.get("class", [])
+        if "aapenhet-overview__heading" in classes:
+            heading = element.get_text()
+            groups[heading] = []
+        elif "aapenhet-overview__country" in classes:
+            country = element.get_text()
+        elif "aapenhet-overview__count" in classes:
+            count = int(element.get_text())
+        elif "aapenhet-overview__bar" in classes:
+            groups[heading].append((country, count, float(element["width"]) + 1))
+    # The highest rating first; within it, the most suppliers first; bars as long as their counts.
+    assert list(groups) == ["High risk", "Not rated in the statement"]
+    assert groups["High risk"][0][:2] == ("China", 2) and [row[1] for row in groups["High risk"]] == [2, 1, 1, 1]
+    assert {row[0] for row in groups["Not rated in the statement"]} == {"Czechia", "United Kingdom"}
+    widths = {count: width for rows in groups.values() for _, count, width in rows}
+    assert widths[2] == 2 * widths[1] == 280
+    # Each rating's bars differ by more than colour: solid, hatched, dotted, or outlined.
+    fills = {
+        "high": "#8a1c12",
+        "elevated": "url(#risk-overview-elevated)",
+        "low": "url(#risk-overview-low)",
+        "none": "#fff",
+    }
+    for bar in svg.select("rect.aapenhet-overview__bar"):
+        level = next(c.rsplit("--", 1)[1] for c in bar["class"] if c.startswith("aapenhet-overview__bar--"))
+        assert bar["fill"] == fills[level] and bar["stroke"]
+    patterns = {pattern["id"]: pattern for pattern in svg.select("defs pattern")}
+    assert patterns["risk-overview-elevated"].select("rect[width='3']")  # stripes
+    assert patterns["risk-overview-low"].select("circle")  # dots
+
+
 def test_who_is_responsible_and_where_to_raise_a_concern_are_not_stated_until_given(tmp_path: Path) -> None:
     assert "Responsible for due diligence not stated" in visible_text(render_block("routines", "en"))
     due_diligence = (

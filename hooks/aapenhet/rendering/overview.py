@@ -1,8 +1,12 @@
-"""The layout of the risk overview picture: countries by rating, with the suppliers in each.
+"""The layout of the risk picture: a bar chart of how many suppliers are in each country, the
+countries grouped by their rating, the highest first.
 
-Only positions and wrapped lines are worked out here; ``templates/risk_overview.html`` draws them.
-The picture is 280 units wide with 16-unit text, so on a phone as narrow as 320 px (280 px of
+Only positions, bar lengths and wrapped names are worked out here; ``templates/risk_overview.html``
+draws them. Each rating has a fill of its own that is not only a colour (solid, hatched, dotted,
+outlined), and its name heads its group, so the picture reads in black and white and in forced
+colours. The picture is 280 units wide with 16-unit text: on a phone as narrow as 320 px (280 px of
 content) its text is at least the page's own 16 px; stylesheets keep it from growing much larger.
+One row per country, however many suppliers: with 2,000 suppliers it stays a few kB.
 """
 
 from __future__ import annotations
@@ -14,12 +18,12 @@ from aapenhet.model.countries import country_name
 from aapenhet.model.models import RiskLevel, StatementData, SupplyKind
 
 WIDTH = 280
-BAND = 30  # a rating's heading band
+BAND = 30  # a rating's heading
 LINE = 22  # one line of 16-unit text
-ROW_GAP = 6
+BAR = 12  # a bar's thickness
+ROW_GAP = 10
 GROUP_GAP = 8
-INDENT = 16  # supplier names sit under their country, indented
-LINE_CHARS = 28  # characters per line of 16-unit text across the picture
+NAME_CHARS = 22  # characters per line of a country's name, the count beside it
 ORDER = (RiskLevel.high, RiskLevel.elevated, RiskLevel.low, None)
 
 
@@ -29,10 +33,11 @@ class OverviewRow:
     suppliers: tuple[str, ...]
     # True when the suppliers only deliver services from the country (nothing is made there).
     services_only: bool
-    # The country's name and the supplier names, each wrapped to the picture's width.
-    country_lines: tuple[str, ...]
-    supplier_lines: tuple[str, ...]
-    y: int
+    # The country's name, wrapped to the picture's width beside the count.
+    name_lines: tuple[str, ...]
+    y: int  # the top of its first line of text
+    bar_y: int
+    bar_width: int  # in proportion to the most suppliers any country has
 
 
 @dataclass(frozen=True)
@@ -47,39 +52,40 @@ class Overview:
     groups: tuple[OverviewGroup, ...]
     width: int
     height: int
-    # Each row's one supplier line is a count, not names (a long list of suppliers).
+    # The description names each country's suppliers, or counts them (a long list of suppliers).
     counts_only: bool = False
     band: int = BAND
     line: int = LINE
-    indent: int = INDENT
+    bar: int = BAR
 
 
 def country_overview(data: StatementData, language: str, *, counts_only: bool = False) -> Overview:
-    """Every country a named supplier makes goods in or delivers services from, grouped by rating.
-
-    ``counts_only`` (a long list of suppliers): each country gets one line for how many suppliers
-    are there, which the template words, instead of their names.
-    """
+    """Every country a named supplier makes goods in or delivers services from, grouped by rating,
+    each with a bar as long as its number of suppliers."""
     ratings = {entry.code: entry.risk for entry in data.countries.countries}
     countries: dict[str, dict[str, set[SupplyKind]]] = {}
     for supplier in data.suppliers.suppliers:
         for line in supplier.production:
             for code in line.countries:
                 countries.setdefault(code, {}).setdefault(supplier.name, set()).add(line.kind)
+    most = max((len(suppliers) for suppliers in countries.values()), default=1)
     groups, y = [], 0
     for level in ORDER:
         codes = [code for code in countries if ratings.get(code) == level]
         if not codes:
             continue
-        group_y, y, rows = y, y + BAND + ROW_GAP, []
+        # Within a rating, the countries with the most suppliers first.
+        codes.sort(key=lambda code: -len(countries[code]))
+        group_y, y, rows = y, y + BAND + ROW_GAP // 2, []
         for code in codes:
             suppliers = tuple(countries[code])
-            country_lines = tuple(textwrap.wrap(country_name(code, language), LINE_CHARS))
-            supplier_lines = ("",) if counts_only else tuple(textwrap.wrap(", ".join(suppliers), LINE_CHARS - 2))
+            name_lines = tuple(textwrap.wrap(country_name(code, language), NAME_CHARS)) or (code,)
             services_only = set().union(*countries[code].values()) == {SupplyKind.services}
-            rows.append(OverviewRow(code, suppliers, services_only, country_lines, supplier_lines, y))
-            # "(services)", in the page's language, takes a line of its own under the names.
-            y += LINE * (len(country_lines) + len(supplier_lines) + services_only) + ROW_GAP
+            lines = len(name_lines) + services_only  # "(services)" takes a line of its own
+            bar_y = y + LINE * lines + 2
+            bar_width = max(4, round(WIDTH * len(suppliers) / most))
+            rows.append(OverviewRow(code, suppliers, services_only, name_lines, y, bar_y, bar_width))
+            y = bar_y + BAR + ROW_GAP
         groups.append(OverviewGroup(level, group_y, tuple(rows)))
         y += GROUP_GAP
     return Overview(tuple(groups), WIDTH, max(y, BAND), counts_only)
