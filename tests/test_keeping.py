@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import io
+import json
 import os
 from pathlib import Path
 
@@ -360,6 +361,10 @@ def test_a_statement_with_last_years_facts_is_a_draft_everywhere(tmp_path: Path)
     assert "Fast adresse" not in build.renderer.render("statement_header", "nb")
     assert "Redegjørelsen er ikke publisert ennå." in build.renderer.render("revisions", "nb")
     assert "2025.md" not in build.made_pages("nb")
+    # The machine-readable statement says the same, and which facts keep it a draft.
+    document = json.loads(build.files("en")["statement.json"])
+    assert (document["status"], document["missing"]) == ("draft", [])
+    assert [path for path in document["carried_over"] if path.startswith("countries.")] == ["countries.sources[0].year"]
 
 
 def test_the_day_a_statement_is_judged_on_is_passed_in(tmp_path: Path) -> None:

@@ -270,7 +270,10 @@ class StatementBuild:
             version = view.version
             if view.address:
                 for name, content in machine_readable_files(
-                    version.loaded.data, language, labels=self.renderer.labels
+                    version.loaded.data,
+                    language,
+                    labels=self.renderer.labels,
+                    carried_over=[finding.problem for finding in version.carried_over],
                 ).items():
                     files[view.address + name] = content
             if view.previous is not None:
@@ -281,7 +284,13 @@ class StatementBuild:
         """Every file the build writes in ``language`` beside its pages, by path from the language's
         root: the machine-readable statement, ``robots.txt`` (once, at the site's root) and the
         history's files."""
-        files = machine_readable_files(self.renderer.data, language, labels=self.renderer.labels)
+        current = self.versions[-1]
+        files = machine_readable_files(
+            self.renderer.data,
+            language,
+            labels=self.renderer.labels,
+            carried_over=[finding.problem for finding in current.carried_over],
+        )
         if language == self.site.default_language:
             files["robots.txt"] = robots_txt(self.site.url)
         return files | self.history_files(language)

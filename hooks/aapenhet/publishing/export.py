@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Sequence
+from pathlib import Path, PurePosixPath
 
 from aapenhet.languages import check_language
 from aapenhet.model.completeness import missing_for_publication
@@ -42,6 +42,7 @@ from aapenhet.publishing import cycle_csv
 from aapenhet.publishing import export_models as out
 from aapenhet.publishing.csv_cells import csv_text, joined
 from aapenhet.rendering.labels import Labels, load_labels
+from aapenhet.source.problems import Problem
 
 JSON_FILE = "statement.json"
 SCHEMA_FILE = out.SCHEMA_URL
@@ -82,13 +83,22 @@ def statement_document(data: StatementData, language: str) -> dict[str, object]:
     return statement_model(data, language).model_dump(mode="json", by_alias=True)
 
 
+def data_path(problem: Problem) -> str:
+    """Where a problem is in the data, from its file's name: ``due_diligence.measures[2].result``."""
+    file = PurePosixPath(problem.file).stem
+    return f"{file}.{problem.path}" if problem.path else file
+
+
 def statement_schema() -> dict[str, object]:
     """The JSON Schema (draft 2020-12) of ``statement_document``; the same for every language."""
     return out.statement_json_schema()
 
 
-def statement_model(data: StatementData, language: str) -> out.StatementDocument:
-    """The statement in ``language`` as the validated output model."""
+def statement_model(
+    data: StatementData, language: str, *, carried_over: Sequence[Problem] = ()
+) -> out.StatementDocument:
+    """The statement in ``language`` as the validated output model; ``carried_over``: the facts still
+    as the period before's (``Version.carried_over``), which keep it a draft."""
     _check_language(language)
     text = texts_in(language)
     missing = missing_for_publication(data)
@@ -98,8 +108,9 @@ def statement_model(data: StatementData, language: str) -> out.StatementDocument
         schema=out.SCHEMA_URL,
         language=language,
         authoritative_language="nb",
-        status="draft" if missing else "final",
+        status="draft" if missing or carried_over else "final",
         missing=[item.value for item in missing],
+        carried_over=[data_path(problem) for problem in carried_over],
         company=out.Company(
             name=company.name,
             organisation_number=company.organisation_number,
@@ -374,9 +385,11 @@ def _lines_by_country(supplier: Supplier) -> dict[str, list[ProductionLine]]:
 MACHINE_READABLE_NAMES = (JSON_FILE, SCHEMA_FILE, CSV_FILE, cycle_csv.RISKS_FILE, cycle_csv.MEASURES_FILE)
 
 
-def machine_readable_files(data: StatementData, language: str, *, labels: Labels | None = None) -> dict[str, str]:
+def machine_readable_files(
+    data: StatementData, language: str, *, labels: Labels | None = None, carried_over: Sequence[Problem] = ()
+) -> dict[str, str]:
     """The files for ``language``, by file name: what a language's site root holds."""
-    document = statement_model(data, language)
+    document = statement_model(data, language, carried_over=carried_over)
     return {
         # Pydantic's own serialiser writes the same bytes as json.dumps(…, indent=2), four times faster.
         JSON_FILE: document.model_dump_json(by_alias=True, indent=2) + "\n",

@@ -344,13 +344,20 @@ class StatementDocument(OutputModel):
     )
     authoritative_language: Literal["nb"] = Field(description="The language whose text is authoritative: nb.")
     status: Status = Field(
-        description="final when the statement is approved, signed and complete; draft while anything in `missing` is."
+        description="final when the statement is approved, signed and complete; draft while anything in"
+        " `missing` or `carried_over` is."
     )
     missing: list[Missing] = Field(
         description=(
             "What the statement still lacks before it can be final, in the order an editor fills it in; "
             "empty when final."
         )
+    )
+    carried_over: list[str] = Field(
+        description="Facts still as the period before's, to be looked at again before the statement is final"
+        " (a measure done before the period began, one under way that still reports last year's result, an"
+        " impact whose remediation is as it was, a rating source's edition older than the period): each as"
+        " its place in the data, such as due_diligence.measures[2].result; empty when none."
     )
     company: Company
     statement: Statement
