@@ -10,6 +10,7 @@ Nothing here imports MkDocs: ``hooks/statement_site.py`` adapts MkDocs' events t
 from __future__ import annotations
 
 import gc
+import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from typing import Any, Protocol, TypeVar
 
 from aapenhet.form.settings import form_origin, load_form_settings
 from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
+from aapenhet.model import kept_cache
 from aapenhet.model.changes import Changes
 from aapenhet.model.check import check_statement
 from aapenhet.model.history import Version, earlier_version_problems, load_history
@@ -269,15 +271,53 @@ class StatementBuild:
         for view in views:
             version = view.version
             if view.address:
-                for name, content in machine_readable_files(
-                    version.loaded.data,
-                    language,
-                    labels=self.renderer.labels,
-                    carried_over=[finding.problem for finding in version.carried_over],
-                ).items():
+                for name, content in self._version_files(version, language).items():
                     files[view.address + name] = content
             if view.previous is not None:
                 files[version.path + CHANGES_FILE] = changes_json(view, view.previous, self.site, language)
+        return files
+
+    def _made_page_html(self, made: MadePage, language: str) -> str:
+        """A made page's content: a kept version's pages are rendered once and then read from the cache
+        of kept versions (kept_cache.py), under what else they show (the site's address, the form's
+        service, the page's place among the versions, the version before it)."""
+        view = made.values.get("view")
+        if made.earlier is None or made.earlier.key is None or not isinstance(view, VersionView):
+            return made.renderer.render(made.template, language, **made.values)
+        shown = (
+            self.site.url,
+            repr(self.renderer.form),
+            made.path,
+            view.label,
+            view.changes_path,
+            view.data_path,
+            view.in_force,
+            view.previous.version.key if view.previous is not None else None,
+        )
+        name = f"{language}-{made.template}-{hashlib.sha256(repr(shown).encode()).hexdigest()[:16]}.html"
+        html = kept_cache.cached_text(made.earlier.key, name)
+        if html is None:
+            html = made.renderer.render(made.template, language, **made.values)
+            kept_cache.store_text(made.earlier.key, name, html)
+        return html
+
+    def _version_files(self, version: Version, language: str) -> dict[str, str]:
+        """A version's machine-readable files in ``language``: a kept version's are made once and
+        then read from the cache of kept versions (kept_cache.py), for they never change."""
+        key = version.key
+        if key is not None:
+            cached = {name: kept_cache.cached_text(key, f"{language}-{name}") for name in MACHINE_READABLE_NAMES}
+            if all(content is not None for content in cached.values()):
+                return {name: content for name, content in cached.items() if content is not None}
+        files = machine_readable_files(
+            version.loaded.data,
+            language,
+            labels=self.renderer.labels,
+            carried_over=[finding.problem for finding in version.carried_over],
+        )
+        if key is not None:
+            for name, content in files.items():
+                kept_cache.store_text(key, f"{language}-{name}", content)
         return files
 
     def files(self, language: str) -> dict[str, str]:
@@ -314,8 +354,7 @@ class StatementBuild:
         """
         made = self.made_pages(language).get(src_uri)
         if made is not None:
-            html += made.renderer.render(made.template, language, **made.values)
-            return PageContent(html, headings_from_html=True)
+            return PageContent(html + self._made_page_html(made, language), headings_from_html=True)
         names = placeholders_in(html)
         if not names:
             return None
@@ -347,8 +386,9 @@ class StatementBuild:
         context: dict[str, object] = {"aapenhet_robots": robots}
         made = self.made_pages(language).get(src_uri)
         if made is not None and made.earlier is not None:
-            # An earlier statement is not a draft of the current one: say what it is instead.
-            context["aapenhet_draft_banner"] = made.renderer.render("earlier_notice", language, **made.values)
+            # An earlier statement is not a draft of the current one: say what it is instead. (Its words
+            # are the versions', not the earlier version's data: the current renderer draws it.)
+            context["aapenhet_draft_banner"] = self.renderer.render("earlier_notice", language, **made.values)
         return context
 
     def not_found_context(self, language: str, language_names: dict[str, str]) -> dict[str, object]:

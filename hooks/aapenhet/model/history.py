@@ -24,6 +24,7 @@ from pathlib import Path
 from aapenhet.model.carried_over import carried_over
 from aapenhet.model.check import Finding
 from aapenhet.model.completeness import missing_for_publication
+from aapenhet.model.kept_cache import LazySources, cached_data, store_data, version_key
 from aapenhet.model.loader import LoadedStatement, load_statement
 from aapenhet.model.models import DATA_FILES, Impact, Measure, Risk, Supplier, Text
 from aapenhet.source.problems import DataProblems, Problem
@@ -49,6 +50,8 @@ class Version:
     # Nothing missing and nothing carried over from the period before: what may be published. Every
     # kept version is; the current one may still be a draft.
     final: bool = True
+    # A kept version's key in the cache of what it gives (kept_cache.py); None for the current one.
+    key: str | None = None
 
     @property
     def is_current(self) -> bool:
@@ -140,11 +143,11 @@ def _earlier_versions(data_dir: Path) -> tuple[list[Version], list[Problem]]:
             problems.append(_incomplete_folder_problem(shown_as, absent))
             continue
         try:
-            loaded = load_statement(folder, shown_as=shown_as)
+            loaded, key = load_kept(folder, shown_as)
         except DataProblems as error:
             problems += error.problems
             continue
-        version, version_problems = earlier_version(path, shown_as, loaded)
+        version, version_problems = earlier_version(path, shown_as, loaded, key=key)
         problems += version_problems
         if version is not None:
             versions.append(version)
@@ -188,7 +191,23 @@ def _is_date(text: str) -> bool:
     return True
 
 
-def earlier_version(path: str, shown_as: str, loaded: LoadedStatement) -> tuple[Version | None, list[Problem]]:
+def load_kept(folder: Path, shown_as: str) -> tuple[LoadedStatement, str | None]:
+    """A kept version's statement, and its key in the cache of kept versions (kept_cache.py): read
+    from there when it was read before with these very files, else read and stored. Raises
+    ``DataProblems`` as ``load_statement`` does."""
+    key = version_key(folder, shown_as)
+    data = cached_data(key) if key is not None else None
+    if data is not None:
+        return LoadedStatement(data, LazySources(folder, shown_as)), key
+    loaded = load_statement(folder, shown_as=shown_as)
+    if key is not None:
+        store_data(key, loaded.data)
+    return loaded, key
+
+
+def earlier_version(
+    path: str, shown_as: str, loaded: LoadedStatement, *, key: str | None = None
+) -> tuple[Version | None, list[Problem]]:
     """An earlier version's identity from its folder, checked against what its statement.yml says."""
     statement, source = loaded.data.statement, loaded.sources["statement"]
     parts = path.rstrip("/").split("/")
@@ -248,7 +267,7 @@ def earlier_version(path: str, shown_as: str, loaded: LoadedStatement) -> tuple[
                     at_key=True,
                 )
             ]
-        return Version(end.year, statement.published_on, path, shown_as, loaded), []
+        return Version(end.year, statement.published_on, path, shown_as, loaded, key=key), []
     updated = datetime.date.fromisoformat(parts[1])
     reason = next((revision.summary for revision in statement.revisions if revision.date == updated), None)
     if reason is None:
@@ -261,7 +280,7 @@ def earlier_version(path: str, shown_as: str, loaded: LoadedStatement) -> tuple[
         return None, [
             source.problem(("revisions",), f"no revision dated {updated}, the folder's date — {fix}", at_key=True)
         ]
-    return Version(end.year, updated, path, shown_as, loaded, reason), []
+    return Version(end.year, updated, path, shown_as, loaded, reason, key=key), []
 
 
 def _current_version(current: LoadedStatement, earlier: list[Version]) -> Version:

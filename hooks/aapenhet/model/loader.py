@@ -8,6 +8,7 @@ every file, so an editor sees them all at once.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +26,7 @@ class LoadedStatement:
     """The validated data, and where each of its values is, by file (``statement``, ``suppliers``…)."""
 
     data: StatementData
-    sources: dict[str, SourceMap]
+    sources: Mapping[str, SourceMap]
 
 
 def load_statement_data(data_dir: Path, *, shown_as: str = "data") -> StatementData:

@@ -1,0 +1,170 @@
+"""Kept versions are read once: what a kept version gives never changes, so it is kept on disk.
+
+A version kept in ``data/history/`` is never edited (``keep`` writes it once; ``check`` and the gate
+refuse one whose files are incomplete). Reading its YAML with every value's position and validating
+it took as long as reading the current statement, on every build and every preview rebuild: the
+fifth kept year made a build three times as slow. So the first build that reads a kept version
+stores its validated data, and each file made from it (its machine-readable files in each
+language), under a key made of its files' bytes and the tool's own code and templates: any change
+to either reads and renders it again. Where each value is (for located messages) is read only when
+a message needs it.
+
+The cache is the system's temporary folder (as Jinja's compiled templates are), in a folder of the
+user's own that no one else may write to: its data is read back with ``pickle``. Set
+``AAPENHET_CACHE=off`` to read everything every time, ``AAPENHET_CACHE_DIR`` to keep it elsewhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import os
+import pickle
+import shutil
+import stat
+import tempfile
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from aapenhet.model.models import DATA_FILES, StatementData
+from aapenhet.source.yaml_source import SourceMap, parse_yaml, read_data_text
+
+PACKAGE = Path(__file__).resolve().parent.parent
+# Entries not used for this long are removed when the cache is next written to.
+_KEPT_DAYS = 30
+
+
+def cache_folder() -> Path | None:
+    """The user's own cache folder, made if missing; None when caching is off or the folder is not
+    safe (someone else owns it, or others may write to it)."""
+    if os.environ.get("AAPENHET_CACHE", "").lower() in ("off", "0", "no"):
+        return None
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    root = os.environ.get("AAPENHET_CACHE_DIR") or Path(tempfile.gettempdir()) / f"aapenhet-{uid}"
+    folder = Path(root) / "kept"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for part in (folder.parent, folder):
+            info = part.lstat()
+            if not stat.S_ISDIR(info.st_mode) or info.st_uid != uid or info.st_mode & 0o022:
+                return None
+    except OSError:
+        return None
+    return folder
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """The tool's own code and templates: a kept version's files are made again when they change."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".html", ".yml", ".json") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def version_key(folder: Path, shown_as: str) -> str | None:
+    """The key of the kept version in ``folder``: its files' bytes, where it is shown, the tool's code."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    digest.update(shown_as.encode())
+    try:
+        for name in DATA_FILES:
+            digest.update(name.encode())
+            digest.update((folder / name).read_bytes())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def cached_data(key: str) -> StatementData | None:
+    """The validated data stored under ``key``, or None."""
+    entry = _entry(key, "data.pickle")
+    if entry is None:
+        return None
+    try:
+        data = pickle.loads(entry.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return data if isinstance(data, StatementData) else None
+
+
+def store_data(key: str, data: StatementData) -> None:
+    _store(key, "data.pickle", pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    _forget_unused()
+
+
+def cached_text(key: str, name: str) -> str | None:
+    entry = _entry(key, name)
+    try:
+        # As bytes: read as text, the CSV files' \r\n would become \n.
+        return entry.read_bytes().decode("utf-8") if entry is not None else None
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def store_text(key: str, name: str, text: str) -> None:
+    _store(key, name, text.encode("utf-8"))
+
+
+def _entry(key: str, name: str) -> Path | None:
+    folder = cache_folder()
+    if folder is None:
+        return None
+    entry = folder / key / name
+    if not entry.is_file():
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(folder / key)  # in use: kept (_forget_unused)
+    return entry
+
+
+def _forget_unused() -> None:
+    """Entries no build has used for ``_KEPT_DAYS`` days go: the cache does not grow without end."""
+    folder = cache_folder()
+    if folder is None:
+        return
+    too_old = time.time() - _KEPT_DAYS * 86_400
+    with contextlib.suppress(OSError):
+        for entry in folder.iterdir():
+            if entry.is_dir() and entry.stat().st_mtime < too_old:
+                shutil.rmtree(entry, ignore_errors=True)
+
+
+def _store(key: str, name: str, content: bytes) -> None:
+    """Written whole or not at all (a temporary file moved into place); a cache that cannot be
+    written is no cache, never an error."""
+    folder = cache_folder()
+    if folder is None:
+        return
+    try:
+        (folder / key).mkdir(mode=0o700, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder / key, prefix=".writing-")
+        with os.fdopen(handle, "wb") as file:
+            file.write(content)
+        os.replace(temporary, folder / key / name)
+    except OSError:
+        return
+
+
+class LazySources(Mapping[str, SourceMap]):
+    """Where each value of a kept version is, read from a file only when a message needs it."""
+
+    def __init__(self, folder: Path, shown_as: str) -> None:
+        self._folder, self._shown_as = folder, shown_as
+        self._read: dict[str, SourceMap] = {}
+
+    def __getitem__(self, part: str) -> SourceMap:
+        if part not in self._read:
+            shown = f"{self._shown_as}/{part}.yml"
+            text, _ = read_data_text(self._folder / f"{part}.yml", shown)
+            self._read[part] = parse_yaml(text, shown).source if text is not None else SourceMap(shown)
+        return self._read[part]
+
+    def __iter__(self) -> Iterator[str]:
+        return (name.removesuffix(".yml") for name in DATA_FILES)
+
+    def __len__(self) -> int:
+        return len(DATA_FILES)

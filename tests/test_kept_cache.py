@@ -1,0 +1,91 @@
+"""Kept versions are read once (model/kept_cache.py): a kept version never changes, so its data, its
+machine-readable files and its pages are kept on disk under its files' bytes and the tool's code.
+What a build gives is the same from the cache as without it; an edit to a kept file is read again;
+messages about a version read from the cache are located as before; a folder others may write to is
+never read."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+
+import pytest
+
+from aapenhet.model import history, kept_cache
+from aapenhet.model.history import load_history
+from aapenhet.model.loader import load_statement
+from aapenhet.model.publishable import publication_verdict
+from site_build import add_earlier_versions, copy_project, fill_data, replace_once, start_project_build
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("AAPENHET_CACHE_DIR", str(folder))
+    monkeypatch.delenv("AAPENHET_CACHE", raising=False)
+    return folder
+
+
+def project_with_history(folder: Path) -> Path:
+    project = copy_project(folder / "project")
+    fill_data(project / "data")
+    add_earlier_versions(project / "data")
+    return project
+
+
+def what_a_build_gives(project: Path) -> dict[str, str]:
+    build = start_project_build(project)
+    given = {}
+    for language in ("nb", "en"):
+        given |= {f"{language}/{name}": text for name, text in build.files(language).items()}
+        for src_uri in build.made_pages(language):
+            content = build.page_content(src_uri, "", language)
+            assert content is not None
+            given[f"{language}/{src_uri}"] = content.html
+            banner = build.page_context(src_uri, language, "").get("aapenhet_draft_banner")
+            given[f"{language}/{src_uri}/banner"] = str(banner)
+    return given
+
+
+def test_a_build_gives_the_same_from_the_cache_as_without_it(tmp_path: Path, cache: Path, monkeypatch) -> None:
+    project = project_with_history(tmp_path)
+    monkeypatch.setenv("AAPENHET_CACHE", "off")
+    without = what_a_build_gives(project)
+    assert not cache.exists()
+    monkeypatch.delenv("AAPENHET_CACHE")
+    first = what_a_build_gives(project)
+    assert len(list((cache / "kept").iterdir())) == 2  # history/2024/ and its update
+
+    def never(*args, **kwargs):
+        raise AssertionError("a kept version was read again")
+
+    monkeypatch.setattr(history, "load_statement", never)
+    assert what_a_build_gives(project) == first == without
+    assert any("2024/statement.json" in name for name in without)
+
+
+def test_an_edit_to_a_kept_file_is_read_again(tmp_path: Path, cache: Path) -> None:
+    project = project_with_history(tmp_path)
+    data = project / "data"
+    what_a_build_gives(project)
+    replace_once(data / "history" / "2024" / "suppliers.yml", "name: HP Inc.", "name: HP Incorporated")
+    given = what_a_build_gives(project)
+    assert "HP Incorporated" in given["en/2024/statement.json"] and "HP Incorporated" in given["en/2024.md"]
+
+
+def test_a_message_about_a_version_read_from_the_cache_is_located_in_its_own_file(tmp_path: Path, cache: Path) -> None:
+    project = project_with_history(tmp_path)
+    data, docs = project / "data", project / "docs"
+    day = datetime.date(2025, 6, 12)  # after the 2024 statement's approval, before its publication
+    cold = publication_verdict(data, docs, today=day).reasons()
+    load_history(data, load_statement(data))  # now in the cache
+    warm = publication_verdict(data, docs, today=day).reasons()
+    assert warm == cold
+    assert any(line.startswith("data/history/2024/statement.yml:4:") and "in the future" in line for line in warm), warm
+
+
+def test_a_cache_others_may_write_to_is_never_read(cache: Path) -> None:
+    assert kept_cache.cache_folder() == cache / "kept"
+    os.chmod(cache, 0o777)
+    assert kept_cache.cache_folder() is None
