@@ -28,7 +28,7 @@ from aapenhet.bench.baseline import (
     table_rows,
     write_baseline_docs,
 )
-from aapenhet.bench.generate import COPIED_FILES, write_data_folder
+from aapenhet.bench.generate import COPIED_FILES, write_data_folder, write_kept_years
 from aapenhet.bench.measure import BuildFigures, is_suppliers_page, pages_per_language
 from aapenhet.bench.report import figures_table, format_ratio
 from aapenhet.bench.run import Comparison, median_figures
@@ -214,6 +214,30 @@ def test_the_table_shows_medians_and_ratios() -> None:
         [Comparison("shipped", 3, 4, 3, statement, figures(1.0, 40_000_000), figures(2.5, 81_000_000))]
     )
     assert len(lines) == 5 and lines[2].split()[:3] == ["1", "cold", "2.50"]
+    # With kept years: each number of them a warm line, a cold line, and its cost per kept year.
+    kept = {1: (figures(2.2, 90_000_000), figures(3.0, 95_000_000)), 5: (figures(3.0, 99_000_000), figures(6.0, 1))}
+    lines = figures_table([Comparison("generated", 3, 4, 3, statement, figures(1.0, 40_000_000), kept=kept)])
+    assert [line.split()[:3] for line in lines[4:]] == [
+        ["3", "+1", "kept"],
+        ["1", "cold", "3.00"],
+        ["per", "year", "+10%"],
+        ["3", "+5", "kept"],
+        ["1", "cold", "6.00"],
+        ["per", "year", "+10%"],
+    ]
+
+
+def test_kept_years_for_the_benchmark_are_versions_each_year_before(tmp_path: Path) -> None:
+    from aapenhet.model.history import load_history
+
+    data = tmp_path / "data"
+    write_data_folder(PROJECT / "data", data, suppliers=SUPPLIERS, seed=3)
+    write_kept_years(data, 2)
+    versions = load_history(data, load_statement(data))
+    assert [(version.path, version.year, version.address) for version in versions[:-1]] == [
+        ("2023/", 2023, "2023/"),
+        ("2024/", 2024, "2024/"),
+    ]
 
 
 def test_peak_memory_is_the_builds_own_not_the_benchmarks() -> None:

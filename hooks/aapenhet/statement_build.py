@@ -13,7 +13,7 @@ import gc
 import hashlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -23,7 +23,7 @@ from aapenhet.model import kept_cache
 from aapenhet.model.changes import Changes
 from aapenhet.model.check import check_statement
 from aapenhet.model.history import Version, earlier_version_problems, load_history
-from aapenhet.model.loader import LoadedStatement, load_statement
+from aapenhet.model.loader import LoadedStatement, forget_loaded_files, load_statement
 from aapenhet.publishing.build_record import build_record, write_build_record
 from aapenhet.publishing.export import MACHINE_READABLE_NAMES, machine_readable_files
 from aapenhet.publishing.history_export import CHANGES_FILE, HISTORY_FILE, changes_json, history_json
@@ -115,7 +115,7 @@ class Process:
         gc.unfreeze()  # what the last build kept (mkdocs serve) may be collected again
         gc.disable()  # reading the data makes millions of objects and few cycles: no collection meanwhile
         try:
-            self.build = start_build(serving=self.serving, **settings)
+            build = start_build(serving=self.serving, **settings)
         except DataProblems as problems:
             if not self.serving:
                 raise
@@ -131,11 +131,14 @@ class Process:
             return self.build
         finally:
             gc.enable()
+        if not self.serving:
+            build.let_go_of_positions()
+        self.build = build
         # The data lives as long as the build and is millions of objects at scale: Python's cyclic
         # collector went through all of it again and again (two thirds of writing statement.json with
         # 10,000 suppliers). Frozen, it is left alone; only what the build makes from here is collected.
         gc.freeze()
-        return self.build
+        return build
 
 
 PROCESS = Process()
@@ -229,8 +232,8 @@ class StatementBuild:
     record: dict[str, object] = field(default_factory=dict)
     # Under ``mkdocs serve``: any inline script is allowed (script_sources).
     serving: bool = False
-    # The pages, for the §5 check's line in the build's log.
-    docs_dir: Path | None = None
+    # How many things the §5 check finds the statement lacks, for the build's log.
+    lacks: int = 0
     _made_pages: dict[str, dict[str, MadePage]] = field(default_factory=dict, repr=False)
     _views: dict[str, list[VersionView]] = field(default_factory=dict, repr=False)
 
@@ -421,10 +424,17 @@ class StatementBuild:
         return html
 
     def announce(self, log: logging.Logger | logging.LoggerAdapter[logging.Logger]) -> None:
-        findings = check_statement(self.loaded, page_texts(self.docs_dir)) if self.docs_dir else []
-        if findings:
+        if self.lacks:
             # Information, not a warning: a draft is allowed to lack things (the gate refuses to publish it).
-            log.info("§5 check: %d thing(s) the statement still lacks — «aapenhet check» lists them", len(findings))
+            log.info("§5 check: %d thing(s) the statement still lacks — «aapenhet check» lists them", self.lacks)
+
+    def let_go_of_positions(self) -> None:
+        """Where each value is was needed to check the data, which is done: a build lets it go (it is
+        as large as the data itself), and the loader's copy of each file's text with it. A preview
+        keeps them, to re-read only the file an editor saves."""
+        self.loaded = LoadedStatement(self.loaded.data, {})
+        self.versions[-1] = replace(self.versions[-1], loaded=self.loaded)
+        forget_loaded_files()
 
     def finish(self, site_dir: Path, *, record: bool) -> None:
         """After the last language: the files that cover every language, and ``build.json`` when
@@ -497,7 +507,7 @@ def start_build(
         changes=version_changes(versions),
         record=build_record(project, site_url, form),
         serving=serving,
-        docs_dir=docs_dir,
+        lacks=len(check_statement(loaded, page_texts(docs_dir))),
         version_renderers={
             version.path: renderer.for_data(version.loaded.data) for version in versions if not version.is_current
         },

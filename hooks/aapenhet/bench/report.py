@@ -39,6 +39,9 @@ NOTES = (
     " largest: the largest of them; suppliers gzip: the HTML under leverandorer/ in both languages, each gzip -9."
     " Ratio: statement ÷ baseline. cold: one build of the statement with an empty compiled-template cache, as on a"
     " fresh machine; the statement's other runs reuse the templates it compiled.",
+    "+N kept: the statement's build with N kept years in data/history/ (copies of the generated data with a final"
+    " statement for each year before); its cold build has nothing kept read before. per year: the extra CPU time"
+    " of one kept year, in proportion to the build with none.",
 )
 
 
@@ -88,6 +91,11 @@ def figures_table(comparisons: Sequence[Comparison]) -> list[str]:
                 ]
             )
         )
+        for years, (warm, cold) in (comparison.kept or {}).items():
+            lines.append(_line(["", "", "", str(comparison.runs), f"+{years} kept", *_figures(warm)]))
+            lines.append(_line(["", "", "", "1", "  cold", *_figures(cold)]))
+            per_year = (warm.cpu_seconds / statement.cpu_seconds - 1) / years if statement.cpu_seconds else 0
+            lines.append(_line(["", "", "", "", "per year", "", f"{per_year:+.0%}", "", "", "", ""]))
     return lines
 
 

@@ -15,16 +15,19 @@ import shutil
 import statistics
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from aapenhet.bench.baseline import read_mkdocs_config, table_rows, write_baseline
-from aapenhet.bench.generate import DEFAULT_SEED, write_data_folder
+from aapenhet.bench.generate import DEFAULT_SEED, write_data_folder, write_kept_years
 from aapenhet.bench.measure import BuildFigures, build_environment, pages_per_language, timed_build
 from aapenhet.model.loader import load_statement_data
 
 DEFAULT_SIZES = (200, 2000, 10_000)
+# Builds with kept years (data/history/), at this size of the generated data when it is measured.
+KEPT_YEARS_SIZE = 2000
+KEPT_YEARS = (1, 5)
 DEFAULT_RUNS = 3
 # Builds this large take minutes each: one run.
 SINGLE_RUN_FROM = 10_000
@@ -45,6 +48,9 @@ class Comparison:
     baseline: BuildFigures
     # The statement's build with an empty compiled-template cache, as on a fresh CI machine (one run).
     statement_cold: BuildFigures | None = None
+    # The statement's build with kept years in data/history/, by how many: medians of warm runs, and
+    # the first, cold build (nothing kept read before).
+    kept: dict[int, tuple[BuildFigures, BuildFigures]] | None = None
 
 
 def run_benchmark(
@@ -74,18 +80,22 @@ def run_benchmark(
             progress(f"generating {size} suppliers (seed {seed}) …")
             data = work / f"data-{size}"
             write_data_folder(project / "data", data, suppliers=size, seed=seed)
-            comparisons.append(
-                compare(
-                    project,
-                    data,
-                    work / f"generated-{size}",
-                    data="generated",
-                    runs=1 if size >= SINGLE_RUN_FROM else runs,
-                    project_config=project_config,
-                    progress=progress,
-                )
+            comparison = compare(
+                project,
+                data,
+                work / f"generated-{size}",
+                data="generated",
+                runs=1 if size >= SINGLE_RUN_FROM else runs,
+                project_config=project_config,
+                progress=progress,
             )
             shutil.rmtree(work / f"generated-{size}")  # sites of thousands of suppliers are large
+            if size == KEPT_YEARS_SIZE:
+                comparison = replace(
+                    comparison, kept=with_kept_years(project, data, work / f"kept-{size}", runs=runs, progress=progress)
+                )
+                shutil.rmtree(work / f"kept-{size}")
+            comparisons.append(comparison)
     return comparisons
 
 
@@ -146,6 +156,36 @@ def compare(
     return Comparison(
         data, suppliers, len(rows), runs, median_figures(statement_runs), median_figures(baseline_runs), cold
     )
+
+
+def with_kept_years(
+    project: Path, data_dir: Path, work: Path, *, runs: int, progress: Progress
+) -> dict[int, tuple[BuildFigures, BuildFigures]]:
+    """The statement's build of ``data_dir`` with each number of ``KEPT_YEARS`` kept: one cold build
+    (an empty temporary folder: nothing kept read before, no compiled templates), then ``runs`` warm
+    builds of each, alternating."""
+    copies, cold = {}, {}
+    for years in KEPT_YEARS:
+        copies[years] = copy_project(project, data_dir, work / f"project-{years}")
+        write_kept_years(copies[years] / "data", years)
+        cold_cache = work / f"cold-tmp-{years}"
+        cold_cache.mkdir(parents=True)
+        environment = {**build_environment(copies[years] / "hooks"), "TMPDIR": str(cold_cache)}
+        cold[years] = timed_build(
+            copies[years] / "mkdocs.yml", work / "site", environment=environment, log_file=work / "kept.log"
+        )
+        progress(f"[{years} kept years] statement build, cold: {_progress_figures(cold[years])}")
+    warm: dict[int, list[BuildFigures]] = {years: [] for years in KEPT_YEARS}
+    for run in range(1, runs + 1):
+        for years in KEPT_YEARS:
+            environment = build_environment(copies[years] / "hooks")
+            warm[years].append(
+                timed_build(
+                    copies[years] / "mkdocs.yml", work / "site", environment=environment, log_file=work / "kept.log"
+                )
+            )
+            progress(f"[{years} kept years] statement build {run}/{runs}: {_progress_figures(warm[years][-1])}")
+    return {years: (median_figures(warm[years]), cold[years]) for years in KEPT_YEARS}
 
 
 def copy_project(project: Path, data_dir: Path, destination: Path) -> Path:

@@ -102,3 +102,8 @@ _CACHED_FILES = 32
 _loaded_files: OrderedDict[
     tuple[str, str, type[BaseModel]], tuple[str, tuple[BaseModel | None, SourceMap, list[Problem]]]
 ] = OrderedDict()
+
+
+def forget_loaded_files() -> None:
+    """Let go of the last load of every data file (a build's, once its data is checked)."""
+    _loaded_files.clear()
