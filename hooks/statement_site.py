@@ -92,6 +92,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     pages link to them as to any file and ``mkdocs serve`` serves them), and the pages made from the
     data (a long list's letters, earlier statements, what changed, the archive)."""
     build, language = _current_build(), _language(config)
+    if not build.reads_pages:
+        # The pages may be what is wrong (not readable, not UTF-8): MkDocs does not read them either.
+        for page in files.documentation_pages():
+            page.content_string = ""
     prefix = build.site.language_prefix(language)
     for name, content in build.files(language).items():
         file = File.generated(config, name, content=content.encode("utf-8"))

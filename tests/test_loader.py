@@ -125,3 +125,20 @@ def test_a_golden_file_is_compared_and_refreshed_on_request(tmp_path: Path) -> N
         Golden().check(case, ["one", "three"])
     Golden(refresh=True).check(case, ["one", "three"])
     assert (tmp_path / "case.expected").read_text(encoding="utf-8") == "one\nthree\n"
+
+
+def test_a_data_file_that_cannot_be_opened_is_located_by_its_name(tmp_path: Path, monkeypatch) -> None:
+    from aapenhet.source.yaml_source import read_data_text
+
+    path = tmp_path / "suppliers.yml"
+    path.write_text("suppliers: []\n", encoding="utf-8")
+
+    def refused(self: Path, *args, **kwargs) -> str:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_text", refused)
+    text, problems = read_data_text(path, "data/suppliers.yml")
+    assert text is None
+    assert [str(problem) for problem in problems] == [
+        "data/suppliers.yml:1:1 cannot be read (Permission denied) — check the file's permissions"
+    ]

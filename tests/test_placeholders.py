@@ -8,6 +8,7 @@ the other's is a problem in that page; the pages in ``docs/`` pass, and show eac
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,25 @@ def test_a_page_not_saved_as_utf8_is_a_located_problem(tmp_path: Path) -> None:
         " your editor"
     ]
     assert "penhetsloven gjelder" in page_texts(docs)["docs/index.md"]
+
+
+def test_a_page_that_is_not_a_file_or_cannot_be_read_is_a_located_problem(tmp_path: Path) -> None:
+    """A pipe would hang every reader and /dev/zero would fill the memory: neither is read."""
+    from aapenhet.rendering.docs_pages import docs_problems
+    from aapenhet.source.pages import page_texts
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("index.md", "index.en.md"):
+        (docs / name).write_text("# Forside\n", encoding="utf-8")
+    os.mkfifo(docs / "pipe.md")
+    (docs / "zero.md").symlink_to("/dev/zero")
+    (docs / "gone.md").symlink_to(docs / "no-such-page.md")
+    (docs / "huge.md").write_bytes(b"x" * (3 * 1024 * 1024))
+    assert [str(problem) for problem in docs_problems(docs, ["nb", "en"], "nb")] == [
+        "docs/gone.md:1:1 cannot be read (No such file or directory) — check the file's permissions",
+        "docs/huge.md:1:1 the page is 3.0 MB — a page may be at most 2 MB; is it the right file?",
+        "docs/pipe.md:1:1 is not a file (a link to a device, a pipe or a folder?) — save the page as a file",
+        "docs/zero.md:1:1 is not a file (a link to a device, a pipe or a folder?) — save the page as a file",
+    ]
+    assert set(page_texts(docs)) == {"docs/index.md", "docs/index.en.md"}

@@ -109,7 +109,7 @@ def test_fixing_bad_data_brings_the_site_back_without_restart(tmp_path: Path) ->
         assert "Statement for 2024" in fetch(f"http://127.0.0.1:{port}/en/2024/")
 
 
-def test_a_mistake_in_mkdocs_yml_is_shown_on_every_page_until_it_is_fixed(tmp_path: Path) -> None:
+def test_a_mistake_in_mkdocs_yml_or_a_page_is_shown_on_every_page_until_it_is_fixed(tmp_path: Path) -> None:
     # MkDocs cannot rebuild at all without mkdocs.yml: its server would leave every request waiting.
     project = copy_project(tmp_path / "project")
     settings = project / "mkdocs.yml"
@@ -134,6 +134,16 @@ def test_a_mistake_in_mkdocs_yml_is_shown_on_every_page_until_it_is_fixed(tmp_pa
 
         settings.write_text(original, encoding="utf-8")
         wait_for(lambda: "mkdocs.yml:" not in fetch(home) and "Exempla AS" in fetch(home), "the fixed site")
+
+        # A page saved as Latin-1: MkDocs does not read it either, and every page says where it is.
+        page = project / "docs" / "index.md"
+        text = page.read_text(encoding="utf-8")
+        page.write_bytes(text.replace("Exempla", "Exempla Å", 1).encode("latin-1", errors="replace"))
+        wait_for(lambda: "<code>docs/index.md:" in fetch(home), lambda: "".join(log))
+        assert "not saved as UTF-8" in fetch(f"http://127.0.0.1:{port}/en/") and server.poll() is None
+        page.write_text(text, encoding="utf-8")
+        wait_for(lambda: "docs/index.md:" not in fetch(home) and "Exempla AS" in fetch(home), "the fixed page")
+        assert not any("Traceback" in entry for entry in log), "".join(log)
 
 
 def test_each_preview_page_shows_mkdocs_yml_problems_in_its_own_language() -> None:

@@ -73,6 +73,8 @@ class SiteBuild(Protocol):
     (``ProblemsBuild``). The hook never asks which."""
 
     languages_built: list[str]
+    # False: the pages in docs/ are not read (they may be what is wrong), not even by MkDocs.
+    reads_pages: bool
 
     @property
     def site(self) -> Site: ...
@@ -163,6 +165,7 @@ class ProblemsBuild:
     # By language: each made page's source path and its address in each language.
     made_pages: dict[str, dict[str, dict[str, str]]]
     languages_built: list[str] = field(default_factory=list)
+    reads_pages: bool = False
 
     def files(self, language: str) -> dict[str, str]:
         # The pages still link to the files: each holds the problems until the data is fixed.
@@ -220,6 +223,7 @@ class StatementBuild:
     # The loaded data with where each value is: for the §5 check the build prints.
     loaded: LoadedStatement
     languages_built: list[str] = field(default_factory=list)
+    reads_pages: bool = True
     script_hashes: set[str] = field(default_factory=set)
     not_found_pages: dict[str, str] = field(default_factory=dict)
     # Every version of the statement, oldest first, the current one last (just it, without history),

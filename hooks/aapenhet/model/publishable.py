@@ -18,7 +18,7 @@ from pathlib import Path
 from aapenhet.model.check import Finding, Section, check_statement
 from aapenhet.model.history import Version, earlier_version_problems, load_history
 from aapenhet.model.loader import LoadedStatement, load_statement
-from aapenhet.source.pages import page_texts, undecodable_pages
+from aapenhet.source.pages import page_texts, unreadable_pages
 from aapenhet.source.problems import DataProblems, Problem
 
 
@@ -43,7 +43,7 @@ class Verdict:
 def publication_verdict(data_dir: Path, docs_dir: Path, *, today: datetime.date | None = None) -> Verdict:
     """Read ``data_dir`` (and ``data_dir/history/``) and the pages in ``docs_dir``, and judge them on
     ``today`` (default: the clock's). A page not saved as UTF-8 is a problem like a data file's."""
-    unreadable = undecodable_pages(docs_dir)
+    unreadable = unreadable_pages(docs_dir)
     if unreadable:
         return Verdict(None, problems=unreadable)
     pages = page_texts(docs_dir)

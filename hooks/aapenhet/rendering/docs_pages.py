@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from aapenhet.rendering.placeholders import placeholder_parity_problems, placeholder_problems
-from aapenhet.source.pages import undecodable_pages
+from aapenhet.source.pages import unreadable_pages
 from aapenhet.source.problems import Problem
 from aapenhet.source.yaml_source import SourceMap
 
@@ -98,7 +98,7 @@ def script_problems(markdown: str, shown_as: str) -> list[Problem]:
 def docs_problems(docs_dir: Path, languages: list[str], default: str) -> list[Problem]:
     """Pages missing in a language or empty; placeholders not exact, or in one language's page only;
     a script written in a page."""
-    unreadable = undecodable_pages(docs_dir)
+    unreadable = unreadable_pages(docs_dir)
     if unreadable:
         return unreadable  # the other checks read the pages' text
     problems = untranslated_pages(docs_dir, languages, default) + empty_pages(docs_dir)

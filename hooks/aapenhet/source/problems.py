@@ -47,3 +47,8 @@ def dotted(path: Path) -> str:
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
     return text
+
+
+def unreadable(shown: str, error: OSError) -> Problem:
+    """A file that cannot be opened (its permissions, or it vanished): where, and what to do."""
+    return Problem(shown, 1, 1, "", f"cannot be read ({error.strerror or error}) — check the file's permissions")

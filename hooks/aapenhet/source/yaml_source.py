@@ -64,9 +64,14 @@ class ParsedYaml:
 
 
 def read_data_text(path: FilePath, shown: str) -> tuple[str | None, list[Problem]]:
-    """A data file's text, or None and why it cannot be read: too large (checked before reading) or
-    not UTF-8."""
-    size = path.stat().st_size
+    """A data file's text, or None and why it cannot be read: too large (checked before reading), not
+    to be opened, or not UTF-8."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        return None, [
+            Problem(shown, 1, 1, "", f"cannot be read ({error.strerror or error}) — check the file's permissions")
+        ]
     if size > MAX_FILE_BYTES:
         return None, [
             Problem(
@@ -82,6 +87,10 @@ def read_data_text(path: FilePath, shown: str) -> tuple[str | None, list[Problem
         return path.read_text(encoding="utf-8"), []
     except UnicodeDecodeError as error:
         return None, [Problem(shown, 1, 1, "", f"is not UTF-8 text ({error.reason}) — save it as UTF-8")]
+    except OSError as error:
+        return None, [
+            Problem(shown, 1, 1, "", f"cannot be read ({error.strerror or error}) — check the file's permissions")
+        ]
 
 
 def parse_yaml(text: str, file: str) -> ParsedYaml:
