@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from aapenhet.model.countries import country_name
 from aapenhet.model.models import StatementData, Where
+from aapenhet.model.names import name_skeleton
 from aapenhet.source.problems import Path, Problem
 from aapenhet.source.yaml_source import SourceMap
 
@@ -24,6 +25,7 @@ def cross_check(data: StatementData, sources: dict[str, SourceMap]) -> list[Prob
     )
     problems += _duplicates(countries, ((("sources", i, "id"), s.id) for i, s in enumerate(data.countries.sources)))
     problems += _duplicates(suppliers, ((("suppliers", i, "id"), s.id) for i, s in enumerate(data.suppliers.suppliers)))
+    problems += _same_names(suppliers, data)
     dd = data.due_diligence
     impacts = dd.actual_impacts.impacts if dd.actual_impacts else []
     # Risks and impacts share one set of ids: a measure's addresses: names either.
@@ -128,6 +130,28 @@ def _production_countries(data: StatementData) -> Iterator[tuple[Path, str]]:
         for p_index, line in enumerate(supplier.production):
             for c_index, code in enumerate(line.countries):
                 yield ("suppliers", s_index, "production", p_index, "countries", c_index), code
+
+
+def _same_names(source: SourceMap, data: StatementData) -> list[Problem]:
+    """A supplier listed twice under two ids: names compared as a reader sees them (names.py: case,
+    width, invisible characters and look-alike letters from other scripts do not tell them apart)."""
+    seen: dict[str, int] = {}
+    problems = []
+    for index, supplier in enumerate(data.suppliers.suppliers):
+        skeleton = name_skeleton(supplier.name)
+        if skeleton in seen:
+            first = data.suppliers.suppliers[seen[skeleton]]
+            line = source.locate(("suppliers", seen[skeleton], "name"))[0]
+            problems.append(
+                source.problem(
+                    ("suppliers", index, "name"),
+                    f"«{supplier.name}» is listed twice: it reads as «{first.name}» ({first.id}, line {line}) —"
+                    " list each supplier once, under one id",
+                )
+            )
+        else:
+            seen[skeleton] = index
+    return problems
 
 
 def _duplicates(source: SourceMap, keyed: Iterable[tuple[Path, str]]) -> list[Problem]:
