@@ -8,6 +8,7 @@ parser: the policy allows the configured service and every inline script by its 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -225,3 +226,16 @@ def test_only_scripts_that_run_inline_are_hashed_each_once() -> None:
         script_hash("b()"),
         script_hash("if (1 < 2) c('</scr' + 'ipt>')"),
     ]
+
+
+def test_a_mkdocs_yml_that_cannot_be_read_is_located_for_the_gate(tmp_path: Path) -> None:
+    """The gate reads the form's settings from mkdocs.yml: a syntax error or another encoding is a
+    located reason, never a traceback."""
+    from aapenhet.form.settings import read_form_settings
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: Exempla\ntheme: [material\n", encoding="utf-8")
+    [reason] = read_form_settings(tmp_path)
+    assert reason.startswith("mkdocs.yml:2:8 this «[» is not closed on its line")
+    (tmp_path / "mkdocs.yml").write_bytes("site_name: Exempla Å\n".encode("latin-1"))
+    [reason] = read_form_settings(tmp_path)
+    assert reason.startswith("mkdocs.yml:1:1 is not UTF-8 text")

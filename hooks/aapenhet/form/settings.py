@@ -22,7 +22,7 @@ from aapenhet.model.models import Identifier, NonEmptyStr, StrictModel
 from aapenhet.source.explain import validation_problems
 from aapenhet.source.problems import DataProblems, Problem
 from aapenhet.source.problems import Path as DataPath
-from aapenhet.source.yaml_source import SourceMap, parse_yaml
+from aapenhet.source.yaml_source import SourceMap, parse_yaml, read_data_text
 from aapenhet.website.addresses import is_loopback_host
 
 SETTINGS_PATH = ("extra", "innsynskrav")
@@ -226,15 +226,21 @@ def _subtree(source: SourceMap, prefix: tuple[str, ...]) -> SourceMap:
 def read_form_settings(project: Path) -> FormSettings | list[str]:
     """``extra.innsynskrav`` of ``project/mkdocs.yml`` as MkDocs reads it (``!ENV`` resolved from this
     environment), for tools that run outside a build; the reasons it is wrong as a list of lines."""
+    from mkdocs.exceptions import MkDocsException
     from mkdocs.utils.yaml import yaml_load  # MkDocs' own loader, so !ENV means what it means to the build
 
     config_file = project / "mkdocs.yml"
+    # Located first, in the editor's words: what MkDocs would say is a line of its own.
+    text, problems = read_data_text(config_file, "mkdocs.yml")
+    if text is not None:
+        problems = parse_yaml(text, "mkdocs.yml").problems
+    if text is None or problems:
+        return [str(problem) for problem in problems]
     try:
-        text = config_file.read_text(encoding="utf-8")
         with config_file.open("rb") as stream:
             config = yaml_load(stream) or {}
         return load_form_settings(config.get("extra") or {}, text)
     except DataProblems as error:
         return [str(problem) for problem in error.problems]
-    except (OSError, ValueError) as error:  # yaml errors are ValueErrors too
-        return [f"mkdocs.yml: cannot be read ({error}) — run mkdocs build to see where"]
+    except (OSError, ValueError, MkDocsException) as error:  # yaml errors are ValueErrors too
+        return [f"mkdocs.yml:1:1 cannot be read ({' '.join(str(error).split())})"]
