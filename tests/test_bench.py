@@ -116,6 +116,15 @@ def test_bench_generate_writes_a_folder_and_never_the_projects_data(tmp_path: Pa
             assert main(["bench", "generate", "--suppliers", "5", "--out", str(inside), str(project)]) == 2
         assert "own data/" in refused.getvalue()
         assert _files(project / "data") == before
+    # Nor any folder that holds something: another project's data/, docs/, a file kept there.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "suppliers.yml").write_text("precious\n", encoding="utf-8")
+    for taken in (elsewhere, out, elsewhere / "suppliers.yml"):
+        with contextlib.redirect_stderr(io.StringIO()) as refused:
+            assert main(["bench", "generate", "--suppliers", "5", "--out", str(taken), str(project)]) == 2
+        assert "not an empty folder" in refused.getvalue()
+    assert (elsewhere / "suppliers.yml").read_text(encoding="utf-8") == "precious\n"
 
 
 @pytest.mark.parametrize(
@@ -252,3 +261,17 @@ def test_peak_memory_is_the_builds_own_not_the_benchmarks() -> None:
     assert figures.exit_code == 0
     assert 0 < figures.peak_rss_bytes < 40 * 1024 * 1024, figures
     del held
+
+
+def test_ctrl_c_before_a_command_runs_ends_with_one_line(monkeypatch, capsys) -> None:
+    import aapenhet.cli
+    from aapenhet.console import INTERRUPTED, run
+
+    def interrupted(*args, **kwargs) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(aapenhet.cli, "main", interrupted)
+    with pytest.raises(SystemExit) as exited:
+        run()
+    assert exited.value.code == INTERRUPTED == 130
+    assert capsys.readouterr().err == "\naapenhet: interrupted\n"

@@ -53,7 +53,7 @@ def test_the_wheel_carries_the_templates_labels_and_console_script(wheel: Path) 
     templates = {name.rsplit("/", 1)[1] for name in names if name.startswith("aapenhet/rendering/templates/")}
     assert {f"{name}.html" for name in PLACEHOLDERS + PAGE_TEMPLATES} | {"labels.yml"} <= templates
     entry_points = next(name for name in names if name.endswith(".dist-info/entry_points.txt"))
-    assert "aapenhet = aapenhet.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "aapenhet = aapenhet.console:run" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
 def test_the_installed_package_renders_and_gates_outside_mkdocs(wheel: Path, tmp_path: Path) -> None:

@@ -1,7 +1,5 @@
 """``python -m aapenhet``: the command line (see ``aapenhet.cli``)."""
 
-import sys
+from aapenhet.console import run
 
-from aapenhet.cli import main
-
-sys.exit(main())
+run()

@@ -162,6 +162,13 @@ def bench_generate(arguments: argparse.Namespace, project: Path) -> int:
             file=sys.stderr,
         )
         return 2
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        print(
+            f"{PROG} {BENCH_GENERATE}: {out} is not an empty folder — give a new or empty folder: nothing in"
+            " it is ever overwritten",
+            file=sys.stderr,
+        )
+        return 2
     written = write_data_folder(project / "data", out, suppliers=arguments.suppliers, seed=arguments.seed)
     try:
         load_statement(out, shown_as=str(out))
