@@ -183,3 +183,56 @@ def test_a_page_that_is_not_a_file_or_cannot_be_read_is_a_located_problem(tmp_pa
         "docs/zero.md:1:1 is not a file (a link to a device, a pipe or a folder?) — save the page as a file",
     ]
     assert set(page_texts(docs)) == {"docs/index.md", "docs/index.en.md"}
+
+
+@pytest.mark.parametrize(
+    ("written", "what"),
+    [
+        ('<a href="#" onclick="alert(1)">x</a>', "an event-handler attribute"),
+        ("<img src=x onerror=alert(1)>", "an event-handler attribute"),
+        ("Avsnitt\n{: onclick=alert(1) }", "an event-handler attribute"),
+        ("## Tittel {onmouseover=alert(1)}", "an event-handler attribute"),
+        ("[lenke](javascript:alert(1))", "a javascript: or vbscript: address"),
+        ("[lenke][x]\n\n[x]: JavaScript:alert(1)", "a javascript: or vbscript: address"),
+        ('<form action=" vbscript:x">', "a javascript: or vbscript: address"),
+        ("[lenke](data:text/html;base64,PHNjcmlwdD4=)", "a data: address in a link"),
+        ('<iframe src="https://example.org/"></iframe>', "an element that embeds or redirects"),
+        ('<meta http-equiv="refresh" content="0;url=https://example.org/">', "an element that embeds or redirects"),
+        ("---\ntitle: <b onclick=alert(1)>Hei</b>\n---\n", "an event-handler attribute"),
+    ],
+)
+def test_what_would_run_or_load_code_in_a_page_is_a_located_problem(written: str, what: str) -> None:
+    from aapenhet.rendering.docs_pages import script_problems
+
+    found = [str(problem) for problem in script_problems(f"# Side\n\n{written}\n", "docs/x.md")]
+    assert len(found) == 1 and found[0].startswith("docs/x.md:") and what in found[0], found
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Leverandørene skal rapportere om vesentlige endringer, og vi følger opp = hver gang.",
+        "Se [datasettet](https://exempla.no/statement.json) og [kilden](https://www.ituc-csi.org/).",
+        "Metadata: oppdatert årlig. Vi bruker data fra ITUC.",
+    ],
+)
+def test_ordinary_text_and_links_are_not_taken_for_code(written: str) -> None:
+    from aapenhet.rendering.docs_pages import script_problems
+
+    assert script_problems(f"# Side\n\n{written}\n", "docs/x.md") == []
+
+
+def test_a_menu_entry_to_a_script_or_an_english_title_with_markup_is_a_located_problem() -> None:
+    from aapenhet.rendering.docs_pages import untranslated_nav_titles
+    from aapenhet.source.yaml_source import parse_yaml
+
+    settings = parse_yaml("nav:\n  - Forside: 'javascript:alert(1)'\n  - Om: om.md\n", "mkdocs.yml").source
+    found = untranslated_nav_titles(
+        [{"Forside": "javascript:alert(1)"}, {"Om": "om.md"}],
+        {"en": {"Forside": "Home", "Om": "<script>alert(1)</script>"}},
+        settings,
+    )
+    assert [str(problem) for problem in found] == [
+        "mkdocs.yml:2:5 nav[0]: «javascript:alert(1)»: a menu entry leads to a page or an address, never to a script",
+        "mkdocs.yml:3:5 nav[1]: «<script>alert(1)</script>»: the en menu title is plain text — remove «<» and «>»",
+    ]

@@ -73,26 +73,44 @@ def empty_pages(docs_dir: Path) -> list[Problem]:
 
 
 # A script in a page would run with the site's own rights (its hash joins the page's policy): pages are
-# text, and the site's scripts come from the tool, never from an editor's Markdown or front matter.
-_SCRIPT = re.compile(r"<\s*/?\s*script\b", re.IGNORECASE)
+# text, and the site's scripts come from the tool, never from an editor's Markdown or front matter. So
+# is all that runs or loads code: event-handler attributes (in HTML, or in attr_list's {: …}), links
+# to javascript:, vbscript: or data: addresses, and elements that embed or redirect.
+_ACTIVE_CONTENT = (
+    (re.compile(r"<\s*/?\s*script\b", re.IGNORECASE), "a <script> in a page"),
+    (
+        re.compile(r"(?:<[a-z][^>]*?[\s/\"']|\{:?\s*(?:[^}\n]*?\s)?)on[a-z]+\s*=", re.IGNORECASE),
+        "an event-handler attribute (onclick=, onerror=, …) in a page",
+    ),
+    (re.compile(r"\b(?:java|vb)script\s*:", re.IGNORECASE), "a javascript: or vbscript: address in a page"),
+    (
+        re.compile(r"(?:\]\(|\]:[ \t]*|=\s*[\"']?)\s*<?data\s*:", re.IGNORECASE),
+        "a data: address in a link in a page",
+    ),
+    (
+        re.compile(r"<\s*(?:iframe|object|embed|meta|base|frame|frameset)\b", re.IGNORECASE),
+        "an element that embeds or redirects (iframe, object, embed, meta, base) in a page",
+    ),
+)
 
 
 def script_problems(markdown: str, shown_as: str) -> list[Problem]:
-    """Each ``<script`` written in a page (its text or its front matter), where it is."""
+    """Everything in a page (its text or its front matter) that would run or load code, where it is."""
     problems = []
-    for match in _SCRIPT.finditer(markdown):
-        line = markdown.count("\n", 0, match.start()) + 1
-        column = match.start() - (markdown.rfind("\n", 0, match.start()) + 1) + 1
-        problems.append(
-            Problem(
-                shown_as,
-                line,
-                column,
-                "",
-                "a <script> in a page — pages are text, and scripts come only from the site itself: remove it",
+    for pattern, what in _ACTIVE_CONTENT:
+        for match in pattern.finditer(markdown):
+            line = markdown.count("\n", 0, match.start()) + 1
+            column = match.start() - (markdown.rfind("\n", 0, match.start()) + 1) + 1
+            problems.append(
+                Problem(
+                    shown_as,
+                    line,
+                    column,
+                    "",
+                    f"{what} — pages are text, and scripts come only from the site itself: remove it",
+                )
             )
-        )
-    return problems
+    return sorted(problems)
 
 
 def docs_problems(docs_dir: Path, languages: list[str], default: str) -> list[Problem]:
@@ -132,6 +150,14 @@ def untranslated_nav_titles(
 
             if any(char in str(title) for char in "<>"):
                 problems.append(problem(f"«{title}»: a menu title is plain text — remove «<» and «>»"))
+            target = str(entry[title])
+            if re.match(r"\s*(?:java|vb)script\s*:|\s*data\s*:", target, re.IGNORECASE):
+                problems.append(problem(f"«{target}»: a menu entry leads to a page or an address, never to a script"))
+            problems += [
+                problem(f"«{known[title]}»: the {language} menu title is plain text — remove «<» and «>»")
+                for language, known in translations.items()
+                if title in known and any(char in str(known[title]) for char in "<>")
+            ]
             problems += [
                 problem(
                     f"«{title}» has no {language} title — add «{title}: …» under nav_translations: of the"
