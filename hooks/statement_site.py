@@ -24,6 +24,7 @@ located problems until the editor saves the fix. The hook never asks which build
 from __future__ import annotations
 
 import atexit
+import logging
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
@@ -33,6 +34,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
+from aapenhet.ci_log import keep_log_safe
 from aapenhet.rendering.page_toc import toc_tokens
 from aapenhet.rendering.renderer import COMPILED_TEMPLATES
 from aapenhet.rendering.slugs import heading_slug
@@ -60,6 +62,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
     """Runs once when mkdocs starts, before the first build (not again on serve's rebuilds)."""
     PROCESS.command = command
     PROCESS.dirty = dirty
+    # MkDocs' messages quote file names and settings: none may act as a command in a CI log.
+    keep_log_safe(logging.getLogger("mkdocs"))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:

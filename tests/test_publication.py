@@ -23,7 +23,8 @@ from unittest import mock
 
 import pytest
 
-from aapenhet.cli import main, safe_for_ci_log
+from aapenhet.ci_log import safe_for_ci_log
+from aapenhet.cli import main
 from aapenhet.form.settings import FormSettings, Provider
 from aapenhet.publishing.gate import PublishSettings, publication_problems
 from aapenhet.website.addresses import is_loopback_host
@@ -665,3 +666,29 @@ def test_an_address_in_disguise_is_not_public(address: str, expected: str) -> No
 def test_the_guides_example_endpoint_is_refused_however_it_is_written(tmp_path: Path, written: str) -> None:
     found = reasons(filled_project(tmp_path), form=FormSettings(provider=Provider.formspree, endpoint=written))
     assert len(found) == 1 and "is the example address from EDITING.md" in found[0], found
+
+
+def test_mkdocs_own_messages_cannot_start_a_workflow_command() -> None:
+    """MkDocs and its plugins log file names and settings (an English site_name, a page's name):
+    every line of every message is kept safe, and a message keeps its line breaks."""
+    import logging
+
+    from aapenhet.ci_log import keep_log_safe
+
+    logger = logging.getLogger("aapenhet-test-ci-log")
+    logger.propagate = False
+    printed = io.StringIO()
+    logger.addHandler(logging.StreamHandler(printed))
+    keep_log_safe(logger)
+    keep_log_safe(logger)  # once each
+    logger.warning("Overriding 'en' config 'site_name' with '%s'", "Exempla AS\n::error::forged")
+    logger.warning("A file is not in the nav:\n  - \n##[error]x.md\n  - ok.md")
+    assert printed.getvalue().splitlines() == [
+        "Overriding 'en' config 'site_name' with 'Exempla AS",
+        "» ::error::forged'",
+        "A file is not in the nav:",
+        "  - ",
+        "» ##[error]x.md",
+        "  - ok.md",
+    ]
+    assert len(logger.handlers[0].filters) == 1

@@ -30,6 +30,7 @@ from aapenhet.bench.generate import DEFAULT_SEED, write_data_folder
 from aapenhet.bench.measure import BuildFailed
 from aapenhet.bench.report import environment_lines, report_lines
 from aapenhet.bench.run import DEFAULT_RUNS, DEFAULT_SIZES, run_benchmark
+from aapenhet.ci_log import safe_for_ci_log
 from aapenhet.form.settings import read_form_settings
 from aapenhet.model.check import SECTION_TITLES, Section, is_marked_for_publication
 from aapenhet.model.keeping import HistoryError, Interrupted, NotPublishable, keep_current, start_next_year
@@ -103,13 +104,6 @@ def gate(arguments: argparse.Namespace, project: Path) -> int:
     print("\n".join(safe_for_ci_log(reason) for reason in reasons), flush=True)
     print(f"Not publishable: {len(reasons)} reason{'s' if len(reasons) != 1 else ''} above.", file=sys.stderr)
     return 1
-
-
-def safe_for_ci_log(line: str) -> str:
-    """One line that cannot act as a GitHub Actions workflow command (``::warning …`` at a line's start),
-    whatever text from ``data/`` it quotes: line breaks become spaces, and a leading ``::`` is broken."""
-    line = " ".join(line.splitlines())
-    return "» " + line if line.lstrip().startswith("::") else line
 
 
 def check(arguments: argparse.Namespace, project: Path) -> int:
