@@ -407,3 +407,11 @@ def test_a_problem_is_one_line_whatever_the_data_quotes() -> None:
 
     line = str(Problem("data/x.yml", 3, 5, "name", "«x\n::error::forged\r\n::add-mask::y» is wrong"))
     assert "\n" not in line and "\r" not in line and line.startswith("data/x.yml:3:5 name: «x ::error::forged")
+
+
+def test_check_says_where_mkdocs_yml_cannot_be_read(tmp_path: Path) -> None:
+    """The statement may be complete, but no site is built from a mkdocs.yml with a syntax error."""
+    project = complete_project(tmp_path)
+    replace_once(project / "mkdocs.yml", "theme:", "theme: [")
+    code, said = run("check", str(project), "--lang", "nb")
+    assert code == 1 and said.startswith("mkdocs.yml:") and "«[» is not closed" in said, said

@@ -28,7 +28,7 @@ from aapenhet.cli import main
 from aapenhet.form.settings import FormSettings, Provider
 from aapenhet.publishing.gate import PublishSettings, publication_problems
 from aapenhet.website.addresses import is_loopback_host
-from site_build import FILLED_STATEMENT, PROJECT, REPO, copy_project, fill_data
+from site_build import FILLED_STATEMENT, PROJECT, REPO, copy_project, fill_data, start_project_build
 
 PUBLIC_URL = "https://exempla.no/apenhet/"
 
@@ -642,6 +642,8 @@ def test_a_bug_in_the_tool_keeps_its_traceback_and_says_it_is_one(
         ("https://statement.test/", "reserved for examples and tests"),
         ("https://www.example.com/aapenhet/", "reserved for examples and tests"),
         ('https://exso.no/aapenhet/"><script>', "holds characters an address cannot"),
+        ("https://exso.no/aapenhet/'onmouseover=alert(1)", "holds characters an address cannot"),
+        ("https://exso.no/aap\u200benhet/", "holds characters an address cannot"),
     ],
 )
 def test_an_address_in_disguise_is_not_public(address: str, expected: str) -> None:
@@ -692,3 +694,14 @@ def test_mkdocs_own_messages_cannot_start_a_workflow_command() -> None:
         "  - ok.md",
     ]
     assert len(logger.handlers[0].filters) == 1
+
+
+def test_the_build_refuses_a_site_address_that_would_become_markup(tmp_path: Path) -> None:
+    """Not only the gate: a local build too, for the address goes into every page's links as it is."""
+    from aapenhet.source.problems import DataProblems
+
+    project = copy_project(tmp_path / "project")
+    with pytest.raises(DataProblems) as refused:
+        start_project_build(project, site_url='https://exso.no/aapenhet/"><script>alert(1)</script>')
+    [problem] = [str(each) for each in refused.value.problems if "site_url" in str(each)]
+    assert problem.startswith("mkdocs.yml:") and "holds characters an address cannot" in problem

@@ -31,7 +31,7 @@ from aapenhet.bench.measure import BuildFailed
 from aapenhet.bench.report import environment_lines, report_lines
 from aapenhet.bench.run import DEFAULT_RUNS, DEFAULT_SIZES, run_benchmark
 from aapenhet.ci_log import safe_for_ci_log
-from aapenhet.form.settings import read_form_settings
+from aapenhet.form.settings import read_form_settings, settings_file_problems
 from aapenhet.model.check import SECTION_TITLES, Section, is_marked_for_publication
 from aapenhet.model.keeping import HistoryError, Interrupted, NotPublishable, keep_current, start_next_year
 from aapenhet.model.loader import load_statement
@@ -110,8 +110,10 @@ def check(arguments: argparse.Namespace, project: Path) -> int:
     """Print what the statement lacks, grouped by §5 point; 1 when it is marked for publication and lacks anything."""
     language = arguments.lang
     verdict = publication_verdict(project / "data", project / "docs")
-    if verdict.loaded is None or verdict.problems:
-        print("\n".join(safe_for_ci_log(str(problem)) for problem in verdict.problems))
+    # The site cannot be built from a mkdocs.yml that cannot be read: said here too, where it is.
+    unreadable = settings_file_problems(project) if (project / "mkdocs.yml").exists() else []
+    if verdict.loaded is None or verdict.problems or unreadable:
+        print("\n".join(safe_for_ci_log(str(problem)) for problem in [*verdict.problems, *unreadable]))
         return 1
     loaded, findings = verdict.loaded, verdict.findings
     for section in Section:

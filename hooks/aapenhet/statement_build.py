@@ -42,7 +42,7 @@ from aapenhet.rendering.version_views import (
 from aapenhet.source.pages import page_texts
 from aapenhet.source.problems import DataProblems, Problem
 from aapenhet.source.yaml_source import SourceMap, parse_yaml
-from aapenhet.website.addresses import ARCHIVE_PAGE, CHANGES_PAGE, Site
+from aapenhet.website.addresses import ARCHIVE_PAGE, CHANGES_PAGE, Site, address_characters_problem
 from aapenhet.website.security import (
     INLINE_SCRIPTS_TOKEN,
     REFERRER_POLICY,
@@ -479,6 +479,9 @@ def start_build(
                 " address the site is served at, such as https://www.example.no/aapenhet/",
             )
         )
+    characters = address_characters_problem(site_url) if site_url else None
+    if characters:
+        problems.append(settings.problem(("site_url",), f"{characters} — expected the address the site is served at"))
     form = _collect(problems, lambda: load_form_settings(extra, mkdocs_yml_text))
     labels = _collect(problems, load_labels)
     loaded = _collect(problems, lambda: load_statement(project / "data"))

@@ -223,6 +223,13 @@ def _subtree(source: SourceMap, prefix: tuple[str, ...]) -> SourceMap:
     return SourceMap(source.file, strip(source.values), strip(source.keys))
 
 
+def settings_file_problems(project: Path) -> list[Problem]:
+    """What keeps ``project/mkdocs.yml`` from being read at all (not UTF-8, a YAML syntax error, too
+    large), located; none when it can be read."""
+    text, problems = read_data_text(project / "mkdocs.yml", "mkdocs.yml")
+    return problems if text is None else parse_yaml(text, "mkdocs.yml").problems
+
+
 def read_form_settings(project: Path) -> FormSettings | list[str]:
     """``extra.innsynskrav`` of ``project/mkdocs.yml`` as MkDocs reads it (``!ENV`` resolved from this
     environment), for tools that run outside a build; the reasons it is wrong as a list of lines."""
@@ -231,11 +238,10 @@ def read_form_settings(project: Path) -> FormSettings | list[str]:
 
     config_file = project / "mkdocs.yml"
     # Located first, in the editor's words: what MkDocs would say is a line of its own.
-    text, problems = read_data_text(config_file, "mkdocs.yml")
-    if text is not None:
-        problems = parse_yaml(text, "mkdocs.yml").problems
-    if text is None or problems:
+    problems = settings_file_problems(project)
+    if problems:
         return [str(problem) for problem in problems]
+    text = config_file.read_text(encoding="utf-8")
     try:
         with config_file.open("rb") as stream:
             config = yaml_load(stream) or {}

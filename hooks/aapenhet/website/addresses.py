@@ -68,6 +68,16 @@ def _legacy_ipv4(name: str) -> ipaddress.IPv4Address | None:
         return None
 
 
+def address_characters_problem(url: str) -> str | None:
+    """An address goes into pages' attributes and links as it is: one that holds quotes, angle
+    brackets, spaces, controls or invisible characters is refused before it reaches a page."""
+    if any(char in url for char in "\"'<>\\`{}| ") or any(
+        ord(char) < 32 or unicodedata.category(char) in ("Cc", "Cf", "Zs", "Zl", "Zp") for char in url
+    ):
+        return f"«{url}» holds characters an address cannot (quotes, angle brackets, spaces, controls, invisible ones)"
+    return None
+
+
 def public_https_url_problem(url: str | None) -> str | None:
     """What keeps ``url`` from being a public https address, or None when it is one."""
     if url is None or not url.strip():
@@ -79,8 +89,9 @@ def public_https_url_problem(url: str | None) -> str | None:
         return f"«{url}» is not a web address"
     if parts.scheme != "https" or not host:
         return f"«{url}» is not an absolute https:// address"
-    if any(char in url for char in '"<>\\`{}| ') or any(ord(char) < 32 for char in url):
-        return f"«{url}» holds characters an address cannot (quotes, angle brackets, spaces, controls)"
+    characters = address_characters_problem(url)
+    if characters:
+        return characters
     host = unicodedata.normalize("NFKC", host)
     if is_loopback_host(host):
         return f"«{url}» points at this machine ({host}), not at the published site"
