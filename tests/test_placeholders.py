@@ -199,6 +199,8 @@ def test_a_page_that_is_not_a_file_or_cannot_be_read_is_a_located_problem(tmp_pa
         ('<iframe src="https://example.org/"></iframe>', "an element that embeds or redirects"),
         ('<meta http-equiv="refresh" content="0;url=https://example.org/">', "an element that embeds or redirects"),
         ("---\ntitle: <b onclick=alert(1)>Hei</b>\n---\n", "an event-handler attribute"),
+        ("Tekst\x1b[31m rød", "a control character"),
+        ("Tekst\x00", "a control character"),
     ],
 )
 def test_what_would_run_or_load_code_in_a_page_is_a_located_problem(written: str, what: str) -> None:

@@ -644,6 +644,10 @@ def test_a_bug_in_the_tool_keeps_its_traceback_and_says_it_is_one(
         ('https://exso.no/aapenhet/"><script>', "holds characters an address cannot"),
         ("https://exso.no/aapenhet/'onmouseover=alert(1)", "holds characters an address cannot"),
         ("https://exso.no/aap\u200benhet/", "holds characters an address cannot"),
+        ("https://[::ffff:0:7f00:1]/", "points at this machine"),
+        ("https://[64:ff9b:1::7f00:1]/", "points at this machine"),
+        ("https://user:secret@exso.no/aapenhet/", "holds a user name or password"),
+        ("https://exso.no:0/aapenhet/", "has no port a browser can reach"),
     ],
 )
 def test_an_address_in_disguise_is_not_public(address: str, expected: str) -> None:

@@ -91,6 +91,8 @@ _ACTIVE_CONTENT = (
         re.compile(r"<\s*(?:iframe|object|embed|meta|base|frame|frameset)\b", re.IGNORECASE),
         "an element that embeds or redirects (iframe, object, embed, meta, base) in a page",
     ),
+    # Not code, but never text either: NUL, ESC and the like would reach the page as they are.
+    (re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"), "a control character (invisible) in a page"),
 )
 
 

@@ -45,6 +45,8 @@ def ip_literal(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | Non
 
 
 _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+_NAT64_LOCAL = ipaddress.IPv6Network("64:ff9b:1::/48")
+_TRANSLATED = ipaddress.IPv6Network("::ffff:0:0:0/96")  # SIIT's IPv4-translated addresses
 
 
 def _embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
@@ -53,7 +55,9 @@ def _embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | No
     if address.sixtofour is not None:
         return address.sixtofour
     low = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
-    if address in _NAT64 or (int(address) >> 32 == 0 and int(low) > 1):  # NAT64, or IPv4-compatible ::a.b.c.d
+    if address in _NAT64 or address in _NAT64_LOCAL or address in _TRANSLATED:
+        return low
+    if int(address) >> 32 == 0 and int(low) > 1:  # IPv4-compatible ::a.b.c.d
         return low
     return None
 
@@ -89,6 +93,14 @@ def public_https_url_problem(url: str | None) -> str | None:
         return f"«{url}» is not a web address"
     if parts.scheme != "https" or not host:
         return f"«{url}» is not an absolute https:// address"
+    if parts.username is not None or parts.password is not None:
+        return f"«{url}» holds a user name or password — give the address alone"
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port is not None and not 0 < port < 65536:
+        return f"«{url}» has no port a browser can reach"
     characters = address_characters_problem(url)
     if characters:
         return characters
