@@ -275,3 +275,32 @@ def test_ctrl_c_before_a_command_runs_ends_with_one_line(monkeypatch, capsys) ->
         run()
     assert exited.value.code == INTERRUPTED == 130
     assert capsys.readouterr().err == "\naapenhet: interrupted\n"
+
+
+def test_the_same_content_baseline_has_each_page_as_markdown_in_each_language(tmp_path: Path) -> None:
+    from aapenhet.bench.same_content import write_same_content_docs
+
+    site = tmp_path / "site"
+    article = (
+        '<html><body><nav>Meny</nav><article class="md-content__inner"><h1 id="t">{title}'
+        '<a class="headerlink" href="#t">¶</a></h1><table><thead><tr><th>Land</th></tr></thead>'
+        "<tbody><tr><td>{country}</td></tr></tbody></table></article></body></html>"
+    )
+    for path, title, country in (
+        ("index.html", "Forside", "Kina"),
+        ("leverandorer/a/index.html", "A", "Kina"),
+        ("en/index.html", "Home", "China"),
+        ("en/leverandorer/a/index.html", "A", "China"),
+    ):
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(article.format(title=title, country=country), encoding="utf-8")
+    written = write_same_content_docs(tmp_path / "docs", site)
+    assert sorted(path.relative_to(tmp_path / "docs").as_posix() for path in written) == [
+        "index.en.md",
+        "index.md",
+        "leverandorer/a.en.md",
+        "leverandorer/a.md",
+    ]
+    markdown = (tmp_path / "docs" / "leverandorer" / "a.en.md").read_text(encoding="utf-8")
+    assert markdown.lstrip().startswith("# A\n") and "| China |" in markdown and "¶" not in markdown
+    assert "Meny" not in markdown  # the theme around the content is not the content

@@ -39,6 +39,9 @@ NOTES = (
     " largest: the largest of them; suppliers gzip: the HTML under leverandorer/ in both languages, each gzip -9."
     " Ratio: statement ÷ baseline. cold: one build of the statement with an empty compiled-template cache, as on a"
     " fresh machine; the statement's other runs reuse the templates it compiled.",
+    "same text: bare Material (the project's theme and i18n settings, no search, no hooks) building the"
+    " statement's own pages, each page's content turned into Markdown (headings, lists, tables, links); ratio:"
+    " statement ÷ same text.",
     "+N kept: the statement's build with N kept years in data/history/ (copies of the generated data with a final"
     " statement for each year before); its cold build has nothing kept read before. per year: the extra CPU time"
     " of one kept year, in proportion to the build with none.",
@@ -91,6 +94,26 @@ def figures_table(comparisons: Sequence[Comparison]) -> list[str]:
                 ]
             )
         )
+        if comparison.same_content is not None:
+            same = comparison.same_content
+            lines.append(_line(["", "", "", str(comparison.runs), "same text", *_figures(same)]))
+            lines.append(
+                _line(
+                    [
+                        "",
+                        "",
+                        "",
+                        "",
+                        "ratio",
+                        format_ratio(statement.wall_seconds, same.wall_seconds),
+                        format_ratio(statement.cpu_seconds, same.cpu_seconds),
+                        format_ratio(statement.peak_rss_bytes, same.peak_rss_bytes),
+                        "",
+                        "",
+                        "",
+                    ]
+                )
+            )
         for years, (warm, cold) in (comparison.kept or {}).items():
             lines.append(_line(["", "", "", str(comparison.runs), f"+{years} kept", *_figures(warm)]))
             lines.append(_line(["", "", "", "1", "  cold", *_figures(cold)]))

@@ -22,6 +22,7 @@ from typing import Any
 from aapenhet.bench.baseline import read_mkdocs_config, table_rows, write_baseline
 from aapenhet.bench.generate import DEFAULT_SEED, write_data_folder, write_kept_years
 from aapenhet.bench.measure import BuildFigures, build_environment, pages_per_language, timed_build
+from aapenhet.bench.same_content import write_same_content_baseline
 from aapenhet.model.loader import load_statement_data
 
 DEFAULT_SIZES = (200, 2000, 10_000)
@@ -51,6 +52,8 @@ class Comparison:
     # The statement's build with kept years in data/history/, by how many: medians of warm runs, and
     # the first, cold build (nothing kept read before).
     kept: dict[int, tuple[BuildFigures, BuildFigures]] | None = None
+    # Bare Material building the statement's own pages as Markdown (same_content.py): medians.
+    same_content: BuildFigures | None = None
 
 
 def run_benchmark(
@@ -117,7 +120,9 @@ def compare(
     label = f"{data}, {suppliers} suppliers"
     statement_runs: list[BuildFigures] = []
     baseline_runs: list[BuildFigures] = []
+    same_content_runs: list[BuildFigures] = []
     baseline_config_file: Path | None = None
+    same_content_config_file: Path | None = None
     # First, cold: Jinja's compiled templates are kept in the temporary folder, which a fresh machine
     # has empty; an empty one of its own gives this build nothing compiled before.
     cold_cache = work / "cold-tmp"
@@ -153,8 +158,26 @@ def compare(
             )
         )
         progress(f"[{label}] baseline build {run}/{runs}: {_progress_figures(baseline_runs[-1])}")
+        if same_content_config_file is None:  # the statement's own pages, as the last build wrote them
+            same_content_config_file = write_same_content_baseline(work / "same-content", project_config, work / "site")
+        same_content_runs.append(
+            timed_build(
+                same_content_config_file,
+                work / "same-content-site",
+                environment=build_environment(None),
+                log_file=work / "same-content.log",
+            )
+        )
+        progress(f"[{label}] same-content baseline {run}/{runs}: {_progress_figures(same_content_runs[-1])}")
     return Comparison(
-        data, suppliers, len(rows), runs, median_figures(statement_runs), median_figures(baseline_runs), cold
+        data,
+        suppliers,
+        len(rows),
+        runs,
+        median_figures(statement_runs),
+        median_figures(baseline_runs),
+        cold,
+        same_content=median_figures(same_content_runs),
     )
 
 
