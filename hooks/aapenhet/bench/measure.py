@@ -35,6 +35,8 @@ class BuildFigures:
     html_pages: int
     largest_page_bytes: int
     suppliers_gzip_bytes: int  # the HTML under leverandorer/ in every language, each gzip -9
+    # Of a median of several runs: the spread of their CPU times, fastest to slowest.
+    cpu_spread: tuple[float, float] | None = None
 
 
 def build_environment(hooks: Path | None) -> dict[str, str]:

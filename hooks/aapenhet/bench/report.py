@@ -25,6 +25,7 @@ _COLUMNS = (
     ("site", 9),
     ("wall s", 7),
     ("CPU s", 7),
+    ("CPU range", 11),
     ("peak MB", 8),
     ("pages", 5),
     ("largest kB", 10),
@@ -34,8 +35,9 @@ NOTES = (
     "statement: this project's mkdocs build; baseline: plain Material + mkdocs-static-i18n, same theme, search and"
     " i18n settings, no hooks or overrides, as many pages per language, and a Markdown table with one row per"
     " supplier and product line (rows).",
-    f"Medians of the runs shown (one run from {SINGLE_RUN_FROM:,} suppliers). CPU: user + system of the build"
-    " process; peak: its largest resident set (from a launcher that holds nothing); pages: HTML files written;"
+    f"Medians of the runs shown (one run from {SINGLE_RUN_FROM:,} suppliers), the runs of each site taking turns."
+    " CPU: user + system of the build process; CPU range: the fastest and the slowest run; peak: its largest"
+    " resident set (from a launcher that holds nothing); pages: HTML files written;"
     " largest: the largest of them; suppliers gzip: the HTML under leverandorer/ in both languages, each gzip -9."
     " Ratio: statement ÷ baseline. cold: one build of the statement with an empty compiled-template cache, as on a"
     " fresh machine; the statement's other runs reuse the templates it compiled.",
@@ -87,6 +89,7 @@ def figures_table(comparisons: Sequence[Comparison]) -> list[str]:
                     "ratio",
                     format_ratio(statement.wall_seconds, baseline.wall_seconds),
                     format_ratio(statement.cpu_seconds, baseline.cpu_seconds),
+                    "",
                     format_ratio(statement.peak_rss_bytes, baseline.peak_rss_bytes),
                     "",
                     "",
@@ -107,6 +110,7 @@ def figures_table(comparisons: Sequence[Comparison]) -> list[str]:
                         "ratio",
                         format_ratio(statement.wall_seconds, same.wall_seconds),
                         format_ratio(statement.cpu_seconds, same.cpu_seconds),
+                        "",
                         format_ratio(statement.peak_rss_bytes, same.peak_rss_bytes),
                         "",
                         "",
@@ -118,14 +122,16 @@ def figures_table(comparisons: Sequence[Comparison]) -> list[str]:
             lines.append(_line(["", "", "", str(comparison.runs), f"+{years} kept", *_figures(warm)]))
             lines.append(_line(["", "", "", "1", "  cold", *_figures(cold)]))
             per_year = (warm.cpu_seconds / statement.cpu_seconds - 1) / years if statement.cpu_seconds else 0
-            lines.append(_line(["", "", "", "", "per year", "", f"{per_year:+.0%}", "", "", "", ""]))
+            lines.append(_line(["", "", "", "", "per year", "", f"{per_year:+.0%}", "", "", "", "", ""]))
     return lines
 
 
 def _figures(figures: BuildFigures) -> list[str]:
+    spread = figures.cpu_spread
     return [
         f"{figures.wall_seconds:.2f}",
         f"{figures.cpu_seconds:.2f}",
+        f"{spread[0]:.2f}–{spread[1]:.2f}" if spread and spread[0] != spread[1] else "",
         f"{figures.peak_rss_bytes / 1e6:.0f}",
         str(figures.html_pages),
         f"{figures.largest_page_bytes / 1e3:,.1f}",
