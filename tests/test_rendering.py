@@ -146,9 +146,9 @@ def test_contact_block_names_only_what_is_missing(tmp_path: Path) -> None:
     assert statement != FILLED_STATEMENT
     data = data_with(tmp_path, {"statement.yml": statement}, filled=True)
     nb = visible_text(render_block("innsynskrav_contact", "nb", data=data))
-    assert "Postadresse for innsynskrav er ikke oppgitt ennå." in nb and "E-post- og postadresse" not in nb
+    assert "Postadresse for innsynskrav er ikke oppgitt." in nb and "E-post- og postadresse" not in nb
     en = visible_text(render_block("innsynskrav_contact", "en", data=data))
-    assert "The postal address for requests has not been given yet." in en
+    assert "The postal address for requests for information is not stated." in en
     assert render_block("innsynskrav_contact", "nb", data=data).select_one('a[href="mailto:apenhet@example.no"]')
 
 
@@ -305,21 +305,21 @@ def test_sector_risks_are_shown_in_the_statements_own_words() -> None:
 
 def test_what_the_seed_does_not_say_is_shown_as_not_stated() -> None:
     nb = render_block("risks", "nb").select_one("#risk-electronics-trade")
-    assert "Alvorlighet ikke oppgitt" in visible_text(nb)
+    assert "Alvorlighet Ikke oppgitt" in visible_text(nb)
     interviews = render_block("measures", "en").select_one("#measure-hp-interviews")
     assert "What the supplier said In the interviews the supplier confirmed" in visible_text(interviews)
-    assert "Result not stated" in visible_text(interviews)
+    assert "Result Not stated" in visible_text(interviews)
     assert visible_text(render_block("actual_impacts", "en")) == (
-        "The statement does not say whether the due diligence found any actual adverse impacts."
+        "It is not stated whether the due diligence found any actual adverse impacts."
     )
     taken = render_block("measures", "en").select_one("#measure-policies-updated")
-    assert "Status completed" in visible_text(taken) and "Result not stated" in visible_text(taken)
-    assert "Completed not stated" in visible_text(taken)
+    assert "Status completed" in visible_text(taken) and "Result Not stated" in visible_text(taken)
+    assert "Completed Not stated" in visible_text(taken)
     ongoing = render_block("measures", "nb").select_one("#measure-significant-changes-reported")
-    assert "Startet ikke oppgitt" in visible_text(ongoing)
+    assert "Startet Ikke oppgitt" in visible_text(ongoing)
     planned = render_block("commitments", "en").select_one("#measure-evaluate-risk")
     assert "Status planned" in visible_text(planned)
-    assert "Expected result not stated" in visible_text(planned)
+    assert "Expected result Not stated" in visible_text(planned)
 
 
 def test_a_measure_linked_to_a_risk_appears_with_the_risk_and_links_back(tmp_path: Path) -> None:
@@ -391,7 +391,7 @@ def test_the_summary_says_what_was_found_done_and_planned_with_links() -> None:
     assert "/aapenhet/en/redegjorelse/#measure-evaluate-risk" in links
     assert "Building and construction in Norway (Exso has no exposure)" in visible_text(block)
     assert "/aapenhet/en/leverandorer/#risk-overview" in links
-    assert "does not say whether the due diligence found any actual adverse impacts" in visible_text(block)
+    assert "It is not stated whether the due diligence found any actual adverse impacts." in visible_text(block)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -430,9 +430,9 @@ def test_the_risk_picture_draws_each_countrys_suppliers_as_a_bar_grouped_by_rati
         elif "aapenhet-overview__bar" in classes:
             groups[heading].append((country, count, float(element["width"]) + 1))
     # The highest rating first; within it, the most suppliers first; bars as long as their counts.
-    assert list(groups) == ["High risk", "Not rated in the statement"]
+    assert list(groups) == ["High risk", "Risk not stated"]
     assert groups["High risk"][0][:2] == ("China", 2) and [row[1] for row in groups["High risk"]] == [2, 1, 1, 1]
-    assert {row[0] for row in groups["Not rated in the statement"]} == {"Czechia", "United Kingdom"}
+    assert {row[0] for row in groups["Risk not stated"]} == {"Czechia", "United Kingdom"}
     widths = {count: width for rows in groups.values() for _, count, width in rows}
     assert widths[2] == 2 * widths[1] == 280
     # Each rating's bars differ by more than colour: solid, hatched, dotted, or outlined.
@@ -451,7 +451,7 @@ def test_the_risk_picture_draws_each_countrys_suppliers_as_a_bar_grouped_by_rati
 
 
 def test_who_is_responsible_and_where_to_raise_a_concern_are_not_stated_until_given(tmp_path: Path) -> None:
-    assert "Responsible for due diligence not stated" in visible_text(render_block("routines", "en"))
+    assert "Responsible for due diligence Not stated" in visible_text(render_block("routines", "en"))
     due_diligence = (
         (PROJECT / "data" / "due_diligence.yml")
         .read_text(encoding="utf-8")
@@ -590,6 +590,13 @@ def test_one_wording_for_what_the_statement_does_not_say() -> None:
     from aapenhet.rendering.labels import load_labels
 
     labels = load_labels()
-    for language, wording in (("nb", "ikke oppgitt"), ("en", "not stated")):
-        assert labels.get("not_given", language).casefold() == labels.get("not_stated", language) == wording
-        assert labels.get("source.year_unknown", language).endswith(wording)
+    assert "not_given" not in labels.root  # one key for one idea
+    for language, wording in (("nb", "Ikke oppgitt"), ("en", "Not stated")):
+        assert labels.get("not_stated", language) == wording  # a value cell: with a capital
+        assert labels.get("source.year_unknown", language).endswith(wording.lower())
+        assert labels.get("risk.not_rated", language).endswith(wording.lower())
+    for key, text in labels.root.items():
+        for words in ("ikke oppgitt ennå", "oppgitt i redegjørelsen", "vurdert i redegjørelsen", "Redegjørelsen sier"):
+            assert words not in text.nb, f"{key}: {text.nb}"
+        for words in ("stated in the statement", "rated in the statement", "not given", "not named", "statement does not"):
+            assert words not in text.en, f"{key}: {text.en}"
