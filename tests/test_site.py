@@ -7,6 +7,7 @@ language switch to the same page; no asset is loaded from another origin; the dr
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -235,6 +236,16 @@ def test_statement_sections_map_to_section_5_a_b_c(built_site: BuiltSite, langua
         h.get_text(strip=True) for h in built_site.html(page_path(language, "redegjorelse/")).select("article h2")
     ]
     assert [h[:2] for h in headings[:3]] == ["a)", "b)", "c)"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_paragraph_sign_is_never_left_at_the_end_of_a_line(built_site: BuiltSite, page: str) -> None:
+    """«§ 5», «§§ 6 og 7»: a no-break space after §, in the page and in its description."""
+    html = built_site.html(page_path("nb", page))
+    texts = [html.select_one("article").get_text(), html.select_one('meta[name="description"]')["content"]]
+    assert "§" in " ".join(texts) or page == "leverandorer/"
+    for text in texts:
+        assert re.search(r"§\s", text.replace("\u00a0", "")) is None, text
 
 
 def test_english_pages_have_no_norwegian_ui_labels(built_site: BuiltSite) -> None:
