@@ -377,7 +377,7 @@ def test_an_identified_impact_is_shown_with_its_remediation(tmp_path: Path) -> N
 def test_the_summary_says_what_was_found_done_and_planned_with_links() -> None:
     block = render_block("summary", "en")
     assert [h.get_text() for h in block.select("h3")] == [
-        "What Exso found",
+        "Risks assessed",  # not «what Exso found»: it has no exposure to two of them
         "What Exso has done",
         "Looking ahead",  # the statement's own heading for it, one name on every page
     ]
