@@ -47,13 +47,13 @@ SEED_FACTS = [
     ("redegjorelse/", "Aktivt arbeid med avvikshåndtering", "Active handling of non-conformities"),
     (
         "redegjorelse/",
-        "Hvor Bygg og anlegg, Norge Risikonivå Høyere risiko Exsos eksponering Ingen eksponering",
-        "Where Building and construction, Norway Risk level Higher risk Exso's exposure No exposure",
+        "Hvor Bygg og anlegg, Norge Risikonivå Høyere risiko Er Exso eksponert? Nei",
+        "Where Building and construction, Norway Risk level Higher risk Is Exso exposed? No",
     ),
     (
         "redegjorelse/",
-        "Hvor Jordbruksproduksjon, Norge Risikonivå Høyere risiko Exsos eksponering Ingen eksponering",
-        "Where Agricultural production, Norway Risk level Higher risk Exso's exposure No exposure",
+        "Hvor Jordbruksproduksjon, Norge Risikonivå Høyere risiko Er Exso eksponert? Nei",
+        "Where Agricultural production, Norway Risk level Higher risk Is Exso exposed? No",
     ),
     (
         "redegjorelse/",
