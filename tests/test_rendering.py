@@ -303,6 +303,20 @@ def test_sector_risks_are_shown_in_the_statements_own_words() -> None:
         assert high not in visible_text(block)
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_risks_say_once_how_the_sectors_scale_differs_from_the_countries(language: str) -> None:
+    """«Høyere risiko» (a sector, higher than other sectors) beside «Høy risiko» (a country's rating)."""
+    notes = render_block("risks", language).select("p.aapenhet-risk-scales")
+    assert [note.get_text() for note in notes] == [
+        {
+            "nb": "To skalaer: For sektorer betyr «høyere risiko» at risikoen er høyere enn i andre sektorer."
+            " For land er «høy risiko» klassifiseringen fra kilden som er oppgitt for landet.",
+            "en": "Two scales: for sectors, ‘higher risk’ means that the risk is higher than in other sectors;"
+            " for countries, ‘high risk’ is the rating given by the source named for the country.",
+        }[language]
+    ]
+
+
 def test_what_the_seed_does_not_say_is_shown_as_not_stated() -> None:
     nb = render_block("risks", "nb").select_one("#risk-electronics-trade")
     assert "Alvorlighet Ikke oppgitt" in visible_text(nb)
