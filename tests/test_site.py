@@ -34,8 +34,8 @@ SEED_FACTS = [
     ),
     ("redegjorelse/", "vedlikehold og reparasjon av IT-utstyret", "maintenance and repair of their IT equipment"),
     ("redegjorelse/", "videreformidles til andre markeder", "passed on to other markets"),
-    ("redegjorelse/", "«Bærekraftspolicy»", "“Sustainability policy”"),
-    ("redegjorelse/", "«Exempla AS sine retningslinjer for leverandører»", "“Exempla AS's guidelines for suppliers”"),
+    ("redegjorelse/", "«Bærekraftspolicy»", "‘Sustainability policy’"),
+    ("redegjorelse/", "«Exempla AS sine retningslinjer for leverandører»", "‘Exempla AS's guidelines for suppliers’"),
     ("redegjorelse/", "(UNGP)", "(UNGP)"),
     ("redegjorelse/", "OECDs rammeverk for aktsomhetsvurderinger", "OECD framework for due diligence"),
     ("redegjorelse/", "geografiske områdene og sektorene", "geographical areas and sectors"),
@@ -58,7 +58,7 @@ SEED_FACTS = [
     (
         "redegjorelse/",
         "oppdatert sin «Bærekraftspolicy» og «Exempla AS sine retningslinjer for leverandører»",
-        "updated its “Sustainability policy” and “Exempla AS's guidelines for suppliers”",
+        "updated its ‘Sustainability policy’ and ‘Exempla AS's guidelines for suppliers’",
     ),
     ("redegjorelse/", "krever selskapet at leverandørene rapporterer dette", "report any significant change"),
     (
