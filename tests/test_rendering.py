@@ -110,8 +110,8 @@ def test_every_label_a_template_asks_for_exists() -> None:
 def test_the_shipped_draft_lists_what_is_missing_in_each_language() -> None:
     nb = visible_text(render_block("draft_banner", "nb"))
     en = visible_text(render_block("draft_banner", "en"))
-    assert nb.startswith("Utkast") and "rapporteringsperiode" in nb and "styrets underskrifter" in nb
-    assert en.startswith("Draft") and "reporting period" in en and "signatures of the board" in en
+    assert nb.startswith("Utkast") and "rapporteringsperiode" in nb and "styremedlemmenes underskrifter" in nb
+    assert en.startswith("Draft") and "reporting period" in en and "board members' signatures" in en
 
 
 def test_a_filled_in_statement_has_no_draft_banner(filled: StatementData) -> None:
