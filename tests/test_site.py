@@ -238,6 +238,14 @@ def test_statement_sections_map_to_section_5_a_b_c(built_site: BuiltSite, langua
     assert [h[:2] for h in headings[:3]] == ["a)", "b)", "c)"]
 
 
+@pytest.mark.parametrize(("language", "page"), ALL_PAGES)
+def test_each_title_names_the_page_then_the_company(built_site: BuiltSite, language: str, page: str) -> None:
+    """«Åpenhetsloven hos Exempla – Exempla AS»: an en dash, and the law named once."""
+    html = built_site.html(page_path(language, page))
+    heading = html.select_one("article h1").get_text().rstrip("¶")
+    assert html.title.get_text() == f"{heading} – Exempla AS"
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_a_paragraph_sign_is_never_left_at_the_end_of_a_line(built_site: BuiltSite, page: str) -> None:
     """«§ 5», «§§ 6 og 7»: a no-break space after §, in the page and in its description."""
