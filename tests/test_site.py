@@ -76,7 +76,7 @@ SEED_FACTS = [
         "videreformidle og følge opp retningslinjene hos sine underleverandører",
         "pass the guidelines on to their own subcontractors",
     ),
-    ("redegjorelse/", "gjennom leverandørrevisjoner", "supplier audits give even better assurance"),
+    ("redegjorelse/", "elimineres gjennom leverandørrevisjoner", "reduced and eliminated through supplier audits"),
     ("redegjorelse/", "gjenoppretting og erstatning", "remediation and compensation"),
     (
         "redegjorelse/",
