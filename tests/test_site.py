@@ -85,10 +85,10 @@ SEED_FACTS = [
     ),
     (
         "redegjorelse/",
-        "Følge opp leverandørene i henhold til gjeldende krav",
-        "Follow up suppliers in accordance with the applicable",
+        "skal følge opp leverandørene i henhold til gjeldende krav",
+        "will follow up its suppliers in accordance with the applicable",
     ),
-    ("redegjorelse/", "Løpende vurdere risikoen", "Continuously evaluate the risk"),
+    ("redegjorelse/", "skal løpende vurdere risikoen", "will continuously evaluate the risk"),
     (
         "redegjorelse/",
         "skal ikke samarbeide med leverandører som ikke oppfyller kravene",
