@@ -36,7 +36,7 @@ SEED_FACTS = [
     ("redegjorelse/", "videreformidles til andre markeder", "passed on to other markets"),
     ("redegjorelse/", "«Bærekraftspolicy»", "‘Sustainability policy’"),
     ("redegjorelse/", "«Exempla AS sine retningslinjer for leverandører»", "‘Exempla AS's guidelines for suppliers’"),
-    ("redegjorelse/", "(UNGP)", "(UNGP)"),
+    ("redegjorelse/", "(UNGP)", "the UN Guiding Principles on Business and Human Rights (UNGPs)"),
     ("redegjorelse/", "OECDs rammeverk for aktsomhetsvurderinger", "OECD framework for due diligence"),
     ("redegjorelse/", "geografiske områdene og sektorene", "geographical areas and sectors"),
     ("redegjorelse/", "Revisjoner og generelle vurderinger", "Audits and general assessments"),
@@ -103,7 +103,7 @@ SEED_FACTS = [
         "IT equipment that Exempla buys and resells: Czechia",
     ),
     # The seed names England, a place below country level: it is shown, with the country it is in.
-    ("leverandorer/", "Rekvisita: England ( Storbritannia", "Supplies: England ( United Kingdom"),
+    ("leverandorer/", "Rekvisita: England ( Storbritannia", "Consumables: England ( United Kingdom"),
     ("leverandorer/", "Integration Wizard (IW)", "Integration Wizard (IW)"),
     (
         "leverandorer/",
@@ -149,7 +149,7 @@ SUPPLIER_ENTRY_FACTS = [
         "zebra",
         "Zebra Technologies",
         ["Hovedsete USA", "Rekvisita: England ( Storbritannia"],
-        ["Headquarters United States", "Supplies: England ( United Kingdom"],
+        ["Headquarters United States", "Consumables: England ( United Kingdom"],
     ),
 ]
 
