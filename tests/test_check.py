@@ -79,8 +79,8 @@ def test_each_rule_finds_what_it_is_for(tmp_path: Path) -> None:
         "c: «Interviews with HP Inc.»: the result is not given — fill in result:",
         "c: «Interviews with HP Inc.»: the measure is done, but its date is not given — fill in completed_on:"
         " (YYYY-MM-DD)",
-        "c: «Suppliers must report significant changes»: the measure is ongoing, but its start date is not given"
-        " — fill in started_on: (YYYY-MM-DD)",
+        "c: «Requirement for suppliers to report significant changes»: the measure is ongoing, but its start date"
+        " is not given — fill in started_on: (YYYY-MM-DD)",
     ]
     assert [line for line in expected if line not in found] == []
     assert not any("supplies from high-risk countries" in line for line in found), "every such supplier is followed up"

@@ -359,7 +359,7 @@ def test_csv_cells_in_each_language(data: StatementData) -> None:
     assert nb["hp", "CN"]["risk_areas"] == "tvangsarbeid; arbeidstakerrettigheter; barnearbeid; diskriminering"
     assert en["hp", "CN"]["risk_areas"] == "forced labour; workers' rights; child labour; discrimination"
     zebra_gb = en["zebra", "GB"]
-    assert (zebra_gb["product_lines"], zebra_gb["production_places"]) == ("Supplies", "England")
+    assert (zebra_gb["product_lines"], zebra_gb["production_places"]) == ("Consumables", "England")
     assert (zebra_gb["production_notes"], en["zebra", "CN"]["production_places"]) == ("", "")
     iw = en["integration-wizard", "IN"]
     assert (iw["owner"], iw["owner_share_percent"], iw["headquarters_country_code"]) == ("SparkCognition", "100", "IN")
@@ -373,7 +373,7 @@ def test_csv_joins_the_lines_of_a_country_named_twice(data: StatementData) -> No
     only_zebra = Suppliers(suppliers=[zebra.model_copy(update={"production": both})])
     changed = data.model_copy(update={"suppliers": only_zebra})
     [row] = csv_rows(suppliers_csv(changed, "en"))
-    assert row["product_lines"] == "IT equipment that Exempla buys and resells; Supplies"
+    assert row["product_lines"] == "IT equipment that Exempla buys and resells; Consumables"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -278,9 +278,9 @@ def test_after_new_year_each_fact_of_the_year_before_is_a_finding(tmp_path: Path
     assert carried == [
         "data/due_diligence.yml:183:3 measures[0]: «Updated sustainability policy and guidelines for suppliers»:"
         f" {done}",
-        "data/due_diligence.yml:200:3 measures[1]: «Suppliers must report significant changes»: under way since"
-        " 2025-06-01, with last year's result — confirm it is still under way and write this year's result:, or mark"
-        " it done with completed_on:",
+        "data/due_diligence.yml:200:3 measures[1]: «Requirement for suppliers to report significant changes»: under"
+        " way since 2025-06-01, with last year's result — confirm it is still under way and write this year's"
+        " result:, or mark it done with completed_on:",
         f"data/due_diligence.yml:215:3 measures[2]: «Interviews with HP Inc.»: {done}",
         f"data/due_diligence.yml:243:3 measures[3]: «Interviews with Zebra Technologies»: {done}",
         f"data/due_diligence.yml:271:3 measures[4]: «Visits to Integration Wizard (IW)»: {done}",

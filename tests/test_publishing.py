@@ -149,7 +149,7 @@ def test_404_pages_in_both_languages_link_to_their_front_page(
 ) -> None:
     soup = public_site.html(file)
     assert soup.html["lang"] == language
-    assert soup.title.get_text().startswith(f"{heading} - ")
+    assert soup.title.get_text() == f"{heading} – Exempla AS"
     assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
     article = soup.select_one("article")
     assert article.h1.get_text(strip=True) == heading

@@ -7,6 +7,7 @@ language switch to the same page; no asset is loaded from another origin; the dr
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -33,31 +34,31 @@ SEED_FACTS = [
     ),
     ("redegjorelse/", "vedlikehold og reparasjon av IT-utstyret", "maintenance and repair of their IT equipment"),
     ("redegjorelse/", "videreformidles til andre markeder", "passed on to other markets"),
-    ("redegjorelse/", "«Bærekraftspolicy»", "“Sustainability policy”"),
-    ("redegjorelse/", "«Exempla AS sine retningslinjer for leverandører»", "“Exempla AS's guidelines for suppliers”"),
-    ("redegjorelse/", "(UNGP)", "(UNGP)"),
+    ("redegjorelse/", "«Bærekraftspolicy»", "‘Sustainability policy’"),
+    ("redegjorelse/", "«Exempla AS sine retningslinjer for leverandører»", "‘Exempla AS's guidelines for suppliers’"),
+    ("redegjorelse/", "(UNGP)", "the UN Guiding Principles on Business and Human Rights (UNGPs)"),
     ("redegjorelse/", "OECDs rammeverk for aktsomhetsvurderinger", "OECD framework for due diligence"),
     ("redegjorelse/", "geografiske områdene og sektorene", "geographical areas and sectors"),
     ("redegjorelse/", "Revisjoner og generelle vurderinger", "Audits and general assessments"),
     ("redegjorelse/", "rapporteres til ledelsen og styret", "reported to management and the board"),
-    ("redegjorelse/", "Høy markedsandel i segment", "A high market share in its segment"),
+    ("redegjorelse/", "Høy markedsandel i segment", "A high share of their market segment"),
     ("redegjorelse/", "Skriftlig kontrakt", "A written contract"),
     ("redegjorelse/", "Antall nøkkelpersoner i Norden", "The number of key staff in the Nordic countries"),
     ("redegjorelse/", "Aktivt arbeid med avvikshåndtering", "Active handling of non-conformities"),
     (
         "redegjorelse/",
-        "Hvor Bygg og anlegg, Norge Risikonivå Høyere risiko Exsos eksponering Ingen eksponering",
-        "Where Building and construction, Norway Risk level Higher risk Exso's exposure No exposure",
+        "Hvor Bygg og anlegg, Norge Risikonivå Høyere risiko Er Exso eksponert? Nei",
+        "Where Building and construction, Norway Risk level Higher risk Is Exso exposed? No",
     ),
     (
         "redegjorelse/",
-        "Hvor Jordbruksproduksjon, Norge Risikonivå Høyere risiko Exsos eksponering Ingen eksponering",
-        "Where Agricultural production, Norway Risk level Higher risk Exso's exposure No exposure",
+        "Hvor Jordbruksproduksjon, Norge Risikonivå Høyere risiko Er Exso eksponert? Nei",
+        "Where Agricultural production, Norway Risk level Higher risk Is Exso exposed? No",
     ),
     (
         "redegjorelse/",
         "oppdatert sin «Bærekraftspolicy» og «Exempla AS sine retningslinjer for leverandører»",
-        "updated its “Sustainability policy” and “Exempla AS's guidelines for suppliers”",
+        "updated its ‘Sustainability policy’ and ‘Exempla AS's guidelines for suppliers’",
     ),
     ("redegjorelse/", "krever selskapet at leverandørene rapporterer dette", "report any significant change"),
     (
@@ -66,7 +67,7 @@ SEED_FACTS = [
         "trade in electronic equipment carries a higher risk",
     ),
     ("redegjorelse/", "Fotfeste med ansatte i Norden", "An established presence with staff in the Nordic countries"),
-    ("redegjorelse/", "God soliditet og likviditet", "Sound solvency and liquidity"),
+    ("redegjorelse/", "God soliditet og likviditet", "Financial strength (solvency and liquidity)"),
     ("redegjorelse/", "få og relativt store samarbeidspartnere", "few, relatively large partners"),
     ("redegjorelse/", "FNs Global Compact", "UN Global Compact"),
     ("redegjorelse/", "ILO- og ISO-standarder", "ILO and ISO standards"),
@@ -75,7 +76,7 @@ SEED_FACTS = [
         "videreformidle og følge opp retningslinjene hos sine underleverandører",
         "pass the guidelines on to their own subcontractors",
     ),
-    ("redegjorelse/", "gjennom leverandørrevisjoner", "supplier audits give even better assurance"),
+    ("redegjorelse/", "elimineres gjennom leverandørrevisjoner", "reduced and eliminated through supplier audits"),
     ("redegjorelse/", "gjenoppretting og erstatning", "remediation and compensation"),
     (
         "redegjorelse/",
@@ -84,10 +85,10 @@ SEED_FACTS = [
     ),
     (
         "redegjorelse/",
-        "Følge opp leverandørene i henhold til gjeldende krav",
-        "Follow up suppliers in accordance with the applicable",
+        "skal følge opp leverandørene i henhold til gjeldende krav",
+        "will follow up its suppliers in accordance with the applicable",
     ),
-    ("redegjorelse/", "Løpende vurdere risikoen", "Continuously evaluate the risk"),
+    ("redegjorelse/", "skal løpende vurdere risikoen", "will continuously evaluate the risk"),
     (
         "redegjorelse/",
         "skal ikke samarbeide med leverandører som ikke oppfyller kravene",
@@ -102,7 +103,7 @@ SEED_FACTS = [
         "IT equipment that Exempla buys and resells: Czechia",
     ),
     # The seed names England, a place below country level: it is shown, with the country it is in.
-    ("leverandorer/", "Rekvisita: England ( Storbritannia", "Supplies: England ( United Kingdom"),
+    ("leverandorer/", "Rekvisita: England ( Storbritannia", "Consumables: England ( United Kingdom"),
     ("leverandorer/", "Integration Wizard (IW)", "Integration Wizard (IW)"),
     (
         "leverandorer/",
@@ -148,7 +149,7 @@ SUPPLIER_ENTRY_FACTS = [
         "zebra",
         "Zebra Technologies",
         ["Hovedsete USA", "Rekvisita: England ( Storbritannia"],
-        ["Headquarters United States", "Supplies: England ( United Kingdom"],
+        ["Headquarters United States", "Consumables: England ( United Kingdom"],
     ),
 ]
 
@@ -237,6 +238,24 @@ def test_statement_sections_map_to_section_5_a_b_c(built_site: BuiltSite, langua
     assert [h[:2] for h in headings[:3]] == ["a)", "b)", "c)"]
 
 
+@pytest.mark.parametrize(("language", "page"), ALL_PAGES)
+def test_each_title_names_the_page_then_the_company(built_site: BuiltSite, language: str, page: str) -> None:
+    """«Åpenhetsloven hos Exempla – Exempla AS»: an en dash, and the law named once."""
+    html = built_site.html(page_path(language, page))
+    heading = html.select_one("article h1").get_text().rstrip("¶")
+    assert html.title.get_text() == f"{heading} – Exempla AS"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_paragraph_sign_is_never_left_at_the_end_of_a_line(built_site: BuiltSite, page: str) -> None:
+    """«§ 5», «§§ 6 og 7»: a no-break space after §, in the page and in its description."""
+    html = built_site.html(page_path("nb", page))
+    texts = [html.select_one("article").get_text(), html.select_one('meta[name="description"]')["content"]]
+    assert "§" in " ".join(texts) or page == "leverandorer/"
+    for text in texts:
+        assert re.search(r"§\s", text.replace("\u00a0", "")) is None, text
+
+
 def test_english_pages_have_no_norwegian_ui_labels(built_site: BuiltSite) -> None:
     text = built_site.text("en/redegjorelse/")
     for label in ("Ikke oppgitt", "Høy risiko", "Leverandør", "Utkast", "Produksjon"):
@@ -304,6 +323,6 @@ def test_heading_anchors_keep_every_norwegian_letter(built_site: BuiltSite) -> N
     ids = {heading["id"] for heading in built_site.html("redegjorelse/").select("h1[id], h2[id], h3[id]")}
     assert {
         "redegjorelse-for-aktsomhetsvurderinger-etter-apenhetsloven",
-        "slik-gjor-vi-aktsomhetsvurderinger",
+        "slik-gjor-exempla-aktsomhetsvurderinger",
         "tiltak-som-er-gjennomfort-eller-pagar",
     } <= ids, ids

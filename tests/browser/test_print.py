@@ -62,7 +62,7 @@ WORDS = {
         "place_date": "Place and date",
         "name": "Name in block capitals",
         "chair": "Chair of the board",
-        "ceo": "Chief executive officer (daglig leder)",
+        "ceo": "Chief executive (daglig leder)",
         "draft": "Draft",
         "role": "Role on the board",
     },
@@ -277,7 +277,7 @@ SIGNATORIES = {
     "en": [
         ("Kari Nordmann", "Chair of the board"),
         ("Ola Nordmann", "Board member"),
-        ("Per Hansen", "Chief executive officer (daglig leder)"),
+        ("Per Hansen", "Chief executive (daglig leder)"),
     ],
 }
 
