@@ -140,7 +140,8 @@ def compare(
             timed_build(
                 copy / "mkdocs.yml",
                 work / "site",
-                environment=build_environment(copy / "hooks"),
+                # The temporary folder the cold build filled: every later run finds it as a second build would.
+                environment={**build_environment(copy / "hooks"), "TMPDIR": str(cold_cache)},
                 log_file=work / "statement.log",
             )
         )
@@ -186,7 +187,7 @@ def with_kept_years(
 ) -> dict[int, tuple[BuildFigures, BuildFigures]]:
     """The statement's build of ``data_dir`` with each number of ``KEPT_YEARS`` kept: one cold build
     (an empty temporary folder: nothing kept read before, no compiled templates), then ``runs`` warm
-    builds of each, alternating."""
+    builds of each, alternating, with the temporary folder the cold build filled."""
     copies, cold = {}, {}
     for years in KEPT_YEARS:
         copies[years] = copy_project(project, data_dir, work / f"project-{years}")
@@ -201,7 +202,7 @@ def with_kept_years(
     warm: dict[int, list[BuildFigures]] = {years: [] for years in KEPT_YEARS}
     for run in range(1, runs + 1):
         for years in KEPT_YEARS:
-            environment = build_environment(copies[years] / "hooks")
+            environment = {**build_environment(copies[years] / "hooks"), "TMPDIR": str(work / f"cold-tmp-{years}")}
             warm[years].append(
                 timed_build(
                     copies[years] / "mkdocs.yml", work / "site", environment=environment, log_file=work / "kept.log"
