@@ -79,51 +79,26 @@ def figures_table(comparisons: Sequence[Comparison]) -> list[str]:
             lines.append(_line(["", "", "", "1", "  cold", *_figures(comparison.statement_cold)]))
         lines.append(_line(["", "", "", "", "baseline", *_figures(comparison.baseline)]))
         statement, baseline = comparison.statement, comparison.baseline
-        lines.append(
-            _line(
-                [
-                    "",
-                    "",
-                    "",
-                    "",
-                    "ratio",
-                    format_ratio(statement.wall_seconds, baseline.wall_seconds),
-                    format_ratio(statement.cpu_seconds, baseline.cpu_seconds),
-                    "",
-                    format_ratio(statement.peak_rss_bytes, baseline.peak_rss_bytes),
-                    "",
-                    "",
-                    "",
-                ]
-            )
-        )
+        lines.append(_ratio_line(statement, baseline))
         if comparison.same_content is not None:
-            same = comparison.same_content
-            lines.append(_line(["", "", "", str(comparison.runs), "same text", *_figures(same)]))
-            lines.append(
-                _line(
-                    [
-                        "",
-                        "",
-                        "",
-                        "",
-                        "ratio",
-                        format_ratio(statement.wall_seconds, same.wall_seconds),
-                        format_ratio(statement.cpu_seconds, same.cpu_seconds),
-                        "",
-                        format_ratio(statement.peak_rss_bytes, same.peak_rss_bytes),
-                        "",
-                        "",
-                        "",
-                    ]
-                )
-            )
+            lines.append(_line(["", "", "", str(comparison.runs), "same text", *_figures(comparison.same_content)]))
+            lines.append(_ratio_line(statement, comparison.same_content))
         for years, (warm, cold) in (comparison.kept or {}).items():
             lines.append(_line(["", "", "", str(comparison.runs), f"+{years} kept", *_figures(warm)]))
             lines.append(_line(["", "", "", "1", "  cold", *_figures(cold)]))
             per_year = (warm.cpu_seconds / statement.cpu_seconds - 1) / years if statement.cpu_seconds else 0
             lines.append(_line(["", "", "", "", "per year", "", f"{per_year:+.0%}", "", "", "", "", ""]))
     return lines
+
+
+def _ratio_line(statement: BuildFigures, other: BuildFigures) -> str:
+    """The statement's wall time, CPU time and peak memory as multiples of ``other``'s."""
+    ratios = {
+        "wall s": format_ratio(statement.wall_seconds, other.wall_seconds),
+        "CPU s": format_ratio(statement.cpu_seconds, other.cpu_seconds),
+        "peak MB": format_ratio(statement.peak_rss_bytes, other.peak_rss_bytes),
+    }
+    return _line([("ratio" if name == "site" else ratios.get(name, "")) for name, _ in _COLUMNS])
 
 
 def _figures(figures: BuildFigures) -> list[str]:

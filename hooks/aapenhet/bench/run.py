@@ -150,25 +150,11 @@ def compare(
             baseline_config_file = write_baseline(
                 work / "baseline", project_config, pages_per_language=pages_per_language(work / "site"), rows=rows
             )
-        baseline_runs.append(
-            timed_build(
-                baseline_config_file,
-                work / "baseline-site",
-                environment=build_environment(None),
-                log_file=work / "baseline.log",
-            )
-        )
+        baseline_runs.append(_bare_build(baseline_config_file, work, "baseline"))
         progress(f"[{label}] baseline build {run}/{runs}: {_progress_figures(baseline_runs[-1])}")
         if same_content_config_file is None:  # the statement's own pages, as the last build wrote them
             same_content_config_file = write_same_content_baseline(work / "same-content", project_config, work / "site")
-        same_content_runs.append(
-            timed_build(
-                same_content_config_file,
-                work / "same-content-site",
-                environment=build_environment(None),
-                log_file=work / "same-content.log",
-            )
-        )
+        same_content_runs.append(_bare_build(same_content_config_file, work, "same-content"))
         progress(f"[{label}] same-content baseline {run}/{runs}: {_progress_figures(same_content_runs[-1])}")
     return Comparison(
         data,
@@ -210,6 +196,13 @@ def with_kept_years(
             )
             progress(f"[{years} kept years] statement build {run}/{runs}: {_progress_figures(warm[years][-1])}")
     return {years: (median_figures(warm[years]), cold[years]) for years in KEPT_YEARS}
+
+
+def _bare_build(config_file: Path, work: Path, name: str) -> BuildFigures:
+    """A baseline's build: no hooks of the project's on the import path."""
+    return timed_build(
+        config_file, work / f"{name}-site", environment=build_environment(None), log_file=work / f"{name}.log"
+    )
 
 
 def copy_project(project: Path, data_dir: Path, destination: Path) -> Path:
