@@ -441,7 +441,7 @@ def test_what_changed_is_a_page_per_version_and_data_beside_its_statement(histor
         "suppliers_added": ["Integration Wizard (IW)"],
         "rated_countries_added": ["India: high risk"],
         "ratings_raised": ["Vietnam: raised from low risk to high risk"],
-        "risks_raised": ["Trade in electronic equipment: raised from low risk to elevated risk (between low and high)"],
+        "risks_raised": ["Trade in electronic equipment: raised from low risk to higher risk"],
         "risks_closed": ["Logistics in Norway"],
         "measures_completed": ["Interviews with Zebra Technologies", "Visits to Integration Wizard (IW)"],
         "measures_dropped": ["Training for suppliers"],
@@ -452,10 +452,10 @@ def test_what_changed_is_a_page_per_version_and_data_beside_its_statement(histor
     assert mid_year["ratings_lowered"] == [{"country_code": "VN", "before": "elevated", "after": "low"}]
     assert mid_year["ratings_raised"] == []
     norwegian = history_site.html("2024/2025-09-15/endringer/").select_one("#ratings_lowered")
-    assert norwegian.get_text(strip=True).rstrip("¶") == "Land med senket risikovurdering (1)"
+    assert norwegian.get_text(strip=True).rstrip("¶") == "Land med senket risikoklassifisering (1)"
     assert (
         norwegian.find_next_sibling("ul").get_text(" ", strip=True)
-        == "Vietnam: senket fra forhøyet risiko (mellom lav og høy) til lav risiko"
+        == "Vietnam: senket fra høyere risiko til lav risiko"
     )
     assert mid_year["compared_with"]["page"] == f"{SITE_URL}en/2024/"
     current = json.loads((history_site.root / "changes.json").read_text(encoding="utf-8"))
