@@ -16,6 +16,7 @@ import itertools
 import json
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -478,7 +479,41 @@ def test_each_version_has_its_data_and_an_index_of_all(history_site: BuiltSite) 
         assert f"<loc>{SITE_URL}{path}</loc>" in sitemap, path
 
 
+def test_an_atom_feed_in_each_language_announces_each_published_version(history_site: BuiltSite) -> None:
+    """Parsed as a feed reader would: Atom's namespace, absolute addresses, the newest version first,
+    each entry's id its permanent address; every page's head names the feed."""
+    from xml.etree import ElementTree
+
+    atom = {"atom": "http://www.w3.org/2005/Atom"}
+    for prefix, language, first_title in (
+        ("", "nb", "Redegjørelse for 2025"),
+        ("en/", "en", "Statement for 2025"),
+    ):
+        feed = ElementTree.fromstring((history_site.root / prefix / "feed.xml").read_bytes())
+        assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
+        assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == language
+        assert feed.findtext("atom:title", namespaces=atom).startswith("Exempla AS: ")
+        entries = feed.findall("atom:entry", atom)
+        assert [entry.findtext("atom:id", namespaces=atom) for entry in entries] == [
+            f"{SITE_URL}{prefix}2025/",
+            f"{SITE_URL}{prefix}2024/2025-09-15/",
+            f"{SITE_URL}{prefix}2024/",
+        ]
+        assert entries[0].findtext("atom:title", namespaces=atom) == first_title
+        assert entries[0].findtext("atom:updated", namespaces=atom).startswith("2026-06-25")
+        assert feed.findtext("atom:updated", namespaces=atom) == entries[0].findtext("atom:updated", namespaces=atom)
+        update = entries[1].findtext("atom:summary", namespaces=atom)
+        assert update.startswith(
+            {"nb": "Oppdatert 15. september 2025: ", "en": "Updated 15 September 2025: "}[language]
+        )
+        for page in ("", "redegjorelse/", "arkiv/", "2024/"):
+            link = history_site.html(prefix + page).select_one('link[type="application/atom+xml"]')
+            assert link is not None and urljoin(SITE_URL, link["href"]) == f"{SITE_URL}{prefix}feed.xml", page
+
+
 def test_without_earlier_versions_there_is_no_archive(built_site: BuiltSite) -> None:
+    assert not (built_site.root / "feed.xml").exists()
+    assert built_site.html("").select_one('link[type="application/atom+xml"]') is None
     assert not (built_site.root / "arkiv").exists() and not (built_site.root / "history.json").exists()
     assert built_site.html("redegjorelse/").select_one(".aapenhet-archive-link") is None
 

@@ -26,6 +26,7 @@ from aapenhet.model.history import Version, earlier_version_problems, load_histo
 from aapenhet.model.loader import LoadedStatement, forget_loaded_files, load_statement
 from aapenhet.publishing.build_record import build_record, write_build_record
 from aapenhet.publishing.export import MACHINE_READABLE_NAMES, machine_readable_files
+from aapenhet.publishing.feed import FEED_FILE, FEED_LABELS, atom_feed, published_versions
 from aapenhet.publishing.history_export import CHANGES_FILE, HISTORY_FILE, changes_json, history_json
 from aapenhet.rendering.docs_pages import docs_problems, untranslated_nav_titles
 from aapenhet.rendering.labels import load_labels
@@ -189,6 +190,7 @@ class ProblemsBuild:
             "aapenhet_og_locale_alternates": [],
             "aapenhet_alternates": [],
             "aapenhet_robots": "noindex",
+            "aapenhet_feed": None,
         }
 
     def page_context(self, src_uri: str, language: str, robots: str) -> dict[str, object]:
@@ -275,6 +277,15 @@ class StatementBuild:
         if not has_archive(views):
             return {}
         files = {HISTORY_FILE: history_json(views, self.site, language)}
+        feed = atom_feed(
+            views,
+            self.site,
+            language,
+            company=self.renderer.data.company.name,
+            t={key: self.renderer.label(key, language) for key in FEED_LABELS},
+        )
+        if feed is not None:
+            files[FEED_FILE] = feed
         for view in views:
             version = view.version
             if view.address:
@@ -386,7 +397,17 @@ class StatementBuild:
             ],
             "aapenhet_alternates": [],
             "aapenhet_robots": "",
+            "aapenhet_feed": {
+                "href": self.site.page_path(FEED_FILE, language),
+                "title": self.renderer.label("feed.link_title", language),
+            }
+            if self.has_feed(language)
+            else None,
         }
+
+    def has_feed(self, language: str) -> bool:
+        """Whether the build writes the feed: once a version has been published (feed.py)."""
+        return bool(published_versions(self.version_views(language)))
 
     def page_context(self, src_uri: str, language: str, robots: str) -> dict[str, object]:
         """One page's part of its shell: ``robots`` is what its front matter says."""
