@@ -296,7 +296,9 @@ def test_the_privacy_notice_names_the_service(provider: str, language: str) -> N
 def test_sector_risks_are_shown_in_the_statements_own_words() -> None:
     """The seed says "høyere risiko" for construction and agriculture: never "Høy risiko"."""
     for language, higher, high in (("nb", "Høyere risiko", "Høy risiko"), ("en", "Higher risk", "High risk")):
-        block = render_block("risks", language)
+        block = BeautifulSoup(
+            str(render_block("risks", language)) + str(render_block("risks_not_exposed", language)), "lxml"
+        )
         for risk_id in ("construction-norway", "agriculture-norway", "electronics-trade"):
             badge = block.select_one(f"#risk-{risk_id} .aapenhet-risk")
             assert badge.get_text(strip=True) == higher, f"{risk_id} in {language}: {badge.get_text(strip=True)}"
@@ -427,22 +429,24 @@ def test_the_risk_picture_draws_each_countrys_suppliers_as_a_bar_grouped_by_rati
     svg = render_block("risk_overview", "en").select_one("svg")
     drawn = [element for element in svg.find_all(["text", "rect"], recursive=False)]
     groups: dict[str, list[tuple[str, int, float]]] = {}
-    heading, country, count = "", "", 0
+    heading, country, count = "", "", None
     for element in drawn:
         classes = element.get("class", [])
         if "aapenhet-overview__heading" in classes:
             heading = element.get_text()
             groups[heading] = []
-        elif "aapenhet-overview__country" in classes:
-            country = element.get_text()
+        elif "aapenhet-overview__country" in classes:  # a long name takes two lines
+            country = f"{country} {element.get_text()}".strip()
         elif "aapenhet-overview__count" in classes:
             count = int(element.get_text())
         elif "aapenhet-overview__bar" in classes:
             groups[heading].append((country, count, float(element["width"]) + 1))
+            country, count = "", None
     # The highest rating first; within it, the most suppliers first; bars as long as their counts.
     assert list(groups) == ["High risk", "Risk not stated"]
     assert groups["High risk"][0][:2] == ("China", 2) and [row[1] for row in groups["High risk"]] == [2, 1, 1, 1]
-    assert {row[0] for row in groups["Risk not stated"]} == {"Czechia", "United Kingdom"}
+    # The place the statement names in a country, rather than only the country: England, not the UK.
+    assert {row[0] for row in groups["Risk not stated"]} == {"Czechia", "England (United Kingdom)"}
     widths = {count: width for rows in groups.values() for _, count, width in rows}
     assert widths[2] == 2 * widths[1] == 280
     # Each rating's bars differ by more than colour: solid, hatched, dotted, or outlined.
@@ -553,18 +557,23 @@ def test_the_risks_exso_is_exposed_to_come_first_and_the_others_are_not_called_s
     after the ones Exso is exposed to, on the statement and on the front page."""
     data = shipped_data()
     exposure = {risk.id: risk.exposure for risk in data.due_diligence.risks}
-    block = render_block("risks", language)
-    heading = block.select_one("h3#risks-not-exposed")
+    # The exposed ones in §5 b's own block; the others in one of their own, which pages put after the
+    # risk by country, under a heading that says what they are.
+    exposed = render_block("risks", language)
+    assert exposed.select_one("h3") is None
+    assert all(
+        exposure[entry["id"].removeprefix("risk-")] is not Exposure.none
+        for entry in exposed.select("section.aapenhet-risk-entry")
+    )
+    others = render_block("risks_not_exposed", language)
+    heading = others.select_one("h3#risks-not-exposed")
     assert (
         heading is not None
         and heading.get_text().rstrip("¶")
         == {"nb": "Risiko der Exso ikke har eksponering", "en": "Risks to which Exso has no exposure"}[language]
     )
-    entries = block.select("section.aapenhet-risk-entry")
-    after_heading = set(id(entry) for entry in heading.find_all_next("section"))
-    for entry in entries:
-        risk_id = entry["id"].removeprefix("risk-")
-        assert (id(entry) in after_heading) == (exposure[risk_id] is Exposure.none), risk_id
+    entries = others.select("section.aapenhet-risk-entry")
+    assert entries and all(exposure[entry["id"].removeprefix("risk-")] is Exposure.none for entry in entries)
     summary = render_block("summary", language).select("ul")[0].select("li a")
     first = summary[0]["href"].split("#risk-")[1]
     assert exposure[first] is not Exposure.none

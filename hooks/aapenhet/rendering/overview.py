@@ -30,6 +30,7 @@ ORDER = (RiskLevel.high, RiskLevel.elevated, RiskLevel.low, None)
 @dataclass(frozen=True)
 class OverviewRow:
     code: str
+    name: str  # the country's, or the places in it the statement names: «England (Storbritannia)»
     suppliers: tuple[str, ...]
     # True when the suppliers only deliver services from the country (nothing is made there).
     services_only: bool
@@ -64,10 +65,17 @@ def country_overview(data: StatementData, language: str, *, counts_only: bool = 
     each with a bar as long as its number of suppliers."""
     ratings = {entry.code: entry.risk for entry in data.countries.countries}
     countries: dict[str, dict[str, set[SupplyKind]]] = {}
+    # The places below country level the statement names, by country: shown when they are all it names there.
+    places: dict[str, list[str]] = {}
+    anywhere: set[str] = set()  # countries with a line that names no place in them
     for supplier in data.suppliers.suppliers:
         for line in supplier.production:
             for code in line.countries:
                 countries.setdefault(code, {}).setdefault(supplier.name, set()).add(line.kind)
+                if line.place is None:
+                    anywhere.add(code)
+                elif (place := line.place.in_language(language)) not in places.setdefault(code, []):
+                    places[code].append(place)
     most = max((len(suppliers) for suppliers in countries.values()), default=1)
     groups, y = [], 0
     for level in ORDER:
@@ -79,12 +87,15 @@ def country_overview(data: StatementData, language: str, *, counts_only: bool = 
         group_y, y, rows = y, y + BAND + ROW_GAP // 2, []
         for code in codes:
             suppliers = tuple(countries[code])
-            name_lines = tuple(textwrap.wrap(country_name(code, language), NAME_CHARS)) or (code,)
+            name = country_name(code, language)
+            if places.get(code) and code not in anywhere:
+                name = f"{', '.join(places[code])} ({name})"
+            name_lines = tuple(textwrap.wrap(name, NAME_CHARS)) or (code,)
             services_only = set().union(*countries[code].values()) == {SupplyKind.services}
             lines = len(name_lines) + services_only  # "(services)" takes a line of its own
             bar_y = y + LINE * lines + 2
             bar_width = max(4, round(WIDTH * len(suppliers) / most))
-            rows.append(OverviewRow(code, suppliers, services_only, name_lines, y, bar_y, bar_width))
+            rows.append(OverviewRow(code, name, suppliers, services_only, name_lines, y, bar_y, bar_width))
             y = bar_y + BAR + ROW_GAP
         groups.append(OverviewGroup(level, group_y, tuple(rows)))
         y += GROUP_GAP

@@ -30,6 +30,7 @@ PLACEHOLDERS = (
     "supplier_follow_up",
     "country_risk_table",
     "supplier_table",
+    "risks_not_exposed",
     "measures",
     "commitments",
     "revisions",
@@ -40,7 +41,7 @@ PLACEHOLDERS = (
 # The placeholder whose page loads the form's script.
 FORM_PLACEHOLDER = "innsynskrav_form"
 # The placeholders whose headings have permalinks and belong in the page's table of contents.
-TOC_PLACEHOLDERS = ("supplier_follow_up", "risks")
+TOC_PLACEHOLDERS = ("supplier_follow_up", "risks", "risks_not_exposed")
 
 # Exactly one placeholder: one space inside each end of the comment, the lower-case prefix, a name.
 EXACT = re.compile(r"<!-- aapenhet:(?P<name>[a-z_]+) -->")
