@@ -19,6 +19,10 @@ Events, and what each hands to the package:
 Under ``mkdocs serve``, wrong data or pages do not stop the build (the preview would hang until a
 good build): the build is then ``statement_build.ProblemsBuild``, which answers every event with the
 located problems until the editor saves the fix. The hook never asks which build it has.
+
+The problems the terminal prints are in Norwegian, or in the language ``AAPENHET_LANG`` names
+(``languages.messages_language``; a value that is not one of the statement's languages stops the
+build); each page of the preview shows them in its own language.
 """
 
 from __future__ import annotations
