@@ -19,6 +19,10 @@ Events, and what each hands to the package:
 Under ``mkdocs serve``, wrong data or pages do not stop the build (the preview would hang until a
 good build): the build is then ``statement_build.ProblemsBuild``, which answers every event with the
 located problems until the editor saves the fix. The hook never asks which build it has.
+
+The problems the terminal prints are in Norwegian, or in the language ``AAPENHET_LANG`` names
+(``languages.messages_language``; a value that is not one of the statement's languages stops the
+build); each page of the preview shows them in its own language.
 """
 
 from __future__ import annotations
@@ -35,11 +39,12 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from aapenhet.ci_log import keep_log_safe
+from aapenhet.languages import messages_language
 from aapenhet.rendering.page_toc import toc_tokens
 from aapenhet.rendering.renderer import COMPILED_TEMPLATES
 from aapenhet.rendering.slugs import heading_slug
-from aapenhet.source.problems import DataProblems
-from aapenhet.statement_build import PROCESS, SiteBuild
+from aapenhet.source.problems import DataProblems, report_language
+from aapenhet.statement_build import PROCESS, SHOWN_UNTIL_FIXED, SiteBuild
 from aapenhet.website.last_good_site import discard, restore, set_aside, strict_build_will_fail
 from aapenhet.website.preview import show_settings_problems
 from aapenhet.website.seo import page_alternates
@@ -71,6 +76,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     # Anchors are citations: the tool's own slugify, whatever mkdocs.yml says (rendering/slugs.py).
     config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
     if not _is_later_language_pass(config):
+        try:
+            messages_language()  # AAPENHET_LANG: the language of the problem reports (problems.report_language)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
         try:
             build = PROCESS.begin(
                 project=Path(config.config_file_path).parent,
@@ -181,9 +190,8 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callabl
         try:
             rebuild()
         except MkDocsException as error:
-            log.warning(
-                "%s\nEvery page shows this until it is fixed.", show_settings_problems(site_dir, settings_file, error)
-            )
+            report = show_settings_problems(site_dir, settings_file, error)
+            log.warning("%s\n%s", report, SHOWN_UNTIL_FIXED[report_language()])
 
     server.builder = rebuild_or_show_problems
     return server

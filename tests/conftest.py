@@ -14,11 +14,17 @@ The guard: editors change ``data/``, ``docs/`` and ``mkdocs.yml`` every year, an
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
+from aapenhet.languages import MESSAGES_LANGUAGE_SETTING
 from golden import Golden
 from site_build import PROJECT, PUBLIC_URL, REPO, BuiltSite, add_earlier_versions, copy_project, fill_data, run_build
 from suite_guard import opened_by_test, reads_of_exsos_files
+
+# The build's problem reports are in the language AAPENHET_LANG sets: the tests' own, not the shell's.
+os.environ.pop(MESSAGES_LANGUAGE_SETTING, None)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -126,17 +126,18 @@ MISTAKES = [
     ("docs/redegjorelse.en.md", "<!-- aapenhet:routines -->", "<!-- aapenhet: routines -->"),
     ("docs/index.en.md", "<!-- aapenhet:key_figures -->", ""),
 ]
+# What the build prints for them: in Norwegian, the default (AAPENHET_LANG=en prints the English).
 EXPECTED = [
-    "data/suppliers.yml:21:25 suppliers[0].production[0].countries[1]: «XX» is not an ISO 3166 country code",
-    "data/company.yml:29:1 employes: unknown key «employes» — did you mean «employees»?",
-    "data/countries.yml:13:3 YAML syntax error",
-    "data/due_diligence.yml:26:5 supplier_follow_up[0].en: missing English (en) translation",
-    r"docs/redegjorelse\.md:\d+:1 unknown placeholder «supplier_tabel» — "
-    r"did you mean «<!-- aapenhet:supplier_table -->»\?",
-    r"docs/redegjorelse\.en\.md:\d+:1 «<!-- aapenhet: routines -->» is not a placeholder as written",
-    r"docs/index\.md:\d+:1 placeholder «key_figures» is here but not in docs/index\.en\.md",
-    r"mkdocs\.yml:7:11 site_url: empty \(is SITE_URL set to nothing\?\)",
-    r"mkdocs\.yml:\d+:\d+ extra\.innsynskrav\.endpoint: «http://formspree\.io/f/x» is not https",
+    "data/suppliers.yml:21:25 suppliers[0].production[0].countries[1]: «XX» er ikke en landkode etter ISO 3166",
+    "data/company.yml:29:1 employes: ukjent nøkkel «employes» — mente du «employees»?",
+    "data/countries.yml:13:3 feil i YAML-oppsettet",
+    "data/due_diligence.yml:26:5 supplier_follow_up[0].en: den engelske teksten (en) mangler",
+    r"docs/redegjorelse\.md:\d+:1 ukjent plassholder «supplier_tabel» — "
+    r"mente du «<!-- aapenhet:supplier_table -->»\?",
+    r"docs/redegjorelse\.en\.md:\d+:1 «<!-- aapenhet: routines -->» er ikke en plassholder slik den er skrevet",
+    r"docs/index\.md:\d+:1 plassholderen «key_figures» står her, men ikke i docs/index\.en\.md",
+    r"mkdocs\.yml:7:11 site_url: tom \(er SITE_URL satt til ingenting\?\)",
+    r"mkdocs\.yml:\d+:\d+ extra\.innsynskrav\.endpoint: «http://formspree\.io/f/x» er ikke https",
 ]
 
 
@@ -160,14 +161,23 @@ def test_each_mistake_is_reported_where_it_is(broken_build: tuple[int, str, Buil
 def test_mistakes_stop_the_build_before_any_page_without_a_traceback(broken_build: tuple[int, str, BuiltSite]) -> None:
     code, output, site = broken_build
     assert code != 0 and "Traceback" not in output
-    assert "problems in the statement site:" in output
+    assert "problemer i nettstedet med redegjørelsen:" in output
     assert not (site.root / "index.html").exists(), "a page was written although the build stopped"
 
 
 def test_page_without_translation_fails_the_strict_build(tmp_path: Path) -> None:
-    code, output, _ = build_copy(tmp_path, lambda project: (project / "docs" / "innsynskrav.en.md").unlink())
+    """Reported in English when AAPENHET_LANG asks for it (Norwegian by default: broken_build)."""
+    unlink = lambda project: (project / "docs" / "innsynskrav.en.md").unlink()  # noqa: E731
+    code, output, _ = build_copy(tmp_path, unlink, {"AAPENHET_LANG": "en"})
     assert code != 0
-    assert "docs/innsynskrav.en.md is missing" in output
+    assert "1 problem in the statement site:" in output
+    assert "docs/innsynskrav.md:1:1 docs/innsynskrav.en.md is missing: the page exists only in nb" in output
+
+
+def test_a_messages_language_the_tool_does_not_write_stops_the_build(tmp_path: Path) -> None:
+    code, output, _ = build_copy(tmp_path, lambda project: None, {"AAPENHET_LANG": "de"})
+    assert code != 0 and "Traceback" not in output
+    assert "AAPENHET_LANG=de er ikke et språk verktøyet skriver på — bruk ett av: nb, en" in output
 
 
 # --- An editor adds a risk, an impact and a measure --------------------------------------------

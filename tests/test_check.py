@@ -223,3 +223,17 @@ def test_numbers_about_a_supplier_are_not_exsos_key_figures(tmp_path: Path) -> N
         "data/company.yml:33:7 locations_note.en: «1,250 employees» says 1250, but company.yml employees"
         " gives 250 — make them agree (the key figures show 250)"
     ]
+
+
+def test_a_mistake_in_the_files_is_said_in_the_language_asked_for(tmp_path: Path) -> None:
+    """The located problems that keep the check from running follow --lang too: Norwegian by default."""
+    project = tmp_path / "project"
+    shutil.copytree(PROJECT / "data", project / "data")
+    shutil.copytree(PROJECT / "docs", project / "docs")
+    suppliers = project / "data" / "suppliers.yml"
+    suppliers.write_text(suppliers.read_text(encoding="utf-8").replace("countries: [CZ, CN]", "countries: [CZ, XX]"))
+    code, out = run_check(str(project))
+    assert code == 1
+    assert out.startswith("data/suppliers.yml:21:25 suppliers[0].production[0].countries[1]: «XX» er ikke en landkode")
+    code, out = run_check(str(project), "--lang", "en")
+    assert code == 1 and "«XX» is not an ISO 3166 country code" in out

@@ -414,4 +414,7 @@ def test_check_says_where_mkdocs_yml_cannot_be_read(tmp_path: Path) -> None:
     project = complete_project(tmp_path)
     replace_once(project / "mkdocs.yml", "theme:", "theme: [")
     code, said = run("check", str(project), "--lang", "nb")
+    assert code == 1 and said.startswith("mkdocs.yml:") and "«[» blir ikke lukket" in said, said
+    # The located problems follow --lang, as the findings do.
+    code, said = run("check", str(project), "--lang", "en")
     assert code == 1 and said.startswith("mkdocs.yml:") and "«[» is not closed" in said, said

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from aapenhet.languages import LANGUAGES
 from aapenhet.model.loader import load_data_file, load_statement_data
 from aapenhet.model.models import DATA_FILES, MeasureStatus, RiskLevel
-from aapenhet.source.problems import DataProblems
+from aapenhet.source.problems import DataProblems, Problem
 from aapenhet.source.yaml_source import parse_yaml
 from golden import GOLDEN, Golden
 from site_build import PROJECT
@@ -24,22 +25,47 @@ FILE_CASES = sorted(case for case in GOLDEN.glob("*/*.yml") if case.parent.name 
 CROSSCHECK_CASES = sorted(path for path in (GOLDEN / "crosscheck").iterdir() if path.is_dir())
 
 
-@pytest.mark.parametrize("case", FILE_CASES, ids=lambda case: f"{case.parent.name}/{case.stem}")
-def test_bad_file_gives_exactly_the_expected_messages(case: Path, golden: Golden) -> None:
+def file_case_problems(case: Path) -> list[Problem]:
     model = DATA_FILES[f"{case.parent.name}.yml"]
     part, _, problems = load_data_file(case, f"data/{case.parent.name}.yml", model)
     assert part is None
-    golden.check(case, [str(problem) for problem in sorted(set(problems))])
+    return sorted(set(problems))
 
 
-@pytest.mark.parametrize("case", CROSSCHECK_CASES, ids=lambda case: case.name)
-def test_cross_file_problems_are_located(case: Path, tmp_path: Path, golden: Golden) -> None:
+def crosscheck_case_problems(case: Path, tmp_path: Path) -> list[Problem]:
     data_dir = shutil.copytree(PROJECT / "data", tmp_path / "data")
     for overlay in case.glob("*.yml"):
         shutil.copy(overlay, data_dir / overlay.name)
     with pytest.raises(DataProblems) as raised:
         load_statement_data(data_dir)
-    golden.check(case, [str(problem) for problem in raised.value.problems])
+    return raised.value.problems
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("case", FILE_CASES, ids=lambda case: f"{case.parent.name}/{case.stem}")
+def test_bad_file_gives_exactly_the_expected_messages(case: Path, language: str, golden: Golden) -> None:
+    golden.check(case, [problem.text(language) for problem in file_case_problems(case)], language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("case", CROSSCHECK_CASES, ids=lambda case: case.name)
+def test_cross_file_problems_are_located(case: Path, language: str, tmp_path: Path, golden: Golden) -> None:
+    golden.check(case, [problem.text(language) for problem in crosscheck_case_problems(case, tmp_path)], language)
+
+
+def test_every_golden_problem_is_worded_in_norwegian_too(tmp_path: Path) -> None:
+    """Editors read Norwegian by default: no problem an editor can get falls back to the English."""
+    problems = [problem for case in FILE_CASES for problem in file_case_problems(case)]
+    problems += [
+        problem
+        for index, case in enumerate(CROSSCHECK_CASES)
+        for problem in crosscheck_case_problems(case, tmp_path / str(index))
+    ]
+    assert problems
+    untranslated = [str(problem) for problem in problems if not problem.message_nb.strip()]
+    assert untranslated == []
+    # str() stays English (CI logs, the gate); text() is in the language asked for.
+    assert all(str(problem) == problem.text("en") for problem in problems)
 
 
 def test_shipped_data_loads_with_every_seed_fact() -> None:

@@ -527,6 +527,20 @@ def test_the_preview_problems_page_lists_each_problem_located_in_the_pages_langu
     assert en.li.get_text().endswith("<script>x</script> is wrong") and not en.find("script")
 
 
+def test_the_preview_problems_page_shows_a_loader_problem_in_norwegian_and_english(tmp_path: Path) -> None:
+    """A problem the loader finds is worded in both languages: the Norwegian page shows the Norwegian."""
+    from aapenhet.model.loader import load_data_file
+    from aapenhet.model.models import Countries
+
+    case = tmp_path / "countries.yml"
+    case.write_text("countries:\n  - code: UK\n", encoding="utf-8")
+    _, _, problems = load_data_file(case, "data/countries.yml", Countries)
+    nb = BeautifulSoup(problems_page(problems, "nb"), "lxml").li.get_text()
+    en = BeautifulSoup(problems_page(problems, "en"), "lxml").li.get_text()
+    assert nb == "data/countries.yml:2:11 countries[0].code: «UK» er ikke en landkode etter ISO 3166 — forventet «GB»"
+    assert en == "data/countries.yml:2:11 countries[0].code: «UK» is not an ISO 3166 country code — expected «GB»"
+
+
 def test_every_page_address_is_written_in_one_place() -> None:
     """The pages the tool names (the statement, suppliers, form, archive, changes) are constants in
     website/addresses.py: no other module or template writes one out."""

@@ -86,23 +86,25 @@ def test_fixing_bad_data_brings_the_site_back_without_restart(tmp_path: Path) ->
         assert "livereload" in served
 
         suppliers.write_text(original.replace("countries: [CZ, CN]", "countries: [CZ, XX]"), encoding="utf-8")
+        # The terminal's report is in Norwegian, the default (AAPENHET_LANG sets another).
         wait_for(
-            lambda: any("«XX» is not an ISO 3166 country code" in line for line in log),
+            lambda: any("«XX» er ikke en landkode etter ISO 3166" in line for line in log),
             lambda: "the located error; server log:\n" + "".join(log),
             timeout=20,
         )
+        assert any("Alle sidene viser dette til det er rettet." in line for line in log), "".join(log)
         assert not any("Traceback" in line for line in log), "".join(log)
         assert server.poll() is None, "the server stopped on bad data"
         # Every page answers (a failed build would leave requests waiting) with the located problem,
         # in the page's language.
-        for address, heading in (
-            (page, "Feil i dataene"),
-            (f"http://127.0.0.1:{port}/en/", "Errors in the data"),
-            (f"http://127.0.0.1:{port}/en/2024/", "Errors in the data"),
+        for address, heading, message in (
+            (page, "Feil i dataene", "«XX» er ikke en landkode etter ISO 3166"),
+            (f"http://127.0.0.1:{port}/en/", "Errors in the data", "«XX» is not an ISO 3166 country code"),
+            (f"http://127.0.0.1:{port}/en/2024/", "Errors in the data", "«XX» is not an ISO 3166 country code"),
         ):
             shown = fetch(address)
             assert f"<h1>{heading}</h1>" in shown and "<code>data/suppliers.yml:21:25</code>" in shown, shown
-            assert "«XX» is not an ISO 3166 country code" in shown and "Traceback" not in shown
+            assert message in shown and "Traceback" not in shown
 
         suppliers.write_text(original.replace("name: HP Inc.", "name: HP Inc. (rettet)"), encoding="utf-8")
         wait_for(lambda: "HP Inc. (rettet)" in fetch(page), "the fixed data to be served")
@@ -140,6 +142,7 @@ def test_a_mistake_in_mkdocs_yml_or_a_page_is_shown_on_every_page_until_it_is_fi
         text = page.read_text(encoding="utf-8")
         page.write_bytes(text.replace("Exempla", "Exempla Å", 1).encode("latin-1", errors="replace"))
         wait_for(lambda: "<code>docs/index.md:" in fetch(home), lambda: "".join(log))
+        assert "siden er ikke lagret som UTF-8" in fetch(home)
         assert "not saved as UTF-8" in fetch(f"http://127.0.0.1:{port}/en/") and server.poll() is None
         page.write_text(text, encoding="utf-8")
         wait_for(lambda: "docs/index.md:" not in fetch(home) and "Exempla AS" in fetch(home), "the fixed page")
@@ -159,7 +162,8 @@ def test_mkdocs_yml_problems_are_located_whatever_is_wrong(tmp_path: Path) -> No
     assert (problem.file, problem.line) == ("mkdocs.yml", 3) and "Traceback" not in problem.message
     settings.write_bytes(b"site_name: Exempla \xe6\n")
     [problem] = settings_problems(settings, Exception("MkDocs' own words")).problems
-    assert "not UTF-8" in problem.message
+    assert "not UTF-8" in problem.message and "ikke lagret som UTF-8" in problem.message_nb
     settings.write_text("site_name: Exempla\ntheme: {name: unknown}\n", encoding="utf-8")
     [problem] = settings_problems(settings, Exception("Unrecognised theme name:\n'unknown'")).problems
     assert str(problem) == "mkdocs.yml:1:1 Unrecognised theme name: 'unknown'"
+    assert problem.text("nb") == "mkdocs.yml:1:1 MkDocs kan ikke lese filen: Unrecognised theme name: 'unknown'"

@@ -125,3 +125,45 @@ def test_an_empty_page_and_a_page_in_one_language_only_are_problems(tmp_path: Pa
         " translation" in found
     )
     assert any(line.startswith("docs/ny.md:1:1 docs/ny.en.md is missing") for line in found)
+
+
+def test_the_builds_report_is_norwegian_by_default_and_english_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What ``mkdocs build`` and ``serve`` print for broken data: in Norwegian, the statement's
+    authoritative language, unless AAPENHET_LANG asks for English; each line safe for a CI log."""
+    from aapenhet.ci_log import safe_for_ci_log
+
+    project = tmp_path / "project"
+    shutil.copytree(PROJECT / "data", project / "data")
+    shutil.copytree(PROJECT / "docs", project / "docs")
+    suppliers = project / "data" / "suppliers.yml"
+    suppliers.write_text(suppliers.read_text(encoding="utf-8").replace("countries: [CZ, CN]", "countries: [CZ, XX]"))
+    with pytest.raises(DataProblems) as raised:
+        start(project, site_url="")
+    problems = raised.value
+
+    norwegian = problems.report()
+    assert norwegian.startswith("2 problemer i nettstedet med redegjørelsen:\n")
+    assert "site_url: tom (er SITE_URL satt til ingenting?)" in norwegian
+    assert "«XX» er ikke en landkode etter ISO 3166" in norwegian and "is not" not in norwegian
+    assert all(safe_for_ci_log(line) == line for line in norwegian.splitlines())
+
+    monkeypatch.setenv("AAPENHET_LANG", "en")
+    english = problems.report()
+    assert english.startswith("2 problems in the statement site:\n")
+    assert "site_url: empty (is SITE_URL set to nothing?)" in english
+    assert "«XX» is not an ISO 3166 country code" in english
+    assert problems.report("nb") == norwegian  # a language asked for is that language
+    monkeypatch.setenv("AAPENHET_LANG", "")
+    assert problems.report() == norwegian
+    assert str(problems) == problems.report("en")  # what a traceback shows: for developers
+
+
+def test_the_messages_language_setting_takes_only_the_statements_languages() -> None:
+    from aapenhet.languages import DEFAULT_LANGUAGE, messages_language
+
+    assert messages_language({}) == messages_language({"AAPENHET_LANG": " "}) == DEFAULT_LANGUAGE
+    assert messages_language({"AAPENHET_LANG": "en"}) == "en"
+    with pytest.raises(ValueError, match=r"AAPENHET_LANG=de .* nb, en"):
+        messages_language({"AAPENHET_LANG": "de"})

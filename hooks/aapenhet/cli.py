@@ -2,8 +2,9 @@
 
 Subcommands:
 - ``gate``: may the statement be published? One reason per line; exit 0 publishable, 1 refused.
-- ``check``: the §5 check, grouped by §5 a, b, c, publication and consistency; ``--lang nb|en``. Exit 0,
-  or 1 when the statement is marked for publication (``published_on``) and anything is found.
+- ``check``: the §5 check, grouped by §5 a, b, c, publication and consistency; ``--lang nb|en`` (the
+  findings and any problem in the files). Exit 0, or 1 when the statement is marked for publication
+  (``published_on``) and anything is found.
 - ``schema``: write the JSON Schemas of ``data/`` for editors (``--check``: exit 1 if out of date).
 - ``keep``: copy the current, published statement to its permanent folder in ``data/history/``.
 - ``new-year``: ``keep``, then empty what next year's statement fills in again.
@@ -32,6 +33,7 @@ from aapenhet.bench.report import environment_lines, report_lines
 from aapenhet.bench.run import DEFAULT_RUNS, DEFAULT_SIZES, run_benchmark
 from aapenhet.ci_log import safe_for_ci_log
 from aapenhet.form.settings import read_form_settings, settings_file_problems
+from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
 from aapenhet.model.check import SECTION_TITLES, Section, is_marked_for_publication
 from aapenhet.model.keeping import HistoryError, Interrupted, NotPublishable, keep_current, start_next_year
 from aapenhet.model.loader import load_statement
@@ -113,7 +115,7 @@ def check(arguments: argparse.Namespace, project: Path) -> int:
     # The site cannot be built from a mkdocs.yml that cannot be read: said here too, where it is.
     unreadable = settings_file_problems(project) if (project / "mkdocs.yml").exists() else []
     if verdict.loaded is None or verdict.problems or unreadable:
-        print("\n".join(safe_for_ci_log(str(problem)) for problem in [*verdict.problems, *unreadable]))
+        print("\n".join(safe_for_ci_log(problem.text(language)) for problem in [*verdict.problems, *unreadable]))
         return 1
     loaded, findings = verdict.loaded, verdict.findings
     for section in Section:
@@ -292,7 +294,12 @@ def _parser() -> argparse.ArgumentParser:
         " and anything is found.",
     )
     _project_argument(check_parser)
-    check_parser.add_argument("--lang", choices=["nb", "en"], default="nb", help="the findings' language (default nb)")
+    check_parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=DEFAULT_LANGUAGE,
+        help=f"the language of the findings and of any problem in the files (default {DEFAULT_LANGUAGE})",
+    )
     schema_parser = commands.add_parser(
         "schema",
         help="write the JSON Schemas of data/ for editors",

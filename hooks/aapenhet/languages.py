@@ -7,6 +7,8 @@ Norwegian Bokmål is the authoritative text and the site's default (at ``/``); E
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from typing import Literal
 
 LANGUAGES = ("nb", "en")
@@ -23,3 +25,23 @@ def check_language(language: str) -> str:
     if language not in LANGUAGES:
         raise ValueError(f"unknown language «{language}» — expected {' or '.join(LANGUAGES)}")
     return language
+
+
+# The environment variable that sets the language of the problem reports ``mkdocs build`` and
+# ``mkdocs serve`` print (``AAPENHET_LANG=en``); unset or empty: the default language.
+MESSAGES_LANGUAGE_SETTING = "AAPENHET_LANG"
+
+
+def messages_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language the build reports problems in: ``AAPENHET_LANG``, else the default language.
+    Raises ``ValueError`` (in both languages) for a value that is not one of ``LANGUAGES``."""
+    value = (os.environ if environ is None else environ).get(MESSAGES_LANGUAGE_SETTING, "").strip()
+    if not value:
+        return DEFAULT_LANGUAGE
+    if value not in LANGUAGES:
+        listed = ", ".join(LANGUAGES)
+        raise ValueError(
+            f"{MESSAGES_LANGUAGE_SETTING}={value} er ikke et språk verktøyet skriver på — bruk ett av: {listed}"
+            f" / {MESSAGES_LANGUAGE_SETTING}={value} is not a language the tool writes in — use one of: {listed}"
+        )
+    return value

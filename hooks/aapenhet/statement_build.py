@@ -41,7 +41,7 @@ from aapenhet.rendering.version_views import (
     version_views,
 )
 from aapenhet.source.pages import page_texts
-from aapenhet.source.problems import DataProblems, Problem
+from aapenhet.source.problems import DataProblems, Problem, report_language
 from aapenhet.source.yaml_source import SourceMap, parse_yaml
 from aapenhet.website.addresses import ARCHIVE_PAGE, CHANGES_PAGE, Site, address_characters_problem
 from aapenhet.website.security import (
@@ -154,6 +154,13 @@ def script_sources(serving: bool) -> list[str]:
     return [SERVE_INLINE_SCRIPTS] if serving else [INLINE_SCRIPTS_TOKEN]
 
 
+# The line under the problems the terminal prints while the preview shows them on every page.
+SHOWN_UNTIL_FIXED = {
+    "nb": "Alle sidene viser dette til det er rettet.",
+    "en": "Every page shows these until they are fixed.",
+}
+
+
 @dataclass
 class ProblemsBuild:
     """Under ``mkdocs serve`` only, while the data or a page is wrong: every page, every file and the
@@ -169,8 +176,8 @@ class ProblemsBuild:
     reads_pages: bool = False
 
     def files(self, language: str) -> dict[str, str]:
-        # The pages still link to the files: each holds the problems until the data is fixed.
-        return dict.fromkeys(MACHINE_READABLE_NAMES, self.problems.report())
+        # The pages still link to the files: each holds the problems, in its language, until the data is fixed.
+        return dict.fromkeys(MACHINE_READABLE_NAMES, self.problems.report(language))
 
     def made_page_sources(self, language: str) -> dict[str, tuple[str, dict[str, str]]]:
         return {src_uri: ("", urls) for src_uri, urls in self.made_pages.get(language, {}).items()}
@@ -216,7 +223,7 @@ class ProblemsBuild:
         return self.made_pages
 
     def announce(self, log: logging.Logger | logging.LoggerAdapter[logging.Logger]) -> None:
-        log.warning("%s\nEvery page shows these until they are fixed.", self.problems.report())
+        log.warning("%s\n%s", self.problems.report(), SHOWN_UNTIL_FIXED[report_language()])
 
 
 @dataclass
@@ -498,11 +505,20 @@ def start_build(
                 ("site_url",),
                 "empty (is SITE_URL set to nothing?) — expected the"
                 " address the site is served at, such as https://www.example.no/aapenhet/",
+                message_nb="tom (er SITE_URL satt til ingenting?) — forventet adressen nettstedet"
+                " publiseres på, for eksempel https://www.example.no/aapenhet/",
             )
         )
     characters = address_characters_problem(site_url) if site_url else None
-    if characters:
-        problems.append(settings.problem(("site_url",), f"{characters} — expected the address the site is served at"))
+    if site_url and characters:
+        characters_nb = address_characters_problem(site_url, DEFAULT_LANGUAGE)
+        problems.append(
+            settings.problem(
+                ("site_url",),
+                f"{characters} — expected the address the site is served at",
+                message_nb=f"{characters_nb} — forventet adressen nettstedet publiseres på",
+            )
+        )
     form = _collect(problems, lambda: load_form_settings(extra, mkdocs_yml_text))
     labels = _collect(problems, load_labels)
     loaded = _collect(problems, lambda: load_statement(project / "data"))
@@ -513,7 +529,7 @@ def start_build(
     problems += docs_problems(docs_dir, languages, default_language)
     problems += untranslated_nav_titles(nav or [], nav_translations or {}, settings)
     if problems or not site_url or form is None or labels is None or loaded is None or versions is None:
-        raise DataProblems(problems, about="the statement site")
+        raise DataProblems(problems, about="the statement site", about_nb="nettstedet med redegjørelsen")
     site = Site(url=site_url, default_language=default_language, languages=tuple(languages))
     renderer = make_renderer(
         loaded.data,
@@ -568,6 +584,9 @@ def _language_problems(settings: SourceMap, languages: list[str], default_langua
             f"the languages are {', '.join(languages)} with default {default_language} — expected "
             f"{', '.join(expected)} in that order, with {DEFAULT_LANGUAGE} (the authoritative text)"
             " first and default: true",
+            f"språkene er {', '.join(languages)} med {default_language} som standard — forventet"
+            f" {', '.join(expected)} i den rekkefølgen, med {DEFAULT_LANGUAGE} (den gjeldende teksten)"
+            " først og default: true",
         )
     ]
 

@@ -46,7 +46,7 @@ def test_a_data_edit_shows_on_the_open_page_by_itself(chromium_browser, tmp_path
             )
             page.wait_for_function("() => document.body.innerText.includes('data/suppliers.yml:21:25')", timeout=20_000)
             assert page.locator("h1").inner_text() == "Feil i dataene"
-            assert "«XX» is not an ISO 3166 country code" in page.locator("[role=alert]").inner_text()
+            assert "«XX» er ikke en landkode etter ISO 3166" in page.locator("[role=alert]").inner_text()
             suppliers.write_text(
                 suppliers.read_text(encoding="utf-8").replace("countries: [CZ, XX]", "countries: [CZ, CN]"),
                 encoding="utf-8",

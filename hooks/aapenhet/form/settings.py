@@ -20,13 +20,14 @@ from pydantic import AfterValidator, BeforeValidator, Field, HttpUrl, Validation
 
 from aapenhet.model.models import Identifier, NonEmptyStr, StrictModel
 from aapenhet.source.explain import validation_problems
-from aapenhet.source.problems import DataProblems, Problem
+from aapenhet.source.problems import DataProblems, Problem, WordedError
 from aapenhet.source.problems import Path as DataPath
 from aapenhet.source.yaml_source import SourceMap, parse_yaml, read_data_text
 from aapenhet.website.addresses import is_loopback_host
 
 SETTINGS_PATH = ("extra", "innsynskrav")
 ABOUT = "the innsynskrav form settings"
+ABOUT_NB = "innstillingene for innsynskravskjemaet"
 
 
 class Provider(str, enum.Enum):
@@ -46,28 +47,36 @@ _UNSAFE = re.compile(r"[\s;,'\"<>\\`]")
 def check_endpoint(url: str) -> str:
     """An absolute https address of the service; plain http only for a receiver on this machine."""
     url = url.strip()
-    not_an_address = f"«{url}» is not a web address — expected https://… of the form service"
+    not_an_address = WordedError(
+        f"«{url}» is not a web address — expected https://… of the form service",
+        f"«{url}» er ikke en nettadresse — forventet https://… til skjematjenesten",
+    )
     if _UNSAFE.search(url):
-        raise ValueError(
+        raise WordedError(
             f"«{url}» contains a space, quote, comma or semicolon — expected the plain https://…"
-            " address the service gives you"
+            " address the service gives you",
+            f"«{url}» inneholder mellomrom, anførselstegn, komma eller semikolon — forventet bare"
+            " https://…-adressen tjenesten gir deg",
         )
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
         parts.port  # noqa: B018 - raises ValueError on a port that is not a number in range
     except ValueError:
-        raise ValueError(not_an_address) from None
+        raise not_an_address from None
     if parts.scheme not in ("http", "https") or not _is_host(host):
-        raise ValueError(not_an_address)
+        raise not_an_address
     if parts.scheme == "http" and not is_loopback_host(host):
-        raise ValueError(
+        raise WordedError(
             f"«{url}» is not https — a request must not travel unencrypted; expected https://…"
-            " (http only for a test receiver on 127.0.0.1 or localhost)"
+            " (http only for a test receiver on 127.0.0.1 or localhost)",
+            f"«{url}» er ikke https — et innsynskrav skal ikke sendes ukryptert; forventet https://…"
+            " (http bare for en testmottaker på 127.0.0.1 eller localhost)",
         )
     if parts.username or parts.password or parts.fragment:
-        raise ValueError(
-            f"«{url}» has a user name, password or #fragment — expected the plain address the service gives you"
+        raise WordedError(
+            f"«{url}» has a user name, password or #fragment — expected the plain address the service gives you",
+            f"«{url}» har brukernavn, passord eller #fragment — forventet bare adressen tjenesten gir deg",
         )
     return url
 
@@ -117,16 +126,27 @@ class FormSettings(StrictModel):
     @model_validator(mode="after")
     def _provider_needs(self) -> FormSettings:
         if self.provider is not Provider.netlify and self.endpoint is None:
-            raise ValueError(
+            raise WordedError(
                 f"the {self.provider.value} provider needs «endpoint:», the https:// address"
-                " the service gives for this form"
+                " the service gives for this form",
+                f"tjenesten {self.provider.value} trenger «endpoint:», https://-adressen"
+                " tjenesten gir for dette skjemaet",
             )
         if self.provider is Provider.netlify and self.endpoint is not None:
-            raise ValueError("the netlify provider takes posts on the site itself — remove «endpoint:»")
+            raise WordedError(
+                "the netlify provider takes posts on the site itself — remove «endpoint:»",
+                "tjenesten netlify tar imot skjemaet på selve nettstedet — fjern «endpoint:»",
+            )
         if self.provider is Provider.web3forms and self.access_key is None:
-            raise ValueError("the web3forms provider needs «access_key:», the key Web3Forms sent for this form")
+            raise WordedError(
+                "the web3forms provider needs «access_key:», the key Web3Forms sent for this form",
+                "tjenesten web3forms trenger «access_key:», nøkkelen Web3Forms sendte for dette skjemaet",
+            )
         if self.fields is not None and self.provider is not Provider.generic:
-            raise ValueError("«fields:» is only for the generic provider; a preset decides its own field names")
+            raise WordedError(
+                "«fields:» is only for the generic provider; a preset decides its own field names",
+                "«fields:» er bare for provider: generic; de andre tjenestene har faste feltnavn",
+            )
         return self
 
 
@@ -182,6 +202,8 @@ def load_form_settings(extra: dict[str, Any], mkdocs_yml_text: str, *, shown_as:
     if not isinstance(raw, dict):
         line, column = source.locate(SETTINGS_PATH[:1], at_key=True)
         what = "are missing" if raw is None else "are not a list of settings"
+        what_nb = "mangler" if raw is None else "er ikke en liste med innstillinger"
+        providers = ", ".join(p.value for p in Provider)
         raise DataProblems(
             [
                 Problem(
@@ -189,11 +211,13 @@ def load_form_settings(extra: dict[str, Any], mkdocs_yml_text: str, *, shown_as:
                     line,
                     column,
                     ".".join(SETTINGS_PATH),
-                    f"the innsynskrav form's settings {what} — expected «provider:» "
-                    f"({', '.join(p.value for p in Provider)}) and «endpoint:»",
+                    f"the innsynskrav form's settings {what} — expected «provider:» ({providers}) and «endpoint:»",
+                    f"innstillingene for innsynskravskjemaet {what_nb} — forventet «provider:» ({providers}) og"
+                    " «endpoint:»",
                 )
             ],
             about=ABOUT,
+            about_nb=ABOUT_NB,
         )
     try:
         return FormSettings.model_validate(raw)
@@ -206,6 +230,7 @@ def load_form_settings(extra: dict[str, Any], mkdocs_yml_text: str, *, shown_as:
                 for problem in problems
             ],
             about=ABOUT,
+            about_nb=ABOUT_NB,
         ) from None
 
 

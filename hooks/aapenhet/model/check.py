@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from aapenhet.model.completeness import lacks_assessment, lacks_date, lacks_edition, lacks_result
 from aapenhet.model.key_figures import key_figure_problems
@@ -74,8 +74,7 @@ class Finding:
         return self.nb if language == "nb" else self.en
 
     def text(self, language: str) -> str:
-        problem = self.problem
-        return str(problem if language == "en" else replace(problem, message=self.nb))
+        return self.problem.text(language)
 
 
 def _finding(section: Section, source: SourceMap, path: Path, nb: str, en: str, *, at_key: bool = False) -> Finding:

@@ -7,6 +7,7 @@ from functools import cache
 from babel import Locale
 
 from aapenhet.languages import LANGUAGES
+from aapenhet.source.problems import WordedError
 
 # CLDR territories that are two letters but not countries.
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ"})
@@ -51,4 +52,8 @@ def check_country_code(value: str) -> str:
     if value.upper() in _territories("en"):
         suggestion = value.upper()
     hint = f"«{suggestion}»" if suggestion else "a two-letter ISO 3166 code such as CN, TW, VN or NO"
-    raise ValueError(f"«{value}» is not an ISO 3166 country code — expected {hint}")
+    hint_nb = f"«{suggestion}»" if suggestion else "en ISO 3166-kode på to bokstaver, som CN, TW, VN eller NO"
+    raise WordedError(
+        f"«{value}» is not an ISO 3166 country code — expected {hint}",
+        f"«{value}» er ikke en landkode etter ISO 3166 — forventet {hint_nb}",
+    )

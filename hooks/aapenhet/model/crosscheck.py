@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 
+from aapenhet.languages import DEFAULT_LANGUAGE
 from aapenhet.model.countries import country_name
 from aapenhet.model.models import StatementData, Where
 from aapenhet.model.names import name_skeleton
@@ -47,6 +48,8 @@ def cross_check(data: StatementData, sources: dict[str, SourceMap]) -> list[Prob
                     path,
                     f"«{code}» ({country_name(code, 'en')}) has no entry in countries.yml — add «- code: {code}»"
                     " there with its risk rating",
+                    message_nb=f"«{code}» ({country_name(code, DEFAULT_LANGUAGE)}) står ikke i countries.yml — legg til"
+                    f" «- code: {code}» der, med risikovurderingen",
                 )
             )
 
@@ -54,22 +57,29 @@ def cross_check(data: StatementData, sources: dict[str, SourceMap]) -> list[Prob
     for index, entry in enumerate(data.countries.countries):
         path = ("countries", index)
         if entry.source is not None and entry.source not in source_ids:
-            known = some_ids(entry.source, source_ids)
+            known, known_nb = some_ids(entry.source, source_ids), some_ids(entry.source, source_ids, DEFAULT_LANGUAGE)
             problems.append(
                 countries.problem(
-                    (*path, "source"), f"unknown source «{entry.source}» — expected an id under sources: ({known})"
+                    (*path, "source"),
+                    f"unknown source «{entry.source}» — expected an id under sources: ({known})",
+                    message_nb=f"ukjent kilde «{entry.source}» — forventet en id under sources: ({known_nb})",
                 )
             )
         if entry.risk is not None and entry.source is None:
             problems.append(
                 countries.problem(
-                    (*path, "risk"), "a risk rating needs its source — add «source:» with an id under sources:"
+                    (*path, "risk"),
+                    "a risk rating needs its source — add «source:» with an id under sources:",
+                    message_nb="en risikovurdering trenger kilden sin — legg til «source:» med en id under sources:",
                 )
             )
         if entry.risk is None and (entry.source is not None or entry.areas):
             problems.append(
                 countries.problem(
-                    (*path, "risk"), "source or areas given without a rating — add «risk:» (high, elevated or low)"
+                    (*path, "risk"),
+                    "source or areas given without a rating — add «risk:» (high, elevated or low)",
+                    message_nb="source eller areas er fylt ut uten en vurdering — legg til «risk:» (high, elevated"
+                    " eller low)",
                 )
             )
     return problems
@@ -80,12 +90,15 @@ def cross_check(data: StatementData, sources: dict[str, SourceMap]) -> list[Prob
 _LISTED_IN_FULL = 8
 
 
-def some_ids(value: str, known: set[str]) -> str:
-    """The ids ``value`` could have meant: all of them when they are few, else the closest three."""
+def some_ids(value: str, known: set[str], language: str = "en") -> str:
+    """The ids ``value`` could have meant: all of them when they are few, else the closest three; in
+    ``language``."""
     if len(known) <= _LISTED_IN_FULL:
-        return ", ".join(sorted(known)) or "none yet"
-    closest = difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.0)
-    return f"the closest of {len(known):,}: {', '.join(closest)}"
+        return ", ".join(sorted(known)) or ("ingen ennå" if language == DEFAULT_LANGUAGE else "none yet")
+    closest = ", ".join(difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.0))
+    if language == DEFAULT_LANGUAGE:  # thousands grouped with a space, as Norwegian writes them
+        return f"de nærmeste av {len(known):,}".replace(",", "\u00a0") + f": {closest}"
+    return f"the closest of {len(known):,}: {closest}"
 
 
 def _due_diligence_references(data: StatementData, source: SourceMap) -> list[Problem]:
@@ -98,8 +111,15 @@ def _due_diligence_references(data: StatementData, source: SourceMap) -> list[Pr
     problems = []
 
     def unknown(path: Path, kind: str, value: str, known: set[str], where: str) -> None:
-        listed = some_ids(value, known)
-        problems.append(source.problem(path, f"unknown {kind} «{value}» — expected an id under {where} ({listed})"))
+        listed, listed_nb = some_ids(value, known), some_ids(value, known, DEFAULT_LANGUAGE)
+        kind_nb, where_nb = _UNKNOWN_NB[kind], _WHERE_NB[where]
+        problems.append(
+            source.problem(
+                path,
+                f"unknown {kind} «{value}» — expected an id under {where} ({listed})",
+                message_nb=f"{kind_nb} «{value}» — forventet en id {where_nb} ({listed_nb})",
+            )
+        )
 
     for index, measure in enumerate(dd.measures):
         for position, target in enumerate(measure.addresses):
@@ -125,6 +145,19 @@ def _due_diligence_references(data: StatementData, source: SourceMap) -> list[Pr
     return problems
 
 
+# An unknown reference, in Norwegian: what it should name, and where those are listed.
+_UNKNOWN_NB = {
+    "risk or impact": "ukjent risiko eller konsekvens",
+    "supplier": "ukjent leverandør",
+    "source": "ukjent kilde",
+}
+_WHERE_NB = {
+    "risks: or actual_impacts.impacts:": "under risks: eller actual_impacts.impacts:",
+    "suppliers.yml": "fra suppliers.yml",
+    "sources: in countries.yml": "under sources: i countries.yml",
+}
+
+
 def _production_countries(data: StatementData) -> Iterator[tuple[Path, str]]:
     for s_index, supplier in enumerate(data.suppliers.suppliers):
         for p_index, line in enumerate(supplier.production):
@@ -147,6 +180,8 @@ def _same_names(source: SourceMap, data: StatementData) -> list[Problem]:
                     ("suppliers", index, "name"),
                     f"«{supplier.name}» is listed twice: it reads as «{first.name}» ({first.id}, line {line}) —"
                     " list each supplier once, under one id",
+                    message_nb=f"«{supplier.name}» står to ganger: det er samme navn som «{first.name}»"
+                    f" ({first.id}, linje {line}) — før opp hver leverandør én gang, under én id",
                 )
             )
         else:
@@ -160,7 +195,13 @@ def _duplicates(source: SourceMap, keyed: Iterable[tuple[Path, str]]) -> list[Pr
     for path, key in keyed:
         if key in seen:
             line = source.locate(seen[key])[0]
-            problems.append(source.problem(path, f"«{key}» is used twice (first at line {line}) — each must be unique"))
+            problems.append(
+                source.problem(
+                    path,
+                    f"«{key}» is used twice (first at line {line}) — each must be unique",
+                    message_nb=f"«{key}» er brukt to ganger (første gang på linje {line}) — hver må være unik",
+                )
+            )
         else:
             seen[key] = path
     return problems

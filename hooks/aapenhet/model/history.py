@@ -32,6 +32,8 @@ from aapenhet.source.problems import DataProblems, Problem
 HISTORY_FOLDER = "history"
 _YEAR = re.compile(r"\d{4}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ABOUT = "the earlier statements in data/history/"
+_ABOUT_NB = "de tidligere redegjørelsene i data/history/"
 
 
 @dataclass(frozen=True)
@@ -101,12 +103,12 @@ def load_history(data_dir: Path, current: LoadedStatement) -> list[Version]:
     problem in every earlier version's files and in how the versions fit together."""
     versions, problems = _earlier_versions(data_dir)
     if problems:
-        raise DataProblems(problems, about="the earlier statements in data/history/")
+        raise DataProblems(problems, about=_ABOUT, about_nb=_ABOUT_NB)
     versions.sort(key=lambda version: version.date or datetime.date.min)  # a kept version always has its date
     now = _current_version(current, versions)
     problems += _fit_problems([*versions, now])
     if problems:
-        raise DataProblems(problems, about="the earlier statements in data/history/")
+        raise DataProblems(problems, about=_ABOUT, about_nb=_ABOUT_NB)
     before = _period_before(versions, now)
     left = tuple(carried_over(current, before.loaded.data)) if before is not None else ()
     final = not missing_for_publication(current.data) and not left
@@ -156,15 +158,19 @@ def _earlier_versions(data_dir: Path) -> tuple[list[Version], list[Problem]]:
 
 def _incomplete_folder_problem(shown_as: str, absent: list[str]) -> Problem:
     """A kept version lacks files: restored from git if it was published, removed if it never was."""
+    one = len(absent) == 1
     return Problem(
         shown_as,
         1,
         1,
         "",
-        f"incomplete: {', '.join(absent)} {'is' if len(absent) == 1 else 'are'}"
-        f" missing — a kept version is never edited: restore {'it' if len(absent) == 1 else 'them'} from"
+        f"incomplete: {', '.join(absent)} {'is' if one else 'are'}"
+        f" missing — a kept version is never edited: restore {'it' if one else 'them'} from"
         f" git (git checkout -- {shown_as}/), or, if this folder was never published, delete it and"
         " run «aapenhet keep» again",
+        f"ufullstendig: {', '.join(absent)} mangler — en versjon som er tatt vare på, endres aldri:"
+        f" hent {'den' if one else 'dem'} tilbake fra git (git checkout -- {shown_as}/), eller, hvis denne"
+        " mappen aldri ble publisert, slett den og kjør «aapenhet keep» på nytt",
     )
 
 
@@ -180,6 +186,9 @@ def _folder_name_problem(path: str, shown_as: str) -> Problem | None:
         "not a folder of an earlier statement — expected data/history/YYYY/ (the"
         " statement on year YYYY as published) or data/history/YYYY/YYYY-MM-DD/ (that statement as"
         " updated on that day)",
+        "ikke en mappe med en tidligere redegjørelse — forventet data/history/ÅÅÅÅ/ (redegjørelsen"
+        " for året ÅÅÅÅ slik den ble publisert) eller data/history/ÅÅÅÅ/ÅÅÅÅ-MM-DD/ (den samme"
+        " redegjørelsen slik den ble oppdatert den dagen)",
     )
 
 
@@ -220,6 +229,8 @@ def earlier_version(
                 "empty — an earlier statement says which period it"
                 f" covered: fill in start and end (its year is {parts[0]})",
                 at_key=True,
+                message_nb="tom — en tidligere redegjørelse sier hvilken periode den"
+                f" gjaldt: fyll ut start og end (året er {parts[0]})",
             )
         )
     elif str(end.year) != parts[0]:
@@ -229,12 +240,18 @@ def earlier_version(
                 f"the period ends in {end.year}, but the"
                 f" folder is data/{HISTORY_FOLDER}/{parts[0]}/ — put the statement in"
                 f" data/{HISTORY_FOLDER}/{end.year}/, or correct the period",
+                message_nb=f"perioden slutter i {end.year}, men"
+                f" mappen er data/{HISTORY_FOLDER}/{parts[0]}/ — legg redegjørelsen i"
+                f" data/{HISTORY_FOLDER}/{end.year}/, eller rett perioden",
             )
         )
     if statement.published_on is None:
         problems.append(
             source.problem(
-                ("published_on",), "empty — an earlier statement was published: fill in the date it was", at_key=True
+                ("published_on",),
+                "empty — an earlier statement was published: fill in the date it was",
+                at_key=True,
+                message_nb="tom — en tidligere redegjørelse ble publisert: fyll ut datoen den ble det",
             )
         )
     elif statement.approved_on is None:
@@ -245,6 +262,9 @@ def earlier_version(
                 " approval date — a statement is published only after the board approved"
                 " it: fill in approved_on",
                 at_key=True,
+                message_nb=f"publisert {statement.published_on}, men uten"
+                " godkjenningsdato — en redegjørelse publiseres først etter at styret har godkjent"
+                " den: fyll ut approved_on",
             )
         )
     if problems:
@@ -265,6 +285,11 @@ def earlier_version(
                     f" data/{HISTORY_FOLDER}/{parts[0]}/{later[-1]}/, and the one first published"
                     " here (git has it)",
                     at_key=True,
+                    message_nb=f"en revisjon datert {later[0]}, etter at redegjørelsen ble"
+                    f" publisert ({statement.published_on}) — data/{HISTORY_FOLDER}/{parts[0]}/"
+                    " har redegjørelsen slik den først ble publisert: legg denne versjonen i"
+                    f" data/{HISTORY_FOLDER}/{parts[0]}/{later[-1]}/, og den som først ble publisert,"
+                    " her (git har den)",
                 )
             ]
         return Version(end.year, statement.published_on, path, shown_as, loaded, key=key), []
@@ -272,13 +297,24 @@ def earlier_version(
     reason = next((revision.summary for revision in statement.revisions if revision.date == updated), None)
     if reason is None:
         dates = [revision.date for revision in statement.revisions]
-        fix = (
-            f"rename the folder to the date of its revision, {max(dates)}"
+        fix, fix_nb = (
+            (
+                f"rename the folder to the date of its revision, {max(dates)}",
+                f"gi mappen datoen til revisjonen, {max(dates)}",
+            )
             if dates
-            else "an update says what changed and why: its statement.yml lists a revision of that date"
+            else (
+                "an update says what changed and why: its statement.yml lists a revision of that date",
+                "en oppdatering sier hva som er endret og hvorfor: statement.yml har en revisjon med den datoen",
+            )
         )
         return None, [
-            source.problem(("revisions",), f"no revision dated {updated}, the folder's date — {fix}", at_key=True)
+            source.problem(
+                ("revisions",),
+                f"no revision dated {updated}, the folder's date — {fix}",
+                at_key=True,
+                message_nb=f"ingen revisjon datert {updated}, mappens dato — {fix_nb}",
+            )
         ]
     return Version(end.year, updated, path, shown_as, loaded, reason, key=key), []
 
@@ -311,6 +347,9 @@ def _fit_problems(versions: list[Version]) -> list[Problem]:
                     f"{version.date} is also the date of"
                     f" {seen[version.date].shown_as}/ — two versions of the statement cannot have"
                     " the same date; an update gets the day it was published",
+                    f"{version.date} er også datoen til"
+                    f" {seen[version.date].shown_as}/ — to versjoner av redegjørelsen kan ikke ha"
+                    " samme dato; en oppdatering får dagen den ble publisert",
                 )
             )
         seen.setdefault(version.date, version)
@@ -324,6 +363,10 @@ def _fit_problems(versions: list[Version]) -> list[Problem]:
                 f" both the statement on {current.year} — two current statements: if data/ is an"
                 " update of it, add a revisions: entry dated the day of the update; if it is"
                 " next year's, change its reporting_period",
+                f"data/ og data/{HISTORY_FOLDER}/{current.year}/ er"
+                f" begge redegjørelsen for {current.year} — to gjeldende redegjørelser: hvis data/ er en"
+                " oppdatering av den, legg til en revisions:-oppføring datert oppdateringsdagen; hvis den er"
+                " for neste år, endre reporting_period",
             )
         )
     elif current.date is not None and earlier and current.date <= (earlier[-1].date or datetime.date.min):
@@ -333,6 +376,8 @@ def _fit_problems(versions: list[Version]) -> list[Problem]:
                 "published_on" if not current.is_update else "revisions",
                 f"{current.date} is not after {earlier[-1].shown_as}/ ({earlier[-1].date}) — the"
                 " statement in data/ is the current one, the newest of all",
+                f"{current.date} er ikke etter {earlier[-1].shown_as}/ ({earlier[-1].date}) —"
+                " redegjørelsen i data/ er den gjeldende, den nyeste av alle",
             )
         )
     problems += _ids_that_change_meaning(versions)
@@ -355,15 +400,31 @@ def _ids_that_change_meaning(versions: list[Version]) -> list[Problem]:
                         f"«{item.id}» is also a {first[0]}'s id in this statement — an id names one thing:"
                         " give this one its own id"
                     )
+                    message_nb = (
+                        f"«{item.id}» er også id-en til {_KINDS_NB[first[0]]} i denne redegjørelsen — en id"
+                        " står for én ting: gi denne sin egen id"
+                    )
                 else:
                     message = (
                         f"«{item.id}» is a {first[0]} in {first[1].shown_as}/ but a {kind} here — an id keeps"
                         " its meaning from year to year (the comparison of the years matches by id): give"
                         " this one a new id"
                     )
-                problems.append(version.loaded.sources[file].problem((*_LIST_PATH[kind], index, "id"), message))
+                    message_nb = (
+                        f"«{item.id}» er {_KINDS_NB[first[0]]} i {first[1].shown_as}/, men {_KINDS_NB[kind]}"
+                        " her — en id beholder betydningen fra år til år (sammenligningen av årene går etter"
+                        " id): gi denne en ny id"
+                    )
+                problems.append(
+                    version.loaded.sources[file].problem(
+                        (*_LIST_PATH[kind], index, "id"), message, message_nb=message_nb
+                    )
+                )
     return problems
 
+
+# Each kind of thing with an id, in Norwegian.
+_KINDS_NB = {"supplier": "en leverandør", "risk": "en risiko", "impact": "en konsekvens", "measure": "et tiltak"}
 
 _LIST_PATH = {
     "supplier": ("suppliers",),
@@ -384,5 +445,5 @@ def _identified(version: Version) -> list[tuple[str, list[Supplier | Risk | Impa
     ]
 
 
-def _problem(version: Version, field: str, message: str) -> Problem:
-    return version.loaded.sources["statement"].problem((field,), message, at_key=True)
+def _problem(version: Version, field: str, message: str, message_nb: str) -> Problem:
+    return version.loaded.sources["statement"].problem((field,), message, at_key=True, message_nb=message_nb)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from aapenhet.languages import DEFAULT_LANGUAGE
 from aapenhet.model.crosscheck import cross_check
 from aapenhet.model.models import DATA_FILES, StatementData
 from aapenhet.source.explain import describe, validation_problems
@@ -63,9 +64,9 @@ def load_data_file(path: Path, shown: str, model: type[BaseModel]) -> tuple[Base
     edit is never missed; the models are frozen, so sharing them between builds is safe.)
     """
     source = SourceMap(shown)
-    expected = describe(model)
+    expected = describe(model), describe(model, DEFAULT_LANGUAGE)
     if not path.is_file():
-        return None, source, [Problem(shown, 1, 1, "", f"file is missing — expected {expected}")]
+        return None, source, [Problem(shown, 1, 1, "", *_file_is("missing", expected))]
     text, problems = read_data_text(path, shown)
     if text is None:
         return None, source, problems
@@ -82,18 +83,28 @@ def load_data_file(path: Path, shown: str, model: type[BaseModel]) -> tuple[Base
 
 
 def _validate(
-    parsed: ParsedYaml, shown: str, model: type[BaseModel], expected: str
+    parsed: ParsedYaml, shown: str, model: type[BaseModel], expected: tuple[str, str]
 ) -> tuple[BaseModel | None, SourceMap, list[Problem]]:
     if parsed.problems:
         return None, parsed.source, parsed.problems
     if parsed.data is None:
-        return None, parsed.source, [Problem(shown, 1, 1, "", f"file is empty — expected {expected}")]
+        return None, parsed.source, [Problem(shown, 1, 1, "", *_file_is("empty", expected))]
     if not isinstance(parsed.data, dict):
-        return None, parsed.source, [Problem(shown, 1, 1, "", f"the file is not a mapping — expected {expected}")]
+        return None, parsed.source, [Problem(shown, 1, 1, "", *_file_is("not a mapping", expected))]
     try:
         return model.model_validate(parsed.data), parsed.source, []
     except ValidationError as error:
         return None, parsed.source, validation_problems(error, model, parsed.source)
+
+
+def _file_is(what: str, expected: tuple[str, str]) -> tuple[str, str]:
+    """A whole file is missing, empty or not a mapping: in English and Norwegian, with what it should hold."""
+    en, nb = {
+        "missing": ("file is missing", "filen mangler"),
+        "empty": ("file is empty", "filen er tom"),
+        "not a mapping": ("the file is not a mapping", "filen er ikke en blokk med nøkler"),
+    }[what]
+    return f"{en} — expected {expected[0]}", f"{nb} — forventet {expected[1]}"
 
 
 # The last load of each data file, by where it is: (its text, what loading it gave). Bounded, so a

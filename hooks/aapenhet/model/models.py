@@ -26,6 +26,7 @@ from pydantic import (
 
 from aapenhet.model.countries import check_country_code, country_codes
 from aapenhet.model.names import check_name
+from aapenhet.source.problems import WordedError
 
 
 class StrictModel(BaseModel):
@@ -42,9 +43,15 @@ _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 def check_visible(value: str) -> str:
     """A text the public sees must show something: not only spaces, zero-width or format characters."""
     if _BIDI_CONTROLS.search(value):  # a pattern: every text is scanned whole, thousands of them
-        raise ValueError("contains a bidirectional override character (invisible, it reorders the text) — remove it")
+        raise WordedError(
+            "contains a bidirectional override character (invisible, it reorders the text) — remove it",
+            "inneholder et tegn som snur skriveretningen (usynlig, det endrer rekkefølgen i teksten) — fjern det",
+        )
     if not any(unicodedata.category(char)[0] not in "CZ" for char in value):
-        raise ValueError("has no visible characters (only spaces, zero-width or control characters) — write the text")
+        raise WordedError(
+            "has no visible characters (only spaces, zero-width or control characters) — write the text",
+            "har ingen synlige tegn (bare mellomrom, tegn uten bredde eller kontrolltegn) — skriv teksten",
+        )
     return value
 
 
@@ -298,9 +305,11 @@ class ProductionLine(StrictModel):
     @model_validator(mode="after")
     def _place_is_in_one_country(self) -> ProductionLine:
         if self.place is not None and len(self.countries) != 1:
-            raise ValueError(
+            raise WordedError(
                 "place: is one place, in one country — list only the country it is in under countries:,"
-                " or write a line of its own for each"
+                " or write a line of its own for each",
+                "place: er ett sted, i ett land — før bare opp landet det ligger i under countries:,"
+                " eller skriv en egen linje for hvert land",
             )
         return self
 
@@ -464,13 +473,21 @@ class ActualImpacts(StrictModel):
     @model_validator(mode="after")
     def _none_or_some(self) -> ActualImpacts:
         if self.none_identified and self.impacts:
-            raise ValueError("none_identified: true, but impacts are listed — remove one of them")
+            raise WordedError(
+                "none_identified: true, but impacts are listed — remove one of them",
+                "none_identified: true, men det står konsekvenser under impacts: — fjern det ene av dem",
+            )
         if self.none_identified and self.how_looked_for is None:
-            raise ValueError("none_identified needs «how_looked_for:», how the impacts were looked for")
+            raise WordedError(
+                "none_identified needs «how_looked_for:», how the impacts were looked for",
+                "none_identified trenger «how_looked_for:», hvordan det er lett etter negative konsekvenser",
+            )
         if not self.none_identified and not self.impacts:
-            raise ValueError(
+            raise WordedError(
                 "list the impacts under «impacts:», or say «none_identified: true» with"
-                " «how_looked_for:»; leave actual_impacts empty if the statement does not say"
+                " «how_looked_for:»; leave actual_impacts empty if the statement does not say",
+                "før opp konsekvensene under «impacts:», eller skriv «none_identified: true» med"
+                " «how_looked_for:»; la actual_impacts stå tom hvis redegjørelsen ikke sier noe om dem",
             )
         return self
 

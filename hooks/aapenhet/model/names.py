@@ -14,6 +14,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from aapenhet.source.problems import WordedError
+
 # Characters that look like nothing but are letters or symbols to Unicode.
 _FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 _DIRECTION_MARKS = frozenset("\u200e\u200f\u061c")
@@ -27,9 +29,15 @@ def check_name(value: str) -> str:
     """A name with at least one letter or digit left once invisible characters are removed, and no
     direction mark inside it."""
     if any(char in _DIRECTION_MARKS for char in value):
-        raise ValueError("contains a direction mark (invisible, it changes how the name reads) — remove it")
+        raise WordedError(
+            "contains a direction mark (invisible, it changes how the name reads) — remove it",
+            "inneholder et retningsmerke (usynlig, det endrer hvordan navnet leses) — fjern det",
+        )
     if not any(unicodedata.category(char)[0] in "LN" and char not in _FILLERS for char in value):
-        raise ValueError("has no letter or digit (only spaces, fillers or invisible marks) — write the name")
+        raise WordedError(
+            "has no letter or digit (only spaces, fillers or invisible marks) — write the name",
+            "har ingen bokstav eller siffer (bare mellomrom, fylltegn eller usynlige merker) — skriv navnet",
+        )
     return value
 
 

@@ -37,7 +37,9 @@ class Verdict:
 
     def reasons(self, language: str = "en") -> list[str]:
         """One located line per reason, in ``language``."""
-        return [str(problem) for problem in self.problems] + [finding.text(language) for finding in self.findings]
+        return [problem.text(language) for problem in self.problems] + [
+            finding.text(language) for finding in self.findings
+        ]
 
 
 def publication_verdict(data_dir: Path, docs_dir: Path, *, today: datetime.date | None = None) -> Verdict:
@@ -62,6 +64,7 @@ def publication_verdict(data_dir: Path, docs_dir: Path, *, today: datetime.date 
                     1,
                     "",
                     f"cannot be read ({error.strerror or error}) — check the files' permissions",
+                    f"kan ikke leses ({error.strerror or error}) — sjekk tilgangsrettighetene til filene",
                 )
             ],
         )

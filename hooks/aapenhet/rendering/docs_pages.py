@@ -47,6 +47,7 @@ def untranslated_pages(docs_dir: Path, languages: list[str], default: str) -> li
                         1,
                         "",
                         f"docs/{wanted} is missing: the page exists only in {present} — add the translation",
+                        f"docs/{wanted} mangler: siden finnes bare på språket {present} — legg til oversettelsen",
                     )
                 )
     return problems
@@ -67,6 +68,8 @@ def empty_pages(docs_dir: Path) -> list[Problem]:
                     "",
                     "the page is empty — write its text, or remove it in both languages and"
                     " its line under nav: in mkdocs.yml",
+                    "siden er tom — skriv teksten, eller fjern den på begge språk og"
+                    " linjen dens under nav: i mkdocs.yml",
                 )
             )
     return problems
@@ -77,29 +80,40 @@ def empty_pages(docs_dir: Path) -> list[Problem]:
 # is all that runs or loads code: event-handler attributes (in HTML, or in attr_list's {: …}), links
 # to javascript:, vbscript: or data: addresses, and elements that embed or redirect.
 _ACTIVE_CONTENT = (
-    (re.compile(r"<\s*/?\s*script\b", re.IGNORECASE), "a <script> in a page"),
+    (re.compile(r"<\s*/?\s*script\b", re.IGNORECASE), "a <script> in a page", "en <script> i en side"),
     (
         re.compile(r"(?:<[a-z][^>]*?[\s/\"']|\{:?\s*(?:[^}\n]*?\s)?)on[a-z]+\s*=", re.IGNORECASE),
         "an event-handler attribute (onclick=, onerror=, …) in a page",
+        "et attributt som reagerer på hendelser (onclick=, onerror=, …) i en side",
     ),
-    (re.compile(r"\b(?:java|vb)script\s*:", re.IGNORECASE), "a javascript: or vbscript: address in a page"),
+    (
+        re.compile(r"\b(?:java|vb)script\s*:", re.IGNORECASE),
+        "a javascript: or vbscript: address in a page",
+        "en javascript:- eller vbscript:-adresse i en side",
+    ),
     (
         re.compile(r"(?:\]\(|\]:[ \t]*|=\s*[\"']?)\s*<?data\s*:", re.IGNORECASE),
         "a data: address in a link in a page",
+        "en data:-adresse i en lenke i en side",
     ),
     (
         re.compile(r"<\s*(?:iframe|object|embed|meta|base|frame|frameset)\b", re.IGNORECASE),
         "an element that embeds or redirects (iframe, object, embed, meta, base) in a page",
+        "et element som bygger inn eller sender videre (iframe, object, embed, meta, base) i en side",
     ),
     # Not code, but never text either: NUL, ESC and the like would reach the page as they are.
-    (re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"), "a control character (invisible) in a page"),
+    (
+        re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"),
+        "a control character (invisible) in a page",
+        "et kontrolltegn (usynlig) i en side",
+    ),
 )
 
 
 def script_problems(markdown: str, shown_as: str) -> list[Problem]:
     """Everything in a page (its text or its front matter) that would run or load code, where it is."""
     problems = []
-    for pattern, what in _ACTIVE_CONTENT:
+    for pattern, what, what_nb in _ACTIVE_CONTENT:
         for match in pattern.finditer(markdown):
             line = markdown.count("\n", 0, match.start()) + 1
             column = match.start() - (markdown.rfind("\n", 0, match.start()) + 1) + 1
@@ -110,6 +124,7 @@ def script_problems(markdown: str, shown_as: str) -> list[Problem]:
                     column,
                     "",
                     f"{what} — pages are text, and scripts come only from the site itself: remove it",
+                    f"{what_nb} — sidene er tekst, og skript kommer bare fra nettstedet selv: fjern det",
                 )
             )
     return sorted(problems)
@@ -146,24 +161,39 @@ def untranslated_nav_titles(
             continue
         for title in entry:
 
-            def problem(message: str, index: int = index, title: str = title) -> Problem:
+            def problem(message: str, message_nb: str, index: int = index, title: str = title) -> Problem:
                 line, column = settings.locate(("nav", index, title), at_key=True)
-                return Problem(settings.file, line, column, f"nav[{index}]", message)
+                return Problem(settings.file, line, column, f"nav[{index}]", message, message_nb)
 
             if any(char in str(title) for char in "<>"):
-                problems.append(problem(f"«{title}»: a menu title is plain text — remove «<» and «>»"))
+                problems.append(
+                    problem(
+                        f"«{title}»: a menu title is plain text — remove «<» and «>»",
+                        f"«{title}»: en menytittel er ren tekst — fjern «<» og «>»",
+                    )
+                )
             target = str(entry[title])
             if re.match(r"\s*(?:java|vb)script\s*:|\s*data\s*:", target, re.IGNORECASE):
-                problems.append(problem(f"«{target}»: a menu entry leads to a page or an address, never to a script"))
+                problems.append(
+                    problem(
+                        f"«{target}»: a menu entry leads to a page or an address, never to a script",
+                        f"«{target}»: et menypunkt fører til en side eller en adresse, aldri til et skript",
+                    )
+                )
             problems += [
-                problem(f"«{known[title]}»: the {language} menu title is plain text — remove «<» and «>»")
+                problem(
+                    f"«{known[title]}»: the {language} menu title is plain text — remove «<» and «>»",
+                    f"«{known[title]}»: menytittelen for språket {language} er ren tekst — fjern «<» og «>»",
+                )
                 for language, known in translations.items()
                 if title in known and any(char in str(known[title]) for char in "<>")
             ]
             problems += [
                 problem(
                     f"«{title}» has no {language} title — add «{title}: …» under nav_translations: of the"
-                    f" {language} language (plugins: i18n: languages:) in mkdocs.yml"
+                    f" {language} language (plugins: i18n: languages:) in mkdocs.yml",
+                    f"«{title}» har ingen tittel for språket {language} — legg til «{title}: …» under"
+                    f" nav_translations: for språket {language} (plugins: i18n: languages:) i mkdocs.yml",
                 )
                 for language, known in translations.items()
                 if title not in known

@@ -69,15 +69,23 @@ def placeholder_problems(markdown: str, page_path: str) -> list[Problem]:
         line, column = _position(markdown, match.start())
         if exact is not None:
             what = f"unknown placeholder «{exact.group('name')}»"
+            what_nb = f"ukjent plassholder «{exact.group('name')}»"
         else:
-            what = f"«{' '.join(match.group(0).split())}» is not a placeholder as written"
+            written = " ".join(match.group(0).split())
+            what = f"«{written}» is not a placeholder as written"
+            what_nb = f"«{written}» er ikke en plassholder slik den er skrevet"
         meant = _did_you_mean(match.group(0))
         hint = f"did you mean «<!-- aapenhet:{meant} -->»? " if meant else ""
+        hint_nb = f"mente du «<!-- aapenhet:{meant} -->»? " if meant else ""
         message = (
             f"{what} — {hint}expected exactly «<!-- aapenhet:NAME -->» (lower case, one space inside each"
             f" end) with NAME one of: {', '.join(PLACEHOLDERS)}"
         )
-        problems.append(Problem(page_path, line, column, "", message))
+        message_nb = (
+            f"{what_nb} — {hint_nb}forventet nøyaktig «<!-- aapenhet:NAVN -->» (små bokstaver, ett mellomrom"
+            f" innenfor hver ende) der NAVN er en av: {', '.join(PLACEHOLDERS)}"
+        )
+        problems.append(Problem(page_path, line, column, "", message, message_nb))
     for match in EXACT.finditer(markdown):
         line_start = markdown.rfind("\n", 0, match.start()) + 1
         line_end = markdown.find("\n", match.end())
@@ -93,6 +101,10 @@ def placeholder_problems(markdown: str, page_path: str) -> list[Problem]:
                         f"«{match.group(0)}» shares its line with other text or is indented — the block it stands for"
                         " is a part of the page of its own; put the placeholder alone at the start of a line"
                     ),
+                    (
+                        f"«{match.group(0)}» står på linje med annen tekst eller er rykket inn — blokken den står for,"
+                        " er en egen del av siden; sett plassholderen alene først på en linje"
+                    ),
                 )
             )
     for match in _OPENED.finditer(markdown):
@@ -101,7 +113,8 @@ def placeholder_problems(markdown: str, page_path: str) -> list[Problem]:
             continue  # closed on its line (a near miss above, or exact), or an editor's note
         line, column = _position(markdown, match.start())
         written = match.group(0).strip()
-        meant = _did_you_mean(written) or "NAME"
+        known = _did_you_mean(written)
+        meant, meant_nb = known or "NAME", known or "NAVN"
         problems.append(
             Problem(
                 page_path,
@@ -111,6 +124,10 @@ def placeholder_problems(markdown: str, page_path: str) -> list[Problem]:
                 (
                     f"«{written}» is not closed with «-->» on its line — the rest of the page would be hidden as a"
                     f" comment; write «<!-- aapenhet:{meant} -->»"
+                ),
+                (
+                    f"«{written}» blir ikke lukket med «-->» på samme linje — resten av siden ville blitt skjult som en"
+                    f" kommentar; skriv «<!-- aapenhet:{meant_nb} -->»"
                 ),
             )
         )
@@ -138,6 +155,8 @@ def placeholder_parity_problems(pages: Mapping[str, str], shown_as: Callable[[st
                             "",
                             f"placeholder «{name}» is here but not in {shown_as(other)} — the {other} page would lack"
                             " that part of the statement; add it there too, or remove it here",
+                            f"plassholderen «{name}» står her, men ikke i {shown_as(other)} — siden på språket {other}"
+                            " ville mangle den delen av redegjørelsen; legg den til der også, eller fjern den her",
                         )
                     )
     return problems

@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from jinja2 import Environment
 from markupsafe import Markup
 
-from aapenhet.languages import DEFAULT_LANGUAGE
 from aapenhet.rendering.renderer import template_environment
 from aapenhet.source.problems import Problem
 
@@ -35,7 +34,7 @@ def problems_page(problems: Iterable[Problem], language: str) -> str:
             {
                 "where": f"{problem.file}:{problem.line}:{problem.column}",
                 "path": problem.path,
-                "message": (problem.message_nb or problem.message) if language == DEFAULT_LANGUAGE else problem.message,
+                "message": problem.message_in(language),
             }
             for problem in listed
         ],

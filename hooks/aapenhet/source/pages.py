@@ -12,7 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-from aapenhet.source.problems import Problem
+from aapenhet.source.problems import Problem, unreadable
 
 # A page of the statement is a few kB; anything this large is the wrong file (or /dev/zero).
 MAX_PAGE_BYTES = 2 * 1024 * 1024
@@ -57,6 +57,8 @@ def unreadable_pages(docs_dir: Path) -> list[Problem]:
                     column,
                     "",
                     "the page is not saved as UTF-8 (Latin-1 or Windows-1252?) — save it again as UTF-8 in your editor",
+                    "siden er ikke lagret som UTF-8 (Latin-1 eller Windows-1252?) — lagre den på nytt som UTF-8 i"
+                    " redigeringsprogrammet",
                 )
             )
     return problems
@@ -68,22 +70,27 @@ def _read_page(path: Path, docs_dir: Path) -> tuple[bytes | None, Problem | None
         info = os.stat(path)  # through a link: what is read is what it points to
         if not stat.S_ISREG(info.st_mode):
             return None, Problem(
-                shown, 1, 1, "", "is not a file (a link to a device, a pipe or a folder?) — save the page as a file"
+                shown,
+                1,
+                1,
+                "",
+                "is not a file (a link to a device, a pipe or a folder?) — save the page as a file",
+                "er ikke en fil (en lenke til en enhet, et rør eller en mappe?) — lagre siden som en fil",
             )
         if info.st_size > MAX_PAGE_BYTES:
+            megabytes, most = f"{info.st_size / 1024 / 1024:.1f}", MAX_PAGE_BYTES // 1024 // 1024
             return None, Problem(
                 shown,
                 1,
                 1,
                 "",
-                f"the page is {info.st_size / 1024 / 1024:.1f} MB — a page may be at most"
-                f" {MAX_PAGE_BYTES // 1024 // 1024} MB; is it the right file?",
+                f"the page is {megabytes} MB — a page may be at most {most} MB; is it the right file?",
+                f"siden er på {megabytes.replace('.', ',')} MB — en side kan være på høyst {most} MB; er det riktig"
+                " fil?",
             )
         return path.read_bytes(), None
     except OSError as error:
-        return None, Problem(
-            shown, 1, 1, "", f"cannot be read ({error.strerror or error}) — check the file's permissions"
-        )
+        return None, unreadable(shown, error)
 
 
 def _shown(path: Path, docs_dir: Path) -> str:

@@ -22,7 +22,7 @@ from typing import Any, cast
 import yaml
 from yaml import events
 
-from aapenhet.source.problems import Path, Problem, dotted
+from aapenhet.source.problems import Path, Problem, dotted, unreadable
 
 # The data is at most about ten levels deep; anything much deeper is a mistake or an attack.
 MAX_DEPTH = 64
@@ -30,6 +30,7 @@ MAX_DEPTH = 64
 MAX_FILE_BYTES = 32 * 1024 * 1024
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _HINT = "check indentation, colons and quotes near here"
+_HINT_NB = "sjekk innrykk, kolon og anførselstegn i nærheten"
 
 
 @dataclass
@@ -69,28 +70,35 @@ def read_data_text(path: FilePath, shown: str) -> tuple[str | None, list[Problem
     try:
         size = path.stat().st_size
     except OSError as error:
-        return None, [
-            Problem(shown, 1, 1, "", f"cannot be read ({error.strerror or error}) — check the file's permissions")
-        ]
+        return None, [unreadable(shown, error)]
     if size > MAX_FILE_BYTES:
+        megabytes, most = f"{size / 1024 / 1024:.1f}", MAX_FILE_BYTES // 1024 // 1024
         return None, [
             Problem(
                 shown,
                 1,
                 1,
                 "",
-                f"the file is {size / 1024 / 1024:.1f} MB — a data file may be at"
-                f" most {MAX_FILE_BYTES // 1024 // 1024} MB; is it the right file?",
+                f"the file is {megabytes} MB — a data file may be at most {most} MB; is it the right file?",
+                f"filen er på {megabytes.replace('.', ',')} MB — en datafil kan være på høyst {most} MB;"
+                " er det riktig fil?",
             )
         ]
     try:
         return path.read_text(encoding="utf-8"), []
     except UnicodeDecodeError as error:
-        return None, [Problem(shown, 1, 1, "", f"is not UTF-8 text ({error.reason}) — save it as UTF-8")]
-    except OSError as error:
         return None, [
-            Problem(shown, 1, 1, "", f"cannot be read ({error.strerror or error}) — check the file's permissions")
+            Problem(
+                shown,
+                1,
+                1,
+                "",
+                f"is not UTF-8 text ({error.reason}) — save it as UTF-8",
+                f"er ikke lagret som UTF-8 ({error.reason}) — lagre filen på nytt som UTF-8",
+            )
         ]
+    except OSError as error:
+        return None, [unreadable(shown, error)]
 
 
 def parse_yaml(text: str, file: str) -> ParsedYaml:
@@ -106,6 +114,7 @@ def parse_yaml(text: str, file: str) -> ParsedYaml:
                     1,
                     "",
                     f"the text is larger than the {MAX_FILE_BYTES // 1024 // 1024} MB a data file may be",
+                    f"teksten er større enn {MAX_FILE_BYTES // 1024 // 1024} MB, det meste en datafil kan være på",
                 )
             ],
         )
@@ -160,17 +169,23 @@ class _Builder:
         elif isinstance(event, events.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                self._stop(event, "a second YAML document («---») — keep one document per file")
+                self._stop(
+                    event,
+                    "a second YAML document («---») — keep one document per file",
+                    "et YAML-dokument til («---») — ha bare ett dokument i hver fil",
+                )
         elif isinstance(event, events.AliasEvent):
             self._stop(
                 event,
                 f"an alias (*{event.anchor}) — anchors and aliases are not supported here; write the value out in full",
+                f"et alias (*{event.anchor}) — ankre og aliaser kan ikke brukes her; skriv verdien helt ut",
             )
         elif isinstance(event, events.NodeEvent) and event.anchor is not None:
             self._stop(
                 event,
                 f"an anchor (&{event.anchor}) — anchors and aliases are not supported here;"
                 " write the value out in full",
+                f"et anker (&{event.anchor}) — ankre og aliaser kan ikke brukes her; skriv verdien helt ut",
             )
         elif isinstance(event, events.CollectionStartEvent):
             self._start(event)
@@ -189,7 +204,11 @@ class _Builder:
     def _key(self, mapping: _Open, event: events.ScalarEvent) -> None:
         key = event.value
         if key == "<<" and _is_plain(event):
-            self._stop(event, "a merge key («<<») — merge keys are not supported here; write the keys out")
+            self._stop(
+                event,
+                "a merge key («<<») — merge keys are not supported here; write the keys out",
+                "en flettenøkkel («<<») — flettenøkler kan ikke brukes her; skriv nøklene helt ut",
+            )
             return
         key_path = (*mapping.path, key)
         mapping.keep_value = key_path not in self.source.keys
@@ -203,6 +222,8 @@ class _Builder:
                     *_position(event),
                     dotted(key_path),
                     f"duplicate key «{key}» (first at line {first_line}) — give each key once",
+                    f"nøkkelen «{key}» står to ganger (første gang på linje {first_line}) — skriv hver nøkkel bare"
+                    " én gang",
                 )
             )
         mapping.key = key
@@ -210,10 +231,14 @@ class _Builder:
     def _start(self, event: events.CollectionStartEvent) -> None:
         top = self._open[-1] if self._open else None
         if top is not None and isinstance(top.value, dict) and top.key is None:
-            self._stop(event, "a key must be a plain word — expected «key: value»")
+            self._stop(
+                event,
+                "a key must be a plain word — expected «key: value»",
+                "en nøkkel må være et enkelt ord — forventet «nøkkel: verdi»",
+            )
             return
         if len(self._open) >= MAX_DEPTH:
-            self._stop(event, _too_deep())
+            self._stop(event, *_too_deep())
             return
         path = self._next_path()
         self.source.values[path] = _position(event)
@@ -241,15 +266,17 @@ class _Builder:
                 top.value[top.key] = value
             top.key = None
 
-    def _stop(self, event: events.Event, message: str) -> None:
+    def _stop(self, event: events.Event, message: str, message_nb: str) -> None:
         line, column = _position(event)
-        self.problem = Problem(self.source.file, line, column, dotted(self._next_path()), message)
+        self.problem = Problem(self.source.file, line, column, dotted(self._next_path()), message, message_nb)
 
 
-def _too_deep() -> str:
+def _too_deep() -> tuple[str, str]:
+    """The message, in English and Norwegian."""
     return (
         f"nested more than {MAX_DEPTH} levels deep — the data is never nested this deeply; check the"
-        " indentation and brackets"
+        " indentation and brackets",
+        f"mer enn {MAX_DEPTH} nivåer inni hverandre — dataene har aldri så mange nivåer; sjekk innrykkene og klammene",
     )
 
 
@@ -277,6 +304,8 @@ def _character_problem(error: yaml.reader.ReaderError, file: str, text: str) -> 
         "",
         f"an invisible control character (U+{code:04X}) that YAML does not allow — delete it (retype the"
         " text around it if your editor does not show it); only tabs and line breaks may be used",
+        f"et usynlig kontrolltegn (U+{code:04X}) som YAML ikke tillater — slett det (skriv teksten rundt det"
+        " på nytt hvis redigeringsprogrammet ikke viser det); bare tabulatorer og linjeskift kan brukes",
     )
 
 
@@ -289,9 +318,16 @@ def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Proble
     lines = text.splitlines()
     if "maximum nesting depth" in problem:
         # libyaml's scanner, reading ahead, stops deep flow brackets before the events reach MAX_DEPTH.
-        return Problem(file, line, column, "", _too_deep())
+        return Problem(file, line, column, "", *_too_deep())
     if "cannot start any token" in problem and mark is not None and _char_at(lines, mark) == "\t":
-        return Problem(file, line, column, "", "a tab — indent with spaces, not tabs")
+        return Problem(
+            file,
+            line,
+            column,
+            "",
+            "a tab — indent with spaces, not tabs",
+            "en tabulator — bruk mellomrom til innrykk, ikke tabulatorer",
+        )
     if "quoted scalar" in context and "end of stream" in problem and started is not None:
         return Problem(
             file,
@@ -299,6 +335,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Proble
             started.column + 1,
             "",
             "this quote is never closed — add the closing quote (\" or ') where the text ends",
+            "dette anførselstegnet blir aldri lukket — sett inn det avsluttende anførselstegnet (\" eller ')"
+            " der teksten slutter",
         )
     if context.startswith("while parsing a flow") and started is not None:
         opened = _char_at(lines, started)
@@ -310,6 +348,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Proble
                 "",
                 f"this «{opened}» is not closed on its line — close it with «{_CLOSING.get(opened, '')}»,"
                 " or put text that holds a comma, colon or # in quotes",
+                f"denne «{opened}» blir ikke lukket på samme linje — lukk den med «{_CLOSING.get(opened, '')}»,"
+                " eller sett tekst med komma, kolon eller # i anførselstegn",
             )
         return Problem(
             file,
@@ -318,6 +358,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Proble
             "",
             f"a comma, colon or # in unquoted text breaks the"
             f' «{opened}…{_CLOSING.get(opened, "")}» here — put the text in quotes ("…")',
+            f"et komma, kolon eller # i tekst uten anførselstegn bryter"
+            f' «{opened}…{_CLOSING.get(opened, "")}» her — sett teksten i anførselstegn ("…")',
         )
     if "mapping values are not allowed" in problem and mark is not None:
         return Problem(
@@ -328,11 +370,65 @@ def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Proble
             "a colon inside unquoted text, or a line indented differently from the"
             ' lines above — put text that holds a colon in quotes ("…"), and line up keys of the'
             " same level with the same number of spaces",
+            "et kolon i tekst uten anførselstegn, eller en linje som er rykket inn annerledes enn linjene"
+            ' over — sett tekst med kolon i anførselstegn ("…"), og la nøkler på samme nivå'
+            " begynne med like mange mellomrom",
         )
+    # The YAML reader's own words, with where the construct began; in Norwegian where they are known.
     what = " ".join(part for part in (context, problem) if part)
+    began = began_nb = ""
     if started is not None and mark is not None and started.line != mark.line:
-        what += f" (the construct began at line {started.line + 1})"
-    return Problem(file, line, column, "", f"YAML syntax error: {what} — {_HINT}")
+        began = f" (the construct began at line {started.line + 1})"
+        began_nb = f" (fra linje {started.line + 1})"
+    where_nb = _READER_WORDS_NB.get(context, context)
+    what_nb = f"{where_nb}{began_nb}: " if where_nb else ""
+    what_nb += _READER_WORDS_NB.get(problem, problem)
+    return Problem(
+        file,
+        line,
+        column,
+        "",
+        f"YAML syntax error: {what}{began} — {_HINT}",
+        f"feil i YAML-oppsettet{' ' if where_nb else ': '}{what_nb} — {_HINT_NB}",
+    )
+
+
+# The YAML reader's (libyaml's) words for where it was and what it found, in Norwegian; any other
+# words of its own stay as it says them.
+_READER_WORDS_NB = {
+    "while parsing a block mapping": "i en blokk med nøkler",
+    "while parsing a block collection": "i en liste",
+    "while parsing a flow sequence": "i en liste i «[…]»",
+    "while parsing a flow mapping": "i en blokk i «{…}»",
+    "while parsing a block node": "i en verdi",
+    "while parsing a flow node": "i en verdi",
+    "while parsing a quoted scalar": "i en tekst i anførselstegn",
+    "while scanning a quoted scalar": "i en tekst i anførselstegn",
+    "while scanning a simple key": "i en nøkkel",
+    "while scanning a plain scalar": "i en tekst",
+    "while scanning a block scalar": "i en tekstblokk («|» eller «>»)",
+    "while scanning an alias": "i et alias («*»)",
+    "while scanning an anchor": "i et anker («&»)",
+    "while scanning a tag": "i en tagg («!»)",
+    "while scanning for the next token": "",
+    "did not find expected key": "fant ikke nøkkelen som skulle komme her (er linjen rykket inn for lite"
+    " eller for mye, eller står det noe etter verdien?)",
+    "did not find expected '-' indicator": "fant ikke «-» der neste punkt i listen skulle begynne (er linjen"
+    " rykket inn for lite eller for mye?)",
+    "could not find expected ':'": "fant ikke «:» etter nøkkelen",
+    "found unknown escape character": "fant en omvendt skråstrek (\\) med et tegn etter som YAML ikke kjenner",
+    "found a tab character that violates indentation": "fant en tabulator som ødelegger innrykket",
+    "did not find expected <document start>": "fant tekst etter slutten av dokumentet",
+    "found character that cannot start any token": "fant et tegn som ikke kan stå først i en verdi uten"
+    " anførselstegn (som %, @ eller `)",
+    "did not find expected comment or line break": "fant ikke linjeskift eller kommentar der det skulle være",
+    "did not find expected alphabetic or numeric character": "fant ikke bokstav eller siffer der det skulle være",
+    "did not find expected node content": "fant ingen verdi der det skulle være en",
+    "found unexpected end of stream": "filen slutter før det som ble åpnet, er lukket",
+    "block sequence entries are not allowed in this context": "et listepunkt («- ») kan ikke stå her",
+    "did not find expected ',' or ']'": "fant ikke «,» eller «]»",
+    "did not find expected ',' or '}'": "fant ikke «,» eller «}»",
+}
 
 
 _CLOSING = {"[": "]", "{": "}"}

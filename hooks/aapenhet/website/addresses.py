@@ -72,13 +72,21 @@ def _legacy_ipv4(name: str) -> ipaddress.IPv4Address | None:
         return None
 
 
-def address_characters_problem(url: str) -> str | None:
+def address_characters_problem(url: str, language: str = "en") -> str | None:
     """An address goes into pages' attributes and links as it is: one that holds quotes, angle
-    brackets, spaces, controls or invisible characters is refused before it reaches a page."""
+    brackets, spaces, controls or invisible characters is refused before it reaches a page. Worded
+    in ``language`` (the gate's English by default)."""
     if any(char in url for char in "\"'<>\\`{}| ") or any(
         ord(char) < 32 or unicodedata.category(char) in ("Cc", "Cf", "Zs", "Zl", "Zp") for char in url
     ):
-        return f"«{url}» holds characters an address cannot (quotes, angle brackets, spaces, controls, invisible ones)"
+        if language == "en":
+            return (
+                f"«{url}» holds characters an address cannot (quotes, angle brackets, spaces, controls, invisible ones)"
+            )
+        return (
+            f"«{url}» inneholder tegn en adresse ikke kan ha (anførselstegn, vinkelparenteser, mellomrom,"
+            " kontrolltegn eller usynlige tegn)"
+        )
     return None
 
 
@@ -101,7 +109,7 @@ def public_https_url_problem(url: str | None) -> str | None:
         port = 0
     if port is not None and not 0 < port < 65536:
         return f"«{url}» has no port a browser can reach"
-    characters = address_characters_problem(url)
+    characters = address_characters_problem(url)  # the gate's own: in English
     if characters:
         return characters
     host = unicodedata.normalize("NFKC", host)

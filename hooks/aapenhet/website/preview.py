@@ -23,16 +23,19 @@ def settings_problems(settings_file: Path, error: Exception) -> DataProblems:
     try:
         text, problems = read_data_text(settings_file, shown)
     except OSError as unreadable:
-        text, problems = None, [Problem(shown, 1, 1, "", f"cannot be read ({unreadable.strerror})")]
+        reason = unreadable.strerror
+        text, problems = None, [Problem(shown, 1, 1, "", f"cannot be read ({reason})", f"kan ikke leses ({reason})")]
     if text is not None:
         problems = parse_yaml(text, shown).problems
     if not problems:
-        problems = [Problem(shown, 1, 1, "", " ".join(str(error).split()))]
-    return DataProblems(problems, about=shown)
+        said = " ".join(str(error).split())  # MkDocs' own words: English only
+        problems = [Problem(shown, 1, 1, "", said, f"MkDocs kan ikke lese filen: {said}")]
+    return DataProblems(problems, about=shown, about_nb=shown)
 
 
 def show_settings_problems(site_dir: Path, settings_file: Path, error: Exception) -> str:
-    """Every page under ``site_dir`` becomes the problems with ``settings_file``; returns their report."""
+    """Every page under ``site_dir`` becomes the problems with ``settings_file``, each in the page's
+    language; returns their report, in the build's (``DataProblems.report``)."""
     problems = settings_problems(settings_file, error)
     pages = {*site_dir.rglob("*.html"), site_dir / "404.html"}
     for page in pages:
