@@ -633,3 +633,12 @@ def test_one_wording_for_what_the_statement_does_not_say() -> None:
             assert words not in text.nb, f"{key}: {text.nb}"
         for words in ("stated in the statement", "rated in the statement", "not given", "not named", "does not say"):
             assert words not in text.en, f"{key}: {text.en}"
+
+
+def test_the_front_page_gives_each_measures_result_or_says_none_is_stated() -> None:
+    """A reader on a phone sees there what came of each measure, and where nothing is stated."""
+    done = render_block("summary", "en").select("ul")[1].select("li")
+    results = {item.a["href"].split("#measure-")[1]: item.get_text(" ", strip=True) for item in done}
+    assert results["iw-visits"].endswith("Result: Exempla's impression is that IW is run in a respectable manner.")
+    assert results["hp-interviews"].endswith("Result: Not stated")
+    assert all(". Result: " in text for text in results.values())
