@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from aapenhet.languages import LANGUAGES
-from aapenhet.model.loader import load_data_file, load_statement_data
+from aapenhet.model.loader import load_data_file, load_statement, load_statement_data
 from aapenhet.model.models import DATA_FILES, MeasureStatus, RiskLevel
 from aapenhet.source.problems import DataProblems, Problem
 from aapenhet.source.yaml_source import parse_yaml
@@ -168,3 +168,23 @@ def test_a_data_file_that_cannot_be_opened_is_located_by_its_name(tmp_path: Path
     assert [str(problem) for problem in problems] == [
         "data/suppliers.yml:1:1 cannot be read (Permission denied) — check the file's permissions"
     ]
+
+
+def test_a_build_reads_no_positions_yet_every_message_is_located_as_before(tmp_path: Path) -> None:
+    """positions=False (a build): the same data; a problem, or a finding of the §5 check, is located
+    exactly as when the positions are read first."""
+    from aapenhet.model.check import check_statement
+
+    quick, full = load_statement(PROJECT / "data", positions=False), load_statement(PROJECT / "data")
+    assert quick.data == full.data
+    assert [str(f.problem) for f in check_statement(quick)] == [str(f.problem) for f in check_statement(full)]
+    for case in CROSSCHECK_CASES:
+        data_dir = shutil.copytree(PROJECT / "data", tmp_path / case.name / "data")
+        for overlay in case.glob("*.yml"):
+            shutil.copy(overlay, data_dir / overlay.name)
+        found = []
+        for positions in (False, True):
+            with pytest.raises(DataProblems) as raised:
+                load_statement(data_dir, positions=positions)
+            found.append([str(problem) for problem in raised.value.problems])
+        assert found[0] == found[1] and found[0], case.name

@@ -23,7 +23,7 @@ from aapenhet.model import kept_cache
 from aapenhet.model.changes import Changes
 from aapenhet.model.check import check_statement
 from aapenhet.model.history import Version, earlier_version_problems, load_history
-from aapenhet.model.loader import LoadedStatement, forget_loaded_files, load_statement
+from aapenhet.model.loader import LoadedStatement, forget_loaded_files, load_statement, unlocated
 from aapenhet.publishing.build_record import build_record, write_build_record
 from aapenhet.publishing.export import MACHINE_READABLE_NAMES, machine_readable_files
 from aapenhet.publishing.feed import FEED_FILE, FEED_LABELS, atom_feed, published_versions
@@ -521,7 +521,9 @@ def start_build(
         )
     form = _collect(problems, lambda: load_form_settings(extra, mkdocs_yml_text))
     labels = _collect(problems, load_labels)
-    loaded = _collect(problems, lambda: load_statement(project / "data"))
+    # A build reads no positions unless a message needs them; a preview keeps them, to re-read only
+    # the file an editor saves.
+    loaded = _collect(problems, lambda: load_statement(project / "data", positions=serving))
     if loaded is not None:
         versions = _collect(problems, lambda: load_history(project / "data", loaded))
     else:
@@ -551,7 +553,8 @@ def start_build(
         changes=version_changes(versions),
         record=build_record(project, site_url, form),
         serving=serving,
-        lacks=len(check_statement(loaded, page_texts(docs_dir))),
+        # Counted, not shown: where each finding is is not needed (aapenhet check says).
+        lacks=len(check_statement(LoadedStatement(loaded.data, unlocated()), page_texts(docs_dir))),
         version_renderers={
             version.path: renderer.for_data(version.loaded.data) for version in versions if not version.is_current
         },

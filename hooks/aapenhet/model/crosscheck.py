@@ -7,7 +7,7 @@ which countries need a risk entry, which rating sources must exist.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from aapenhet.languages import DEFAULT_LANGUAGE
 from aapenhet.model.countries import country_name
@@ -17,7 +17,7 @@ from aapenhet.source.problems import Path, Problem
 from aapenhet.source.yaml_source import SourceMap
 
 
-def cross_check(data: StatementData, sources: dict[str, SourceMap]) -> list[Problem]:
+def cross_check(data: StatementData, sources: Mapping[str, SourceMap]) -> list[Problem]:
     problems: list[Problem] = []
     countries, suppliers, due_diligence = sources["countries"], sources["suppliers"], sources["due_diligence"]
 

@@ -24,8 +24,8 @@ from pathlib import Path
 from aapenhet.model.carried_over import carried_over
 from aapenhet.model.check import Finding
 from aapenhet.model.completeness import missing_for_publication
-from aapenhet.model.kept_cache import LazySources, cached_data, store_data, version_key
-from aapenhet.model.loader import LoadedStatement, load_statement
+from aapenhet.model.kept_cache import cached_data, store_data, version_key
+from aapenhet.model.loader import LazySources, LoadedStatement, load_statement
 from aapenhet.model.models import DATA_FILES, Impact, Measure, Risk, Supplier, Text
 from aapenhet.source.problems import DataProblems, Problem
 

@@ -25,11 +25,9 @@ import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from aapenhet.model.models import DATA_FILES, StatementData
-from aapenhet.source.yaml_source import SourceMap, parse_yaml, read_data_text
 
 PACKAGE = Path(__file__).resolve().parent.parent
 # Entries not used for this long are removed when the cache is next written to.
@@ -147,24 +145,3 @@ def _store(key: str, name: str, content: bytes) -> None:
         os.replace(temporary, folder / key / name)
     except OSError:
         return
-
-
-class LazySources(Mapping[str, SourceMap]):
-    """Where each value of a kept version is, read from a file only when a message needs it."""
-
-    def __init__(self, folder: Path, shown_as: str) -> None:
-        self._folder, self._shown_as = folder, shown_as
-        self._read: dict[str, SourceMap] = {}
-
-    def __getitem__(self, part: str) -> SourceMap:
-        if part not in self._read:
-            shown = f"{self._shown_as}/{part}.yml"
-            text, _ = read_data_text(self._folder / f"{part}.yml", shown)
-            self._read[part] = parse_yaml(text, shown).source if text is not None else SourceMap(shown)
-        return self._read[part]
-
-    def __iter__(self) -> Iterator[str]:
-        return (name.removesuffix(".yml") for name in DATA_FILES)
-
-    def __len__(self) -> int:
-        return len(DATA_FILES)

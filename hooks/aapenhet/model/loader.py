@@ -8,7 +8,7 @@ every file, so an editor sees them all at once.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from aapenhet.model.crosscheck import cross_check
 from aapenhet.model.models import DATA_FILES, StatementData
 from aapenhet.source.explain import describe, validation_problems
 from aapenhet.source.problems import DataProblems, Problem
+from aapenhet.source.problems import Path as DataPath
 from aapenhet.source.yaml_source import ParsedYaml, SourceMap, parse_yaml, read_data_text
 
 
@@ -35,8 +36,15 @@ def load_statement_data(data_dir: Path, *, shown_as: str = "data") -> StatementD
     return load_statement(data_dir, shown_as=shown_as).data
 
 
-def load_statement(data_dir: Path, *, shown_as: str = "data") -> LoadedStatement:
-    """Load, validate and cross-check ``data_dir``; raises ``DataProblems`` with every problem."""
+def load_statement(data_dir: Path, *, shown_as: str = "data", positions: bool = True) -> LoadedStatement:
+    """Load, validate and cross-check ``data_dir``; raises ``DataProblems`` with every problem.
+
+    ``positions=False`` (a build): where each value is, as large as the data itself, is read only if a
+    message needs it (``LazySources``); data with a problem is read again with them, to say where."""
+    if not positions:
+        loaded = _without_positions(data_dir, shown_as)
+        if loaded is not None:
+            return loaded
     problems: list[Problem] = []
     parts: dict[str, BaseModel] = {}
     sources: dict[str, SourceMap] = {}
@@ -54,6 +62,28 @@ def load_statement(data_dir: Path, *, shown_as: str = "data") -> LoadedStatement
     if problems:
         raise DataProblems(problems)
     return LoadedStatement(data, sources)
+
+
+def _without_positions(data_dir: Path, shown_as: str) -> LoadedStatement | None:
+    """The validated data, read without positions; None at the first problem of any kind."""
+    parts: dict[str, BaseModel] = {}
+    for file_name, model in DATA_FILES.items():
+        path, shown = data_dir / file_name, f"{shown_as}/{file_name}"
+        if not path.is_file():
+            return None
+        text, _ = read_data_text(path, shown)
+        if text is None:
+            return None
+        parsed = parse_yaml(text, shown, positions=False)
+        if parsed.problems or not isinstance(parsed.data, dict):
+            return None
+        try:
+            parts[file_name.removesuffix(".yml")] = model.model_validate(parsed.data)
+        except ValidationError:
+            return None
+    data = StatementData(**parts)
+    sources = LazySources(data_dir, shown_as)
+    return None if cross_check(data, sources) else LoadedStatement(data, sources)
 
 
 def load_data_file(path: Path, shown: str, model: type[BaseModel]) -> tuple[BaseModel | None, SourceMap, list[Problem]]:
@@ -118,3 +148,44 @@ _loaded_files: OrderedDict[
 def forget_loaded_files() -> None:
     """Let go of the last load of every data file (a build's, once its data is checked)."""
     _loaded_files.clear()
+
+
+class _OnDemandSourceMap(SourceMap):
+    """A file's positions, read the first time one is asked for."""
+
+    def __init__(self, path: Path, shown: str) -> None:
+        super().__init__(shown)
+        self._path: Path | None = path
+
+    def locate(self, path: DataPath, *, at_key: bool = False) -> tuple[int, int]:
+        if self._path is not None:
+            text, _ = read_data_text(self._path, self.file)
+            self._path = None
+            if text is not None:
+                source = parse_yaml(text, self.file).source
+                self.values, self.keys = source.values, source.keys
+        return super().locate(path, at_key=at_key)
+
+
+class LazySources(Mapping[str, SourceMap]):
+    """Where each value of a statement is, read from its file only when a message needs it (a kept
+    version's, and a build's): as large as the data itself, and most builds need none of it."""
+
+    def __init__(self, folder: Path, shown_as: str) -> None:
+        self._sources = {
+            name.removesuffix(".yml"): _OnDemandSourceMap(folder / name, f"{shown_as}/{name}") for name in DATA_FILES
+        }
+
+    def __getitem__(self, part: str) -> SourceMap:
+        return self._sources[part]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+
+def unlocated(shown_as: str = "data") -> dict[str, SourceMap]:
+    """Sources that know no positions (every problem at 1:1): for counting problems, not showing them."""
+    return {name.removesuffix(".yml"): SourceMap(f"{shown_as}/{name}") for name in DATA_FILES}

@@ -101,8 +101,10 @@ def read_data_text(path: FilePath, shown: str) -> tuple[str | None, list[Problem
         return None, [unreadable(shown, error)]
 
 
-def parse_yaml(text: str, file: str) -> ParsedYaml:
-    """Parse ``text``; syntax errors, refused constructs and duplicate keys come back as problems."""
+def parse_yaml(text: str, file: str, *, positions: bool = True) -> ParsedYaml:
+    """Parse ``text``; syntax errors, refused constructs and duplicate keys come back as problems.
+    ``positions=False``: where each value is is not kept (as large as the data itself); its problems
+    are still located, from the parser's own marks."""
     if len(text) > MAX_FILE_BYTES:
         return ParsedYaml(
             None,
@@ -118,7 +120,7 @@ def parse_yaml(text: str, file: str) -> ParsedYaml:
                 )
             ],
         )
-    builder = _Builder(file)
+    builder = _Builder(file, positions=positions)
     loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
     try:
         while builder.problem is None:
@@ -151,8 +153,9 @@ class _Open:
 class _Builder:
     """Builds plain values from parser events; stops at the first construct it refuses."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, *, positions: bool = True) -> None:
         self.source = SourceMap(file)
+        self.positions = positions
         self.problems: list[Problem] = []  # problems after which reading can go on (duplicate keys)
         self.problem: Problem | None = None  # a problem that stops reading (aliases, depth, documents)
         self.root: Any = None
@@ -198,7 +201,8 @@ class _Builder:
         # Only an unquoted null-like scalar is "empty"; a quoted "" stays an empty string.
         value = None if _is_plain(event) and event.value in _NULLS else event.value
         path = self._next_path()
-        self.source.values[path] = _position(event)
+        if self.positions:
+            self.source.values[path] = _position(event)
         self._place(value, path)
 
     def _key(self, mapping: _Open, event: events.ScalarEvent) -> None:
@@ -211,11 +215,14 @@ class _Builder:
             )
             return
         key_path = (*mapping.path, key)
-        mapping.keep_value = key_path not in self.source.keys
+        seen = key_path in self.source.keys if self.positions else key in mapping.value
+        mapping.keep_value = not seen
         if mapping.keep_value:
-            self.source.keys[key_path] = _position(event)
+            if self.positions:
+                self.source.keys[key_path] = _position(event)
         else:
-            first_line = self.source.keys[key_path][0]
+            # Without positions the first one's line is not known: the loader reads the file again with them.
+            first_line = self.source.keys[key_path][0] if self.positions else 0
             self.problems.append(
                 Problem(
                     self.source.file,
@@ -241,7 +248,8 @@ class _Builder:
             self._stop(event, *_too_deep())
             return
         path = self._next_path()
-        self.source.values[path] = _position(event)
+        if self.positions:
+            self.source.values[path] = _position(event)
         value: dict[str, Any] | list[Any] = {} if isinstance(event, events.MappingStartEvent) else []
         self._open.append(_Open(value, path))
 
