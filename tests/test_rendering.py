@@ -584,7 +584,7 @@ def test_the_risks_exso_is_exposed_to_come_first_and_the_others_are_not_called_s
     assert (
         heading is not None
         and heading.get_text().rstrip("¶")
-        == {"nb": "Risiko der Exso ikke har eksponering", "en": "Risks to which Exso has no exposure"}[language]
+        == {"nb": "Risikoer Exso ikke er eksponert for", "en": "Risks Exso is not exposed to"}[language]
     )
     entries = others.select("section.aapenhet-risk-entry")
     assert entries and all(exposure[entry["id"].removeprefix("risk-")] is Exposure.none for entry in entries)
@@ -608,7 +608,7 @@ def test_a_measure_committed_to_is_neither_planned_nor_taken() -> None:
         for measure in data.due_diligence.measures
     ]
     changed = data.model_copy(update={"due_diligence": data.due_diligence.model_copy(update={"measures": committed})})
-    for language, label in (("nb", "forpliktelse fremover"), ("en", "commitment from now on")):
+    for language, label in (("nb", "forpliktelse fremover"), ("en", "future commitment")):
         entry = render_block("commitments", language, data=changed).select_one("#measure-evaluate-risk")
         assert entry is not None and f"Status {label}" in visible_text(entry)
         assert render_block("measures", language, data=changed).select_one("#measure-evaluate-risk") is None
