@@ -329,7 +329,7 @@ def test_what_the_seed_does_not_say_is_shown_as_not_stated() -> None:
         "It is not stated whether the due diligence found any actual adverse impacts."
     )
     taken = render_block("measures", "en").select_one("#measure-policies-updated")
-    assert "Status completed" in visible_text(taken) and "Result Not stated" in visible_text(taken)
+    assert "Status Completed" in visible_text(taken) and "Result Not stated" in visible_text(taken)
     assert "Completion date Not stated" in visible_text(taken)
     ongoing = render_block("measures", "nb").select_one("#measure-significant-changes-reported")
     assert "Startdato Ikke oppgitt" in visible_text(ongoing)
@@ -610,7 +610,7 @@ def test_a_measure_committed_to_is_neither_planned_nor_taken() -> None:
     changed = data.model_copy(update={"due_diligence": data.due_diligence.model_copy(update={"measures": committed})})
     for language, label in (("nb", "forpliktelse fremover"), ("en", "future commitment")):
         entry = render_block("commitments", language, data=changed).select_one("#measure-evaluate-risk")
-        assert entry is not None and f"Status {label}" in visible_text(entry)
+        assert entry is not None and f"Status {label.capitalize()}" in visible_text(entry)
         assert render_block("measures", language, data=changed).select_one("#measure-evaluate-risk") is None
     from aapenhet.model.completeness import lacks_result
 
