@@ -334,7 +334,7 @@ def test_what_the_seed_does_not_say_is_shown_as_not_stated() -> None:
     ongoing = render_block("measures", "nb").select_one("#measure-significant-changes-reported")
     assert "Startdato Ikke oppgitt" in visible_text(ongoing)
     planned = render_block("commitments", "en").select_one("#measure-evaluate-risk")
-    assert "Status planned" in visible_text(planned)
+    assert "Status Planned" in visible_text(planned)
     assert "Expected result Not stated" in visible_text(planned)
 
 
