@@ -642,3 +642,16 @@ def test_the_front_page_gives_each_measures_result_or_says_none_is_stated() -> N
     assert results["iw-visits"].endswith("Result: Exempla's impression is that IW is run in a respectable manner.")
     assert results["hp-interviews"].endswith("Result: Not stated")
     assert all(". Result: " in text for text in results.values())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_front_page_names_every_high_risk_country_suppliers_are_in(language: str) -> None:
+    """The seed names four, India (services) among them: the front page names them near its top, not
+    only in the key figures further down."""
+    paragraphs = [p.get_text() for p in render_block("summary", language).select("p")]
+    expected = {
+        "nb": "Land med høy risiko som leverandørene produserer i eller leverer tjenester fra: Kina, Taiwan, Vietnam,"
+        " India.",
+        "en": "High-risk countries suppliers produce in or deliver services from: China, Taiwan, Vietnam, India.",
+    }[language]
+    assert expected in paragraphs

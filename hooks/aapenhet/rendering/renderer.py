@@ -101,6 +101,7 @@ class Renderer:
             "rating_sources": {source.id: source for source in data.countries.sources},
             "production_countries": facts.production_countries(data),
             "high_risk_countries": facts.high_risk_countries(data),
+            "high_risk_service_countries": facts.high_risk_countries(data, SupplyKind.services),
             "service_countries": facts.production_countries(data, SupplyKind.services),
             "suppliers_producing_in": lambda code: by_country.get(code, []),
             "suppliers_by_id": {supplier.id: supplier for supplier in data.suppliers.suppliers},
