@@ -24,7 +24,7 @@ from aapenhet.model.check import Section, check_statement
 from aapenhet.model.loader import load_statement
 from aapenhet.source.pages import page_texts
 from aapenhet.source.yaml_source import parse_yaml
-from site_build import PROJECT, fill_data
+from site_build import PROJECT, copy_project, fill_data, replace_once
 
 
 def run_check(*arguments: str) -> tuple[int, str]:
@@ -227,11 +227,8 @@ def test_numbers_about_a_supplier_are_not_exsos_key_figures(tmp_path: Path) -> N
 
 def test_a_mistake_in_the_files_is_said_in_the_language_asked_for(tmp_path: Path) -> None:
     """The located problems that keep the check from running follow --lang too: Norwegian by default."""
-    project = tmp_path / "project"
-    shutil.copytree(PROJECT / "data", project / "data")
-    shutil.copytree(PROJECT / "docs", project / "docs")
-    suppliers = project / "data" / "suppliers.yml"
-    suppliers.write_text(suppliers.read_text(encoding="utf-8").replace("countries: [CZ, CN]", "countries: [CZ, XX]"))
+    project = copy_project(tmp_path / "project")
+    replace_once(project / "data" / "suppliers.yml", "countries: [CZ, CN]", "countries: [CZ, XX]")
     code, out = run_check(str(project))
     assert code == 1
     assert out.startswith("data/suppliers.yml:21:25 suppliers[0].production[0].countries[1]: «XX» er ikke en landkode")
