@@ -15,6 +15,7 @@ import io
 import itertools
 import json
 import re
+import subprocess
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -509,6 +510,29 @@ def test_an_atom_feed_in_each_language_announces_each_published_version(history_
         for page in ("", "redegjorelse/", "arkiv/", "2024/"):
             link = history_site.html(prefix + page).select_one('link[type="application/atom+xml"]')
             assert link is not None and urljoin(SITE_URL, link["href"]) == f"{SITE_URL}{prefix}feed.xml", page
+
+
+def test_each_published_version_lists_what_was_published_with_checksums(history_site: BuiltSite) -> None:
+    """``sha256sum -c SHA256SUMS`` at a version's permanent address checks every file published there,
+    and history.json names the list."""
+    for folder in ("2024", "2024/2025-09-15", "en/2024", "2025"):
+        listed = (history_site.root / folder / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+        names = [line.split("  ", 1)[1] for line in listed]
+        assert {"statement.json", "suppliers.csv", "measures.csv"} <= set(names), folder
+        done = subprocess.run(
+            ["sha256sum", "--check", "--strict", "SHA256SUMS"],
+            cwd=history_site.root / folder,
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+    assert "changes.json" in (history_site.root / "2024" / "2025-09-15" / "SHA256SUMS").read_text(encoding="utf-8")
+    index = json.loads((history_site.root / "history.json").read_text(encoding="utf-8"))
+    assert [entry["checksums"] for entry in index["versions"]] == [
+        f"{SITE_URL}2024/SHA256SUMS",
+        f"{SITE_URL}2024/2025-09-15/SHA256SUMS",
+        f"{SITE_URL}2025/SHA256SUMS",
+    ]
 
 
 def test_without_earlier_versions_there_is_no_archive(built_site: BuiltSite) -> None:

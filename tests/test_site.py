@@ -47,13 +47,13 @@ SEED_FACTS = [
     ("redegjorelse/", "Aktivt arbeid med avvikshåndtering", "Active handling of non-conformities"),
     (
         "redegjorelse/",
-        "Hvor Bygg og anlegg, Norge Risikonivå Høyere risiko Er Exso eksponert? Nei",
-        "Where Building and construction, Norway Risk level Higher risk Is Exso exposed? No",
+        "Gjelder Bygg og anlegg, Norge Risikonivå Høyere risiko Er Exso eksponert? Nei",
+        "Concerns Building and construction, Norway Risk level Higher risk Is Exso exposed? No",
     ),
     (
         "redegjorelse/",
-        "Hvor Jordbruksproduksjon, Norge Risikonivå Høyere risiko Er Exso eksponert? Nei",
-        "Where Agricultural production, Norway Risk level Higher risk Is Exso exposed? No",
+        "Gjelder Jordbruksproduksjon, Norge Risikonivå Høyere risiko Er Exso eksponert? Nei",
+        "Concerns Agricultural production, Norway Risk level Higher risk Is Exso exposed? No",
     ),
     (
         "redegjorelse/",

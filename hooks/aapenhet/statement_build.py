@@ -25,6 +25,7 @@ from aapenhet.model.check import check_statement
 from aapenhet.model.history import Version, earlier_version_problems, load_history
 from aapenhet.model.loader import LoadedStatement, forget_loaded_files, load_statement, unlocated
 from aapenhet.publishing.build_record import build_record, write_build_record
+from aapenhet.publishing.checksums import CHECKSUMS_FILE, checksums
 from aapenhet.publishing.export import MACHINE_READABLE_NAMES, machine_readable_files
 from aapenhet.publishing.feed import FEED_FILE, FEED_LABELS, atom_feed, published_versions
 from aapenhet.publishing.history_export import CHANGES_FILE, HISTORY_FILE, changes_json, history_json
@@ -295,11 +296,16 @@ class StatementBuild:
             files[FEED_FILE] = feed
         for view in views:
             version = view.version
-            if view.address:
-                for name, content in self._version_files(version, language).items():
-                    files[view.address + name] = content
+            published = self._version_files(version, language) if view.address else {}
             if view.previous is not None:
-                files[version.path + CHANGES_FILE] = changes_json(view, view.previous, self.site, language)
+                changes = changes_json(view, view.previous, self.site, language)
+                files[version.path + CHANGES_FILE] = changes
+                if view.address == version.path:  # a kept version's changes are among its files
+                    published[CHANGES_FILE] = changes
+            if view.address:
+                # The record of what was published at this address (publishing/checksums.py).
+                files |= {view.address + name: content for name, content in published.items()}
+                files[view.address + CHECKSUMS_FILE] = checksums(published)
         return files
 
     def _made_page_html(self, made: MadePage, language: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from aapenhet.model.changes import LevelChange
+from aapenhet.publishing.checksums import CHECKSUMS_FILE
 from aapenhet.publishing.export import json_text, texts_in
 from aapenhet.rendering.version_views import VersionView
 from aapenhet.website.addresses import Site
@@ -133,4 +134,6 @@ def _entry(view: VersionView, site: Site, language: str) -> dict[str, object]:
         "statement_json": site.page_url(view.data_path + "statement.json", language),
         "changes_page": site.page_url(view.changes_path, language) if view.changes_path else None,
         "changes_json": site.page_url(version.path + CHANGES_FILE, language) if view.changes_path else None,
+        # The checksums of every file published at its permanent address (publishing/checksums.py).
+        "checksums": site.page_url(view.address + CHECKSUMS_FILE, language) if view.address else None,
     }
