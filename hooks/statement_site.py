@@ -150,7 +150,7 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
     """Runs per page before the theme renders it: the draft banner, security policy and head links."""
     build, language = _current_build(), _language(config)
     context.update(build.theme_context(language))
-    context.update(build.page_context(page.file.src_uri, language, page.meta.get("robots", "")))
+    context.update(build.page_context(page.file.src_uri, page.url, language, page.meta.get("robots", "")))
     if not context["aapenhet_robots"]:
         alternates = {other: file.url for other, file in getattr(page.file, "alternates", {}).items()}
         context["aapenhet_alternates"] = page_alternates(config.site_url or "", alternates, _default_language(config))

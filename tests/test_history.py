@@ -535,6 +535,42 @@ def test_each_published_version_lists_what_was_published_with_checksums(history_
     ]
 
 
+def jsonld(site: BuiltSite, page: str) -> dict:
+    [script] = site.html(page).select('head script[type="application/ld+json"]')
+    return json.loads(script.string)
+
+
+def test_the_statement_and_its_versions_are_described_for_search_engines(history_site: BuiltSite) -> None:
+    """schema.org JSON-LD, read as JSON: the report (its period, publication, language, publisher)
+    and its data downloads on the statement page and each version's page; the archive lists them."""
+    current = {node["@type"]: node for node in jsonld(history_site, "en/redegjorelse/")["@graph"]}
+    report = current["Report"]
+    assert (report["inLanguage"], report["creativeWorkStatus"], report["datePublished"]) == (
+        "en",
+        "Published",
+        "2026-06-25",
+    )
+    assert report["temporalCoverage"] == "2025-01-01/2025-12-31" and report["publisher"]["name"] == "Exempla AS"
+    downloads = {each["contentUrl"] for each in current["Dataset"]["distribution"]}
+    assert downloads == {f"{SITE_URL}en/2025/statement.json", f"{SITE_URL}en/2025/suppliers.csv"}
+    earlier = {node["@type"]: node for node in jsonld(history_site, "2024/2025-09-15/")["@graph"]}
+    assert earlier["Report"]["url"] == f"{SITE_URL}2024/2025-09-15/"
+    assert earlier["Report"]["dateModified"] == "2025-09-15" and earlier["Report"]["inLanguage"] == "nb"
+    archive = jsonld(history_site, "arkiv/")
+    assert archive["@type"] == "CollectionPage"
+    assert [part["url"] for part in archive["hasPart"]] == [
+        f"{SITE_URL}2025/",
+        f"{SITE_URL}2024/2025-09-15/",
+        f"{SITE_URL}2024/",
+    ]
+    assert not history_site.html("leverandorer/").select('script[type="application/ld+json"]')
+
+
+def test_a_draft_is_described_as_a_draft(built_site: BuiltSite) -> None:
+    report = {node["@type"]: node for node in jsonld(built_site, "redegjorelse/")["@graph"]}["Report"]
+    assert report["creativeWorkStatus"] == "Draft" and "datePublished" not in report
+
+
 def test_without_earlier_versions_there_is_no_archive(built_site: BuiltSite) -> None:
     assert not (built_site.root / "feed.xml").exists()
     assert built_site.html("").select_one('link[type="application/atom+xml"]') is None

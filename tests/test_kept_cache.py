@@ -43,7 +43,7 @@ def what_a_build_gives(project: Path) -> dict[str, str]:
             content = build.page_content(src_uri, "", language)
             assert content is not None
             given[f"{language}/{src_uri}"] = content.html
-            banner = build.page_context(src_uri, language, "").get("aapenhet_draft_banner")
+            banner = build.page_context(src_uri, "", language, "").get("aapenhet_draft_banner")
             given[f"{language}/{src_uri}/banner"] = str(banner)
     return given
 

@@ -29,6 +29,7 @@ from aapenhet.publishing.checksums import CHECKSUMS_FILE, checksums
 from aapenhet.publishing.export import MACHINE_READABLE_NAMES, machine_readable_files
 from aapenhet.publishing.feed import FEED_FILE, FEED_LABELS, atom_feed, published_versions
 from aapenhet.publishing.history_export import CHANGES_FILE, HISTORY_FILE, changes_json, history_json
+from aapenhet.publishing.structured_data import archive_jsonld, report_jsonld
 from aapenhet.rendering.docs_pages import docs_problems, untranslated_nav_titles
 from aapenhet.rendering.labels import load_labels
 from aapenhet.rendering.made_pages import MadePage, made_pages
@@ -44,7 +45,7 @@ from aapenhet.rendering.version_views import (
 from aapenhet.source.pages import page_texts
 from aapenhet.source.problems import DataProblems, Problem, report_language
 from aapenhet.source.yaml_source import SourceMap, parse_yaml
-from aapenhet.website.addresses import ARCHIVE_PAGE, CHANGES_PAGE, Site, address_characters_problem
+from aapenhet.website.addresses import ARCHIVE_PAGE, CHANGES_PAGE, STATEMENT_PAGE, Site, address_characters_problem
 from aapenhet.website.security import (
     INLINE_SCRIPTS_TOKEN,
     REFERRER_POLICY,
@@ -84,7 +85,7 @@ class SiteBuild(Protocol):
     def made_page_sources(self, language: str) -> dict[str, tuple[str, dict[str, str]]]: ...
     def page_content(self, src_uri: str, html: str, language: str) -> PageContent | None: ...
     def theme_context(self, language: str) -> dict[str, object]: ...
-    def page_context(self, src_uri: str, language: str, robots: str) -> dict[str, object]: ...
+    def page_context(self, src_uri: str, url: str, language: str, robots: str) -> dict[str, object]: ...
     def not_found_context(self, language: str, language_names: dict[str, str]) -> dict[str, object]: ...
     def sitemap_entries(self, language: str) -> list[SitemapEntry]: ...
     def finished_page(self, html: str, *, not_found_in: str | None = None) -> str: ...
@@ -201,7 +202,7 @@ class ProblemsBuild:
             "aapenhet_feed": None,
         }
 
-    def page_context(self, src_uri: str, language: str, robots: str) -> dict[str, object]:
+    def page_context(self, src_uri: str, url: str, language: str, robots: str) -> dict[str, object]:
         return {"aapenhet_robots": "noindex"}
 
     def not_found_context(self, language: str, language_names: dict[str, str]) -> dict[str, object]:
@@ -422,15 +423,35 @@ class StatementBuild:
         """Whether the build writes the feed: once a version has been published (feed.py)."""
         return bool(published_versions(self.version_views(language)))
 
-    def page_context(self, src_uri: str, language: str, robots: str) -> dict[str, object]:
-        """One page's part of its shell: ``robots`` is what its front matter says."""
-        context: dict[str, object] = {"aapenhet_robots": robots}
+    def page_context(self, src_uri: str, url: str, language: str, robots: str) -> dict[str, object]:
+        """One page's part of its shell: ``robots`` is what its front matter says; ``url`` is the
+        page's, from the site's root (``en/redegjorelse/``)."""
+        context: dict[str, object] = {
+            "aapenhet_robots": robots,
+            "aapenhet_jsonld": self._jsonld(src_uri, url, language),
+        }
         made = self.made_pages(language).get(src_uri)
         if made is not None and made.earlier is not None:
             # An earlier statement is not a draft of the current one: say what it is instead. (Its words
             # are the versions', not the earlier version's data: the current renderer draws it.)
             context["aapenhet_draft_banner"] = self.renderer.render("earlier_notice", language, **made.values)
         return context
+
+    def _jsonld(self, src_uri: str, url: str, language: str) -> str:
+        """The page's schema.org description (structured_data.py): the statement page, each version's
+        page and the archive; nothing on other pages."""
+        views, made = self.version_views(language), self.made_pages(language).get(src_uri)
+        title = self.renderer.label("history.statement_for", language)
+        if made is not None and made.template == "earlier_statement":
+            view = made.values["view"]
+            assert isinstance(view, VersionView)
+            return report_jsonld(view, made.path, self.site, language, title=f"{title} {view.label}")
+        if made is not None and made.template == "archive":
+            return archive_jsonld(views, made.path, self.site, language, title=made.title)
+        if url.removeprefix(self.site.language_prefix(language)) == STATEMENT_PAGE:
+            current = views[-1]
+            return report_jsonld(current, STATEMENT_PAGE, self.site, language, title=f"{title} {current.label}")
+        return ""
 
     def not_found_context(self, language: str, language_names: dict[str, str]) -> dict[str, object]:
         """The 404 page: its text, and a link to each language's front page (there is no page to
