@@ -490,8 +490,9 @@ class StatementBuild:
     def let_go_of_positions(self) -> None:
         """Where each value is was needed to check the data, which is done: a build lets it go (it is
         as large as the data itself), and the loader's copy of each file's text with it. A preview
-        keeps them, to re-read only the file an editor saves."""
-        self.loaded = LoadedStatement(self.loaded.data, {})
+        keeps them, to re-read only the file an editor saves. (Sources that know no positions, not none:
+        a message made later still names its file.)"""
+        self.loaded = LoadedStatement(self.loaded.data, unlocated())
         self.versions[-1] = replace(self.versions[-1], loaded=self.loaded)
         forget_loaded_files()
 
