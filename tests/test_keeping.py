@@ -17,6 +17,7 @@ import errno
 import io
 import json
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -90,9 +91,18 @@ def test_keep_keeps_a_statement_the_gate_passes(tmp_path: Path) -> None:
     assert run("keep", str(project)) == (0, "kept the current statement in data/history/2025/\n")
     kept = project / "data" / "history" / "2025"
     assert sorted(path.name for path in kept.iterdir()) == sorted(
-        path.name for path in (project / "data").glob("*.yml")
+        [*(path.name for path in (project / "data").glob("*.yml")), "SHA256SUMS"]
     )
     assert [path.name for path in kept.parent.iterdir()] == ["2025"]  # nothing left from writing it
+    # What was kept is recorded, as sha256sum writes it: a later edit to a kept file is refused, located.
+    done = subprocess.run(["sha256sum", "--check", "--strict", "SHA256SUMS"], cwd=kept, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    replace_once(kept / "suppliers.yml", "name: HP Inc.", "name: HP Incorporated")
+    assert gate_reasons(project) == [
+        "data/history/2025/suppliers.yml:1:1 changed since it was kept (not what"
+        " data/history/2025/SHA256SUMS records) — a kept version is never edited: restore it from git"
+        " (git checkout -- data/history/2025/)"
+    ]
 
 
 # --- the gate holds kept versions to their rules --------------------------------------------------

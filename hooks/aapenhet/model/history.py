@@ -17,7 +17,9 @@ returns them oldest first, the current one last.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -144,6 +146,10 @@ def _earlier_versions(data_dir: Path) -> tuple[list[Version], list[Problem]]:
         if absent:
             problems.append(_incomplete_folder_problem(shown_as, absent))
             continue
+        changed = changed_since_kept(folder, shown_as)
+        if changed:
+            problems += changed
+            continue
         try:
             loaded, key = load_kept(folder, shown_as)
         except DataProblems as error:
@@ -154,6 +160,43 @@ def _earlier_versions(data_dir: Path) -> tuple[list[Version], list[Problem]]:
         if version is not None:
             versions.append(version)
     return versions, problems
+
+
+# What keep writes beside a kept version's files: each one's SHA-256, as sha256sum writes it.
+KEPT_RECORD = "SHA256SUMS"
+
+
+def kept_record(files: Mapping[str, bytes]) -> str:
+    """The record of a kept version's files (name: bytes as kept), checked by every later build."""
+    return "".join(f"{hashlib.sha256(content).hexdigest()}  {name}\n" for name, content in sorted(files.items()))
+
+
+def changed_since_kept(folder: Path, shown_as: str) -> list[Problem]:
+    """Each file of a kept version that is not what ``keep`` recorded; none when it recorded nothing
+    (a version kept before there was a record) or every file is as it was kept."""
+    record = folder / KEPT_RECORD
+    if not record.is_file():
+        return []
+    problems = []
+    for line in record.read_text(encoding="utf-8", errors="replace").splitlines():
+        digest, _, name = line.partition("  ")
+        path = folder / name
+        now = hashlib.sha256(path.read_bytes()).hexdigest() if name in DATA_FILES and path.is_file() else None
+        if now != digest:
+            problems.append(
+                Problem(
+                    f"{shown_as}/{name}",
+                    1,
+                    1,
+                    "",
+                    f"changed since it was kept (not what {shown_as}/{KEPT_RECORD} records) — a kept version is"
+                    f" never edited: restore it from git (git checkout -- {shown_as}/)",
+                    f"endret etter at den ble tatt vare på (ikke det {shown_as}/{KEPT_RECORD} har registrert) —"
+                    f" en versjon som er tatt vare på, endres aldri: hent den tilbake fra git"
+                    f" (git checkout -- {shown_as}/)",
+                )
+            )
+    return problems
 
 
 def _incomplete_folder_problem(shown_as: str, absent: list[str]) -> Problem:

@@ -16,7 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from aapenhet.model.history import HISTORY_FOLDER, earlier_version, history_folders
+from aapenhet.model.history import HISTORY_FOLDER, KEPT_RECORD, earlier_version, history_folders, kept_record
 from aapenhet.model.models import DATA_FILES
 from aapenhet.model.publishable import Verdict, publication_verdict
 from aapenhet.source.problems import DataProblems
@@ -130,14 +130,16 @@ def _write_all_or_nothing(data_dir: Path, folder: Path) -> None:
         staging.chmod(_mode(0o777))  # mkdtemp makes it private; a kept version is as readable as data/
         # Each file names its schema for the editor, relative to itself: from the copy, data/schemas/ is up.
         up = "../" * len(folder.relative_to(data_dir).parts)
+        written = {}
         for name in DATA_FILES:
             content = (data_dir / name).read_bytes()  # bytes: line endings and encoding kept as they are
             content = content.replace(b"$schema=schemas/", f"$schema={up}schemas/".encode(), 1)
-            with (staging / name).open("wb") as copy:
-                copy.write(content)
-                copy.flush()
-                os.fsync(copy.fileno())
+            _write_synced(staging / name, content)
             (staging / name).chmod((data_dir / name).stat().st_mode & 0o777)
+            written[name] = content
+        # What was kept, so that every later build can tell if it was edited (history.changed_since_kept).
+        _write_synced(staging / KEPT_RECORD, kept_record(written).encode("utf-8"))
+        (staging / KEPT_RECORD).chmod(_mode(0o666))
         staging.rename(folder)
         _sync_folder(folder.parent)
     except OSError as error:
@@ -149,6 +151,13 @@ def _write_all_or_nothing(data_dir: Path, folder: Path) -> None:
     except BaseException:  # Ctrl-C: nothing half-written stays behind
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _write_synced(path: Path, content: bytes) -> None:
+    with path.open("wb") as file:
+        file.write(content)
+        file.flush()
+        os.fsync(file.fileno())
 
 
 def _replace_file(path: Path, text: str) -> None:
