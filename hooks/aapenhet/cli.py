@@ -32,7 +32,7 @@ from aapenhet.bench.measure import BuildFailed
 from aapenhet.bench.report import environment_lines, report_lines
 from aapenhet.bench.run import DEFAULT_RUNS, DEFAULT_SIZES, run_benchmark
 from aapenhet.ci_log import safe_for_ci_log
-from aapenhet.form.settings import read_form_settings, settings_file_problems
+from aapenhet.form.settings import read_form_settings
 from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
 from aapenhet.model.check import SECTION_TITLES, Section, is_marked_for_publication
 from aapenhet.model.keeping import HistoryError, Interrupted, NotPublishable, keep_current, start_next_year
@@ -41,6 +41,7 @@ from aapenhet.model.publishable import publication_verdict
 from aapenhet.model.schemas import SCHEMA_FOLDER, stale_schemas, write_schemas
 from aapenhet.publishing.gate import PublishSettings, publication_problems
 from aapenhet.source.problems import DataProblems
+from aapenhet.source.yaml_source import file_problems
 
 PROG = "aapenhet"
 # argparse cannot give «bench» both an optional PROJECT and an optional subcommand: «bench generate»
@@ -113,7 +114,7 @@ def check(arguments: argparse.Namespace, project: Path) -> int:
     language = arguments.lang
     verdict = publication_verdict(project / "data", project / "docs")
     # The site cannot be built from a mkdocs.yml that cannot be read: said here too, where it is.
-    unreadable = settings_file_problems(project) if (project / "mkdocs.yml").exists() else []
+    unreadable = file_problems(project / "mkdocs.yml") if (project / "mkdocs.yml").exists() else []
     if verdict.loaded is None or verdict.problems or unreadable:
         print("\n".join(safe_for_ci_log(problem.text(language)) for problem in [*verdict.problems, *unreadable]))
         return 1

@@ -22,7 +22,7 @@ from aapenhet.model.models import Identifier, NonEmptyStr, StrictModel
 from aapenhet.source.explain import validation_problems
 from aapenhet.source.problems import DataProblems, Problem, WordedError
 from aapenhet.source.problems import Path as DataPath
-from aapenhet.source.yaml_source import SourceMap, parse_yaml, read_data_text
+from aapenhet.source.yaml_source import SourceMap, file_problems, parse_yaml
 from aapenhet.website.addresses import is_loopback_host
 
 SETTINGS_PATH = ("extra", "innsynskrav")
@@ -248,13 +248,6 @@ def _subtree(source: SourceMap, prefix: tuple[str, ...]) -> SourceMap:
     return SourceMap(source.file, strip(source.values), strip(source.keys))
 
 
-def settings_file_problems(project: Path) -> list[Problem]:
-    """What keeps ``project/mkdocs.yml`` from being read at all (not UTF-8, a YAML syntax error, too
-    large), located; none when it can be read."""
-    text, problems = read_data_text(project / "mkdocs.yml", "mkdocs.yml")
-    return problems if text is None else parse_yaml(text, "mkdocs.yml").problems
-
-
 def read_form_settings(project: Path) -> FormSettings | list[str]:
     """``extra.innsynskrav`` of ``project/mkdocs.yml`` as MkDocs reads it (``!ENV`` resolved from this
     environment), for tools that run outside a build; the reasons it is wrong as a list of lines."""
@@ -263,7 +256,7 @@ def read_form_settings(project: Path) -> FormSettings | list[str]:
 
     config_file = project / "mkdocs.yml"
     # Located first, in the editor's words: what MkDocs would say is a line of its own.
-    problems = settings_file_problems(project)
+    problems = file_problems(config_file)
     if problems:
         return [str(problem) for problem in problems]
     text = config_file.read_text(encoding="utf-8")

@@ -101,6 +101,14 @@ def read_data_text(path: FilePath, shown: str) -> tuple[str | None, list[Problem
         return None, [unreadable(shown, error)]
 
 
+def file_problems(path: FilePath) -> list[Problem]:
+    """What keeps the YAML file at ``path`` from being read at all (it cannot be opened, is too large,
+    is not UTF-8, or has a syntax error), located and named by its file name; none when it can be read.
+    For ``mkdocs.yml``, which MkDocs reads itself."""
+    text, problems = read_data_text(path, path.name)
+    return problems if text is None else parse_yaml(text, path.name).problems
+
+
 def parse_yaml(text: str, file: str, *, positions: bool = True) -> ParsedYaml:
     """Parse ``text``; syntax errors, refused constructs and duplicate keys come back as problems.
     ``positions=False``: where each value is is not kept (as large as the data itself); its problems

@@ -13,20 +13,14 @@ from pathlib import Path
 from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
 from aapenhet.rendering.problems_page import problems_document
 from aapenhet.source.problems import DataProblems, Problem
-from aapenhet.source.yaml_source import parse_yaml, read_data_text
+from aapenhet.source.yaml_source import file_problems
 
 
 def settings_problems(settings_file: Path, error: Exception) -> DataProblems:
     """What is wrong with ``settings_file``, located when the YAML reader can say where; otherwise
     MkDocs' own message, on one line."""
     shown = settings_file.name
-    try:
-        text, problems = read_data_text(settings_file, shown)
-    except OSError as unreadable:
-        reason = unreadable.strerror
-        text, problems = None, [Problem(shown, 1, 1, "", f"cannot be read ({reason})", f"kan ikke leses ({reason})")]
-    if text is not None:
-        problems = parse_yaml(text, shown).problems
+    problems = file_problems(settings_file)
     if not problems:
         said = " ".join(str(error).split())  # MkDocs' own words: English only
         problems = [Problem(shown, 1, 1, "", said, f"MkDocs kan ikke lese filen: {said}")]
