@@ -147,7 +147,9 @@ def test_an_unchanged_file_is_not_parsed_again(tmp_path: Path, monkeypatch: pyte
     data_dir = shutil.copytree(PROJECT / "data", tmp_path / "data")
     parsed: list[str] = []
     real_parse = loader.parse_yaml
-    monkeypatch.setattr(loader, "parse_yaml", lambda text, file: parsed.append(file) or real_parse(text, file))
+    monkeypatch.setattr(
+        loader, "parse_yaml", lambda text, file, **kwargs: parsed.append(file) or real_parse(text, file, **kwargs)
+    )
 
     first = load_statement_data(data_dir)
     assert sorted(parsed) == sorted(f"data/{name}" for name in loader.DATA_FILES)

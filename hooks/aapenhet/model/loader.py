@@ -41,53 +41,33 @@ def load_statement(data_dir: Path, *, shown_as: str = "data", positions: bool = 
 
     ``positions=False`` (a build): where each value is, as large as the data itself, is read only if a
     message needs it (``LazySources``); data with a problem is read again with them, to say where."""
-    if not positions:
-        loaded = _without_positions(data_dir, shown_as)
-        if loaded is not None:
-            return loaded
     problems: list[Problem] = []
     parts: dict[str, BaseModel] = {}
     sources: dict[str, SourceMap] = {}
     for file_name, model in DATA_FILES.items():
         shown = f"{shown_as}/{file_name}"
-        part, source, file_problems = load_data_file(data_dir / file_name, shown, model)
+        part, source, file_problems = load_data_file(data_dir / file_name, shown, model, positions=positions)
         problems += file_problems
         if part is not None:
             parts[file_name.removesuffix(".yml")] = part
             sources[file_name.removesuffix(".yml")] = source
+    if problems and not positions:
+        return load_statement(data_dir, shown_as=shown_as)  # to say where each problem is
     if problems:
         raise DataProblems(problems)
     data = StatementData(**parts)
-    problems = cross_check(data, sources)
+    located: Mapping[str, SourceMap] = sources if positions else LazySources(data_dir, shown_as)
+    problems = cross_check(data, located)
     if problems:
         raise DataProblems(problems)
-    return LoadedStatement(data, sources)
+    return LoadedStatement(data, located)
 
 
-def _without_positions(data_dir: Path, shown_as: str) -> LoadedStatement | None:
-    """The validated data, read without positions; None at the first problem of any kind."""
-    parts: dict[str, BaseModel] = {}
-    for file_name, model in DATA_FILES.items():
-        path, shown = data_dir / file_name, f"{shown_as}/{file_name}"
-        if not path.is_file():
-            return None
-        text, _ = read_data_text(path, shown)
-        if text is None:
-            return None
-        parsed = parse_yaml(text, shown, positions=False)
-        if parsed.problems or not isinstance(parsed.data, dict):
-            return None
-        try:
-            parts[file_name.removesuffix(".yml")] = model.model_validate(parsed.data)
-        except ValidationError:
-            return None
-    data = StatementData(**parts)
-    sources = LazySources(data_dir, shown_as)
-    return None if cross_check(data, sources) else LoadedStatement(data, sources)
-
-
-def load_data_file(path: Path, shown: str, model: type[BaseModel]) -> tuple[BaseModel | None, SourceMap, list[Problem]]:
-    """One file against its model: the model (or None) with where its values are, and its problems.
+def load_data_file(
+    path: Path, shown: str, model: type[BaseModel], *, positions: bool = True
+) -> tuple[BaseModel | None, SourceMap, list[Problem]]:
+    """One file against its model: the model (or None) with where its values are (none with
+    ``positions=False``), and its problems.
 
     A file whose text is the same as at its last load is not parsed or validated again: under
     ``mkdocs serve`` an edit to one file re-reads only that file. (Keyed on the text itself, so an
@@ -100,12 +80,12 @@ def load_data_file(path: Path, shown: str, model: type[BaseModel]) -> tuple[Base
     text, problems = read_data_text(path, shown)
     if text is None:
         return None, source, problems
-    key = (str(path.resolve()), shown, model)
+    key = (str(path.resolve()), shown, model, positions)
     cached = _loaded_files.get(key)
     if cached is not None and cached[0] == text:
         _loaded_files.move_to_end(key)
         return cached[1]
-    result = _validate(parse_yaml(text, shown), shown, model, expected)
+    result = _validate(parse_yaml(text, shown, positions=positions), shown, model, expected)
     _loaded_files[key] = (text, result)
     if len(_loaded_files) > _CACHED_FILES:
         _loaded_files.popitem(last=False)
@@ -141,7 +121,7 @@ def _file_is(what: str, expected: tuple[str, str]) -> tuple[str, str]:
 # long `mkdocs serve` or a test session that loads many folders does not grow without end.
 _CACHED_FILES = 32
 _loaded_files: OrderedDict[
-    tuple[str, str, type[BaseModel]], tuple[str, tuple[BaseModel | None, SourceMap, list[Problem]]]
+    tuple[str, str, type[BaseModel], bool], tuple[str, tuple[BaseModel | None, SourceMap, list[Problem]]]
 ] = OrderedDict()
 
 
