@@ -166,8 +166,9 @@ def _earlier_versions(data_dir: Path) -> tuple[list[Version], list[Problem]]:
 KEPT_RECORD = "SHA256SUMS"
 
 
-def kept_record(files: Mapping[str, bytes]) -> str:
-    """The record of a kept version's files (name: bytes as kept), checked by every later build."""
+def sha256_lines(files: Mapping[str, bytes]) -> str:
+    """Each file (name: bytes) with its SHA-256, by name, as ``sha256sum`` writes them: the record of a
+    kept version's files, and of what each version published (publishing/checksums.py)."""
     return "".join(f"{hashlib.sha256(content).hexdigest()}  {name}\n" for name, content in sorted(files.items()))
 
 

@@ -16,7 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from aapenhet.model.history import HISTORY_FOLDER, KEPT_RECORD, earlier_version, history_folders, kept_record
+from aapenhet.model.history import HISTORY_FOLDER, KEPT_RECORD, earlier_version, history_folders, sha256_lines
 from aapenhet.model.models import DATA_FILES
 from aapenhet.model.publishable import Verdict, publication_verdict
 from aapenhet.source.problems import DataProblems
@@ -138,7 +138,7 @@ def _write_all_or_nothing(data_dir: Path, folder: Path) -> None:
             (staging / name).chmod((data_dir / name).stat().st_mode & 0o777)
             written[name] = content
         # What was kept, so that every later build can tell if it was edited (history.changed_since_kept).
-        _write_synced(staging / KEPT_RECORD, kept_record(written).encode("utf-8"))
+        _write_synced(staging / KEPT_RECORD, sha256_lines(written).encode("utf-8"))
         (staging / KEPT_RECORD).chmod(_mode(0o666))
         staging.rename(folder)
         _sync_folder(folder.parent)

@@ -8,14 +8,13 @@ them as ``sha256sum`` writes it (``<64 hex digits>  <name>``), so that anyone ca
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
+
+from aapenhet.model.history import sha256_lines
 
 CHECKSUMS_FILE = "SHA256SUMS"
 
 
 def checksums(files: Mapping[str, str]) -> str:
     """``files`` (name: text, written as UTF-8) listed with their SHA-256, by name."""
-    return "".join(
-        f"{hashlib.sha256(text.encode('utf-8')).hexdigest()}  {name}\n" for name, text in sorted(files.items())
-    )
+    return sha256_lines({name: text.encode("utf-8") for name, text in files.items()})
