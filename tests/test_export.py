@@ -39,6 +39,7 @@ from aapenhet.model.models import (
     Text,
     Where,
 )
+from aapenhet.publishing import export
 from aapenhet.publishing.csv_cells import LIST_SEPARATOR
 from aapenhet.publishing.cycle_csv import (
     MEASURE_COLUMNS,
@@ -53,20 +54,32 @@ from aapenhet.publishing.export import (
     JSON_FILE,
     SCHEMA_FILE,
     SUPPLIER_COLUMNS,
-    statement_document,
-    statement_model,
     statement_schema,
-    suppliers_csv,
     write_machine_readable,
 )
-from aapenhet.publishing.export_models import StatementDocument
 from aapenhet.rendering.labels import Labels, load_labels
 from aapenhet.source.yaml_source import parse_yaml
+from aapenhet.view.document import StatementDocument
+from aapenhet.view.statement_view import statement_view
 from site_build import PROJECT, REPO, fill_data
 
 LANGUAGES = ("nb", "en")
 OTHER = {"nb": "en", "en": "nb"}
 TRICKY = 'Acme, "the best"\nsecond line; still one value'
+
+
+def statement_model(data: StatementData, language: str) -> StatementDocument:
+    """The published document of ``data`` in ``language``: what statement.json holds."""
+    return statement_view(data, language).document
+
+
+def statement_document(data: StatementData, language: str) -> dict[str, object]:
+    """statement.json as JSON-ready data."""
+    return statement_model(data, language).model_dump(mode="json", by_alias=True)
+
+
+def suppliers_csv(data: StatementData, language: str, *, labels: Labels | None = None) -> str:
+    return export.suppliers_csv(statement_view(data, language), labels=labels)
 
 
 @pytest.fixture(scope="module")
@@ -395,7 +408,7 @@ def test_commas_quotes_and_newlines_round_trip(data: StatementData, language: st
 def test_write_machine_readable_writes_every_file(data: StatementData, tmp_path: Path, language: str) -> None:
     tricky = with_tricky_supplier_texts(data)
     directory = tmp_path / "site" / ("en" if language == "en" else "")
-    paths = write_machine_readable(directory, tricky, language)
+    paths = write_machine_readable(directory, statement_view(tricky, language))
     assert paths == [directory / name for name in (JSON_FILE, SCHEMA_FILE, CSV_FILE, RISKS_FILE, MEASURES_FILE)]
 
     json_text = (directory / JSON_FILE).read_text(encoding="utf-8")

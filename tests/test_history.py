@@ -654,7 +654,7 @@ def test_an_earlier_versions_page_has_its_sections_in_order_and_in_its_table_of_
 
 
 def test_text_from_earlier_versions_is_shown_as_text(tmp_path: Path) -> None:
-    from aapenhet.rendering.version_views import version_changes, version_views
+    from aapenhet.view.versions import version_changes, version_views
     from rendering import renderer as make_renderer
 
     payload = '<script>alert("x")</script>'
@@ -664,11 +664,12 @@ def test_text_from_earlier_versions_is_shown_as_text(tmp_path: Path) -> None:
         data / "history" / "2024" / "2025-09-15" / "statement.yml", "Viet Nam vurderes", f"{payload} Viet Nam vurderes"
     )
     versions = versions_of(data)
-    views = version_views(versions, version_changes(versions), "nb", lambda key: key)
+    renderers = {version.path: make_renderer(version.loaded.data) for version in versions}
+    views = version_views(
+        versions, version_changes(versions), lambda version: renderers[version.path].view("nb"), "nb", lambda key: key
+    )
     for template, version_index in (("changes", 2), ("archive", 2), ("earlier_statement", 1)):
-        html = make_renderer(versions[version_index].loaded.data).render(
-            template, "nb", view=views[version_index], views=views
-        )
+        html = renderers[versions[version_index].path].render(template, "nb", entry=views[version_index], entries=views)
         assert "<script>" not in html and "&lt;script&gt;" in html, template
 
 

@@ -23,7 +23,8 @@ from bs4 import BeautifulSoup
 from aapenhet.bench.generate import write_data_folder
 from aapenhet.model import facts
 from aapenhet.model.loader import load_statement_data
-from aapenhet.model.models import MeasureStatus, StatementData, SupplyKind
+from aapenhet.model.models import MeasureStatus, StatementData
+from aapenhet.view.statement_view import statement_view
 from rendering import SITE, renderer
 from site_build import PROJECT, BuiltSite, copy_project, run_build
 
@@ -70,7 +71,7 @@ def test_each_name_is_listed_under_its_initial(name: str, letter: str) -> None:
 
 def test_groups_follow_the_norwegian_alphabet_and_hold_every_supplier_once(generated: StatementData) -> None:
     data = supplier_named(supplier_named(generated, 0, "Åsen"), 1, "3M Norge")
-    groups = facts.supplier_groups(data)
+    groups = facts.supplier_groups(data.suppliers.suppliers)
     keys = [group.key for group in groups]
     # A–Z in order, then Æ, Ø and Å (those the names use), then every other initial.
     assert keys[-2:] == ["aa", "andre"]
@@ -99,7 +100,7 @@ def test_the_suppliers_page_lists_the_letters_with_counts(generated: StatementDa
     page = BeautifulSoup(renderer(generated).render("supplier_follow_up", language), "lxml")
     assert page.select("section.aapenhet-supplier") == []
     links = page.select("nav.aapenhet-letters a")
-    groups = facts.supplier_groups(generated)
+    groups = facts.supplier_groups(generated.suppliers.suppliers)
     prefix = "/aapenhet/" + ("en/" if language == "en" else "")
     assert [link["href"] for link in links] == [f"{prefix}leverandorer/{group.key}/" for group in groups]
     counts = [int(link.select_one(".aapenhet-letters__count").get_text().strip("()")) for link in links]
@@ -108,7 +109,7 @@ def test_the_suppliers_page_lists_the_letters_with_counts(generated: StatementDa
 
 
 def test_a_letter_page_shows_its_suppliers_in_full_and_marks_its_letter(generated: StatementData) -> None:
-    group = facts.supplier_groups(generated)[0]
+    group = statement_view(generated, "nb").supplier_groups[0]
     page = BeautifulSoup(renderer(generated).render("supplier_group", "nb", group=group), "lxml")
     # Each supplier's heading is an h2 here: the page's own heading is the h1.
     assert [section.h2["id"] for section in page.select("section.aapenhet-supplier")] == [
@@ -125,16 +126,17 @@ def test_the_statement_counts_what_is_per_supplier(generated: StatementData) -> 
     render = renderer(generated)
     table = BeautifulSoup(render.render("supplier_table", "en"), "lxml")
     rows = table.select("tbody tr")
-    countries = set(facts.production_countries(generated)) | set(
-        facts.production_countries(generated, SupplyKind.services)
-    )
-    assert len(rows) == len(countries)
-    by_country = facts.suppliers_by_country(generated)
+    by_country: dict[str, set[str]] = {}
+    for supplier in generated.suppliers.suppliers:
+        for line in supplier.production:
+            for code in line.countries:
+                by_country.setdefault(code, set()).add(supplier.id)
+    assert len(rows) == len(by_country)
     for row in rows:
         code = row.th.a["href"].rsplit("#country-", 1)[1].upper()
         assert int(row.select("td")[-1].get_text().replace(",", "")) == len(by_country[code])
     measures = BeautifulSoup(render.render("measures", "en"), "lxml")
-    follow_ups = [measure for measure in facts.measures_taken(generated) if measure.supplier]
+    follow_ups = [m for m in generated.due_diligence.measures if m.supplier and not m.status.is_ahead]
     assert follow_ups, "the generated data has follow-ups of single suppliers, or this proves nothing"
     listed = {section["id"] for section in measures.select("section[id^=measure-]")}
     assert not listed & {f"measure-{measure.id}" for measure in follow_ups}
@@ -228,7 +230,7 @@ def test_a_suppliers_own_follow_ups_show_their_status_dates_and_expected_result(
     )
     group = next(
         group
-        for group in facts.supplier_groups(generated)
+        for group in statement_view(generated, "en").supplier_groups
         if any(supplier.id == planned.supplier for supplier in group.suppliers)
     )
     page = BeautifulSoup(renderer(generated).render("supplier_group", "en", group=group), "lxml")
@@ -246,7 +248,7 @@ def test_statement_json_of_a_long_list_is_valid_for_its_published_schema(generat
 
     from aapenhet.publishing.export import machine_readable_files
 
-    files = machine_readable_files(generated, "en")
+    files = machine_readable_files(statement_view(generated, "en"))
     document = json.loads(files["statement.json"])
     assert len(document["suppliers"]) == len(generated.suppliers.suppliers)
     jsonschema.validate(document, json.loads(files["statement.schema.json"]))
@@ -263,7 +265,7 @@ def test_a_letter_with_many_suppliers_takes_several_light_pages(tmp_path: Path) 
         for index, supplier in enumerate(data.suppliers.suppliers)
     ]
     data = data.model_copy(update={"suppliers": data.suppliers.model_copy(update={"suppliers": suppliers})})
-    groups = facts.supplier_groups(data)
+    groups = facts.supplier_groups(data.suppliers.suppliers)
     assert [(group.key, group.part, group.parts, len(group.suppliers)) for group in groups] == [
         ("a", 1, 2, facts.GROUP_SIZE),
         ("a-2", 2, 2, 50),
@@ -271,7 +273,7 @@ def test_a_letter_with_many_suppliers_takes_several_light_pages(tmp_path: Path) 
     assert [supplier for group in groups for supplier in group.suppliers] == sorted(
         suppliers, key=lambda supplier: supplier.name.casefold()
     )
-    page = renderer(data).render("supplier_group", "en", group=groups[0])
+    page = renderer(data).render("supplier_group", "en", group=statement_view(data, "en").supplier_groups[0])
     assert len(gzip.compress(page.encode("utf-8"))) < PAGE_LIMIT
     index = BeautifulSoup(page, "lxml").select("nav.aapenhet-letters li a")
     assert [" ".join(link.get_text(" ").split()) for link in index] == ["A 1 (400)", "A 2 (50)"]

@@ -14,7 +14,6 @@ from __future__ import annotations
 import pytest
 
 from aapenhet.model.countries import country_name
-from aapenhet.model.facts import suppliers_by_country
 from aapenhet.model.loader import load_statement_data
 from aapenhet.rendering.labels import load_labels
 from site_build import LANGUAGE_PREFIXES, PROJECT, BuiltSite
@@ -103,8 +102,13 @@ def test_country_view_lists_each_country_once_with_rating_source_and_suppliers(
             assert source_cell.endswith(edition), source_cell
         else:
             assert source_cell == ""
+        producing_there = [
+            supplier
+            for supplier in data.suppliers.suppliers
+            if any(rating.code in line.countries for line in supplier.production)
+        ]
         assert [(link["href"], text(link)) for link in row.select("td")[3].select("a")] == [
-            (f"#supplier-{supplier.id}", supplier.name) for supplier in suppliers_by_country(data).get(rating.code, [])
+            (f"#supplier-{supplier.id}", supplier.name) for supplier in producing_there
         ]
 
 

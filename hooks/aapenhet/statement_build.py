@@ -36,15 +36,15 @@ from aapenhet.rendering.made_pages import MadePage, made_pages
 from aapenhet.rendering.placeholders import FORM_PLACEHOLDER, TOC_PLACEHOLDERS, fill_placeholders, placeholders_in
 from aapenhet.rendering.problems_page import problems_page
 from aapenhet.rendering.renderer import Renderer, make_renderer
-from aapenhet.rendering.version_views import (
+from aapenhet.source.pages import page_texts
+from aapenhet.source.problems import DataProblems, Problem, report_language
+from aapenhet.source.yaml_source import SourceMap, parse_yaml
+from aapenhet.view.versions import (
     VersionView,
     has_archive,
     version_changes,
     version_views,
 )
-from aapenhet.source.pages import page_texts
-from aapenhet.source.problems import DataProblems, Problem, report_language
-from aapenhet.source.yaml_source import SourceMap, parse_yaml
 from aapenhet.website.addresses import ARCHIVE_PAGE, CHANGES_PAGE, STATEMENT_PAGE, Site, address_characters_problem
 from aapenhet.website.security import (
     INLINE_SCRIPTS_TOKEN,
@@ -266,9 +266,17 @@ class StatementBuild:
         """Every version as the pages and files in ``language`` name it, oldest first: once per language."""
         if language not in self._views:
             self._views[language] = version_views(
-                self.versions, self.changes, language, lambda key: self.renderer.label(key, language)
+                self.versions,
+                self.changes,
+                lambda version: self.renderer_for(version).view(language),
+                language,
+                lambda key: self.renderer.label(key, language),
             )
         return self._views[language]
+
+    def renderer_for(self, version: Version) -> Renderer:
+        """The renderer of ``version``'s data: the current statement's, or an earlier version's."""
+        return self.version_renderers.get(version.path, self.renderer)
 
     def made_pages(self, language: str) -> dict[str, MadePage]:
         """The pages made from the data in ``language`` (made_pages.py), by source path."""
@@ -290,7 +298,7 @@ class StatementBuild:
             views,
             self.site,
             language,
-            company=self.renderer.data.company.name,
+            company=self.renderer.view(language).document.company.name,
             t={key: self.renderer.label(key, language) for key in FEED_LABELS},
         )
         if feed is not None:
@@ -313,7 +321,7 @@ class StatementBuild:
         """A made page's content: a kept version's pages are rendered once and then read from the cache
         of kept versions (kept_cache.py), under what else they show (the site's address, the form's
         service, the page's place among the versions, the version before it)."""
-        view = made.values.get("view")
+        view = made.values.get("entry")
         if made.earlier is None or made.earlier.key is None or not isinstance(view, VersionView):
             return made.renderer.render(made.template, language, **made.values)
         shown = (
@@ -341,12 +349,7 @@ class StatementBuild:
             cached = {name: kept_cache.cached_text(key, f"{language}-{name}") for name in MACHINE_READABLE_NAMES}
             if all(content is not None for content in cached.values()):
                 return {name: content for name, content in cached.items() if content is not None}
-        files = machine_readable_files(
-            version.loaded.data,
-            language,
-            labels=self.renderer.labels,
-            carried_over=[finding.problem for finding in version.carried_over],
-        )
+        files = machine_readable_files(self.renderer_for(version).view(language), labels=self.renderer.labels)
         if key is not None:
             for name, content in files.items():
                 kept_cache.store_text(key, f"{language}-{name}", content)
@@ -356,13 +359,7 @@ class StatementBuild:
         """Every file the build writes in ``language`` beside its pages, by path from the language's
         root: the machine-readable statement, ``robots.txt`` (once, at the site's root) and the
         history's files."""
-        current = self.versions[-1]
-        files = machine_readable_files(
-            self.renderer.data,
-            language,
-            labels=self.renderer.labels,
-            carried_over=[finding.problem for finding in current.carried_over],
-        )
+        files = machine_readable_files(self.renderer.view(language), labels=self.renderer.labels)
         if language == self.site.default_language:
             files["robots.txt"] = robots_txt(self.site.url)
         return files | self.history_files(language)
@@ -443,7 +440,7 @@ class StatementBuild:
         views, made = self.version_views(language), self.made_pages(language).get(src_uri)
         title = self.renderer.label("history.statement_for", language)
         if made is not None and made.template == "earlier_statement":
-            view = made.values["view"]
+            view = made.values["entry"]
             assert isinstance(view, VersionView)
             return report_jsonld(view, made.path, self.site, language, title=f"{title} {view.label}")
         if made is not None and made.template == "archive":
@@ -570,9 +567,9 @@ def start_build(
             "archive_path": ARCHIVE_PAGE if has_archive(versions) else None,
             "changes_path": CHANGES_PAGE if len(versions) > 1 else None,
             "permanent_path": versions[-1].address,
-            # Last year's facts new-year left in data/: the draft banner lists them with what is missing.
-            "carried_over": list(versions[-1].carried_over),
         },
+        # Last year's facts new-year left in data/: the draft banner lists them with what is missing.
+        carried_over=versions[-1].carried_over,
     )
     return StatementBuild(
         renderer=renderer,
@@ -584,7 +581,9 @@ def start_build(
         # Counted, not shown: where each finding is is not needed (aapenhet check says).
         lacks=len(check_statement(LoadedStatement(loaded.data, unlocated()), page_texts(docs_dir))),
         version_renderers={
-            version.path: renderer.for_data(version.loaded.data) for version in versions if not version.is_current
+            version.path: renderer.for_data(version.loaded.data, version.carried_over)
+            for version in versions
+            if not version.is_current
         },
     )
 

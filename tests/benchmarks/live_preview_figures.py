@@ -42,7 +42,10 @@ def main(edits: int, source: Path) -> None:
         page_path = "leverandorer/"
         if is_long_list(data):
             supplier = next(each for each in data.suppliers.suppliers if each.name == name)
-            page_path += next(group.key for group in supplier_groups(data) if supplier in group.suppliers) + "/"
+            page_path += (
+                next(group.key for group in supplier_groups(data.suppliers.suppliers) if supplier in group.suppliers)
+                + "/"
+            )
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
         durations = []
         try:

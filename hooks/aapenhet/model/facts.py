@@ -1,56 +1,27 @@
-"""Figures derived from the data (counts, groupings), computed once here rather than in templates."""
+"""Groupings of the data that do not depend on a language: the long list's pages by initial letter
+(the same addresses in every language), and the measures by what they address and follow up (what the
+published document's ``measure_ids`` come from). What the pages show is worked out on the view
+(``view/statement_view.py``)."""
 
 from __future__ import annotations
 
 import string
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
 
-from aapenhet.model.models import (
-    Impact,
-    Measure,
-    MeasureKind,
-    Risk,
-    RiskLevel,
-    StatementData,
-    Supplier,
-    SupplyKind,
-    Text,
-)
+from aapenhet.model.models import Measure, StatementData
 
 
-def production_countries(data: StatementData, kind: SupplyKind = SupplyKind.goods) -> list[str]:
-    """Every country where a named supplier makes goods (or, with ``kind``, delivers services from),
-    in the order the data first names them."""
-    codes: dict[str, None] = {}
-    for supplier in data.suppliers.suppliers:
-        for line in supplier.production:
-            if line.kind is kind:
-                codes.update(dict.fromkeys(line.countries))
-    return list(codes)
+class Named(Protocol):
+    """A supplier, as the data holds it or as the published document does."""
+
+    @property
+    def name(self) -> str: ...
 
 
-def high_risk_countries(data: StatementData, kind: SupplyKind = SupplyKind.goods) -> list[str]:
-    ratings = {entry.code: entry.risk for entry in data.countries.countries}
-    return [code for code in production_countries(data, kind) if ratings.get(code) == RiskLevel.high]
-
-
-def findings_by_id(data: StatementData) -> dict[str, Risk | Impact]:
-    """Every risk and actual impact, by id: what a measure's ``addresses`` names."""
-    dd = data.due_diligence
-    impacts = dd.actual_impacts.impacts if dd.actual_impacts else []
-    found: list[Risk | Impact] = [*dd.risks, *impacts]
-    return {finding.id: finding for finding in found}
-
-
-def measures_taken(data: StatementData) -> list[Measure]:
-    """Measures done or under way (§5 c, "measures taken"), in the data's order."""
-    return [measure for measure in data.due_diligence.measures if not measure.status.is_ahead]
-
-
-def measures_planned(data: StatementData) -> list[Measure]:
-    """Measures planned or committed to ("Fokus fremover")."""
-    return [measure for measure in data.due_diligence.measures if measure.status.is_ahead]
+NamedT = TypeVar("NamedT", bound=Named)
 
 
 # A supplier list longer than this is split into pages by initial letter, and the statement counts
@@ -67,13 +38,13 @@ def is_long_list(data: StatementData) -> bool:
 
 
 @dataclass(frozen=True)
-class SupplierGroup:
+class SupplierGroup(Generic[NamedT]):
     """Suppliers whose names start with the same letter: one page of a long list. A letter with more
     than ``GROUP_SIZE`` suppliers takes several pages, its parts: "a", "a-2", "a-3"."""
 
     key: str  # in the page's address: "a", "ae" (Æ), "oe" (Ø), "aa" (Å), "andre"; "a-2" for a second part
     letter: str  # as shown: "A", "Æ"; empty for the other names
-    suppliers: tuple[Supplier, ...]
+    suppliers: tuple[NamedT, ...]
     part: int = 1
     parts: int = 1
 
@@ -99,12 +70,12 @@ def initial(name: str) -> str:
     return base if base in string.ascii_uppercase else ""
 
 
-def supplier_groups(data: StatementData) -> list[SupplierGroup]:
+def supplier_groups(suppliers: Sequence[NamedT]) -> list[SupplierGroup[NamedT]]:
     """The suppliers by initial letter in Norwegian alphabetical order (A–Z, Æ, Ø, Å, then the rest),
     each group sorted by name."""
     order = [*string.ascii_uppercase, *_LETTERS_AFTER_Z, ""]
-    grouped: dict[str, list[Supplier]] = {}
-    for supplier in data.suppliers.suppliers:
+    grouped: dict[str, list[NamedT]] = {}
+    for supplier in suppliers:
         grouped.setdefault(initial(supplier.name), []).append(supplier)
     groups = []
     for letter in order:
@@ -118,47 +89,6 @@ def supplier_groups(data: StatementData) -> list[SupplierGroup]:
             for part, chunk in enumerate(chunks, start=1)
         ]
     return groups
-
-
-def production_places(supplier: Supplier) -> dict[str, list[Text]]:
-    """Each country a supplier makes or delivers from, in order, with the places in it that the
-    statement names (``place:``; none when it names only the country)."""
-    places: dict[str, list[Text]] = {}
-    for line in supplier.production:
-        for code in line.countries:
-            named = places.setdefault(code, [])
-            if line.place is not None and line.place not in named:
-                named.append(line.place)
-    return places
-
-
-def suppliers_by_country(data: StatementData) -> dict[str, list[Supplier]]:
-    """Each country's suppliers (goods made or services delivered there), worked out in one pass."""
-    by_country: dict[str, dict[str, Supplier]] = {}
-    for supplier in data.suppliers.suppliers:
-        for line in supplier.production:
-            for code in line.countries:
-                by_country.setdefault(code, {})[supplier.id] = supplier
-    return {code: list(suppliers.values()) for code, suppliers in by_country.items()}
-
-
-@dataclass(frozen=True)
-class MeasuresShown:
-    """Measures as the statement shows them: one by one, except, in a long list of suppliers, the
-    follow-ups of single suppliers, which are counted by kind (each is shown with its supplier)."""
-
-    listed: list[Measure]
-    supplier_follow_ups: list[tuple[MeasureKind, int]]
-
-
-def measures_shown(measures: list[Measure], long_list: bool) -> MeasuresShown:
-    if not long_list:
-        return MeasuresShown(measures, [])
-    counts: dict[MeasureKind, int] = {}
-    for measure in measures:
-        if measure.supplier:
-            counts[measure.kind] = counts.get(measure.kind, 0) + 1
-    return MeasuresShown([measure for measure in measures if not measure.supplier], list(counts.items()))
 
 
 def measures_by_finding(data: StatementData) -> dict[str, list[Measure]]:

@@ -1,6 +1,6 @@
 """The due-diligence cycle as CSV: ``risks_and_impacts.csv`` and ``measures.csv``, one per language.
 
-Built from the same output models as ``statement.json`` (``export.statement_model``), so the two can
+Built from the same document as ``statement.json`` (``view/statement_view.py``), so the two can
 never disagree. Conventions as in ``suppliers.csv``: RFC 4180, ``\\r\\n``, UTF-8 without BOM, a header
 row, lists in one cell joined by ``; ``, codes for closed sets, empty where the statement says nothing.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from aapenhet.publishing import export_models as out
 from aapenhet.publishing.csv_cells import csv_text, joined
+from aapenhet.view import document as out
 
 RISKS_FILE = "risks_and_impacts.csv"
 MEASURES_FILE = "measures.csv"

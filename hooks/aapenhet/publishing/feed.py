@@ -13,8 +13,8 @@ import datetime
 
 from feedgen.feed import FeedGenerator
 
-from aapenhet.rendering import formatting
-from aapenhet.rendering.version_views import VersionView
+from aapenhet.view import formatting
+from aapenhet.view.versions import VersionView
 from aapenhet.website.addresses import Site
 
 FEED_FILE = "feed.xml"

@@ -11,8 +11,8 @@ from typing import Any
 
 from aapenhet.model.changes import LevelChange
 from aapenhet.publishing.checksums import CHECKSUMS_FILE
-from aapenhet.publishing.export import json_text, texts_in
-from aapenhet.rendering.version_views import VersionView
+from aapenhet.publishing.export import json_text
+from aapenhet.view.versions import VersionView
 from aapenhet.website.addresses import Site
 
 CHANGES_FILE = "changes.json"
@@ -23,16 +23,15 @@ def changes_json(view: VersionView, previous: VersionView, site: Site, language:
     """What changed in ``view``'s version since ``previous``, with both versions' addresses."""
     changes = view.changes
     assert changes is not None  # every version after the first has what changed since the one before
-    text = texts_in(language)
 
     def titled(items: list[Any]) -> list[dict[str, object]]:
-        return [{"id": item.id, "title": text(item.title)} for item in items]
+        return [{"id": item.id, "title": view.title(item.id)} for item in items]
 
     def levels(items: list[LevelChange]) -> list[dict[str, object]]:
         return [
             {
                 "id": change.risk.id,
-                "title": text(change.risk.title),
+                "title": view.title(change.risk.id),
                 "before": change.before.value if change.before else None,
                 "after": change.after.value if change.after else None,
             }
@@ -80,7 +79,7 @@ def changes_json(view: VersionView, previous: VersionView, site: Site, language:
         "risks_reassessed": [
             {
                 "id": change.risk.id,
-                "title": text(change.risk.title),
+                "title": view.title(change.risk.id),
                 **{
                     name: {
                         "before": scale.before.value if scale.before else None,
@@ -119,7 +118,7 @@ def history_json(views: list[VersionView], site: Site, language: str) -> str:
 
 def _entry(view: VersionView, site: Site, language: str) -> dict[str, object]:
     version = view.version
-    statement = version.loaded.data.statement
+    statement = view.statement.document.statement
     return {
         "label": view.label,
         "reporting_year": version.year,

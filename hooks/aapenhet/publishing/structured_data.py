@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 
-from aapenhet.model.models import StatementData
 from aapenhet.publishing.export import CSV_FILE, JSON_FILE
-from aapenhet.rendering.version_views import VersionView
+from aapenhet.view import document as out
+from aapenhet.view.versions import VersionView
 from aapenhet.website.addresses import Site
 
 CONTEXT = "https://schema.org"
@@ -21,21 +21,21 @@ _DOWNLOADS = ((JSON_FILE, "application/json"), (CSV_FILE, "text/csv"))
 
 def report_jsonld(view: VersionView, page: str, site: Site, language: str, *, title: str) -> str:
     """The version in ``view``, shown at ``page`` (its path from the language's root), as JSON-LD."""
-    data: StatementData = view.version.loaded.data
-    period = data.statement.reporting_period
+    document = view.statement.document
+    period = document.statement.reporting_period
     report: dict[str, object] = {
         "@type": "Report",
         "@id": site.page_url(page, language) + "#report",
         "name": title,
         "url": site.page_url(page, language),
         "inLanguage": language,
-        "publisher": _company(data),
+        "publisher": _company(document.company),
         "creativeWorkStatus": "Draft" if view.is_draft else "Published",
     }
     if period.start and period.end:
         report["temporalCoverage"] = f"{period.start.isoformat()}/{period.end.isoformat()}"
-    if data.statement.published_on and not view.is_draft:
-        report["datePublished"] = data.statement.published_on.isoformat()
+    if document.statement.published_on and not view.is_draft:
+        report["datePublished"] = document.statement.published_on.isoformat()
     if view.version.is_update and view.version.date:
         report["dateModified"] = view.version.date.isoformat()
     dataset = {
@@ -43,7 +43,7 @@ def report_jsonld(view: VersionView, page: str, site: Site, language: str, *, ti
         "name": title,
         "inLanguage": language,
         "isBasedOn": {"@id": report["@id"]},
-        "creator": _company(data),
+        "creator": _company(document.company),
         "distribution": [
             {
                 "@type": "DataDownload",
@@ -80,11 +80,11 @@ def archive_jsonld(views: list[VersionView], page: str, site: Site, language: st
     )
 
 
-def _company(data: StatementData) -> dict[str, object]:
-    company: dict[str, object] = {"@type": "Organization", "name": data.company.name}
-    if data.company.organisation_number:
-        company["identifier"] = data.company.organisation_number
-    return company
+def _company(company: out.Company) -> dict[str, object]:
+    organisation: dict[str, object] = {"@type": "Organization", "name": company.name}
+    if company.organisation_number:
+        organisation["identifier"] = company.organisation_number
+    return organisation
 
 
 def _text(document: dict[str, object]) -> str:

@@ -18,10 +18,9 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from aapenhet.model.facts import is_long_list, supplier_groups
 from aapenhet.model.history import Version
 from aapenhet.rendering.renderer import Renderer
-from aapenhet.rendering.version_views import VersionView, has_archive
+from aapenhet.view.versions import VersionView, has_archive
 from aapenhet.website.addresses import ARCHIVE_PAGE, SUPPLIERS_PAGE
 
 # What Markdown would read as markup in a heading's text, backslash-escaped (& < > are entities first).
@@ -68,18 +67,17 @@ def made_pages(
         return {each: site.language_prefix(each) + path for each in site.languages}
 
     pages: list[MadePage] = []
-    if is_long_list(renderer.data):
-        for group in supplier_groups(renderer.data):
-            path = f"{SUPPLIERS_PAGE}{group.key}/"
-            title = f"{t('supplier.group_title')}: {group.letter or t('supplier.group_other')}"
-            if group.parts > 1:
-                title += f" ({t('supplier.group_part')} {group.part}/{group.parts})"
-            pages.append(MadePage(title, "supplier_group", renderer, path, urls(path), {"group": group}))
+    for group in renderer.view(language).supplier_groups:
+        path = f"{SUPPLIERS_PAGE}{group.key}/"
+        title = f"{t('supplier.group_title')}: {group.letter or t('supplier.group_other')}"
+        if group.parts > 1:
+            title += f" ({t('supplier.group_part')} {group.part}/{group.parts})"
+        pages.append(MadePage(title, "supplier_group", renderer, path, urls(path), {"group": group}))
     for view in views:
         version = view.version
         version_renderer = renderers.get(version.path, renderer)
         earlier = None if version.is_current else version
-        values = {"view": view, "views": views}
+        values = {"entry": view, "entries": views}
         if view.address:
             # The current statement too, once published: a citation made today still leads here next year.
             pages.append(
@@ -108,7 +106,7 @@ def made_pages(
     if has_archive(views):
         pages.append(
             MadePage(
-                t("history.archive_title"), "archive", renderer, ARCHIVE_PAGE, urls(ARCHIVE_PAGE), {"views": views}
+                t("history.archive_title"), "archive", renderer, ARCHIVE_PAGE, urls(ARCHIVE_PAGE), {"entries": views}
             )
         )
     return {page.src_uri: page for page in pages}

@@ -14,8 +14,8 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from aapenhet.model.countries import country_name
-from aapenhet.model.models import RiskLevel, StatementData, SupplyKind
+from aapenhet.model.models import RiskLevel, SupplyKind
+from aapenhet.view.statement_view import StatementView
 
 WIDTH = 280
 BAND = 30  # a rating's heading
@@ -60,26 +60,26 @@ class Overview:
     bar: int = BAR
 
 
-def country_overview(data: StatementData, language: str, *, counts_only: bool = False) -> Overview:
+def country_overview(view: StatementView) -> Overview:
     """Every country a named supplier makes goods in or delivers services from, grouped by rating,
-    each with a bar as long as its number of suppliers."""
-    ratings = {entry.code: entry.risk for entry in data.countries.countries}
+    each with a bar as long as its number of suppliers; a long list's description counts them."""
     countries: dict[str, dict[str, set[SupplyKind]]] = {}
     # The places below country level the statement names, by country: shown when they are all it names there.
     places: dict[str, list[str]] = {}
     anywhere: set[str] = set()  # countries with a line that names no place in them
-    for supplier in data.suppliers.suppliers:
+    for supplier in view.document.suppliers:
         for line in supplier.production:
-            for code in line.countries:
+            for country in line.countries:
+                code = country.country_code
                 countries.setdefault(code, {}).setdefault(supplier.name, set()).add(line.kind)
                 if line.place is None:
                     anywhere.add(code)
-                elif (place := line.place.in_language(language)) not in places.setdefault(code, []):
-                    places[code].append(place)
+                elif line.place not in places.setdefault(code, []):
+                    places[code].append(line.place)
     most = max((len(suppliers) for suppliers in countries.values()), default=1)
     groups, y = [], 0
     for level in ORDER:
-        codes = [code for code in countries if ratings.get(code) == level]
+        codes = [code for code in countries if view.countries[code].risk_level == level]
         if not codes:
             continue
         # Within a rating, the countries with the most suppliers first.
@@ -87,7 +87,7 @@ def country_overview(data: StatementData, language: str, *, counts_only: bool = 
         group_y, y, rows = y, y + BAND + ROW_GAP // 2, []
         for code in codes:
             suppliers = tuple(countries[code])
-            name = country_name(code, language)
+            name = view.countries[code].country_name
             if places.get(code) and code not in anywhere:
                 name = f"{', '.join(places[code])} ({name})"
             name_lines = tuple(textwrap.wrap(name, NAME_CHARS)) or (code,)
@@ -99,4 +99,4 @@ def country_overview(data: StatementData, language: str, *, counts_only: bool = 
             y = bar_y + BAR + ROW_GAP
         groups.append(OverviewGroup(level, group_y, tuple(rows)))
         y += GROUP_GAP
-    return Overview(tuple(groups), WIDTH, max(y, BAND), counts_only)
+    return Overview(tuple(groups), WIDTH, max(y, BAND), view.long_list)

@@ -1,5 +1,10 @@
 """Render the statement's blocks of facts from Jinja templates, for one language at a time.
 
+Every template reads the statement through one ``StatementView`` per language (``view``, and its
+document as ``doc``): the same object ``statement.json`` and the CSV files are written from. Beside it,
+a template gets a small page context: the site's words (``t``), dates and numbers in the language,
+the site's addresses, and the form's settings.
+
 The templates are package data in ``templates/`` (one per placeholder, see ``placeholders.py``,
 plus the theme's draft banner and 404 text). They render in an environment of their own with
 autoescape on, because MkDocs' theme environment does not escape: no text from YAML can become
@@ -15,13 +20,14 @@ from markupsafe import Markup
 
 from aapenhet.form.settings import FormSettings
 from aapenhet.form.view import form_view
-from aapenhet.model import facts
-from aapenhet.model.completeness import Missing, missing_for_publication
+from aapenhet.model.check import Finding
+from aapenhet.model.completeness import Missing
 from aapenhet.model.countries import country_name
-from aapenhet.model.models import Exposure, StatementData, SupplyKind, Text
-from aapenhet.rendering import formatting
+from aapenhet.model.models import StatementData
 from aapenhet.rendering.labels import Labels
 from aapenhet.rendering.overview import country_overview
+from aapenhet.view import formatting
+from aapenhet.view.statement_view import StatementView, production_places, statement_view
 from aapenhet.website.addresses import ARCHIVE_PAGE, STATEMENT_PAGE, SUPPLIERS_PAGE, THANK_YOU_PAGE, Site
 
 # Compiled templates, kept between builds in the system's temporary folder (Jinja's own cache, keyed
@@ -53,10 +59,14 @@ class Renderer:
     labels: Labels
     site: Site
     form: FormSettings
+    # The facts still as the period before's (model/carried_over.py): they keep the statement a draft,
+    # and the draft banner lists them.
+    carried_over: tuple[Finding, ...] = ()
     # More of the context, the same in every language (the current statement's archive address).
     extra: dict[str, object] = field(default_factory=dict, compare=False)
-    # Each language's context, worked out at its first render: every page of the build renders
+    # Each language's view and context, worked out at their first use: every page of the build renders
     # several blocks, and the data does not change within a build (the models are frozen).
+    _views: dict[str, StatementView] = field(default_factory=dict, compare=False, repr=False)
     _contexts: dict[str, dict[str, object]] = field(default_factory=dict, compare=False, repr=False)
 
     def render(self, name: str, language: str, **values: object) -> str:
@@ -67,10 +77,19 @@ class Renderer:
         context = {**self._contexts[language], **values} if values else self._contexts[language]
         return template.render(context).strip()
 
-    def for_data(self, data: StatementData) -> Renderer:
+    def view(self, language: str) -> StatementView:
+        """The statement in ``language``, as every page and file of it reads it: once per build."""
+        if language not in self._views:
+            problems = [finding.problem for finding in self.carried_over]
+            self._views[language] = statement_view(self.data, language, carried_over=problems)
+        return self._views[language]
+
+    def for_data(self, data: StatementData, carried_over: tuple[Finding, ...] = ()) -> Renderer:
         """The same templates, labels, site and form for other data (an earlier version's)."""
         # An earlier version's suppliers are not on today's suppliers pages: its pages do not link there.
-        return replace(self, data=data, extra={"suppliers_path": None}, _contexts={})
+        return replace(
+            self, data=data, carried_over=carried_over, extra={"suppliers_path": None}, _views={}, _contexts={}
+        )
 
     def label(self, key: str, language: str) -> str:
         return self.labels.get(key, language)
@@ -78,45 +97,25 @@ class Renderer:
     def _with_country_cells(self, context: dict[str, object]) -> dict[str, object]:
         """Each rated country as a supplier's entry shows it, rendered once (_country_with_risk.html)."""
         template = self.environment.get_template("_country_with_risk.html")
+        view = context["view"]
+        assert isinstance(view, StatementView)
         context["country_with_risk"] = {
-            entry.code: Markup(template.render({**context, "code": entry.code}).strip())
-            for entry in self.data.countries.countries
+            code: Markup(template.render({**context, "country": country}).strip())
+            for code, country in view.countries.items()
         }
         return context
 
     def _context(self, language: str) -> dict[str, object]:
-        data = self.data
-        long_list = facts.is_long_list(data)
-        by_country, by_finding = facts.suppliers_by_country(data), facts.measures_by_finding(data)
-        groups = facts.supplier_groups(data) if long_list else []
-        # A draft: something is missing, or a fact is still the period before's (carried_over).
-        missing = missing_for_publication(data)
+        view = self.view(language)
         return {
-            "data": data,
+            "view": view,
+            "doc": view.document,
             "language": language,
-            "draft_missing": missing,
             "Missing": Missing,
-            "Exposure": Exposure,
-            "ratings": {entry.code: entry for entry in data.countries.countries},
-            "rating_sources": {source.id: source for source in data.countries.sources},
-            "production_countries": facts.production_countries(data),
-            "high_risk_countries": facts.high_risk_countries(data),
-            "high_risk_service_countries": facts.high_risk_countries(data, SupplyKind.services),
-            "service_countries": facts.production_countries(data, SupplyKind.services),
-            "suppliers_producing_in": lambda code: by_country.get(code, []),
-            "suppliers_by_id": {supplier.id: supplier for supplier in data.suppliers.suppliers},
-            "production_places": facts.production_places,
-            "findings_by_id": facts.findings_by_id(data),
-            "measures_addressing": lambda finding_id: facts.measures_shown(by_finding.get(finding_id, []), long_list),
-            "measures_for_supplier": facts.measures_by_supplier(data).get,
-            "measures_taken": facts.measures_shown(facts.measures_taken(data), long_list),
-            "measures_planned": facts.measures_shown(facts.measures_planned(data), long_list),
-            # A long list of suppliers is split into pages by initial letter (supplier_group.html).
-            "long_list": long_list,
-            "supplier_groups": groups,
+            "production_places": production_places,
+            "overview": country_overview(view),
             "t": lambda key: self.labels.get(key, language),
             "t_in": self.labels.get,  # a label in another language, for links to that language
-            "text": lambda value: value.in_language(language) if isinstance(value, Text) else value,
             "country": lambda code: country_name(code, language),
             "long_date": lambda value: formatting.long_date(value, language),
             "iso_date": formatting.iso_date,
@@ -134,19 +133,23 @@ class Renderer:
             "home_paths": {other: self.site.page_path("", other) for other in self.site.languages},
             "page_path": lambda page: self.site.page_path(page, language),
             "page_url": lambda page: self.site.page_url(page, language),
-            "overview": country_overview(data, language, counts_only=long_list),
             "suppliers_path": SUPPLIERS_PAGE,
             "statement_path": STATEMENT_PAGE,
             "archive_page": ARCHIVE_PAGE,
             "archive_path": None,
             "changes_path": None,
             "permanent_path": None,
-            "carried_over": [],
+            "carried_over": self.carried_over,
             **self.extra,
-        } | {"is_draft": bool(missing or self.extra.get("carried_over"))}
+        }
 
 
 def make_renderer(
-    data: StatementData, labels: Labels, site: Site, form: FormSettings, extra: dict[str, object] | None = None
+    data: StatementData,
+    labels: Labels,
+    site: Site,
+    form: FormSettings,
+    extra: dict[str, object] | None = None,
+    carried_over: tuple[Finding, ...] = (),
 ) -> Renderer:
-    return Renderer(template_environment(), data, labels, site, form, extra or {})
+    return Renderer(template_environment(), data, labels, site, form, carried_over, extra or {})
