@@ -152,6 +152,27 @@ def test_contact_block_names_only_what_is_missing(tmp_path: Path) -> None:
     assert render_block("innsynskrav_contact", "nb", data=data).select_one('a[href="mailto:apenhet@example.no"]')
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_failed_form_points_only_to_addresses_the_statement_gives(filled: StatementData, language: str) -> None:
+    """The form's failure text sends a reader to the e-mail when there is one, else to the postal
+    address, else asks them to try again: never to an address the statement does not give."""
+    contact = filled.statement.contact
+    labels = load_labels()
+
+    def failure_text(email: str | None, postal_address: list[str]) -> str:
+        changed = contact.model_copy(update={"email": email, "postal_address": postal_address})
+        data = filled.model_copy(update={"statement": filled.statement.model_copy(update={"contact": changed})})
+        return visible_text(render_block("innsynskrav_form", language, data=data).select_one("#innsynskrav-failure"))
+
+    with_email = failure_text(contact.email, list(contact.postal_address))
+    assert labels.get("form.failure.fallback_email", language) in with_email and contact.email in with_email
+    post_only = failure_text(None, list(contact.postal_address))
+    assert labels.get("form.failure.fallback_post", language) in post_only and "@" not in post_only
+    neither = failure_text(None, [])
+    assert labels.get("form.failure.fallback_later", language) in neither
+    assert labels.get("form.failure.fallback_post", language) not in neither
+
+
 # --- Escaping -------------------------------------------------------------------------------------
 
 
@@ -321,7 +342,7 @@ def test_the_risks_say_once_how_the_sectors_scale_differs_from_the_countries(lan
 
 def test_what_the_seed_does_not_say_is_shown_as_not_stated() -> None:
     nb = render_block("risks", "nb").select_one("#risk-electronics-trade")
-    assert "Alvorlighet Ikke oppgitt" in visible_text(nb)
+    assert "Alvorlighetsgrad Ikke oppgitt" in visible_text(nb)
     interviews = render_block("measures", "en").select_one("#measure-hp-interviews")
     assert "What the supplier said In the interviews the supplier confirmed" in visible_text(interviews)
     assert "Result Not stated" in visible_text(interviews)
@@ -421,8 +442,8 @@ def test_the_risk_overview_is_a_named_picture_with_the_same_facts_as_the_country
         assert country in desc and country in drawn, f"{country} is in the country view but not in the picture"
         for supplier in suppliers:
             assert supplier in desc, f"{supplier} in {country} is in the country view but not described"
-    china = {"nb": "Kina", "en": "China"}[language]
-    assert f"{china} (HP Inc., Zebra Technologies)" in desc
+    china, and_ = {"nb": ("Kina", "og"), "en": ("China", "and")}[language]
+    assert f"{china}: HP Inc. {and_} Zebra Technologies" in desc
 
 
 def test_the_risk_picture_draws_each_countrys_suppliers_as_a_bar_grouped_by_rating_not_by_colour_alone() -> None:
@@ -638,10 +659,10 @@ def test_one_wording_for_what_the_statement_does_not_say() -> None:
 def test_the_front_page_gives_each_measures_result_or_says_none_is_stated() -> None:
     """A reader on a phone sees there what came of each measure, and where nothing is stated."""
     done = render_block("summary", "en").select("ul")[1].select("li")
-    results = {item.a["href"].split("#measure-")[1]: item.get_text(" ", strip=True) for item in done}
+    results = {item.a["href"].split("#measure-")[1]: " ".join(item.get_text().split()) for item in done}
     assert results["iw-visits"].endswith("Result: Exempla's impression is that IW is run in a respectable manner.")
-    assert results["hp-interviews"].endswith("Result: Not stated")
-    assert all(". Result: " in text for text in results.values())
+    assert results["hp-interviews"].endswith("(completed; result not stated)")
+    assert all(". Result: " in text or text.endswith("; result not stated)") for text in results.values())
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -655,3 +676,15 @@ def test_the_front_page_names_every_high_risk_country_suppliers_are_in(language:
         "en": "High-risk countries suppliers produce in or deliver services from: China, Taiwan, Vietnam, India.",
     }[language]
     assert expected in paragraphs
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_place_below_country_level_is_shown_with_its_country_then_the_countrys_risk(language: str) -> None:
+    """«England (Storbritannia) Risiko ikke oppgitt», not «England (Storbritannia Risiko ikke oppgitt)»:
+    the risk is the country's, outside the brackets, as in the statement's table."""
+    entries = render_block("supplier_follow_up", language).select("ul.aapenhet-production li")
+    england = next(" ".join(li.get_text().split()) for li in entries if "England" in li.get_text())
+    country, risk = {"nb": ("Storbritannia", "Risiko ikke oppgitt"), "en": ("United Kingdom", "Risk not stated")}[
+        language
+    ]
+    assert england.endswith(f"England ({country}) {risk}"), england

@@ -48,12 +48,12 @@ SEED_FACTS = [
     (
         "redegjorelse/",
         "Gjelder Bygg og anlegg, Norge Risikonivå Høyere risiko Er Exso eksponert? Nei",
-        "Concerns Building and construction, Norway Risk level Higher risk Is Exso exposed? No",
+        "Applies to Building and construction, Norway Risk level Higher risk Is Exso exposed? No",
     ),
     (
         "redegjorelse/",
         "Gjelder Jordbruksproduksjon, Norge Risikonivå Høyere risiko Er Exso eksponert? Nei",
-        "Concerns Agricultural production, Norway Risk level Higher risk Is Exso exposed? No",
+        "Applies to Agricultural production, Norway Risk level Higher risk Is Exso exposed? No",
     ),
     (
         "redegjorelse/",
