@@ -72,6 +72,36 @@ def test_every_template_renders_from_the_shipped_data(name: str, language: str) 
     assert html or name == "revisions", f"{name} rendered nothing"
 
 
+# What a made page or an include adds to the context (made_pages.py, earlier_statement.html).
+MADE_PAGE_VALUES = {"group", "entry", "entries", "current", "country", "permanent_path"}
+# Rendered once per country for the supplier entries (renderer.py).
+RENDERED_CELLS = {"country_with_risk"}
+
+
+def test_templates_read_the_view_and_a_small_page_context_never_the_data() -> None:
+    """Every name a template reads is the language's view (``view``, ``doc``), a page-context helper or
+    what a made page passes: no template can reach data/'s models, so a page cannot show other than
+    statement.json holds."""
+    from jinja2 import meta, nodes
+
+    from aapenhet.model.models import StrictModel
+
+    context = renderer().context("en")
+    assert not any(isinstance(value, StrictModel) for value in context.values()), "data/'s models in the context"
+    environment = template_environment()
+    for template in TEMPLATES.glob("*.html"):
+        if template.name.startswith("problems_") or template.name == "_problem_words.html":
+            continue  # the preview's problem pages: their own small context (problems_page.py)
+        tree = environment.parse(template.read_text(encoding="utf-8"))
+        # Names a template sets itself ({% set %} in a macro or a block, loop and macro variables):
+        # jinja2.meta counts some of those as read from the context.
+        own = {name.name for name in tree.find_all(nodes.Name) if name.ctx in ("store", "param")}
+        names = meta.find_undeclared_variables(tree) - own
+        assert "data" not in names, template.name
+        unknown = names - set(context) - MADE_PAGE_VALUES - RENDERED_CELLS
+        assert unknown == set(), template.name
+
+
 # What changed between versions, by kind (changes.html heads each list with its label).
 ChangeKind = enum.Enum("ChangeKind", {name: name for name in Changes.__dataclass_fields__})
 ENUM_LABELS = {

@@ -307,7 +307,7 @@ class StatementBuild:
             version = view.version
             published = self._version_files(version, language) if view.address else {}
             if view.previous is not None:
-                changes = changes_json(view, view.previous, self.site, language)
+                changes = self._changes_file(view, view.previous, language)
                 files[version.path + CHANGES_FILE] = changes
                 if view.address == version.path:  # a kept version's changes are among its files
                     published[CHANGES_FILE] = changes
@@ -340,6 +340,20 @@ class StatementBuild:
             html = made.renderer.render(made.template, language, **made.values)
             kept_cache.store_text(made.earlier.key, name, html)
         return html
+
+    def _changes_file(self, view: VersionView, previous: VersionView, language: str) -> str:
+        """A version's changes.json: between two kept versions, made once and then read from the cache
+        of kept versions (it names both versions' things, which never change, at the site's addresses)."""
+        key, before = view.version.key, previous.version.key
+        if key is None or before is None:
+            return changes_json(view, previous, self.site, language)
+        shown = (self.site.url, view.label, previous.label, view.changes_path, view.in_force, previous.in_force, before)
+        name = f"{language}-changes-{hashlib.sha256(repr(shown).encode()).hexdigest()[:16]}.json"
+        text = kept_cache.cached_text(key, name)
+        if text is None:
+            text = changes_json(view, previous, self.site, language)
+            kept_cache.store_text(key, name, text)
+        return text
 
     def _version_files(self, version: Version, language: str) -> dict[str, str]:
         """A version's machine-readable files in ``language``: a kept version's are made once and

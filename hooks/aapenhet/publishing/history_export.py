@@ -118,7 +118,7 @@ def history_json(views: list[VersionView], site: Site, language: str) -> str:
 
 def _entry(view: VersionView, site: Site, language: str) -> dict[str, object]:
     version = view.version
-    statement = view.statement.document.statement
+    statement = view.header
     return {
         "label": view.label,
         "reporting_year": version.year,

@@ -21,21 +21,20 @@ _DOWNLOADS = ((JSON_FILE, "application/json"), (CSV_FILE, "text/csv"))
 
 def report_jsonld(view: VersionView, page: str, site: Site, language: str, *, title: str) -> str:
     """The version in ``view``, shown at ``page`` (its path from the language's root), as JSON-LD."""
-    document = view.statement.document
-    period = document.statement.reporting_period
+    period = view.header.reporting_period
     report: dict[str, object] = {
         "@type": "Report",
         "@id": site.page_url(page, language) + "#report",
         "name": title,
         "url": site.page_url(page, language),
         "inLanguage": language,
-        "publisher": _company(document.company),
+        "publisher": _company(view.company),
         "creativeWorkStatus": "Draft" if view.is_draft else "Published",
     }
     if period.start and period.end:
         report["temporalCoverage"] = f"{period.start.isoformat()}/{period.end.isoformat()}"
-    if document.statement.published_on and not view.is_draft:
-        report["datePublished"] = document.statement.published_on.isoformat()
+    if view.header.published_on and not view.is_draft:
+        report["datePublished"] = view.header.published_on.isoformat()
     if view.version.is_update and view.version.date:
         report["dateModified"] = view.version.date.isoformat()
     dataset = {
@@ -43,7 +42,7 @@ def report_jsonld(view: VersionView, page: str, site: Site, language: str, *, ti
         "name": title,
         "inLanguage": language,
         "isBasedOn": {"@id": report["@id"]},
-        "creator": _company(document.company),
+        "creator": _company(view.company),
         "distribution": [
             {
                 "@type": "DataDownload",

@@ -22,12 +22,11 @@ from aapenhet.form.settings import FormSettings
 from aapenhet.form.view import form_view
 from aapenhet.model.check import Finding
 from aapenhet.model.completeness import Missing
-from aapenhet.model.countries import country_name
 from aapenhet.model.models import StatementData
 from aapenhet.rendering.labels import Labels
 from aapenhet.rendering.overview import country_overview
 from aapenhet.view import formatting
-from aapenhet.view.statement_view import StatementView, production_places, statement_view
+from aapenhet.view.statement_view import StatementView, statement_view
 from aapenhet.website.addresses import ARCHIVE_PAGE, STATEMENT_PAGE, SUPPLIERS_PAGE, THANK_YOU_PAGE, Site
 
 # Compiled templates, kept between builds in the system's temporary folder (Jinja's own cache, keyed
@@ -73,7 +72,7 @@ class Renderer:
         """The template ``name`` in ``language``; ``values`` add to its context (a page's own part)."""
         template = self.environment.get_template(f"{name}.html")
         if language not in self._contexts:
-            self._contexts[language] = self._with_country_cells(self._context(language))
+            self._contexts[language] = self._with_country_cells(self.context(language))
         context = {**self._contexts[language], **values} if values else self._contexts[language]
         return template.render(context).strip()
 
@@ -105,18 +104,17 @@ class Renderer:
         }
         return context
 
-    def _context(self, language: str) -> dict[str, object]:
+    def context(self, language: str) -> dict[str, object]:
+        """What every template gets in ``language``: the view, and a small page context."""
         view = self.view(language)
         return {
             "view": view,
             "doc": view.document,
             "language": language,
             "Missing": Missing,
-            "production_places": production_places,
             "overview": country_overview(view),
             "t": lambda key: self.labels.get(key, language),
             "t_in": self.labels.get,  # a label in another language, for links to that language
-            "country": lambda code: country_name(code, language),
             "long_date": lambda value: formatting.long_date(value, language),
             "iso_date": formatting.iso_date,
             "number": lambda value: formatting.number(value, language),

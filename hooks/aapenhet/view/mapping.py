@@ -18,6 +18,7 @@ from aapenhet.model.completeness import missing_for_publication
 from aapenhet.model.countries import country_name
 from aapenhet.model.facts import measures_by_finding, measures_by_supplier
 from aapenhet.model.models import (
+    Company,
     CountryRisk,
     Location,
     Measure,
@@ -28,6 +29,7 @@ from aapenhet.model.models import (
     Text,
     Where,
 )
+from aapenhet.model.models import Statement as StatementInfo
 from aapenhet.source.problems import Problem
 from aapenhet.view import document as out
 
@@ -49,36 +51,8 @@ def statement_document(
         status="draft" if missing or carried_over else "final",
         missing=[item.value for item in missing],
         carried_over=[data_path(problem) for problem in carried_over],
-        company=out.Company(
-            name=company.name,
-            organisation_number=company.organisation_number,
-            description=text(company.description),
-            offerings_summary=text(company.offerings_summary),
-            products=[text(item) for item in company.products],
-            services=[text(item) for item in company.services],
-            resale=text(company.resale),
-            employees=company.employees,
-            locations_in_norway=company.locations_in_norway,
-            locations_note=text(company.locations_note),
-            markets=[_country(code, language) for code in company.markets],
-            customer_sectors=[text(item) for item in company.customer_sectors],
-            sustainability=out.Sustainability(
-                aim=text(company.sustainability.aim),
-                practices=[text(item) for item in company.sustainability.practices],
-            ),
-            policies=[out.Policy(name=text(p.name), updated_for_act=p.updated_for_act) for p in company.policies],
-        ),
-        statement=out.Statement(
-            reporting_period=out.ReportingPeriod(
-                start=statement.reporting_period.start, end=statement.reporting_period.end
-            ),
-            companies_covered=list(statement.companies_covered),
-            approved_on=statement.approved_on,
-            published_on=statement.published_on,
-            signatories=[out.Signatory(name=s.name, role=s.role) for s in statement.signatories],
-            contact=out.Contact(email=statement.contact.email, postal_address=list(statement.contact.postal_address)),
-            revisions=[out.Revision(date=r.date, summary=text(r.summary)) for r in statement.revisions],
-        ),
+        company=company_part(company, language),
+        statement=statement_part(statement, language),
         suppliers=[
             _supplier(supplier, follow_ups.get(supplier.id, []), language) for supplier in data.suppliers.suppliers
         ],
@@ -107,6 +81,46 @@ def statement_document(
             actual_impacts=_actual_impacts(data, measures_for, language),
             measures=[_measure(measure, language) for measure in dd.measures],
         ),
+    )
+
+
+def company_part(company: Company, language: str) -> out.Company:
+    """The company as the document gives it in ``language``: the archive and the JSON-LD need no more."""
+    text = texts_in(language)
+    return out.Company(
+        name=company.name,
+        organisation_number=company.organisation_number,
+        description=text(company.description),
+        offerings_summary=text(company.offerings_summary),
+        products=[text(item) for item in company.products],
+        services=[text(item) for item in company.services],
+        resale=text(company.resale),
+        employees=company.employees,
+        locations_in_norway=company.locations_in_norway,
+        locations_note=text(company.locations_note),
+        markets=[_country(code, language) for code in company.markets],
+        customer_sectors=[text(item) for item in company.customer_sectors],
+        sustainability=out.Sustainability(
+            aim=text(company.sustainability.aim),
+            practices=[text(item) for item in company.sustainability.practices],
+        ),
+        policies=[out.Policy(name=text(p.name), updated_for_act=p.updated_for_act) for p in company.policies],
+    )
+
+
+def statement_part(statement: StatementInfo, language: str) -> out.Statement:
+    """The statement's period, approval, signatures, contact and revisions in ``language``."""
+    text = texts_in(language)
+    return out.Statement(
+        reporting_period=out.ReportingPeriod(
+            start=statement.reporting_period.start, end=statement.reporting_period.end
+        ),
+        companies_covered=list(statement.companies_covered),
+        approved_on=statement.approved_on,
+        published_on=statement.published_on,
+        signatories=[out.Signatory(name=s.name, role=s.role) for s in statement.signatories],
+        contact=out.Contact(email=statement.contact.email, postal_address=list(statement.contact.postal_address)),
+        revisions=[out.Revision(date=r.date, summary=text(r.summary)) for r in statement.revisions],
     )
 
 

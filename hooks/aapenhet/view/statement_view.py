@@ -139,6 +139,18 @@ class StatementView:
         """The measures that follow ``supplier`` up."""
         return [self.measures[id] for id in supplier.measure_ids]
 
+    @staticmethod
+    def production_places(supplier: out.Supplier) -> dict[str, list[str]]:
+        """Each country a supplier makes or delivers from, by code, in order, with the places in it that
+        the statement names (none when it names only the country)."""
+        places: dict[str, list[str]] = {}
+        for line in supplier.production:
+            for country in line.countries:
+                named = places.setdefault(country.country_code, [])
+                if line.place is not None and line.place not in named:
+                    named.append(line.place)
+        return places
+
     def _countries_of(self, kind: SupplyKind) -> list[out.CountryRisk]:
         codes: dict[str, None] = {}
         for supplier in self.document.suppliers:
@@ -155,18 +167,6 @@ class StatementView:
             if measure.supplier_id:
                 counts[measure.kind] = counts.get(measure.kind, 0) + 1
         return MeasuresShown([m for m in measures if not m.supplier_id], list(counts.items()))
-
-
-def production_places(supplier: out.Supplier) -> dict[str, list[str]]:
-    """Each country a supplier makes or delivers from, by code, in order, with the places in it that
-    the statement names (none when it names only the country)."""
-    places: dict[str, list[str]] = {}
-    for line in supplier.production:
-        for country in line.countries:
-            named = places.setdefault(country.country_code, [])
-            if line.place is not None and line.place not in named:
-                named.append(line.place)
-    return places
 
 
 def statement_view(data: StatementData, language: str, *, carried_over: Sequence[Problem] = ()) -> StatementView:

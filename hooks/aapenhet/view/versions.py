@@ -7,12 +7,16 @@ each version's statement is its ``StatementView`` in the same language, what its
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from aapenhet.model.changes import Changes, compare
 from aapenhet.model.history import Version
+from aapenhet.view import document as out
 from aapenhet.view import formatting
+from aapenhet.view.mapping import company_part, statement_part
 from aapenhet.view.statement_view import StatementView
 from aapenhet.website.addresses import CHANGES_PAGE, STATEMENT_PAGE
 
@@ -22,14 +26,31 @@ class VersionView:
     """A version as the archive and the notices show it."""
 
     version: Version
-    statement: StatementView  # the version's statement in the same language
+    language: str
     label: str  # "2024", "2024, oppdatert 15. september 2025"
     path: str  # its statement: "2024/", or STATEMENT_PAGE for the current one
     changes_path: str | None  # what changed since the version before; None for the first
     changes: Changes | None
     previous: VersionView | None  # the version before
+    # Its whole statement, made only when a page or file needs more than its header: a kept version's
+    # pages and files come from the cache of kept versions (kept_cache.py), and making it costs.
+    statement_view: Callable[[], StatementView] = field(repr=False, compare=False)
     # The statement in force: the newest published version (an earlier one while data/ is a draft).
     in_force: bool = False
+
+    @cached_property
+    def statement(self) -> StatementView:
+        """The version's whole statement in the same language, as its own pages and files show it."""
+        return self.statement_view()
+
+    @cached_property
+    def header(self) -> out.Statement:
+        """Its period, approval, signatures and revisions, mapped as in its statement.json."""
+        return statement_part(self.version.loaded.data.statement, self.language)
+
+    @cached_property
+    def company(self) -> out.Company:
+        return company_part(self.version.loaded.data.company, self.language)
 
     @property
     def address(self) -> str | None:
@@ -48,8 +69,15 @@ class VersionView:
     @property
     def reason(self) -> str | None:
         """An update's reason, in the view's language: the summary of its revision of that day."""
-        revisions = self.statement.document.statement.revisions
+        revisions = self.header.revisions
         return next((each.summary for each in revisions if each.date == self.version.date), None)
+
+    def country_name(self, code: str) -> str:
+        """A country's name as this version names it, or, for one it no longer names, the version before."""
+        for view in (self.statement, self.previous.statement if self.previous else None):
+            if view is not None and code in view.countries:
+                return view.countries[code].country_name
+        raise KeyError(code)
 
     def title(self, id: str) -> str:
         """The title of a risk, impact or measure by its id: in this version, or, for one it no longer
@@ -86,12 +114,13 @@ def version_views(
         views.append(
             VersionView(
                 version,
-                statements(version),
+                language,
                 version_label(version, language, t),
                 path,
                 changes_path,
                 changed,
                 views[-1] if views else None,
+                functools.partial(statements, version),
                 in_force=index == in_force,
             )
         )
