@@ -44,7 +44,7 @@ from aapenhet.rendering.page_toc import toc_tokens
 from aapenhet.rendering.renderer import COMPILED_TEMPLATES
 from aapenhet.rendering.slugs import heading_slug
 from aapenhet.source.problems import DataProblems, report_language
-from aapenhet.statement_build import PROCESS, SHOWN_UNTIL_FIXED, SiteBuild
+from aapenhet.statement_build import PROCESS, SiteBuild, shown_until_fixed
 from aapenhet.website.last_good_site import discard, restore, set_aside, strict_build_will_fail
 from aapenhet.website.preview import show_settings_problems
 from aapenhet.website.seo import page_alternates
@@ -191,7 +191,7 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callabl
             rebuild()
         except MkDocsException as error:
             report = show_settings_problems(site_dir, settings_file, error)
-            log.warning("%s\n%s", report, SHOWN_UNTIL_FIXED[report_language()])
+            log.warning("%s\n%s", report, shown_until_fixed(report_language()))
 
     server.builder = rebuild_or_show_problems
     return server

@@ -34,7 +34,7 @@ from aapenhet.bench.run import DEFAULT_RUNS, DEFAULT_SIZES, run_benchmark
 from aapenhet.ci_log import safe_for_ci_log
 from aapenhet.form.settings import read_form_settings
 from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
-from aapenhet.model.check import SECTION_TITLES, Section, is_marked_for_publication
+from aapenhet.model.check import Section, is_marked_for_publication, section_title
 from aapenhet.model.keeping import HistoryError, Interrupted, NotPublishable, keep_current, start_next_year
 from aapenhet.model.loader import load_statement
 from aapenhet.model.publishable import publication_verdict
@@ -42,6 +42,7 @@ from aapenhet.model.schemas import SCHEMA_FOLDER, stale_schemas, write_schemas
 from aapenhet.publishing.gate import PublishSettings, publication_problems
 from aapenhet.source.problems import DataProblems
 from aapenhet.source.yaml_source import file_problems
+from aapenhet.words import message
 
 PROG = "aapenhet"
 # argparse cannot give «bench» both an optional PROJECT and an optional subcommand: «bench generate»
@@ -109,6 +110,12 @@ def gate(arguments: argparse.Namespace, project: Path) -> int:
     return 1
 
 
+def _findings_count(count: int, publishing: bool, language: str) -> str:
+    """How many findings: errors in a statement marked for publication, things to do in a draft."""
+    kind = "errors" if publishing else "things_to_do"
+    return message(f"check.count.{kind}_{'one' if count == 1 else 'many'}", language, count=count)
+
+
 def check(arguments: argparse.Namespace, project: Path) -> int:
     """Print what the statement lacks, grouped by §5 point; 1 when it is marked for publication and lacks anything."""
     language = arguments.lang
@@ -122,19 +129,13 @@ def check(arguments: argparse.Namespace, project: Path) -> int:
     for section in Section:
         found = [finding for finding in findings if finding.section is section]
         if found:
-            print(f"\n{SECTION_TITLES[section][language]}")
+            print(f"\n{section_title(section, language)}")
             print("\n".join("  " + safe_for_ci_log(finding.text(language)) for finding in found))
     publishing = is_marked_for_publication(loaded)
     if not findings:
-        print({"nb": "Ingen funn.", "en": "Nothing found."}[language])
+        print(message("check.nothing_found", language))
         return 0
-    count = len(findings)
-    one = count == 1
-    kind = {
-        "nb": "feil" if publishing else "ting å gjøre",
-        "en": ("error" if one else "errors") if publishing else ("thing to do" if one else "things to do"),
-    }[language]
-    print(f"\n{count} {kind}" + ("" if publishing else {"nb": " (utkast)", "en": " (draft)"}[language]))
+    print(f"\n{_findings_count(len(findings), publishing, language)}")
     return 1 if publishing else 0
 
 

@@ -13,12 +13,28 @@ from typing import Literal
 
 LANGUAGES = ("nb", "en")
 DEFAULT_LANGUAGE = "nb"
+# The language of CI logs, tracebacks and the publication gate's lines: developers read them.
+LOG_LANGUAGE = "en"
 Language = Literal["nb", "en"]
+
+# How the editors' JSON Schemas (data/schemas/) describe a text, and its value in each language.
+TEXT_DESCRIPTION = "A text shown to the public, in Norwegian Bokmål (authoritative) and English."
+TEXT_FIELD_DESCRIPTIONS = {
+    "nb": "The text in Norwegian Bokmål (authoritative).",
+    "en": "The same text in British English.",
+}
 
 # babel / CLDR locales: dates, numbers, country names.
 BABEL_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
 # Open Graph wants language_TERRITORY.
 OPEN_GRAPH_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
+
+
+def page_language(page: str) -> str:
+    """The language of a page of ``docs/`` by its name, as static-i18n reads it: ``x.en.md`` is in
+    English, ``x.md`` in the default language."""
+    stem = page.removesuffix(".md")
+    return next((language for language in LANGUAGES if stem.endswith(f".{language}")), DEFAULT_LANGUAGE)
 
 
 def check_language(language: str) -> str:

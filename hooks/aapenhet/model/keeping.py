@@ -21,6 +21,7 @@ from aapenhet.model.models import DATA_FILES
 from aapenhet.model.publishable import Verdict, publication_verdict
 from aapenhet.source.problems import DataProblems
 from aapenhet.source.yaml_source import parse_yaml
+from aapenhet.words import wording
 
 # What an editor fills in again for a new statement: the fields are emptied, their comments kept.
 _RESET_FOR_NEXT_YEAR = {
@@ -98,7 +99,8 @@ def _folder_for(data_dir: Path, verdict: Verdict) -> Path:
     """The folder the current statement is kept in, once the gate's rules pass it."""
     if not verdict.publishable or verdict.loaded is None:
         raise NotPublishable(
-            verdict.problems + [finding.problem for finding in verdict.findings], about="the statement to keep"
+            verdict.problems + [finding.problem for finding in verdict.findings],
+            about=wording("about.statement_to_keep"),
         )
     now = verdict.versions[-1]
     assert now.year is not None and now.date is not None  # a publishable statement has its period and date
@@ -110,7 +112,7 @@ def _folder_for(data_dir: Path, verdict: Verdict) -> Path:
         folder.relative_to(data_dir / HISTORY_FOLDER).as_posix() + "/", "data", verdict.loaded
     )
     if problems:
-        raise NotPublishable(problems, about="the statement to keep")
+        raise NotPublishable(problems, about=wording("about.statement_to_keep"))
     if folder.exists():
         raise HistoryError(
             f"data/{folder.relative_to(data_dir).as_posix()}/ exists already and holds another"

@@ -105,7 +105,7 @@ def publication_problems(project: Path, settings: PublishSettings) -> list[str]:
 
     The data's reasons are ``publishable.publication_verdict``'s, the rule set ``keep`` uses too: the
     current statement and every version kept in data/history/."""
-    reasons = publication_verdict(project / "data", project / "docs").reasons("en")
+    reasons = publication_verdict(project / "data", project / "docs").reasons()
     for settings_check in SETTINGS_CHECKS:
         reasons += settings_check(settings)
     if settings.built is not None:

@@ -10,6 +10,9 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+from aapenhet.languages import LOG_LANGUAGE
+from aapenhet.words import Wording, wording
+
 # Every page the tool itself names, by its path from a language's root: the one place for code and
 # templates (the templates get them as ``statement_path``, ``suppliers_path``, ``archive_page``…).
 STATEMENT_PAGE = "redegjorelse/"
@@ -72,21 +75,13 @@ def _legacy_ipv4(name: str) -> ipaddress.IPv4Address | None:
         return None
 
 
-def address_characters_problem(url: str, language: str = "en") -> str | None:
+def address_characters_problem(url: str) -> Wording | None:
     """An address goes into pages' attributes and links as it is: one that holds quotes, angle
-    brackets, spaces, controls or invisible characters is refused before it reaches a page. Worded
-    in ``language`` (the gate's English by default)."""
+    brackets, spaces, controls or invisible characters is refused before it reaches a page."""
     if any(char in url for char in "\"'<>\\`{}| ") or any(
         ord(char) < 32 or unicodedata.category(char) in ("Cc", "Cf", "Zs", "Zl", "Zp") for char in url
     ):
-        if language == "en":
-            return (
-                f"«{url}» holds characters an address cannot (quotes, angle brackets, spaces, controls, invisible ones)"
-            )
-        return (
-            f"«{url}» inneholder tegn en adresse ikke kan ha (anførselstegn, vinkelparenteser, mellomrom,"
-            " kontrolltegn eller usynlige tegn)"
-        )
+        return wording("address.bad_characters", url=url)
     return None
 
 
@@ -109,9 +104,9 @@ def public_https_url_problem(url: str | None) -> str | None:
         port = 0
     if port is not None and not 0 < port < 65536:
         return f"«{url}» has no port a browser can reach"
-    characters = address_characters_problem(url)  # the gate's own: in English
+    characters = address_characters_problem(url)
     if characters:
-        return characters
+        return characters.in_language(LOG_LANGUAGE)  # the gate's lines are read in CI logs
     host = unicodedata.normalize("NFKC", host)
     if is_loopback_host(host):
         return f"«{url}» points at this machine ({host}), not at the published site"
