@@ -50,14 +50,22 @@ MESSAGES_LANGUAGE_SETTING = "AAPENHET_LANG"
 
 def messages_language(environ: Mapping[str, str] | None = None) -> str:
     """The language the build reports problems in: ``AAPENHET_LANG``, else the default language.
-    Raises ``ValueError`` (in both languages) for a value that is not one of ``LANGUAGES``."""
+    Raises ``ValueError`` (in every language) for a value that is not one of ``LANGUAGES``."""
     value = (os.environ if environ is None else environ).get(MESSAGES_LANGUAGE_SETTING, "").strip()
     if not value:
         return DEFAULT_LANGUAGE
     if value not in LANGUAGES:
-        listed = ", ".join(LANGUAGES)
-        raise ValueError(
-            f"{MESSAGES_LANGUAGE_SETTING}={value} er ikke et språk verktøyet skriver på — bruk ett av: {listed}"
-            f" / {MESSAGES_LANGUAGE_SETTING}={value} is not a language the tool writes in — use one of: {listed}"
+        from aapenhet.words import message  # the word store reads this list: imported when needed
+
+        said = (
+            message(
+                "languages.not_a_messages_language",
+                language,
+                setting=MESSAGES_LANGUAGE_SETTING,
+                value=value,
+                listed=", ".join(LANGUAGES),
+            )
+            for language in LANGUAGES
         )
+        raise ValueError(" / ".join(said))  # every language's: the setting that would choose one is wrong
     return value
