@@ -10,7 +10,6 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from aapenhet.languages import LOG_LANGUAGE
 from aapenhet.words import Wording, wording
 
 # Every page the tool itself names, by its path from a language's root: the one place for code and
@@ -85,40 +84,40 @@ def address_characters_problem(url: str) -> Wording | None:
     return None
 
 
-def public_https_url_problem(url: str | None) -> str | None:
+def public_https_url_problem(url: str | None) -> Wording | None:
     """What keeps ``url`` from being a public https address, or None when it is one."""
     if url is None or not url.strip():
-        return "not set"
+        return wording("address.not_set")
     try:
         parts = urlsplit(url.strip())
         host = parts.hostname or ""
     except ValueError:
-        return f"«{url}» is not a web address"
+        return wording("address.not_an_address", url=url)
     if parts.scheme != "https" or not host:
-        return f"«{url}» is not an absolute https:// address"
+        return wording("address.not_absolute_https", url=url)
     if parts.username is not None or parts.password is not None:
-        return f"«{url}» holds a user name or password — give the address alone"
+        return wording("address.with_user", url=url)
     try:
         port = parts.port
     except ValueError:
         port = 0
     if port is not None and not 0 < port < 65536:
-        return f"«{url}» has no port a browser can reach"
+        return wording("address.unreachable_port", url=url)
     characters = address_characters_problem(url)
     if characters:
-        return characters.in_language(LOG_LANGUAGE)  # the gate's lines are read in CI logs
+        return characters
     host = unicodedata.normalize("NFKC", host)
     if is_loopback_host(host):
-        return f"«{url}» points at this machine ({host}), not at the published site"
+        return wording("address.this_machine", url=url, host=host)
     address = ip_literal(host)
     if isinstance(address, ipaddress.IPv6Address) and address.is_site_local:
-        return f"«{url}» points at a private, link-local or reserved address ({host}), which the public cannot reach"
+        return wording("address.not_global", url=url, host=host)
     if address is not None and not address.is_global:
-        return f"«{url}» points at a private, link-local or reserved address ({host}), which the public cannot reach"
+        return wording("address.not_global", url=url, host=host)
     if _is_example_name(host):
-        return f"«{url}» names a host reserved for examples and tests ({host}), which no published site has"
+        return wording("address.example_host", url=url, host=host)
     if _is_local_name(host):
-        return f"«{url}» names a host that exists only on a local network ({host}), not on the internet"
+        return wording("address.local_host", url=url, host=host)
     return None
 
 
