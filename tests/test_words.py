@@ -21,7 +21,9 @@ from aapenhet.rendering.labels import LABELS_FILE, load_labels
 from aapenhet.source.yaml_source import parse_yaml
 from aapenhet.words import MESSAGES_FILE, Wording, message, messages, number, verbatim, wording
 
-PACKAGE = Path(__file__).resolve().parent.parent / "hooks" / "aapenhet"
+HOOKS = Path(__file__).resolve().parent.parent / "hooks"
+# The package and the MkDocs hook beside it: the code that names keys.
+CODE = [*sorted((HOOKS / "aapenhet").rglob("*.py")), HOOKS / "statement_site.py"]
 
 # A language may leave out a detail another gives; each such message, with why.
 FIELDS_LEFT_OUT = {
@@ -80,7 +82,7 @@ def test_every_language_has_its_name_for_a_texts_messages() -> None:
 def _keys_in_code() -> tuple[set[str], set[str]]:
     """The keys the package names with a literal, and the prefixes it puts keys together from."""
     literal, assembled = set(), set()
-    for path in PACKAGE.rglob("*.py"):
+    for path in CODE:
         text = path.read_text(encoding="utf-8")
         literal |= set(re.findall(r'(?:wording|message)\(\s*"([a-z_.0-9]+)"', text))
         assembled |= set(re.findall(r'f"([a-z_]+\.[a-z_.0-9]*)\{', text))
@@ -98,7 +100,7 @@ def test_every_key_the_code_names_is_in_the_store() -> None:
 def test_every_key_in_the_store_is_used() -> None:
     _, assembled = _keys_in_code()
     # Any string in the code that is a key: a key is also passed on (``_finding(…, "check.no_result")``).
-    quoted = {key for path in PACKAGE.rglob("*.py") for key in re.findall(r"[\"']([a-z_.0-9]+)[\"']", path.read_text())}
+    quoted = {key for path in CODE for key in re.findall(r"[\"']([a-z_.0-9]+)[\"']", path.read_text())}
     prefixes = (*assembled, *CHOSEN_KEYS)
     unused = [key for key in messages() if key not in quoted and not key.startswith(prefixes)]
     assert unused == []

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from aapenhet.form.settings import form_origin, load_form_settings
-from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
+from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES, LOG_LANGUAGE
 from aapenhet.model import kept_cache
 from aapenhet.model.changes import Changes
 from aapenhet.model.check import check_statement
@@ -484,7 +484,7 @@ class StatementBuild:
     def announce(self, log: logging.Logger | logging.LoggerAdapter[logging.Logger]) -> None:
         if self.lacks:
             # Information, not a warning: a draft is allowed to lack things (the gate refuses to publish it).
-            log.info("§5 check: %d thing(s) the statement still lacks — «aapenhet check» lists them", self.lacks)
+            log.info(message("build.lacks", LOG_LANGUAGE, count=self.lacks))
 
     def let_go_of_positions(self) -> None:
         """Where each value is was needed to check the data, which is done: a build lets it go (it is
