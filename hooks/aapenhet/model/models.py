@@ -1,7 +1,7 @@
 """Typed models that mirror the YAML files in ``data/``, one top-level model per file.
 
 Every model forbids unknown keys (they are typos). Text shown to the public is a ``Text`` with
-both languages required. Facts the seed statement lacks are optional here; whether the statement
+every language of ``LANGUAGES`` required. Facts the seed statement lacks are optional here; whether the statement
 is complete enough to publish is decided by ``completeness.missing_for_publication``, not by validation.
 """
 
