@@ -39,15 +39,16 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from aapenhet.ci_log import keep_log_safe
-from aapenhet.languages import messages_language
+from aapenhet.languages import LOG_LANGUAGE, messages_language
 from aapenhet.rendering.page_toc import toc_tokens
 from aapenhet.rendering.renderer import COMPILED_TEMPLATES
 from aapenhet.rendering.slugs import heading_slug
 from aapenhet.source.problems import DataProblems, report_language
-from aapenhet.statement_build import PROCESS, SHOWN_UNTIL_FIXED, SiteBuild
+from aapenhet.statement_build import PROCESS, SiteBuild, shown_until_fixed
 from aapenhet.website.last_good_site import discard, restore, set_aside, strict_build_will_fail
 from aapenhet.website.preview import show_settings_problems
 from aapenhet.website.seo import page_alternates
+from aapenhet.words import message
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -191,7 +192,7 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callabl
             rebuild()
         except MkDocsException as error:
             report = show_settings_problems(site_dir, settings_file, error)
-            log.warning("%s\n%s", report, SHOWN_UNTIL_FIXED[report_language()])
+            log.warning("%s\n%s", report, shown_until_fixed(report_language()))
 
     server.builder = rebuild_or_show_problems
     return server
@@ -205,7 +206,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     try:
         PROCESS.last_good = set_aside(Path(config.site_dir))
     except OSError as error:
-        log.warning("site/ could not be set aside (%s): a failed build will leave its own site/", error)
+        log.warning(message("build.not_set_aside", LOG_LANGUAGE, reason=error))
     # Ctrl-C ends the build without on_build_error: the last good site/ comes back as Python exits.
     atexit.register(_put_back_last_good)
 
@@ -224,11 +225,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if PROCESS.last_good is not None:
         if refused:
             restore(PROCESS.last_good)
-            log.info("the strict build is refused: site/ is the last good build again")
+            log.info(message("build.refused_last_good_back", LOG_LANGUAGE))
         else:
             discard(PROCESS.last_good)
         PROCESS.last_good = None
-    log.info("statement site built in %s", ", ".join(build.languages_built))
+    log.info(message("build.built", LOG_LANGUAGE, languages=", ".join(build.languages_built)))
 
 
 def on_build_error(*, error: Exception) -> None:

@@ -414,8 +414,9 @@ def test_dates_still_to_come_are_refused_wherever_they_are(tmp_path: Path) -> No
 
 def test_a_problem_is_one_line_whatever_the_data_quotes() -> None:
     from aapenhet.source.problems import Problem
+    from aapenhet.words import verbatim
 
-    line = str(Problem("data/x.yml", 3, 5, "name", "«x\n::error::forged\r\n::add-mask::y» is wrong"))
+    line = str(Problem("data/x.yml", 3, 5, "name", verbatim("«x\n::error::forged\r\n::add-mask::y» is wrong")))
     assert "\n" not in line and "\r" not in line and line.startswith("data/x.yml:3:5 name: «x ::error::forged")
 
 

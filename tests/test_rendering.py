@@ -40,6 +40,7 @@ from aapenhet.rendering.placeholders import PLACEHOLDERS
 from aapenhet.rendering.problems_page import problems_page
 from aapenhet.rendering.renderer import PAGE_TEMPLATES, template_environment
 from aapenhet.source.problems import Problem
+from aapenhet.words import Wording, verbatim
 from rendering import SITE, render_block, renderer, shipped_data, visible_text
 from site_build import FILLED_STATEMENT, PROJECT, REPO, fill_data
 
@@ -560,14 +561,20 @@ def test_form_messages_are_the_pages_labels(language: str) -> None:
 
 def test_the_preview_problems_page_lists_each_problem_located_in_the_pages_language() -> None:
     problems = [
-        Problem("data/suppliers.yml", 21, 25, "suppliers[0].name", "<script>x</script> is wrong", "<b>er feil</b>"),
-        Problem("docs/index.md", 3, 1, "", "the page is empty"),
+        Problem(
+            "data/suppliers.yml",
+            21,
+            25,
+            "suppliers[0].name",
+            Wording((("nb", "<b>er feil</b>"), ("en", "<script>x</script> is wrong"))),
+        ),
+        Problem("docs/index.md", 3, 1, "", verbatim("the page is empty")),
     ]
     nb = BeautifulSoup(problems_page(problems, "nb"), "lxml")
     assert nb.h1.get_text() == "Feil i dataene"
     assert nb.select_one(".admonition-title").get_text() == "2 feil"
     items = [item.get_text() for item in nb.select("[role=alert] li")]
-    # Sorted by file; the Norwegian message where there is one, as text, never markup.
+    # Sorted by file; each message in the page's language, as text, never markup.
     assert items == [
         "data/suppliers.yml:21:25 suppliers[0].name: <b>er feil</b>",
         "docs/index.md:3:1: the page is empty",

@@ -159,10 +159,10 @@ def test_mkdocs_yml_problems_are_located_whatever_is_wrong(tmp_path: Path) -> No
     settings = tmp_path / "mkdocs.yml"
     settings.write_text("site_name: Exempla\ntheme: [\n", encoding="utf-8")
     [problem] = settings_problems(settings, Exception("MkDocs' own words")).problems
-    assert (problem.file, problem.line) == ("mkdocs.yml", 3) and "Traceback" not in problem.message
+    assert (problem.file, problem.line) == ("mkdocs.yml", 3) and "Traceback" not in problem.message_in("en")
     settings.write_bytes(b"site_name: Exempla \xe6\n")
     [problem] = settings_problems(settings, Exception("MkDocs' own words")).problems
-    assert "not UTF-8" in problem.message and "ikke lagret som UTF-8" in problem.message_nb
+    assert "not UTF-8" in problem.message_in("en") and "ikke lagret som UTF-8" in problem.message_in("nb")
     settings.write_text("site_name: Exempla\ntheme: {name: unknown}\n", encoding="utf-8")
     [problem] = settings_problems(settings, Exception("Unrecognised theme name:\n'unknown'")).problems
     assert str(problem) == "mkdocs.yml:1:1 Unrecognised theme name: 'unknown'"

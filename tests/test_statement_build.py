@@ -47,7 +47,7 @@ def test_the_languages_must_be_nb_then_en(languages: list[str], default: str) ->
     (problem,) = [problem for problem in raised.value.problems if problem.path == "plugins.i18n.languages"]
     line = next(number for number, text in enumerate(MKDOCS_YML.splitlines(), 1) if "languages:" in text)
     assert (problem.file, problem.line, problem.path) == ("mkdocs.yml", line, "plugins.i18n.languages")
-    assert "expected nb, en in that order" in problem.message
+    assert "expected nb, en in that order" in problem.message_in("en")
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
@@ -92,7 +92,7 @@ def test_a_page_in_nav_without_its_english_title_is_a_problem_with_the_fix() -> 
         )
     (problem,) = raised.value.problems
     assert str(problem).startswith("mkdocs.yml:")
-    assert problem.message == (
+    assert problem.message_in("en") == (
         "«Ny side» has no en title — add «Ny side: …» under nav_translations: of the en"
         " language (plugins: i18n: languages:) in mkdocs.yml"
     )

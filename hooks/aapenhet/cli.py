@@ -33,8 +33,8 @@ from aapenhet.bench.report import environment_lines, report_lines
 from aapenhet.bench.run import DEFAULT_RUNS, DEFAULT_SIZES, run_benchmark
 from aapenhet.ci_log import safe_for_ci_log
 from aapenhet.form.settings import read_form_settings
-from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
-from aapenhet.model.check import SECTION_TITLES, Section, is_marked_for_publication
+from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES, LOG_LANGUAGE
+from aapenhet.model.check import Section, is_marked_for_publication, section_title
 from aapenhet.model.keeping import HistoryError, Interrupted, NotPublishable, keep_current, start_next_year
 from aapenhet.model.loader import load_statement
 from aapenhet.model.publishable import publication_verdict
@@ -42,6 +42,7 @@ from aapenhet.model.schemas import SCHEMA_FOLDER, stale_schemas, write_schemas
 from aapenhet.publishing.gate import PublishSettings, publication_problems
 from aapenhet.source.problems import DataProblems
 from aapenhet.source.yaml_source import file_problems
+from aapenhet.words import message, verbatim, wording
 
 PROG = "aapenhet"
 # argparse cannot give «bench» both an optional PROJECT and an optional subcommand: «bench generate»
@@ -62,30 +63,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0 if exit_.code == 0 else 2
     if arguments.command is None:
         parser.print_usage(sys.stderr)
-        print(f"{PROG}: give a subcommand — {', '.join(SUBCOMMANDS)}", file=sys.stderr)
+        print(_say("cli.no_subcommand", prog=PROG, subcommands=", ".join(SUBCOMMANDS)), file=sys.stderr)
         return 2
     project = Path(arguments.project)
     if not (project / "data").is_dir():
-        print(
-            f"{PROG} {arguments.command}: {project} has no data/ folder — give the project directory", file=sys.stderr
-        )
+        print(_say("cli.no_data_folder", prog=PROG, command=arguments.command, project=project), file=sys.stderr)
         return 2
     try:
         return SUBCOMMANDS[arguments.command](arguments, project)
     except KeyboardInterrupt:  # Ctrl-C: what writes to data/ writes all or nothing
-        print(f"\n{PROG} {arguments.command}: interrupted — data/ is as it was", file=sys.stderr)
+        print("\n" + _say("cli.interrupted", prog=PROG, command=arguments.command), file=sys.stderr)
         return 130
     except BrokenPipeError:  # the reader stopped reading (`aapenhet check | head`): nothing is wrong here
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit; it must not fail
         return 0
     except Exception:  # a bug in the tool, not a mistake in the data: its traceback is what fixes it
         traceback.print_exc()
-        print(
-            f"{PROG} {arguments.command}: this is a bug in the tool, not a mistake in your files — nothing was"
-            " changed by it; send the lines above to the developers (DEVELOPING.md)",
-            file=sys.stderr,
-        )
+        print(_say("cli.bug", prog=PROG, command=arguments.command), file=sys.stderr)
         return 3
+
+
+def _say(key: str, **fields: object) -> str:
+    """A line of the command line's own (not ``check``'s, which takes --lang): in ``LOG_LANGUAGE``, as
+    CI logs and the other commands' lines are."""
+    return message(key, LOG_LANGUAGE, **fields)
 
 
 def gate(arguments: argparse.Namespace, project: Path) -> int:
@@ -98,15 +99,19 @@ def gate(arguments: argparse.Namespace, project: Path) -> int:
     )
     reasons = publication_problems(project, settings)
     if not reasons:
-        print(
-            f"Publishable: the statement is final, site_url is {arguments.site_url.strip()}"
-            " and the form posts to its service"
-            + (f"; {arguments.built} is the build of exactly this" if arguments.built else "")
-        )
+        built = wording("cli.publishable_build", built=arguments.built) if arguments.built else verbatim("")
+        print(_say("cli.publishable", site_url=arguments.site_url.strip(), built=built))
         return 0
     print("\n".join(safe_for_ci_log(reason) for reason in reasons), flush=True)
-    print(f"Not publishable: {len(reasons)} reason{'s' if len(reasons) != 1 else ''} above.", file=sys.stderr)
+    count = len(reasons)
+    print(_say(f"cli.not_publishable_{'one' if count == 1 else 'many'}", count=count), file=sys.stderr)
     return 1
+
+
+def _findings_count(count: int, publishing: bool, language: str) -> str:
+    """How many findings: errors in a statement marked for publication, things to do in a draft."""
+    kind = "errors" if publishing else "things_to_do"
+    return message(f"check.count.{kind}_{'one' if count == 1 else 'many'}", language, count=count)
 
 
 def check(arguments: argparse.Namespace, project: Path) -> int:
@@ -122,19 +127,13 @@ def check(arguments: argparse.Namespace, project: Path) -> int:
     for section in Section:
         found = [finding for finding in findings if finding.section is section]
         if found:
-            print(f"\n{SECTION_TITLES[section][language]}")
+            print(f"\n{section_title(section, language)}")
             print("\n".join("  " + safe_for_ci_log(finding.text(language)) for finding in found))
     publishing = is_marked_for_publication(loaded)
     if not findings:
-        print({"nb": "Ingen funn.", "en": "Nothing found."}[language])
+        print(message("check.nothing_found", language))
         return 0
-    count = len(findings)
-    one = count == 1
-    kind = {
-        "nb": "feil" if publishing else "ting å gjøre",
-        "en": ("error" if one else "errors") if publishing else ("thing to do" if one else "things to do"),
-    }[language]
-    print(f"\n{count} {kind}" + ("" if publishing else {"nb": " (utkast)", "en": " (draft)"}[language]))
+    print(f"\n{_findings_count(len(findings), publishing, language)}")
     return 1 if publishing else 0
 
 
@@ -144,10 +143,10 @@ def schema(arguments: argparse.Namespace, project: Path) -> int:
     if arguments.check:
         stale = stale_schemas(data_dir)
         for name in stale:
-            print(f"data/{SCHEMA_FOLDER}/{name} is out of date — run «aapenhet schema» and commit the result")
+            print(_say("cli.schema_stale", folder=SCHEMA_FOLDER, name=name))
         return 1 if stale else 0
     for path in write_schemas(data_dir):
-        print(f"wrote {path.relative_to(project).as_posix()}")
+        print(_say("cli.wrote", path=path.relative_to(project).as_posix()))
     return 0
 
 
@@ -210,7 +209,7 @@ def keep(arguments: argparse.Namespace, project: Path) -> int:
     kept = _history_step(lambda: keep_current(project / "data", project / "docs"))
     if isinstance(kept, int):
         return kept
-    print(f"kept the current statement in {kept.relative_to(project).as_posix()}/")
+    print(_say("cli.kept", folder=kept.relative_to(project).as_posix()))
     return 0
 
 
@@ -219,13 +218,10 @@ def new_year(arguments: argparse.Namespace, project: Path) -> int:
     started = _history_step(lambda: start_next_year(project / "data", project / "docs"))
     if isinstance(started, int):
         return started
-    print(f"kept the current statement in {started.kept.relative_to(project).as_posix()}/")
+    print(_say("cli.kept", folder=started.kept.relative_to(project).as_posix()))
     if started.emptied:
-        print(f"emptied in data/statement.yml: {', '.join(started.emptied)} — fill them in for the new statement")
-    print(
-        "the rest of data/ is last year's: «aapenhet check» lists each fact dated in last year's period, to"
-        " confirm or update"
-    )
+        print(_say("cli.emptied", fields=", ".join(started.emptied)))
+    print(_say("cli.rest_is_last_years"))
     return 0
 
 
@@ -234,10 +230,7 @@ def _history_step(step: Callable[[], T]) -> T | int:
     try:
         return step()
     except NotPublishable as refused:
-        print(
-            "Not kept: only a statement the publication gate passes is kept in data/history/, and it refuses this one:",
-            file=sys.stderr,
-        )
+        print(_say("cli.not_kept"), file=sys.stderr)
         print("\n".join(safe_for_ci_log(str(problem)) for problem in refused.problems))
     except DataProblems as problems:
         print("\n".join(safe_for_ci_log(str(problem)) for problem in problems.problems))

@@ -13,12 +13,28 @@ from typing import Literal
 
 LANGUAGES = ("nb", "en")
 DEFAULT_LANGUAGE = "nb"
+# The language of CI logs, tracebacks and the publication gate's lines: developers read them.
+LOG_LANGUAGE = "en"
 Language = Literal["nb", "en"]
+
+# How the editors' JSON Schemas (data/schemas/) describe a text, and its value in each language.
+TEXT_DESCRIPTION = "A text shown to the public, in Norwegian Bokmål (authoritative) and English."
+TEXT_FIELD_DESCRIPTIONS = {
+    "nb": "The text in Norwegian Bokmål (authoritative).",
+    "en": "The same text in British English.",
+}
 
 # babel / CLDR locales: dates, numbers, country names.
 BABEL_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
 # Open Graph wants language_TERRITORY.
 OPEN_GRAPH_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
+
+
+def page_language(page: str) -> str:
+    """The language of a page of ``docs/`` by its name, as static-i18n reads it: ``x.en.md`` is in
+    English, ``x.md`` in the default language."""
+    stem = page.removesuffix(".md")
+    return next((language for language in LANGUAGES if stem.endswith(f".{language}")), DEFAULT_LANGUAGE)
 
 
 def check_language(language: str) -> str:
@@ -34,14 +50,22 @@ MESSAGES_LANGUAGE_SETTING = "AAPENHET_LANG"
 
 def messages_language(environ: Mapping[str, str] | None = None) -> str:
     """The language the build reports problems in: ``AAPENHET_LANG``, else the default language.
-    Raises ``ValueError`` (in both languages) for a value that is not one of ``LANGUAGES``."""
+    Raises ``ValueError`` (in every language) for a value that is not one of ``LANGUAGES``."""
     value = (os.environ if environ is None else environ).get(MESSAGES_LANGUAGE_SETTING, "").strip()
     if not value:
         return DEFAULT_LANGUAGE
     if value not in LANGUAGES:
-        listed = ", ".join(LANGUAGES)
-        raise ValueError(
-            f"{MESSAGES_LANGUAGE_SETTING}={value} er ikke et språk verktøyet skriver på — bruk ett av: {listed}"
-            f" / {MESSAGES_LANGUAGE_SETTING}={value} is not a language the tool writes in — use one of: {listed}"
+        from aapenhet.words import message  # the word store reads this list: imported when needed
+
+        said = (
+            message(
+                "languages.not_a_messages_language",
+                language,
+                setting=MESSAGES_LANGUAGE_SETTING,
+                value=value,
+                listed=", ".join(LANGUAGES),
+            )
+            for language in LANGUAGES
         )
+        raise ValueError(" / ".join(said))  # every language's: the setting that would choose one is wrong
     return value

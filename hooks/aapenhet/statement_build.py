@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from aapenhet.form.settings import form_origin, load_form_settings
-from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
+from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES, LOG_LANGUAGE
 from aapenhet.model import kept_cache
 from aapenhet.model.changes import Changes
 from aapenhet.model.check import check_statement
@@ -55,6 +55,7 @@ from aapenhet.website.security import (
 )
 from aapenhet.website.seo import SitemapEntry, open_graph_locale, robots_txt, sitemap_entries
 from aapenhet.website.written_files import write_site_files
+from aapenhet.words import message, wording
 
 T = TypeVar("T")
 
@@ -156,11 +157,9 @@ def script_sources(serving: bool) -> list[str]:
     return [SERVE_INLINE_SCRIPTS] if serving else [INLINE_SCRIPTS_TOKEN]
 
 
-# The line under the problems the terminal prints while the preview shows them on every page.
-SHOWN_UNTIL_FIXED = {
-    "nb": "Alle sidene viser dette til det er rettet.",
-    "en": "Every page shows these until they are fixed.",
-}
+def shown_until_fixed(language: str) -> str:
+    """The line under the problems the terminal prints while the preview shows them on every page."""
+    return message("preview.shown_until_fixed", language)
 
 
 @dataclass
@@ -225,7 +224,7 @@ class ProblemsBuild:
         return self.made_pages
 
     def announce(self, log: logging.Logger | logging.LoggerAdapter[logging.Logger]) -> None:
-        log.warning("%s\n%s", self.problems.report(), SHOWN_UNTIL_FIXED[report_language()])
+        log.warning("%s\n%s", self.problems.report(), shown_until_fixed(report_language()))
 
 
 @dataclass
@@ -496,7 +495,7 @@ class StatementBuild:
     def announce(self, log: logging.Logger | logging.LoggerAdapter[logging.Logger]) -> None:
         if self.lacks:
             # Information, not a warning: a draft is allowed to lack things (the gate refuses to publish it).
-            log.info("§5 check: %d thing(s) the statement still lacks — «aapenhet check» lists them", self.lacks)
+            log.info(message("build.lacks", LOG_LANGUAGE, count=self.lacks))
 
     def let_go_of_positions(self) -> None:
         """Where each value is was needed to check the data, which is done: a build lets it go (it is
@@ -542,20 +541,15 @@ def start_build(
         problems.append(
             settings.problem(
                 ("site_url",),
-                "empty (is SITE_URL set to nothing?) — expected the"
-                " address the site is served at, such as https://www.example.no/aapenhet/",
-                message_nb="tom (er SITE_URL satt til ingenting?) — forventet adressen nettstedet"
-                " publiseres på, for eksempel https://www.example.no/aapenhet/",
+                wording("site.no_site_url"),
             )
         )
     characters = address_characters_problem(site_url) if site_url else None
     if site_url and characters:
-        characters_nb = address_characters_problem(site_url, DEFAULT_LANGUAGE)
         problems.append(
             settings.problem(
                 ("site_url",),
-                f"{characters} — expected the address the site is served at",
-                message_nb=f"{characters_nb} — forventet adressen nettstedet publiseres på",
+                wording("site.bad_site_url", characters=characters),
             )
         )
     form = _collect(problems, lambda: load_form_settings(extra, mkdocs_yml_text))
@@ -570,7 +564,7 @@ def start_build(
     problems += docs_problems(docs_dir, languages, default_language)
     problems += untranslated_nav_titles(nav or [], nav_translations or {}, settings)
     if problems or not site_url or form is None or labels is None or loaded is None or versions is None:
-        raise DataProblems(problems, about="the statement site", about_nb="nettstedet med redegjørelsen")
+        raise DataProblems(problems, about=wording("about.site"))
     site = Site(url=site_url, default_language=default_language, languages=tuple(languages))
     renderer = make_renderer(
         loaded.data,
@@ -625,12 +619,13 @@ def _language_problems(settings: SourceMap, languages: list[str], default_langua
             settings.file,
             *_i18n_languages_position(settings),
             "plugins.i18n.languages",
-            f"the languages are {', '.join(languages)} with default {default_language} — expected "
-            f"{', '.join(expected)} in that order, with {DEFAULT_LANGUAGE} (the authoritative text)"
-            " first and default: true",
-            f"språkene er {', '.join(languages)} med {default_language} som standard — forventet"
-            f" {', '.join(expected)} i den rekkefølgen, med {DEFAULT_LANGUAGE} (den gjeldende teksten)"
-            " først og default: true",
+            wording(
+                "site.languages_not_expected",
+                languages=", ".join(languages),
+                default=default_language,
+                expected=", ".join(expected),
+                authoritative=DEFAULT_LANGUAGE,
+            ),
         )
     ]
 

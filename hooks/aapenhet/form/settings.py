@@ -24,10 +24,9 @@ from aapenhet.source.problems import DataProblems, Problem, WordedError
 from aapenhet.source.problems import Path as DataPath
 from aapenhet.source.yaml_source import SourceMap, file_problems, parse_yaml
 from aapenhet.website.addresses import is_loopback_host
+from aapenhet.words import wording
 
 SETTINGS_PATH = ("extra", "innsynskrav")
-ABOUT = "the innsynskrav form settings"
-ABOUT_NB = "innstillingene for innsynskravskjemaet"
 
 
 class Provider(str, enum.Enum):
@@ -47,17 +46,9 @@ _UNSAFE = re.compile(r"[\s;,'\"<>\\`]")
 def check_endpoint(url: str) -> str:
     """An absolute https address of the service; plain http only for a receiver on this machine."""
     url = url.strip()
-    not_an_address = WordedError(
-        f"«{url}» is not a web address — expected https://… of the form service",
-        f"«{url}» er ikke en nettadresse — forventet https://… til skjematjenesten",
-    )
+    not_an_address = WordedError(wording("form.not_an_address", url=url))
     if _UNSAFE.search(url):
-        raise WordedError(
-            f"«{url}» contains a space, quote, comma or semicolon — expected the plain https://…"
-            " address the service gives you",
-            f"«{url}» inneholder mellomrom, anførselstegn, komma eller semikolon — forventet bare"
-            " https://…-adressen tjenesten gir deg",
-        )
+        raise WordedError(wording("form.address_with_space", url=url))
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
@@ -67,17 +58,9 @@ def check_endpoint(url: str) -> str:
     if parts.scheme not in ("http", "https") or not _is_host(host):
         raise not_an_address
     if parts.scheme == "http" and not is_loopback_host(host):
-        raise WordedError(
-            f"«{url}» is not https — a request must not travel unencrypted; expected https://…"
-            " (http only for a test receiver on 127.0.0.1 or localhost)",
-            f"«{url}» er ikke https — et innsynskrav skal ikke sendes ukryptert; forventet https://…"
-            " (http bare for en testmottaker på 127.0.0.1 eller localhost)",
-        )
+        raise WordedError(wording("form.not_https", url=url))
     if parts.username or parts.password or parts.fragment:
-        raise WordedError(
-            f"«{url}» has a user name, password or #fragment — expected the plain address the service gives you",
-            f"«{url}» har brukernavn, passord eller #fragment — forventet bare adressen tjenesten gir deg",
-        )
+        raise WordedError(wording("form.address_with_user", url=url))
     return url
 
 
@@ -126,27 +109,13 @@ class FormSettings(StrictModel):
     @model_validator(mode="after")
     def _provider_needs(self) -> FormSettings:
         if self.provider is not Provider.netlify and self.endpoint is None:
-            raise WordedError(
-                f"the {self.provider.value} provider needs «endpoint:», the https:// address"
-                " the service gives for this form",
-                f"tjenesten {self.provider.value} trenger «endpoint:», https://-adressen"
-                " tjenesten gir for dette skjemaet",
-            )
+            raise WordedError(wording("form.needs_endpoint", provider=self.provider.value))
         if self.provider is Provider.netlify and self.endpoint is not None:
-            raise WordedError(
-                "the netlify provider takes posts on the site itself — remove «endpoint:»",
-                "tjenesten netlify tar imot skjemaet på selve nettstedet — fjern «endpoint:»",
-            )
+            raise WordedError(wording("form.netlify_endpoint"))
         if self.provider is Provider.web3forms and self.access_key is None:
-            raise WordedError(
-                "the web3forms provider needs «access_key:», the key Web3Forms sent for this form",
-                "tjenesten web3forms trenger «access_key:», nøkkelen Web3Forms sendte for dette skjemaet",
-            )
+            raise WordedError(wording("form.web3forms_needs_key"))
         if self.fields is not None and self.provider is not Provider.generic:
-            raise WordedError(
-                "«fields:» is only for the generic provider; a preset decides its own field names",
-                "«fields:» er bare for provider: generic; de andre tjenestene har faste feltnavn",
-            )
+            raise WordedError(wording("form.fields_only_generic"))
         return self
 
 
@@ -201,8 +170,7 @@ def load_form_settings(extra: dict[str, Any], mkdocs_yml_text: str, *, shown_as:
     raw = extra.get("innsynskrav")
     if not isinstance(raw, dict):
         line, column = source.locate(SETTINGS_PATH[:1], at_key=True)
-        what = "are missing" if raw is None else "are not a list of settings"
-        what_nb = "mangler" if raw is None else "er ikke en liste med innstillinger"
+        key = "form.settings_missing" if raw is None else "form.settings_not_a_mapping"
         providers = ", ".join(p.value for p in Provider)
         raise DataProblems(
             [
@@ -211,13 +179,10 @@ def load_form_settings(extra: dict[str, Any], mkdocs_yml_text: str, *, shown_as:
                     line,
                     column,
                     ".".join(SETTINGS_PATH),
-                    f"the innsynskrav form's settings {what} — expected «provider:» ({providers}) and «endpoint:»",
-                    f"innstillingene for innsynskravskjemaet {what_nb} — forventet «provider:» ({providers}) og"
-                    " «endpoint:»",
+                    wording(key, providers=providers),
                 )
             ],
-            about=ABOUT,
-            about_nb=ABOUT_NB,
+            about=wording("about.form_settings"),
         )
     try:
         return FormSettings.model_validate(raw)
@@ -229,8 +194,7 @@ def load_form_settings(extra: dict[str, Any], mkdocs_yml_text: str, *, shown_as:
                 dataclasses.replace(problem, path=f"{prefix}.{problem.path}" if problem.path else prefix)
                 for problem in problems
             ],
-            about=ABOUT,
-            about_nb=ABOUT_NB,
+            about=wording("about.form_settings"),
         ) from None
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from aapenhet.model.check import Finding, Section
 from aapenhet.model.loader import LoadedStatement
 from aapenhet.model.models import MeasureStatus, StatementData
+from aapenhet.words import wording
 
 
 def carried_over(current: LoadedStatement, previous: StatementData) -> Iterator[Finding]:
@@ -45,14 +46,11 @@ def _measures(current: LoadedStatement, previous: StatementData, new_start: date
                 Section.carried_over,
                 source.problem(
                     path,
-                    f"«{measure.title.en}»: done on {measure.completed_on}, before this period — it belongs to the"
-                    " statement kept for the year before: remove it here, or, if it went on this year, give its new"
-                    " status, date and result",
-                    message_nb=f"«{measure.title.nb}»: gjennomført {measure.completed_on}, før denne perioden — det"
-                    " hører"
-                    " til redegjørelsen for året før, som er tatt vare på: fjern det her, eller, hvis det fortsatte"
-                    " i år,"
-                    " oppgi ny status, dato og resultat",
+                    wording(
+                        "carried_over.measure_done_before",
+                        title=measure.title.as_wording(),
+                        completed_on=measure.completed_on,
+                    ),
                 ),
             )
         elif (
@@ -66,11 +64,9 @@ def _measures(current: LoadedStatement, previous: StatementData, new_start: date
                 Section.carried_over,
                 source.problem(
                     path,
-                    f"«{measure.title.en}»: under way since {measure.started_on}, with last year's result — confirm"
-                    " it is still under way and write this year's result:, or mark it done with completed_on:",
-                    message_nb=f"«{measure.title.nb}»: har pågått siden {measure.started_on}, med fjorårets resultat —"
-                    " bekreft at det fortsatt pågår og skriv årets result:, eller merk det gjennomført med"
-                    " completed_on:",
+                    wording(
+                        "carried_over.measure_ongoing", title=measure.title.as_wording(), started_on=measure.started_on
+                    ),
                 ),
             )
 
@@ -93,12 +89,11 @@ def _impacts(current: LoadedStatement, previous: StatementData, new_start: datet
                 Section.carried_over,
                 source.problem(
                     ("actual_impacts", "impacts", index),
-                    f"«{impact.title.en}»: identified on {impact.identified_on}, with its remediation as last year —"
-                    " give"
-                    " where the remediation stands now (remediation:, remediation_status:)",
-                    message_nb=f"«{impact.title.nb}»: avdekket {impact.identified_on}, med utbedringen som i fjor —"
-                    " oppgi"
-                    " hvor utbedringen står nå (remediation:, remediation_status:)",
+                    wording(
+                        "carried_over.impact_unchanged",
+                        title=impact.title.as_wording(),
+                        identified_on=impact.identified_on,
+                    ),
                 ),
             )
 
@@ -119,13 +114,11 @@ def _sources(current: LoadedStatement, period_year: int, new_start: datetime.dat
                 Section.carried_over,
                 source.problem(
                     ("sources", index, "year"),
-                    f"«{rating_source.name.en}»: the {rating_source.year} edition, older than the period"
-                    f" ({period_year})"
-                    " — give the edition the ratings are taken from this year (year:) and update the ratings, or, if"
-                    " it is still the newest, the date you checked that (checked_on:)",
-                    message_nb=f"«{rating_source.name.nb}»: utgaven fra {rating_source.year}, eldre enn perioden"
-                    f" ({period_year}) — oppgi utgaven vurderingene er hentet fra i år (year:) og oppdater"
-                    " vurderingene,"
-                    " eller, hvis den fortsatt er den nyeste, datoen du sjekket det (checked_on:)",
+                    wording(
+                        "carried_over.source_older",
+                        name=rating_source.name.as_wording(),
+                        year=rating_source.year,
+                        period_year=period_year,
+                    ),
                 ),
             )

@@ -2,7 +2,7 @@
 
 ``check_statement`` runs every rule and returns findings grouped by what they are about — §5 a (the
 enterprise, guidelines, routines), §5 b (impacts and risks), §5 c (measures and results), publication
-and consistency — each located in ``data/`` and worded in Norwegian and English. For a draft they are
+and consistency — each located in ``data/`` and worded in every language. For a draft they are
 things to do; for a statement marked for publication (``published_on`` given) they are errors. The
 publication rules (``rules.PUBLICATION_RULES``) and the key figures written in texts
 (``key_figures``) are part of it, so the gate and the check never disagree about publishing.
@@ -22,6 +22,7 @@ from aapenhet.model.models import Exposure, MeasureStatus, RiskLevel
 from aapenhet.model.rules import PUBLICATION_RULES
 from aapenhet.source.problems import Path, Problem
 from aapenhet.source.yaml_source import SourceMap
+from aapenhet.words import message, wording
 
 
 class Section(str, enum.Enum):
@@ -34,51 +35,29 @@ class Section(str, enum.Enum):
     kept = "kept"
 
 
-SECTION_TITLES = {
-    Section.a: {
-        "nb": "§ 5 a) Virksomheten, retningslinjer og rutiner",
-        "en": "Section 5 a) The enterprise, guidelines and routines",
-    },
-    Section.b: {
-        "nb": "§ 5 b) Negative konsekvenser og vesentlig risiko",
-        "en": "Section 5 b) Adverse impacts and significant risks",
-    },
-    Section.c: {"nb": "§ 5 c) Tiltak og resultater", "en": "Section 5 c) Measures and results"},
-    Section.publication: {"nb": "Publisering", "en": "Publication"},
-    Section.consistency: {"nb": "Sammenheng i dataene", "en": "Consistency of the data"},
-    Section.carried_over: {
-        "nb": "Fra perioden før: bekreft, oppdater eller fjern",
-        "en": "From the period before: confirm, update or remove",
-    },
-    Section.kept: {"nb": "Tidligere versjoner i data/history/", "en": "Earlier versions in data/history/"},
-}
+def section_title(section: Section, language: str) -> str:
+    return message(f"check.section.{section.value}", language)
 
 
 @dataclass(frozen=True)
 class Finding:
-    """A located problem (in both languages, ``Problem.message_nb``) and the part of §5 it is about."""
+    """A located problem (in every language) and the part of §5 it is about."""
 
     section: Section
     problem: Problem
 
-    @property
-    def nb(self) -> str:
-        return self.problem.message_nb or self.problem.message
-
-    @property
-    def en(self) -> str:
-        return self.problem.message
-
     def message(self, language: str) -> str:
         """What is wrong and what to do, without where: for a reader of the draft banner."""
-        return self.nb if language == "nb" else self.en
+        return self.problem.message_in(language)
 
     def text(self, language: str) -> str:
         return self.problem.text(language)
 
 
-def _finding(section: Section, source: SourceMap, path: Path, nb: str, en: str, *, at_key: bool = False) -> Finding:
-    return Finding(section, source.problem(path, en, at_key=at_key, message_nb=nb))
+def _finding(
+    section: Section, source: SourceMap, path: Path, key: str, *, at_key: bool = False, **fields: object
+) -> Finding:
+    return Finding(section, source.problem(path, wording(key, **fields), at_key=at_key))
 
 
 def check_statement(
@@ -115,23 +94,9 @@ def is_marked_for_publication(loaded: LoadedStatement) -> bool:
 def responsibility_and_concerns(loaded: LoadedStatement) -> Iterator[Finding]:
     dd, source = loaded.data.due_diligence, loaded.sources["due_diligence"]
     if dd.responsible is None:
-        yield _finding(
-            Section.a,
-            source,
-            ("responsible",),
-            "hvem som har ansvaret for aktsomhetsvurderingene er ikke oppgitt — fyll inn responsible:",
-            "who is responsible for the due diligence is not stated — fill in responsible:",
-            at_key=True,
-        )
+        yield _finding(Section.a, source, ("responsible",), "check.no_responsible", at_key=True)
     if dd.concerns_channel is None:
-        yield _finding(
-            Section.a,
-            source,
-            ("concerns_channel",),
-            "hvor man kan melde fra om en bekymring er ikke oppgitt — fyll inn concerns_channel:",
-            "where to raise a concern is not stated — fill in concerns_channel:",
-            at_key=True,
-        )
+        yield _finding(Section.a, source, ("concerns_channel",), "check.no_concerns_channel", at_key=True)
 
 
 # --- §5 b -------------------------------------------------------------------------------------
@@ -140,39 +105,16 @@ def responsibility_and_concerns(loaded: LoadedStatement) -> Iterator[Finding]:
 def impacts_and_risks(loaded: LoadedStatement) -> Iterator[Finding]:
     dd, source = loaded.data.due_diligence, loaded.sources["due_diligence"]
     if dd.actual_impacts is None:
-        yield _finding(
-            Section.b,
-            source,
-            ("actual_impacts",),
-            "redegjørelsen sier ikke om det er funnet faktiske negative konsekvenser — før dem opp under"
-            " impacts:, eller skriv none_identified: true og how_looked_for:",
-            "the statement does not say whether actual adverse impacts were found — list them under"
-            " impacts:, or write none_identified: true and how_looked_for:",
-            at_key=True,
-        )
+        yield _finding(Section.b, source, ("actual_impacts",), "check.no_actual_impacts", at_key=True)
     for index, risk in enumerate(dd.risks):
         if risk.exposure is Exposure.none:
             continue
         path = ("risks", index)
-        title_nb, title_en = risk.title.nb, risk.title.en
+        title = risk.title.as_wording()
         if lacks_assessment(risk):
-            yield _finding(
-                Section.b,
-                source,
-                path,
-                f"«{title_nb}»: alvorlighet og sannsynlighet er ikke vurdert — fyll inn severity: og"
-                " likelihood: (low, medium, high)",
-                f"«{title_en}»: severity and likelihood are not assessed — fill in severity: and"
-                " likelihood: (low, medium, high)",
-            )
+            yield _finding(Section.b, source, path, "check.risk_not_assessed", title=title)
         if risk.source is None:
-            yield _finding(
-                Section.b,
-                source,
-                path,
-                f"«{title_nb}»: risikoen har ingen kilde — oppgi source: (en kilde under sources: i countries.yml)",
-                f"«{title_en}»: the risk has no source — give source: (a source under sources: in countries.yml)",
-            )
+            yield _finding(Section.b, source, path, "check.risk_without_source", title=title)
     countries = loaded.sources["countries"]
     for index, rating_source in enumerate(loaded.data.countries.sources):
         if lacks_edition(rating_source, loaded.data):
@@ -180,9 +122,9 @@ def impacts_and_risks(loaded: LoadedStatement) -> Iterator[Finding]:
                 Section.b,
                 countries,
                 ("sources", index, "year"),
-                f"«{rating_source.name.nb}»: utgaven (året) er ikke oppgitt — fyll inn year:",
-                f"«{rating_source.name.en}»: the edition (year) is not given — fill in year:",
+                "check.source_without_edition",
                 at_key=True,
+                title=rating_source.name.as_wording(),
             )
 
 
@@ -196,60 +138,20 @@ def measures_and_results(loaded: LoadedStatement) -> Iterator[Finding]:
     for index, risk in enumerate(dd.risks):
         if risk.exposure is not Exposure.none and risk.id not in addressed:
             yield _finding(
-                Section.c,
-                source,
-                ("risks", index),
-                f"«{risk.title.nb}»: ingen tiltak er knyttet til risikoen — legg risikoens id i"
-                " addresses: på tiltakene som gjelder den",
-                f"«{risk.title.en}»: no measure addresses this risk — put its id in addresses: of the"
-                " measures meant for it",
+                Section.c, source, ("risks", index), "check.risk_without_measure", title=risk.title.as_wording()
             )
     for index, measure in enumerate(dd.measures):
         path = ("measures", index)
         if not measure.addresses:
-            yield _finding(
-                Section.c,
-                source,
-                path,
-                f"«{measure.title.nb}»: tiltaket er ikke knyttet til noen risiko — fyll inn addresses:",
-                f"«{measure.title.en}»: the measure addresses no risk — fill in addresses:",
-            )
+            yield _finding(Section.c, source, path, "check.measure_without_risk", title=measure.title.as_wording())
         if lacks_result(measure) and measure.status.is_ahead:
-            yield _finding(
-                Section.c,
-                source,
-                path,
-                f"«{measure.title.nb}»: forventet resultat er ikke oppgitt — fyll inn expected_result:",
-                f"«{measure.title.en}»: the expected result is not given — fill in expected_result:",
-            )
+            yield _finding(Section.c, source, path, "check.no_expected_result", title=measure.title.as_wording())
         elif lacks_result(measure):
-            yield _finding(
-                Section.c,
-                source,
-                path,
-                f"«{measure.title.nb}»: resultatet er ikke oppgitt — fyll inn result:",
-                f"«{measure.title.en}»: the result is not given — fill in result:",
-            )
+            yield _finding(Section.c, source, path, "check.no_result", title=measure.title.as_wording())
         if lacks_date(measure) and measure.status is MeasureStatus.done:
-            yield _finding(
-                Section.c,
-                source,
-                path,
-                f"«{measure.title.nb}»: tiltaket er gjennomført, men datoen er ikke oppgitt — fyll inn"
-                " completed_on: (ÅÅÅÅ-MM-DD)",
-                f"«{measure.title.en}»: the measure is done, but its date is not given — fill in"
-                " completed_on: (YYYY-MM-DD)",
-            )
+            yield _finding(Section.c, source, path, "check.done_without_date", title=measure.title.as_wording())
         elif lacks_date(measure):
-            yield _finding(
-                Section.c,
-                source,
-                path,
-                f"«{measure.title.nb}»: tiltaket pågår, men startdatoen er ikke oppgitt — fyll inn"
-                " started_on: (ÅÅÅÅ-MM-DD)",
-                f"«{measure.title.en}»: the measure is ongoing, but its start date is not given — fill"
-                " in started_on: (YYYY-MM-DD)",
-            )
+            yield _finding(Section.c, source, path, "check.ongoing_without_date", title=measure.title.as_wording())
     ratings = {entry.code: entry.risk for entry in data.countries.countries}
     followed = {measure.supplier for measure in dd.measures if measure.supplier}
     suppliers = loaded.sources["suppliers"]
@@ -260,10 +162,10 @@ def measures_and_results(loaded: LoadedStatement) -> Iterator[Finding]:
                 Section.c,
                 suppliers,
                 ("suppliers", index),
-                f"«{supplier.name}» leverer fra land med høy risiko ({', '.join(high)}), men ingen"
-                " oppfølging er registrert — legg til et tiltak med supplier: " + supplier.id,
-                f"«{supplier.name}» supplies from high-risk countries ({', '.join(high)}), but no follow-up"
-                " is recorded — add a measure with supplier: " + supplier.id,
+                "check.high_risk_not_followed",
+                name=supplier.name,
+                countries=", ".join(high),
+                id=supplier.id,
             )
 
 
@@ -282,8 +184,9 @@ def published_by_30_june(loaded: LoadedStatement) -> Iterator[Finding]:
             Section.publication,
             source,
             ("published_on",),
-            f"publisert {published}, etter fristen 30. juni {end.year + 1}",
-            f"published on {published}, after the deadline of 30 June {end.year + 1}",
+            "check.published_late",
+            published=published,
+            year=end.year + 1,
         )
 
 
@@ -293,14 +196,7 @@ def unused_country_ratings(loaded: LoadedStatement) -> Iterator[Finding]:
     used |= {code for risk in data.due_diligence.risks for code in risk.where.countries}
     for index, entry in enumerate(data.countries.countries):
         if entry.code not in used:
-            yield _finding(
-                Section.consistency,
-                source,
-                ("countries", index),
-                f"{entry.code} er vurdert, men ingen leverandør eller risiko bruker landet — fjern det,"
-                " eller knytt det til en leverandør",
-                f"{entry.code} is rated, but no supplier or risk uses it — remove it, or link it to a supplier",
-            )
+            yield _finding(Section.consistency, source, ("countries", index), "check.unused_rating", code=entry.code)
 
 
 CHECKS: list[Callable[[LoadedStatement], Iterator[Finding]]] = [

@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 
 from aapenhet.model.models import Exposure, Measure, MeasureStatus, RatingSource, Risk, SignatoryRole, StatementData
+from aapenhet.words import Wording, wording
 
 BOARD_ROLES = {SignatoryRole.board_chair, SignatoryRole.board_member, SignatoryRole.employee_representative}
 
@@ -54,14 +55,9 @@ class Missing(str, enum.Enum):
         return self in _LOCATED_PER_ITEM
 
     @property
-    def advice(self) -> str:
-        """What is wrong — what to do, for the editor."""
-        return _ADVICE[self]
-
-    @property
-    def advice_nb(self) -> str:
-        """The same in Norwegian (``aapenhet check --lang nb``)."""
-        return _ADVICE_NB[self]
+    def advice(self) -> Wording:
+        """What is wrong — what to do, for the editor (``missing_advice.*`` in the word store)."""
+        return wording(f"missing_advice.{self.value}")
 
 
 _FIELDS: dict[Missing, tuple[str, tuple[str, ...]]] = {
@@ -85,57 +81,6 @@ _LOCATED_PER_ITEM = {
     Missing.risk_assessment,
     Missing.measure_results,
     Missing.measure_dates,
-}
-
-_ADVICE: dict[Missing, str] = {
-    Missing.reporting_period: "empty, so the statement is still a draft — fill in start and end (YYYY-MM-DD)",
-    Missing.approved_on: "empty, so the statement is still a draft — fill in the date the board approved and"
-    " signed it (YYYY-MM-DD)",
-    Missing.published_on: "empty, so the statement is still a draft — fill in the date it goes out on the website"
-    " (YYYY-MM-DD), on or after the approval; the site shows it as «Published»",
-    Missing.board_signatures: "no board member signs, so the statement is still a draft — list every board member"
-    " (board_chair, board_member, employee_representative)",
-    Missing.ceo_signature: "the daglig leder (CEO) does not sign, so the statement is still a draft — add a"
-    " signatory with role: ceo",
-    Missing.contact_email: "empty, so the statement is still a draft — fill in the e-mail address for innsynskrav",
-    Missing.postal_address: "empty, so the statement is still a draft — fill in the postal address for"
-    " innsynskrav, one line per item",
-    Missing.actual_impacts: "empty, so the statement is still a draft — list the actual adverse impacts found"
-    " (impacts:), or say none_identified: true and how_looked_for:",
-    Missing.source_edition: "a rating source in use has no year, so the statement is still a draft — give the"
-    " edition (year:) of each source the ratings come from",
-    Missing.risk_assessment: "a risk Exso is exposed to has no severity or likelihood, so the statement is"
-    " still a draft — give severity: and likelihood: (low, medium, high) for each",
-    Missing.measure_results: "a measure has no result, so the statement is still a draft — give result: for"
-    " each measure taken (done or ongoing) and expected_result: for each one planned or committed to",
-    Missing.measure_dates: "a measure taken has no date, so the statement is still a draft — give started_on:"
-    " for each ongoing measure and completed_on: for each one done (YYYY-MM-DD)",
-}
-
-
-_DRAFT_NB = "tom, så redegjørelsen er fortsatt et utkast"
-_ADVICE_NB: dict[Missing, str] = {
-    Missing.reporting_period: f"{_DRAFT_NB} — fyll inn start og end (ÅÅÅÅ-MM-DD)",
-    Missing.approved_on: f"{_DRAFT_NB} — fyll inn datoen styret godkjente og signerte den (ÅÅÅÅ-MM-DD)",
-    Missing.published_on: f"{_DRAFT_NB} — fyll inn datoen den legges ut på nettstedet (ÅÅÅÅ-MM-DD), samme dag"
-    " som eller etter godkjenningen; nettstedet viser den som «Publisert»",
-    Missing.board_signatures: "ingen i styret signerer, så redegjørelsen er fortsatt et utkast — før opp hele styret"
-    " (board_chair, board_member, employee_representative)",
-    Missing.ceo_signature: "daglig leder signerer ikke, så redegjørelsen er fortsatt et utkast — legg til en med"
-    " role: ceo",
-    Missing.contact_email: f"{_DRAFT_NB} — fyll inn e-postadressen for innsynskrav",
-    Missing.postal_address: f"{_DRAFT_NB} — fyll inn postadressen for innsynskrav, én linje per del",
-    Missing.actual_impacts: f"{_DRAFT_NB} — før opp faktiske negative konsekvenser (impacts:), eller skriv"
-    " none_identified: true og how_looked_for:",
-    Missing.source_edition: "en kilde som brukes, mangler år, så redegjørelsen er fortsatt et utkast — oppgi utgaven"
-    " (year:) for hver kilde",
-    Missing.risk_assessment: "en risiko Exso er eksponert for, mangler alvorlighet eller sannsynlighet, så"
-    " redegjørelsen er fortsatt et utkast — oppgi severity: og likelihood: (low, medium,"
-    " high)",
-    Missing.measure_results: "et tiltak mangler resultat, så redegjørelsen er fortsatt et utkast — oppgi result: for"
-    " tiltak som er gjennomført eller pågår, og expected_result: for planlagte og dem selskapet forplikter seg til",
-    Missing.measure_dates: "et gjennomført tiltak mangler dato, så redegjørelsen er fortsatt et utkast — oppgi"
-    " started_on: for tiltak som pågår og completed_on: for gjennomførte (ÅÅÅÅ-MM-DD)",
 }
 
 

@@ -6,8 +6,9 @@ from functools import cache
 
 from babel import Locale
 
-from aapenhet.languages import LANGUAGES
+from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
 from aapenhet.source.problems import WordedError
+from aapenhet.words import wording
 
 # CLDR territories that are two letters but not countries.
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ"})
@@ -24,7 +25,7 @@ def _territories(language: str) -> dict[str, str]:
 
 def country_codes() -> list[str]:
     """Every ISO 3166 country code CLDR names, sorted."""
-    return sorted(_territories("en"))
+    return sorted(_territories(DEFAULT_LANGUAGE))  # every language's names have the same codes
 
 
 def country_name(code: str, language: str) -> str:
@@ -46,14 +47,12 @@ _COMMON_MISTAKES = {"UK": "GB", "EL": "GR"}
 
 
 def check_country_code(value: str) -> str:
-    if value in _territories("en"):
+    codes = _territories(DEFAULT_LANGUAGE)
+    if value in codes:
         return value
     suggestion = _COMMON_MISTAKES.get(value.upper()) or code_for_name(value)
-    if value.upper() in _territories("en"):
+    if value.upper() in codes:
         suggestion = value.upper()
-    hint = f"«{suggestion}»" if suggestion else "a two-letter ISO 3166 code such as CN, TW, VN or NO"
-    hint_nb = f"«{suggestion}»" if suggestion else "en ISO 3166-kode på to bokstaver, som CN, TW, VN eller NO"
-    raise WordedError(
-        f"«{value}» is not an ISO 3166 country code — expected {hint}",
-        f"«{value}» er ikke en landkode etter ISO 3166 — forventet {hint_nb}",
-    )
+    if suggestion:
+        raise WordedError(wording("country.not_a_code", value=value, suggestion=suggestion))
+    raise WordedError(wording("country.not_a_code_at_all", value=value))

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator, Mapping
+from functools import partial
 
-from aapenhet.languages import DEFAULT_LANGUAGE
 from aapenhet.model.countries import country_name
 from aapenhet.model.models import StatementData, Where
 from aapenhet.model.names import name_skeleton
 from aapenhet.source.problems import Path, Problem
 from aapenhet.source.yaml_source import SourceMap
+from aapenhet.words import Wording, number, per_language, verbatim, wording
 
 
 def cross_check(data: StatementData, sources: Mapping[str, SourceMap]) -> list[Problem]:
@@ -46,10 +47,9 @@ def cross_check(data: StatementData, sources: Mapping[str, SourceMap]) -> list[P
             problems.append(
                 suppliers.problem(
                     path,
-                    f"«{code}» ({country_name(code, 'en')}) has no entry in countries.yml — add «- code: {code}»"
-                    " there with its risk rating",
-                    message_nb=f"«{code}» ({country_name(code, DEFAULT_LANGUAGE)}) står ikke i countries.yml — legg til"
-                    f" «- code: {code}» der, med risikovurderingen",
+                    wording(
+                        "crosscheck.country_not_rated", code=code, country=per_language(partial(country_name, code))
+                    ),
                 )
             )
 
@@ -57,29 +57,28 @@ def cross_check(data: StatementData, sources: Mapping[str, SourceMap]) -> list[P
     for index, entry in enumerate(data.countries.countries):
         path = ("countries", index)
         if entry.source is not None and entry.source not in source_ids:
-            known, known_nb = some_ids(entry.source, source_ids), some_ids(entry.source, source_ids, DEFAULT_LANGUAGE)
             problems.append(
                 countries.problem(
                     (*path, "source"),
-                    f"unknown source «{entry.source}» — expected an id under sources: ({known})",
-                    message_nb=f"ukjent kilde «{entry.source}» — forventet en id under sources: ({known_nb})",
+                    wording(
+                        "crosscheck.unknown_rating_source",
+                        value=entry.source,
+                        listed=some_ids(entry.source, source_ids),
+                    ),
                 )
             )
         if entry.risk is not None and entry.source is None:
             problems.append(
                 countries.problem(
                     (*path, "risk"),
-                    "a risk rating needs its source — add «source:» with an id under sources:",
-                    message_nb="en risikovurdering trenger kilden sin — legg til «source:» med en id under sources:",
+                    wording("crosscheck.rating_without_source"),
                 )
             )
         if entry.risk is None and (entry.source is not None or entry.areas):
             problems.append(
                 countries.problem(
                     (*path, "risk"),
-                    "source or areas given without a rating — add «risk:» (high, elevated or low)",
-                    message_nb="source eller areas er fylt ut uten en vurdering — legg til «risk:» (high, elevated"
-                    " eller low)",
+                    wording("crosscheck.source_without_rating"),
                 )
             )
     return problems
@@ -90,15 +89,12 @@ def cross_check(data: StatementData, sources: Mapping[str, SourceMap]) -> list[P
 _LISTED_IN_FULL = 8
 
 
-def some_ids(value: str, known: set[str], language: str = "en") -> str:
-    """The ids ``value`` could have meant: all of them when they are few, else the closest three; in
-    ``language``."""
+def some_ids(value: str, known: set[str]) -> Wording:
+    """The ids ``value`` could have meant: all of them when they are few, else the closest three."""
     if len(known) <= _LISTED_IN_FULL:
-        return ", ".join(sorted(known)) or ("ingen ennå" if language == DEFAULT_LANGUAGE else "none yet")
+        return verbatim(", ".join(sorted(known))) if known else wording("crosscheck.no_ids_yet")
     closest = ", ".join(difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.0))
-    if language == DEFAULT_LANGUAGE:  # thousands grouped with a space, as Norwegian writes them
-        return f"de nærmeste av {len(known):,}".replace(",", "\u00a0") + f": {closest}"
-    return f"the closest of {len(known):,}: {closest}"
+    return wording("crosscheck.closest_ids", count=number(len(known), "#,##0"), closest=closest)
 
 
 def _due_diligence_references(data: StatementData, source: SourceMap) -> list[Problem]:
@@ -110,52 +106,27 @@ def _due_diligence_references(data: StatementData, source: SourceMap) -> list[Pr
     sources = {rating_source.id for rating_source in data.countries.sources}
     problems = []
 
-    def unknown(path: Path, kind: str, value: str, known: set[str], where: str) -> None:
-        listed, listed_nb = some_ids(value, known), some_ids(value, known, DEFAULT_LANGUAGE)
-        kind_nb, where_nb = _UNKNOWN_NB[kind], _WHERE_NB[where]
+    def unknown(path: Path, kind: str, value: str, known: set[str]) -> None:
         problems.append(
-            source.problem(
-                path,
-                f"unknown {kind} «{value}» — expected an id under {where} ({listed})",
-                message_nb=f"{kind_nb} «{value}» — forventet en id {where_nb} ({listed_nb})",
-            )
+            source.problem(path, wording(f"crosscheck.unknown_{kind}", value=value, listed=some_ids(value, known)))
         )
 
     for index, measure in enumerate(dd.measures):
         for position, target in enumerate(measure.addresses):
             if target not in findings:
-                unknown(
-                    ("measures", index, "addresses", position),
-                    "risk or impact",
-                    target,
-                    findings,
-                    "risks: or actual_impacts.impacts:",
-                )
+                unknown(("measures", index, "addresses", position), "finding", target, findings)
         if measure.supplier is not None and measure.supplier not in suppliers:
-            unknown(("measures", index, "supplier"), "supplier", measure.supplier, suppliers, "suppliers.yml")
+            unknown(("measures", index, "supplier"), "supplier", measure.supplier, suppliers)
     located: list[tuple[Path, Where]] = [(("risks", i), risk.where) for i, risk in enumerate(dd.risks)]
     located += [(("actual_impacts", "impacts", i), impact.where) for i, impact in enumerate(impacts)]
     for path, where in located:
         for position, supplier in enumerate(where.suppliers):
             if supplier not in suppliers:
-                unknown((*path, "where", "suppliers", position), "supplier", supplier, suppliers, "suppliers.yml")
+                unknown((*path, "where", "suppliers", position), "supplier", supplier, suppliers)
     for index, risk in enumerate(dd.risks):
         if risk.source is not None and risk.source not in sources:
-            unknown(("risks", index, "source"), "source", risk.source, sources, "sources: in countries.yml")
+            unknown(("risks", index, "source"), "source", risk.source, sources)
     return problems
-
-
-# An unknown reference, in Norwegian: what it should name, and where those are listed.
-_UNKNOWN_NB = {
-    "risk or impact": "ukjent risiko eller konsekvens",
-    "supplier": "ukjent leverandør",
-    "source": "ukjent kilde",
-}
-_WHERE_NB = {
-    "risks: or actual_impacts.impacts:": "under risks: eller actual_impacts.impacts:",
-    "suppliers.yml": "fra suppliers.yml",
-    "sources: in countries.yml": "under sources: i countries.yml",
-}
 
 
 def _production_countries(data: StatementData) -> Iterator[tuple[Path, str]]:
@@ -178,10 +149,9 @@ def _same_names(source: SourceMap, data: StatementData) -> list[Problem]:
             problems.append(
                 source.problem(
                     ("suppliers", index, "name"),
-                    f"«{supplier.name}» is listed twice: it reads as «{first.name}» ({first.id}, line {line}) —"
-                    " list each supplier once, under one id",
-                    message_nb=f"«{supplier.name}» står to ganger: det er samme navn som «{first.name}»"
-                    f" ({first.id}, linje {line}) — før opp hver leverandør én gang, under én id",
+                    wording(
+                        "crosscheck.supplier_twice", name=supplier.name, first=first.name, first_id=first.id, line=line
+                    ),
                 )
             )
         else:
@@ -198,8 +168,7 @@ def _duplicates(source: SourceMap, keyed: Iterable[tuple[Path, str]]) -> list[Pr
             problems.append(
                 source.problem(
                     path,
-                    f"«{key}» is used twice (first at line {line}) — each must be unique",
-                    message_nb=f"«{key}» er brukt to ganger (første gang på linje {line}) — hver må være unik",
+                    wording("crosscheck.used_twice", key=key, line=line),
                 )
             )
         else:

@@ -30,12 +30,11 @@ from aapenhet.model.kept_cache import cached_data, store_data, version_key
 from aapenhet.model.loader import LazySources, LoadedStatement, load_statement
 from aapenhet.model.models import DATA_FILES, Impact, Measure, Risk, Supplier, Text
 from aapenhet.source.problems import DataProblems, Problem
+from aapenhet.words import Wording, wording
 
 HISTORY_FOLDER = "history"
 _YEAR = re.compile(r"\d{4}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ABOUT = "the earlier statements in data/history/"
-_ABOUT_NB = "de tidligere redegjørelsene i data/history/"
 
 
 @dataclass(frozen=True)
@@ -105,12 +104,12 @@ def load_history(data_dir: Path, current: LoadedStatement) -> list[Version]:
     problem in every earlier version's files and in how the versions fit together."""
     versions, problems = _earlier_versions(data_dir)
     if problems:
-        raise DataProblems(problems, about=_ABOUT, about_nb=_ABOUT_NB)
+        raise DataProblems(problems, about=wording("about.history"))
     versions.sort(key=lambda version: version.date or datetime.date.min)  # a kept version always has its date
     now = _current_version(current, versions)
     problems += _fit_problems([*versions, now])
     if problems:
-        raise DataProblems(problems, about=_ABOUT, about_nb=_ABOUT_NB)
+        raise DataProblems(problems, about=wording("about.history"))
     before = _period_before(versions, now)
     left = tuple(carried_over(current, before.loaded.data)) if before is not None else ()
     final = not missing_for_publication(current.data) and not left
@@ -190,11 +189,7 @@ def changed_since_kept(folder: Path, shown_as: str) -> list[Problem]:
                     1,
                     1,
                     "",
-                    f"changed since it was kept (not what {shown_as}/{KEPT_RECORD} records) — a kept version is"
-                    f" never edited: restore it from git (git checkout -- {shown_as}/)",
-                    f"endret etter at den ble tatt vare på (ikke det {shown_as}/{KEPT_RECORD} har registrert) —"
-                    f" en versjon som er tatt vare på, endres aldri: hent den tilbake fra git"
-                    f" (git checkout -- {shown_as}/)",
+                    wording("history.changed_since_kept", folder=shown_as, record=KEPT_RECORD),
                 )
             )
     return problems
@@ -208,13 +203,9 @@ def _incomplete_folder_problem(shown_as: str, absent: list[str]) -> Problem:
         1,
         1,
         "",
-        f"incomplete: {', '.join(absent)} {'is' if one else 'are'}"
-        f" missing — a kept version is never edited: restore {'it' if one else 'them'} from"
-        f" git (git checkout -- {shown_as}/), or, if this folder was never published, delete it and"
-        " run «aapenhet keep» again",
-        f"ufullstendig: {', '.join(absent)} mangler — en versjon som er tatt vare på, endres aldri:"
-        f" hent {'den' if one else 'dem'} tilbake fra git (git checkout -- {shown_as}/), eller, hvis denne"
-        " mappen aldri ble publisert, slett den og kjør «aapenhet keep» på nytt",
+        wording(
+            "history.incomplete_one" if one else "history.incomplete_many", absent=", ".join(absent), folder=shown_as
+        ),
     )
 
 
@@ -227,12 +218,7 @@ def _folder_name_problem(path: str, shown_as: str) -> Problem | None:
         1,
         1,
         "",
-        "not a folder of an earlier statement — expected data/history/YYYY/ (the"
-        " statement on year YYYY as published) or data/history/YYYY/YYYY-MM-DD/ (that statement as"
-        " updated on that day)",
-        "ikke en mappe med en tidligere redegjørelse — forventet data/history/ÅÅÅÅ/ (redegjørelsen"
-        " for året ÅÅÅÅ slik den ble publisert) eller data/history/ÅÅÅÅ/ÅÅÅÅ-MM-DD/ (den samme"
-        " redegjørelsen slik den ble oppdatert den dagen)",
+        wording("history.not_a_version_folder"),
     )
 
 
@@ -270,45 +256,33 @@ def earlier_version(
         problems.append(
             source.problem(
                 ("reporting_period",),
-                "empty — an earlier statement says which period it"
-                f" covered: fill in start and end (its year is {parts[0]})",
+                wording("history.no_period", year=parts[0]),
                 at_key=True,
-                message_nb="tom — en tidligere redegjørelse sier hvilken periode den"
-                f" gjaldt: fyll ut start og end (året er {parts[0]})",
             )
         )
     elif str(end.year) != parts[0]:
         problems.append(
             source.problem(
                 ("reporting_period", "end"),
-                f"the period ends in {end.year}, but the"
-                f" folder is data/{HISTORY_FOLDER}/{parts[0]}/ — put the statement in"
-                f" data/{HISTORY_FOLDER}/{end.year}/, or correct the period",
-                message_nb=f"perioden slutter i {end.year}, men"
-                f" mappen er data/{HISTORY_FOLDER}/{parts[0]}/ — legg redegjørelsen i"
-                f" data/{HISTORY_FOLDER}/{end.year}/, eller rett perioden",
+                wording(
+                    "history.period_in_other_year", end_year=end.year, history=HISTORY_FOLDER, folder_year=parts[0]
+                ),
             )
         )
     if statement.published_on is None:
         problems.append(
             source.problem(
                 ("published_on",),
-                "empty — an earlier statement was published: fill in the date it was",
+                wording("history.not_published"),
                 at_key=True,
-                message_nb="tom — en tidligere redegjørelse ble publisert: fyll ut datoen den ble det",
             )
         )
     elif statement.approved_on is None:
         problems.append(
             source.problem(
                 ("approved_on",),
-                f"published on {statement.published_on}, but no"
-                " approval date — a statement is published only after the board approved"
-                " it: fill in approved_on",
+                wording("history.published_unapproved", published=statement.published_on),
                 at_key=True,
-                message_nb=f"publisert {statement.published_on}, men uten"
-                " godkjenningsdato — en redegjørelse publiseres først etter at styret har godkjent"
-                " den: fyll ut approved_on",
             )
         )
     if problems:
@@ -323,17 +297,15 @@ def earlier_version(
             return None, [
                 source.problem(
                     ("revisions",),
-                    f"a revision dated {later[0]}, after the statement was"
-                    f" published ({statement.published_on}) — data/{HISTORY_FOLDER}/{parts[0]}/"
-                    " holds a statement as first published: put this version in"
-                    f" data/{HISTORY_FOLDER}/{parts[0]}/{later[-1]}/, and the one first published"
-                    " here (git has it)",
+                    wording(
+                        "history.revised_after_publication",
+                        first_revision=later[0],
+                        published=statement.published_on,
+                        history=HISTORY_FOLDER,
+                        year=parts[0],
+                        last_revision=later[-1],
+                    ),
                     at_key=True,
-                    message_nb=f"en revisjon datert {later[0]}, etter at redegjørelsen ble"
-                    f" publisert ({statement.published_on}) — data/{HISTORY_FOLDER}/{parts[0]}/"
-                    " har redegjørelsen slik den først ble publisert: legg denne versjonen i"
-                    f" data/{HISTORY_FOLDER}/{parts[0]}/{later[-1]}/, og den som først ble publisert,"
-                    " her (git har den)",
                 )
             ]
         return Version(end.year, statement.published_on, path, shown_as, loaded, key=key), []
@@ -341,23 +313,16 @@ def earlier_version(
     reason = next((revision.summary for revision in statement.revisions if revision.date == updated), None)
     if reason is None:
         dates = [revision.date for revision in statement.revisions]
-        fix, fix_nb = (
-            (
-                f"rename the folder to the date of its revision, {max(dates)}",
-                f"gi mappen datoen til revisjonen, {max(dates)}",
-            )
+        fix = (
+            wording("history.rename_to_revision", date=max(dates))
             if dates
-            else (
-                "an update says what changed and why: its statement.yml lists a revision of that date",
-                "en oppdatering sier hva som er endret og hvorfor: statement.yml har en revisjon med den datoen",
-            )
+            else wording("history.update_needs_revision")
         )
         return None, [
             source.problem(
                 ("revisions",),
-                f"no revision dated {updated}, the folder's date — {fix}",
+                wording("history.no_revision_dated", updated=updated, fix=fix),
                 at_key=True,
-                message_nb=f"ingen revisjon datert {updated}, mappens dato — {fix_nb}",
             )
         ]
     return Version(end.year, updated, path, shown_as, loaded, reason, key=key), []
@@ -388,12 +353,7 @@ def _fit_problems(versions: list[Version]) -> list[Problem]:
                 _problem(
                     version,
                     "published_on",
-                    f"{version.date} is also the date of"
-                    f" {seen[version.date].shown_as}/ — two versions of the statement cannot have"
-                    " the same date; an update gets the day it was published",
-                    f"{version.date} er også datoen til"
-                    f" {seen[version.date].shown_as}/ — to versjoner av redegjørelsen kan ikke ha"
-                    " samme dato; en oppdatering får dagen den ble publisert",
+                    wording("history.same_date", date=version.date, other=seen[version.date].shown_as),
                 )
             )
         seen.setdefault(version.date, version)
@@ -403,14 +363,7 @@ def _fit_problems(versions: list[Version]) -> list[Problem]:
             _problem(
                 current,
                 "reporting_period",
-                f"data/ and data/{HISTORY_FOLDER}/{current.year}/ are"
-                f" both the statement on {current.year} — two current statements: if data/ is an"
-                " update of it, add a revisions: entry dated the day of the update; if it is"
-                " next year's, change its reporting_period",
-                f"data/ og data/{HISTORY_FOLDER}/{current.year}/ er"
-                f" begge redegjørelsen for {current.year} — to gjeldende redegjørelser: hvis data/ er en"
-                " oppdatering av den, legg til en revisions:-oppføring datert oppdateringsdagen; hvis den er"
-                " for neste år, endre reporting_period",
+                wording("history.two_current", history=HISTORY_FOLDER, year=current.year),
             )
         )
     elif current.date is not None and earlier and current.date <= (earlier[-1].date or datetime.date.min):
@@ -418,10 +371,12 @@ def _fit_problems(versions: list[Version]) -> list[Problem]:
             _problem(
                 current,
                 "published_on" if not current.is_update else "revisions",
-                f"{current.date} is not after {earlier[-1].shown_as}/ ({earlier[-1].date}) — the"
-                " statement in data/ is the current one, the newest of all",
-                f"{current.date} er ikke etter {earlier[-1].shown_as}/ ({earlier[-1].date}) —"
-                " redegjørelsen i data/ er den gjeldende, den nyeste av alle",
+                wording(
+                    "history.current_not_newest",
+                    date=current.date,
+                    newest=earlier[-1].shown_as,
+                    newest_date=earlier[-1].date,
+                ),
             )
         )
     problems += _ids_that_change_meaning(versions)
@@ -440,35 +395,18 @@ def _ids_that_change_meaning(versions: list[Version]) -> list[Problem]:
                 if first[0] == kind:
                     continue
                 if first[1] is version:
-                    message = (
-                        f"«{item.id}» is also a {first[0]}'s id in this statement — an id names one thing:"
-                        " give this one its own id"
-                    )
-                    message_nb = (
-                        f"«{item.id}» er også id-en til {_KINDS_NB[first[0]]} i denne redegjørelsen — en id"
-                        " står for én ting: gi denne sin egen id"
-                    )
+                    said = wording("history.id_twice", id=item.id, kind=wording(f"history.kind.{first[0]}"))
                 else:
-                    message = (
-                        f"«{item.id}» is a {first[0]} in {first[1].shown_as}/ but a {kind} here — an id keeps"
-                        " its meaning from year to year (the comparison of the years matches by id): give"
-                        " this one a new id"
+                    said = wording(
+                        "history.id_changes_meaning",
+                        id=item.id,
+                        first_kind=wording(f"history.kind.{first[0]}"),
+                        first_folder=first[1].shown_as,
+                        kind=wording(f"history.kind.{kind}"),
                     )
-                    message_nb = (
-                        f"«{item.id}» er {_KINDS_NB[first[0]]} i {first[1].shown_as}/, men {_KINDS_NB[kind]}"
-                        " her — en id beholder betydningen fra år til år (sammenligningen av årene går etter"
-                        " id): gi denne en ny id"
-                    )
-                problems.append(
-                    version.loaded.sources[file].problem(
-                        (*_LIST_PATH[kind], index, "id"), message, message_nb=message_nb
-                    )
-                )
+                problems.append(version.loaded.sources[file].problem((*_LIST_PATH[kind], index, "id"), said))
     return problems
 
-
-# Each kind of thing with an id, in Norwegian.
-_KINDS_NB = {"supplier": "en leverandør", "risk": "en risiko", "impact": "en konsekvens", "measure": "et tiltak"}
 
 _LIST_PATH = {
     "supplier": ("suppliers",),
@@ -489,5 +427,5 @@ def _identified(version: Version) -> list[tuple[str, list[Supplier | Risk | Impa
     ]
 
 
-def _problem(version: Version, field: str, message: str, message_nb: str) -> Problem:
-    return version.loaded.sources["statement"].problem((field,), message, at_key=True, message_nb=message_nb)
+def _problem(version: Version, field: str, said: Wording) -> Problem:
+    return version.loaded.sources["statement"].problem((field,), said, at_key=True)

@@ -16,11 +16,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from aapenhet.languages import LOG_LANGUAGE
 from aapenhet.model.history import HISTORY_FOLDER, KEPT_RECORD, earlier_version, history_folders, sha256_lines
 from aapenhet.model.models import DATA_FILES
 from aapenhet.model.publishable import Verdict, publication_verdict
 from aapenhet.source.problems import DataProblems
 from aapenhet.source.yaml_source import parse_yaml
+from aapenhet.words import Wording, wording
 
 # What an editor fills in again for a new statement: the fields are emptied, their comments kept.
 _RESET_FOR_NEXT_YEAR = {
@@ -35,7 +37,12 @@ _BOM = "\ufeff"
 
 
 class HistoryError(Exception):
-    """Why the current statement cannot be kept, or next year started (said to the editor as it is)."""
+    """Why the current statement cannot be kept, or next year started (said to the editor as it is):
+    worded in every language, ``str()`` in ``LOG_LANGUAGE``, as the command line prints it."""
+
+    def __init__(self, said: Wording) -> None:
+        super().__init__(said.in_language(LOG_LANGUAGE))
+        self.wording = said
 
 
 class NotPublishable(DataProblems):
@@ -58,10 +65,7 @@ def keep_current(data_dir: Path, docs_dir: Path) -> Path:
     Returns the folder. ``docs_dir``: the pages, which the gate reads too."""
     kept = _kept_copy(data_dir)  # cheap, and the answer whatever the verdict
     if kept is not None:
-        raise HistoryError(
-            f"data/{kept.relative_to(data_dir).as_posix()}/ holds this statement already, as it is in"
-            " data/ — it is kept; edit data/ for the update, then run keep again before the next one"
-        )
+        raise HistoryError(wording("keep.kept_already", folder=kept.relative_to(data_dir).as_posix()))
     folder = _folder_for(data_dir, publication_verdict(data_dir, docs_dir))
     _write_all_or_nothing(data_dir, folder)
     return folder
@@ -78,19 +82,13 @@ def start_next_year(data_dir: Path, docs_dir: Path) -> NextYear:
     if kept is None:
         verdict = publication_verdict(data_dir, docs_dir)
         if _is_next_years_draft(verdict):
-            raise HistoryError(
-                "data/statement.yml: new-year has been run already — data/ is next year's draft (the"
-                " statement before it is kept in data/history/); fill it in. Nothing was changed"
-            )
+            raise HistoryError(wording("keep.new_year_run_already"))
         kept = _folder_for(data_dir, verdict)
         _write_all_or_nothing(data_dir, kept)
     try:
         _replace_file(path, next_text)
     except KeyboardInterrupt:
-        raise Interrupted(
-            f"interrupted: the statement is kept in data/{kept.relative_to(data_dir).as_posix()}/, and"
-            " data/statement.yml is as it was — run new-year again to empty it"
-        ) from None
+        raise Interrupted(wording("new_year.interrupted", folder=kept.relative_to(data_dir).as_posix())) from None
     return NextYear(kept, emptied)
 
 
@@ -98,7 +96,8 @@ def _folder_for(data_dir: Path, verdict: Verdict) -> Path:
     """The folder the current statement is kept in, once the gate's rules pass it."""
     if not verdict.publishable or verdict.loaded is None:
         raise NotPublishable(
-            verdict.problems + [finding.problem for finding in verdict.findings], about="the statement to keep"
+            verdict.problems + [finding.problem for finding in verdict.findings],
+            about=wording("about.statement_to_keep"),
         )
     now = verdict.versions[-1]
     assert now.year is not None and now.date is not None  # a publishable statement has its period and date
@@ -110,13 +109,9 @@ def _folder_for(data_dir: Path, verdict: Verdict) -> Path:
         folder.relative_to(data_dir / HISTORY_FOLDER).as_posix() + "/", "data", verdict.loaded
     )
     if problems:
-        raise NotPublishable(problems, about="the statement to keep")
+        raise NotPublishable(problems, about=wording("about.statement_to_keep"))
     if folder.exists():
-        raise HistoryError(
-            f"data/{folder.relative_to(data_dir).as_posix()}/ exists already and holds another"
-            " statement — a kept version is never replaced; if data/ is an update, add a revision"
-            " dated today to data/statement.yml"
-        )
+        raise HistoryError(wording("keep.folder_taken", folder=folder.relative_to(data_dir).as_posix()))
     return folder
 
 
@@ -145,8 +140,7 @@ def _write_all_or_nothing(data_dir: Path, folder: Path) -> None:
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise HistoryError(
-            f"data/{folder.relative_to(data_dir).as_posix()}/ could not be written"
-            f" ({error.strerror or error}) — nothing was kept and data/ is as it was"
+            wording("keep.not_written", folder=folder.relative_to(data_dir).as_posix(), reason=error.strerror or error)
         ) from error
     except BaseException:  # Ctrl-C: nothing half-written stays behind
         shutil.rmtree(staging, ignore_errors=True)
@@ -232,17 +226,11 @@ def reset_fields(text: str) -> tuple[str, list[str]]:
     body = text[len(bom) :]
     before = parse_yaml(body, "statement.yml")
     if before.problems or not isinstance(before.data, dict):
-        raise HistoryError(
-            "data/statement.yml cannot be read — run «aapenhet check» and correct it first; nothing was changed"
-        )
+        raise HistoryError(wording("new_year.unreadable"))
     top = {path[0]: position for path, position in before.source.keys.items() if len(path) == 1}
     lines_of = [line for line, _ in top.values()]
     if any(column != 1 for _, column in top.values()) or len(set(lines_of)) != len(lines_of):
-        raise HistoryError(
-            "data/statement.yml is not written one field per line (a mapping in braces, or fields"
-            " indented) — write each field on a line of its own, as the shipped file does, and run"
-            " new-year again; nothing was changed"
-        )
+        raise HistoryError(wording("new_year.not_one_field_per_line"))
     lines = body.splitlines(keepends=True)
     newline = "\r\n" if "\r\n" in body else "\n"
     if lines and not lines[-1].endswith("\n"):
@@ -267,10 +255,7 @@ def reset_fields(text: str) -> tuple[str, list[str]]:
         or any(not _is_empty(after.get(key)) for key in _RESET_FOR_NEXT_YEAR)
         or {key: value for key, value in after.items() if key not in _RESET_FOR_NEXT_YEAR} != kept_as_it_was
     ):
-        raise HistoryError(
-            "data/statement.yml: its fields could not be emptied without changing others — empty"
-            f" {', '.join(_RESET_FOR_NEXT_YEAR)} by hand; nothing was changed"
-        )
+        raise HistoryError(wording("new_year.cannot_empty", fields=", ".join(_RESET_FOR_NEXT_YEAR)))
     emptied = [key for key in _RESET_FOR_NEXT_YEAR if not _is_empty(before.data.get(key))]
     return bom + result, emptied
 

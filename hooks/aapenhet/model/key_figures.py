@@ -16,71 +16,49 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
+from babel.numbers import get_group_symbol
 from pydantic import BaseModel
 
+from aapenhet.languages import BABEL_LOCALES, LANGUAGES, page_language
 from aapenhet.model.loader import LoadedStatement
 from aapenhet.model.models import StatementData, Text
 from aapenhet.source.problems import Problem
+from aapenhet.words import Wording, message, wording
 
-# Numbers written as words (one is left out: "en leverandør" is no claim about a count).
-_NUMBER_WORDS = {
-    "nb": {
-        "to": 2,
-        "tre": 3,
-        "fire": 4,
-        "fem": 5,
-        "seks": 6,
-        "sju": 7,
-        "syv": 7,
-        "åtte": 8,
-        "ni": 9,
-        "ti": 10,
-        "elleve": 11,
-        "tolv": 12,
-    },
-    "en": {
-        "two": 2,
-        "three": 3,
-        "four": 4,
-        "five": 5,
-        "six": 6,
-        "seven": 7,
-        "eight": 8,
-        "nine": 9,
-        "ten": 10,
-        "eleven": 11,
-        "twelve": 12,
-    },
-}
+# Numbers written as words, two to twelve, in the word store (one is left out: "en leverandør" is no
+# claim about a count); a language may give more than one word for a number ("sju syv").
+_COUNTED_IN_WORDS = range(2, 13)
+
+
+@functools.cache
+def _number_words(language: str) -> dict[str, int]:
+    return {
+        word: count for count in _COUNTED_IN_WORDS for word in message(f"key_figures.number.{count}", language).split()
+    }
 
 
 @dataclass(frozen=True)
 class KeyFigure:
-    nouns: Mapping[str, str]  # the noun after the number, plural, per language
+    noun: str  # the noun after the number, plural: ``key_figures.noun.<noun>`` in the word store
     field: str  # where the data gives it, as the message names it
     value: Callable[[StatementData], int]
+
+    def noun_in(self, language: str) -> str:
+        return message(f"key_figures.noun.{self.noun}", language)
 
 
 # The data files whose texts speak for Exso itself.
 OWN_TEXTS = ("company", "statement")
 
 KEY_FIGURES = (
-    KeyFigure({"nb": "ansatte", "en": "employees"}, "company.yml employees", lambda data: data.company.employees),
-    KeyFigure(
-        {"nb": "lokasjoner", "en": "locations"},
-        "company.yml locations_in_norway",
-        lambda data: data.company.locations_in_norway,
-    ),
-    KeyFigure(
-        {"nb": "leverandører", "en": "suppliers"},
-        "the suppliers in suppliers.yml",
-        lambda data: len(data.suppliers.suppliers),
-    ),
+    KeyFigure("employees", "company.yml employees", lambda data: data.company.employees),
+    KeyFigure("locations", "company.yml locations_in_norway", lambda data: data.company.locations_in_norway),
+    KeyFigure("suppliers", "the suppliers in suppliers.yml", lambda data: len(data.suppliers.suppliers)),
 )
 
 
 def _number(written: str, language: str) -> int:
-    return _NUMBER_WORDS[language].get(written.casefold()) or int(re.sub(r"\D", "", written))
+    return _number_words(language).get(written.casefold()) or int(re.sub(r"\D", "", written))
 
 
 @dataclass(frozen=True)
@@ -93,34 +71,27 @@ class FigureClaim:
     field: str
 
     @property
-    def message(self) -> str:
-        return (
-            f"«{self.written}» says {self.stated}, but {self.field} gives {self.actual} — make them agree"
-            f" (the key figures show {self.actual})"
-        )
-
-    @property
-    def message_nb(self) -> str:
-        return (
-            f"«{self.written}» sier {self.stated}, men {self.field} gir {self.actual} — få dem til å stemme"
-            f" (nøkkeltallene viser {self.actual})"
+    def wording(self) -> Wording:
+        return wording(
+            "key_figures.disagrees", written=self.written, stated=self.stated, field=self.field, actual=self.actual
         )
 
 
 @functools.cache
 def _pattern(language: str) -> re.Pattern[str]:
     """A number (digits, grouped digits or a word) and then any key figure's noun: one pass a text."""
-    words = "|".join(_NUMBER_WORDS[language])
-    nouns = "|".join(figure.nouns[language] for figure in KEY_FIGURES)
-    # Thousands grouped as each language writes them: 1 200 (space, no-break or narrow space), 1,200.
-    group = "[ \u00a0\u202f]" if language == "nb" else "[ \u00a0\u202f,]"
+    words = "|".join(_number_words(language))
+    nouns = "|".join(figure.noun_in(language) for figure in KEY_FIGURES)
+    # Thousands grouped with a space (plain, no-break or narrow), or with the language's own group
+    # sign (CLDR's: 1,200 in English).
+    group = "[" + re.escape(" \u00a0\u202f" + get_group_symbol(BABEL_LOCALES[language])) + "]"
     return re.compile(rf"(?<![\w.,])(\d{{1,3}}(?:{group}\d{{3}})+|\d+|{words})\s+({nouns})\b", re.IGNORECASE)
 
 
 def claims_in(text: str, language: str, data: StatementData) -> Iterator[tuple[int, FigureClaim]]:
     """Each number before a key figure's noun in ``text`` that disagrees with the data, by offset."""
     for match in _pattern(language).finditer(text):
-        figure = next(each for each in KEY_FIGURES if each.nouns[language] == match.group(2).casefold())
+        figure = next(each for each in KEY_FIGURES if each.noun_in(language) == match.group(2).casefold())
         stated, actual = _number(match.group(1), language), figure.value(data)
         if stated != actual:
             yield match.start(), FigureClaim(match.group(0), stated, actual, figure.field)
@@ -145,13 +116,13 @@ def key_figure_problems(loaded: LoadedStatement, pages: Mapping[str, str]) -> li
     for file_name in OWN_TEXTS:
         source = loaded.sources[file_name]
         for path, text in _texts(getattr(data, file_name), ()):
-            for language in ("nb", "en"):
+            for language in LANGUAGES:
                 for _, claim in claims_in(text.in_language(language), language, data):
-                    problems.append(source.problem((*path, language), claim.message, message_nb=claim.message_nb))
+                    problems.append(source.problem((*path, language), claim.wording))
     for shown_as, markdown in pages.items():
-        language = "en" if shown_as.endswith(".en.md") else "nb"
+        language = page_language(shown_as)
         for offset, claim in claims_in(markdown, language, data):
             line = markdown.count("\n", 0, offset) + 1
             column = offset - (markdown.rfind("\n", 0, offset) + 1) + 1
-            problems.append(Problem(shown_as, line, column, "", claim.message, claim.message_nb))
+            problems.append(Problem(shown_as, line, column, "", claim.wording))
     return problems

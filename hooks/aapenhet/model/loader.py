@@ -14,13 +14,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from aapenhet.languages import DEFAULT_LANGUAGE
 from aapenhet.model.crosscheck import cross_check
 from aapenhet.model.models import DATA_FILES, StatementData
 from aapenhet.source.explain import describe, validation_problems
 from aapenhet.source.problems import DataProblems, Problem
 from aapenhet.source.problems import Path as DataPath
 from aapenhet.source.yaml_source import ParsedYaml, SourceMap, parse_yaml, read_data_text
+from aapenhet.words import Wording, wording
 
 
 @dataclass(frozen=True)
@@ -74,9 +74,9 @@ def load_data_file(
     edit is never missed; the models are frozen, so sharing them between builds is safe.)
     """
     source = SourceMap(shown)
-    expected = describe(model), describe(model, DEFAULT_LANGUAGE)
+    expected = describe(model)
     if not path.is_file():
-        return None, source, [Problem(shown, 1, 1, "", *_file_is("missing", expected))]
+        return None, source, [Problem(shown, 1, 1, "", wording("file.missing", expected=expected))]
     text, problems = read_data_text(path, shown)
     if text is None:
         return None, source, problems
@@ -93,28 +93,18 @@ def load_data_file(
 
 
 def _validate(
-    parsed: ParsedYaml, shown: str, model: type[BaseModel], expected: tuple[str, str]
+    parsed: ParsedYaml, shown: str, model: type[BaseModel], expected: Wording
 ) -> tuple[BaseModel | None, SourceMap, list[Problem]]:
     if parsed.problems:
         return None, parsed.source, parsed.problems
     if parsed.data is None:
-        return None, parsed.source, [Problem(shown, 1, 1, "", *_file_is("empty", expected))]
+        return None, parsed.source, [Problem(shown, 1, 1, "", wording("file.empty", expected=expected))]
     if not isinstance(parsed.data, dict):
-        return None, parsed.source, [Problem(shown, 1, 1, "", *_file_is("not a mapping", expected))]
+        return None, parsed.source, [Problem(shown, 1, 1, "", wording("file.not_a_mapping", expected=expected))]
     try:
         return model.model_validate(parsed.data), parsed.source, []
     except ValidationError as error:
         return None, parsed.source, validation_problems(error, model, parsed.source)
-
-
-def _file_is(what: str, expected: tuple[str, str]) -> tuple[str, str]:
-    """A whole file is missing, empty or not a mapping: in English and Norwegian, with what it should hold."""
-    en, nb = {
-        "missing": ("file is missing", "filen mangler"),
-        "empty": ("file is empty", "filen er tom"),
-        "not a mapping": ("the file is not a mapping", "filen er ikke en blokk med nøkler"),
-    }[what]
-    return f"{en} — expected {expected[0]}", f"{nb} — forventet {expected[1]}"
 
 
 # The last load of each data file, by where it is: (its text, what loading it gave). Bounded, so a

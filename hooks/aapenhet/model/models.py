@@ -1,7 +1,7 @@
 """Typed models that mirror the YAML files in ``data/``, one top-level model per file.
 
 Every model forbids unknown keys (they are typos). Text shown to the public is a ``Text`` with
-both languages required. Facts the seed statement lacks are optional here; whether the statement
+every language of ``LANGUAGES`` required. Facts the seed statement lacks are optional here; whether the statement
 is complete enough to publish is decided by ``completeness.missing_for_publication``, not by validation.
 """
 
@@ -11,7 +11,7 @@ import datetime
 import enum
 import re
 import unicodedata
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -21,12 +21,15 @@ from pydantic import (
     HttpUrl,
     StringConstraints,
     WithJsonSchema,
+    create_model,
     model_validator,
 )
 
+from aapenhet.languages import LANGUAGES, TEXT_DESCRIPTION, TEXT_FIELD_DESCRIPTIONS
 from aapenhet.model.countries import check_country_code, country_codes
 from aapenhet.model.names import check_name
 from aapenhet.source.problems import WordedError
+from aapenhet.words import Wording, per_language, wording
 
 
 class StrictModel(BaseModel):
@@ -43,15 +46,9 @@ _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 def check_visible(value: str) -> str:
     """A text the public sees must show something: not only spaces, zero-width or format characters."""
     if _BIDI_CONTROLS.search(value):  # a pattern: every text is scanned whole, thousands of them
-        raise WordedError(
-            "contains a bidirectional override character (invisible, it reorders the text) — remove it",
-            "inneholder et tegn som snur skriveretningen (usynlig, det endrer rekkefølgen i teksten) — fjern det",
-        )
+        raise WordedError(wording("text.bidi_control"))
     if not any(unicodedata.category(char)[0] not in "CZ" for char in value):
-        raise WordedError(
-            "has no visible characters (only spaces, zero-width or control characters) — write the text",
-            "har ingen synlige tegn (bare mellomrom, tegn uten bredde eller kontrolltegn) — skriv teksten",
-        )
+        raise WordedError(wording("text.invisible"))
     return value
 
 
@@ -76,17 +73,31 @@ EmailAddress = Annotated[
 ]
 
 
-class Text(StrictModel):
-    """A text shown to the public, in Norwegian Bokmål (authoritative) and English."""
-
-    nb: NonEmptyStr
-    """The text in Norwegian Bokmål (authoritative)."""
-    en: NonEmptyStr
-    """The same text in British English."""
+class LanguageTexts(StrictModel):
+    """A text shown to the public, one field per language of ``LANGUAGES`` (``Text``, made below)."""
 
     def in_language(self, language: str) -> str:
         text: str = getattr(self, language)
         return text
+
+    def as_wording(self) -> Wording:
+        """The text as a message's field: each language's message quotes it in that language."""
+        return per_language(self.in_language)
+
+
+def _text_model() -> type[LanguageTexts]:
+    """``Text``: one required, visible text per language, in the list's order, so that the YAML stays
+    ``{nb: …, en: …}`` and a missing or unknown language is located and worded like any other key."""
+    fields: dict[str, Any] = {
+        language: (NonEmptyStr, Field(description=TEXT_FIELD_DESCRIPTIONS[language])) for language in LANGUAGES
+    }
+    return create_model("Text", __base__=LanguageTexts, __module__=__name__, __doc__=TEXT_DESCRIPTION, **fields)
+
+
+if TYPE_CHECKING:
+    Text = LanguageTexts  # what a type checker sees: the fields are made at run time, from the list
+else:
+    Text = _text_model()
 
 
 class RiskLevel(str, enum.Enum):
@@ -305,12 +316,7 @@ class ProductionLine(StrictModel):
     @model_validator(mode="after")
     def _place_is_in_one_country(self) -> ProductionLine:
         if self.place is not None and len(self.countries) != 1:
-            raise WordedError(
-                "place: is one place, in one country — list only the country it is in under countries:,"
-                " or write a line of its own for each",
-                "place: er ett sted, i ett land — før bare opp landet det ligger i under countries:,"
-                " eller skriv en egen linje for hvert land",
-            )
+            raise WordedError(wording("production.place_in_one_country"))
         return self
 
 
@@ -473,22 +479,11 @@ class ActualImpacts(StrictModel):
     @model_validator(mode="after")
     def _none_or_some(self) -> ActualImpacts:
         if self.none_identified and self.impacts:
-            raise WordedError(
-                "none_identified: true, but impacts are listed — remove one of them",
-                "none_identified: true, men det står konsekvenser under impacts: — fjern det ene av dem",
-            )
+            raise WordedError(wording("impacts.none_but_listed"))
         if self.none_identified and self.how_looked_for is None:
-            raise WordedError(
-                "none_identified needs «how_looked_for:», how the impacts were looked for",
-                "none_identified trenger «how_looked_for:», hvordan det er lett etter negative konsekvenser",
-            )
+            raise WordedError(wording("impacts.none_without_how"))
         if not self.none_identified and not self.impacts:
-            raise WordedError(
-                "list the impacts under «impacts:», or say «none_identified: true» with"
-                " «how_looked_for:»; leave actual_impacts empty if the statement does not say",
-                "før opp konsekvensene under «impacts:», eller skriv «none_identified: true» med"
-                " «how_looked_for:»; la actual_impacts stå tom hvis redegjørelsen ikke sier noe om dem",
-            )
+            raise WordedError(wording("impacts.neither"))
         return self
 
 

@@ -15,6 +15,7 @@ import unicodedata
 from functools import lru_cache
 
 from aapenhet.source.problems import WordedError
+from aapenhet.words import wording
 
 # Characters that look like nothing but are letters or symbols to Unicode.
 _FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
@@ -29,15 +30,9 @@ def check_name(value: str) -> str:
     """A name with at least one letter or digit left once invisible characters are removed, and no
     direction mark inside it."""
     if any(char in _DIRECTION_MARKS for char in value):
-        raise WordedError(
-            "contains a direction mark (invisible, it changes how the name reads) — remove it",
-            "inneholder et retningsmerke (usynlig, det endrer hvordan navnet leses) — fjern det",
-        )
+        raise WordedError(wording("name.direction_mark"))
     if not any(unicodedata.category(char)[0] in "LN" and char not in _FILLERS for char in value):
-        raise WordedError(
-            "has no letter or digit (only spaces, fillers or invisible marks) — write the name",
-            "har ingen bokstav eller siffer (bare mellomrom, fylltegn eller usynlige merker) — skriv navnet",
-        )
+        raise WordedError(wording("name.no_letter"))
     return value
 
 

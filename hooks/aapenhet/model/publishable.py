@@ -15,11 +15,13 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aapenhet.languages import LOG_LANGUAGE
 from aapenhet.model.check import Finding, Section, check_statement
 from aapenhet.model.history import Version, earlier_version_problems, load_history
 from aapenhet.model.loader import LoadedStatement, load_statement
 from aapenhet.source.pages import page_texts, unreadable_pages
 from aapenhet.source.problems import DataProblems, Problem
+from aapenhet.words import wording
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class Verdict:
     def publishable(self) -> bool:
         return self.loaded is not None and not self.problems and not self.findings
 
-    def reasons(self, language: str = "en") -> list[str]:
+    def reasons(self, language: str = LOG_LANGUAGE) -> list[str]:
         """One located line per reason, in ``language``."""
         return [problem.text(language) for problem in self.problems] + [
             finding.text(language) for finding in self.findings
@@ -63,8 +65,7 @@ def publication_verdict(data_dir: Path, docs_dir: Path, *, today: datetime.date 
                     1,
                     1,
                     "",
-                    f"cannot be read ({error.strerror or error}) — check the files' permissions",
-                    f"kan ikke leses ({error.strerror or error}) — sjekk tilgangsrettighetene til filene",
+                    wording("publishable.unreadable", reason=error.strerror or error),
                 )
             ],
         )

@@ -14,6 +14,7 @@ from aapenhet.model.loader import LoadedStatement
 from aapenhet.model.models import SignatoryRole
 from aapenhet.model.names import name_skeleton
 from aapenhet.source.problems import Problem
+from aapenhet.words import wording
 
 # Each rule sees the statement and the day it is judged on (the clock is read once, by the caller).
 Rule = Callable[[LoadedStatement, datetime.date], list[Problem]]
@@ -26,9 +27,7 @@ def statement_is_final(loaded: LoadedStatement, today: datetime.date) -> list[Pr
     result…) is left to it, so that no reason is given twice.
     """
     return [
-        loaded.sources[missing.file].problem(
-            missing.field_path, missing.advice, at_key=True, message_nb=missing.advice_nb
-        )
+        loaded.sources[missing.file].problem(missing.field_path, missing.advice, at_key=True)
         for missing in missing_for_publication(loaded.data)
         if not missing.located_per_item
     ]
@@ -48,26 +47,21 @@ def dates_in_order(loaded: LoadedStatement, today: datetime.date) -> list[Proble
         problems.append(
             source.problem(
                 ("reporting_period", "end"),
-                f"the period's end ({end}) is not after its start ({start}) — expected the last day of the period",
-                message_nb=f"periodens slutt ({end}) er ikke etter starten ({start}) — oppgi periodens siste dag",
+                wording("rules.period_end_before_start", end=end, start=start),
             )
         )
     if end is not None and approved is not None and approved < end:
         problems.append(
             source.problem(
                 ("approved_on",),
-                f"approved ({approved}) before the reporting period ended ({end}) — expected a date after the period",
-                message_nb=f"godkjent ({approved}) før rapporteringsperioden var over ({end})"
-                " — oppgi en dato etter perioden",
+                wording("rules.approved_before_period_end", approved=approved, end=end),
             )
         )
     if approved is not None and published is not None and published < approved:
         problems.append(
             source.problem(
                 ("published_on",),
-                f"published ({published}) before it was approved ({approved}) — only a signed statement is published",
-                message_nb=f"publisert ({published}) før den ble godkjent ({approved}) — bare"
-                " en signert redegjørelse publiseres",
+                wording("rules.published_before_approved", published=published, approved=approved),
             )
         )
     return problems
@@ -102,8 +96,7 @@ def dates_not_in_the_future(loaded: LoadedStatement, today: datetime.date) -> li
     problems = [
         loaded.sources[file].problem(
             path,
-            f"{value} is in the future — expected the date it happened, on or before today ({today})",
-            message_nb=f"{value} er fram i tid — oppgi datoen det skjedde, senest i dag ({today})",
+            wording("rules.date_in_future", value=value, today=today),
         )
         for file, path, value in dated
         if value is not None and value > today
@@ -111,8 +104,7 @@ def dates_not_in_the_future(loaded: LoadedStatement, today: datetime.date) -> li
     problems += [
         loaded.sources["countries"].problem(
             ("sources", index, "year"),
-            f"the {source.year} edition is in the future — expected the year of an edition already published",
-            message_nb=f"utgaven fra {source.year} er fram i tid — oppgi året til en utgave som er publisert",
+            wording("rules.edition_in_future", year=source.year),
         )
         for index, source in enumerate(data.countries.sources)
         if source.year is not None and source.year > today.year
@@ -134,9 +126,7 @@ def signatories_consistent(loaded: LoadedStatement, today: datetime.date) -> lis
             problems.append(
                 source.problem(
                     ("signatories", index),
-                    f"«{signatory.name}» is listed twice as {signatory.role.value} — list each signatory once",
-                    message_nb=f"«{signatory.name}» står to ganger som"
-                    f" {signatory.role.value} — før opp hver signatar én gang",
+                    wording("rules.signatory_twice", name=signatory.name, role=signatory.role.value),
                 )
             )
         seen.add(key)
@@ -145,24 +135,21 @@ def signatories_consistent(loaded: LoadedStatement, today: datetime.date) -> lis
         problems.append(
             source.problem(
                 ("signatories",),
-                "more than one signatory has role: ceo — a company has one daglig leder",
-                message_nb="mer enn én signatar har role: ceo — et selskap har én daglig leder",
+                wording("rules.two_ceos"),
             )
         )
     if roles.count(SignatoryRole.board_chair) > 1:
         problems.append(
             source.problem(
                 ("signatories",),
-                "more than one signatory has role: board_chair — the board has one chair (styreleder)",
-                message_nb="mer enn én signatar har role: board_chair — styret har én styreleder",
+                wording("rules.two_chairs"),
             )
         )
     if any(role in BOARD_ROLES for role in roles) and SignatoryRole.board_chair not in roles:
         problems.append(
             source.problem(
                 ("signatories",),
-                "the board signs without its chair — add the styreleder with role: board_chair",
-                message_nb="styret signerer uten styreleder — legg til styrelederen med role: board_chair",
+                wording("rules.board_without_chair"),
             )
         )
     return problems
@@ -177,9 +164,7 @@ def company_is_covered(loaded: LoadedStatement, today: datetime.date) -> list[Pr
     return [
         loaded.sources["statement"].problem(
             ("companies_covered",),
-            f"does not name «{name}» (company.yml name) — the statement must cover the enterprise that publishes it",
-            message_nb=f"nevner ikke «{name}» (navnet i company.yml) —"
-            " redegjørelsen må gjelde virksomheten som publiserer den",
+            wording("rules.company_not_covered", name=name),
         )
     ]
 

@@ -14,6 +14,8 @@ import json
 from pathlib import Path
 
 from aapenhet.form.settings import FormSettings
+from aapenhet.languages import LOG_LANGUAGE
+from aapenhet.words import message
 
 BUILD_RECORD = "build.json"
 _SOURCES = ("mkdocs.yml", "docs", "data", "overrides", "hooks")
@@ -54,30 +56,23 @@ def built_site_problems(
     try:
         built = json.loads((site_dir / BUILD_RECORD).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return [
-            f"{where}: missing or unreadable — {site_dir}/ was not made by a finished strict build of this"
-            " project (a refused or non-strict build writes none); build it with mkdocs build --strict"
-            " before the gate"
-        ]
+        return [message("built.no_record", LOG_LANGUAGE, record=where, site=site_dir)]
     problems = []
     if site_url is not None and _with_slash(str(built.get("site_url"))) != _with_slash(site_url):
         problems.append(
-            f"{where}: site/ was built for {built.get('site_url')}, not {site_url.strip()} — build it"
-            " again with SITE_URL set to the address it is published at"
+            message(
+                "built.other_site_url", LOG_LANGUAGE, record=where, built=built.get("site_url"), now=site_url.strip()
+            )
         )
     if isinstance(form, FormSettings) and (built.get("form_endpoint"), built.get("form_provider")) != (
         form.endpoint,
         form.provider.value,
     ):
         problems.append(
-            f"{where}: site/'s form posts to {built.get('form_endpoint')}, not {form.endpoint} — build it"
-            " again with the same INNSYNSKRAV_* settings as the gate"
+            message("built.other_form", LOG_LANGUAGE, record=where, built=built.get("form_endpoint"), now=form.endpoint)
         )
     if built.get("sources_sha256") != source_digest(project):
-        problems.append(
-            f"{where}: site/ was built from other files than mkdocs.yml, docs/, data/, overrides/ and"
-            " hooks/ as they are now — build it again, then run the gate"
-        )
+        problems.append(message("built.other_files", LOG_LANGUAGE, record=where))
     return problems
 
 

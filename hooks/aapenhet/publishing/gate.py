@@ -6,8 +6,8 @@ the data does not show, and the publication rules — the statement is still a d
 inconsistent in a way the models cannot see within one field) in the current statement or in a
 version kept in data/history/ (``model.publishable``, the rule set ``keep`` uses too), or when the
 build settings would publish the site at an address that is not its public https address or with a
-form that reaches no one. Each reason is one line of plain English, located like the loader's
-messages where it is about ``data/``.
+form that reaches no one. Each reason is one line in ``LOG_LANGUAGE`` (plain English, from the
+word store), located like the loader's messages where it is about ``data/``.
 """
 
 from __future__ import annotations
@@ -18,9 +18,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from aapenhet.form.settings import FormSettings, Provider
+from aapenhet.languages import LOG_LANGUAGE
 from aapenhet.model.publishable import publication_verdict
 from aapenhet.publishing.build_record import built_site_problems
 from aapenhet.website.addresses import public_https_url_problem
+from aapenhet.words import message, wording
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ def site_url_is_public(settings: PublishSettings) -> list[str]:
     problem = public_https_url_problem(settings.site_url)
     if problem is None:
         return []
-    return [f"site_url: {problem} — set SITE_URL (or --site-url) to the site's public address"]
+    return [message("gate.site_url", LOG_LANGUAGE, problem=problem)]
 
 
 def form_endpoint_is_public(settings: PublishSettings) -> list[str]:
@@ -69,28 +71,17 @@ def form_endpoint_is_public(settings: PublishSettings) -> list[str]:
     if settings.form.provider is Provider.netlify:
         if settings.host == "netlify":
             return []  # Netlify takes the posts on the site itself
-        return [
-            f"extra.innsynskrav.provider: netlify takes the form's posts on the site itself, but the site is"
-            f" deployed to {settings.host}, which answers a post with an error — choose a form service"
-            " (formspree, formsubmit, web3forms, generic) or deploy to Netlify (--host netlify)"
-        ]
+        return [message("gate.netlify_elsewhere", LOG_LANGUAGE, host=settings.host)]
     problem = public_https_url_problem(settings.form.endpoint)
     if problem is None and _same_address(settings.form.endpoint or "") in {
         _same_address(url) for url in EXAMPLE_ENDPOINTS
     }:
-        problem = f"«{settings.form.endpoint}» is the example address from EDITING.md, not a form of Exso's"
+        problem = wording("gate.example_endpoint", endpoint=settings.form.endpoint)
     if problem is None:
         if settings.form.provider is Provider.generic and settings.form.service_name is None:
-            return [
-                "extra.innsynskrav.service_name: not set — the privacy notice must name the service that"
-                " processes the requests; set INNSYNSKRAV_SERVICE_NAME (or service_name:)"
-            ]
+            return [message("gate.no_service_name", LOG_LANGUAGE)]
         return []
-    return [
-        f"extra.innsynskrav.endpoint: {problem} — set INNSYNSKRAV_PROVIDER and INNSYNSKRAV_ENDPOINT"
-        " to the form service Exso uses (repository variables on GitHub: Settings → Secrets and variables →"
-        " Actions → Variables; EDITING.md, «The request form's mail service»)"
-    ]
+    return [message("gate.endpoint", LOG_LANGUAGE, problem=problem)]
 
 
 # Every settings check the gate runs, after the data rules, in the order the reasons are printed.
@@ -105,7 +96,7 @@ def publication_problems(project: Path, settings: PublishSettings) -> list[str]:
 
     The data's reasons are ``publishable.publication_verdict``'s, the rule set ``keep`` uses too: the
     current statement and every version kept in data/history/."""
-    reasons = publication_verdict(project / "data", project / "docs").reasons("en")
+    reasons = publication_verdict(project / "data", project / "docs").reasons()
     for settings_check in SETTINGS_CHECKS:
         reasons += settings_check(settings)
     if settings.built is not None:

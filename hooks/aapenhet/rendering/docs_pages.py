@@ -15,6 +15,7 @@ from aapenhet.rendering.placeholders import placeholder_parity_problems, placeho
 from aapenhet.source.pages import unreadable_pages
 from aapenhet.source.problems import Problem
 from aapenhet.source.yaml_source import SourceMap
+from aapenhet.words import Wording, wording
 
 
 def page_versions(docs_dir: Path, languages: list[str], default: str) -> dict[str, dict[str, Path]]:
@@ -46,8 +47,7 @@ def untranslated_pages(docs_dir: Path, languages: list[str], default: str) -> li
                         1,
                         1,
                         "",
-                        f"docs/{wanted} is missing: the page exists only in {present} — add the translation",
-                        f"docs/{wanted} mangler: siden finnes bare på språket {present} — legg til oversettelsen",
+                        wording("pages.untranslated", wanted=wanted, present=present),
                     )
                 )
     return problems
@@ -66,10 +66,7 @@ def empty_pages(docs_dir: Path) -> list[Problem]:
                     1,
                     1,
                     "",
-                    "the page is empty — write its text, or remove it in both languages and"
-                    " its line under nav: in mkdocs.yml",
-                    "siden er tom — skriv teksten, eller fjern den på begge språk og"
-                    " linjen dens under nav: i mkdocs.yml",
+                    wording("pages.empty"),
                 )
             )
     return problems
@@ -80,40 +77,23 @@ def empty_pages(docs_dir: Path) -> list[Problem]:
 # is all that runs or loads code: event-handler attributes (in HTML, or in attr_list's {: …}), links
 # to javascript:, vbscript: or data: addresses, and elements that embed or redirect.
 _ACTIVE_CONTENT = (
-    (re.compile(r"<\s*/?\s*script\b", re.IGNORECASE), "a <script> in a page", "en <script> i en side"),
+    (re.compile(r"<\s*/?\s*script\b", re.IGNORECASE), "active_content.script"),
     (
         re.compile(r"(?:<[a-z][^>]*?[\s/\"']|\{:?\s*(?:[^}\n]*?\s)?)on[a-z]+\s*=", re.IGNORECASE),
-        "an event-handler attribute (onclick=, onerror=, …) in a page",
-        "et attributt som reagerer på hendelser (onclick=, onerror=, …) i en side",
+        "active_content.event_handler",
     ),
-    (
-        re.compile(r"\b(?:java|vb)script\s*:", re.IGNORECASE),
-        "a javascript: or vbscript: address in a page",
-        "en javascript:- eller vbscript:-adresse i en side",
-    ),
-    (
-        re.compile(r"(?:\]\(|\]:[ \t]*|=\s*[\"']?)\s*<?data\s*:", re.IGNORECASE),
-        "a data: address in a link in a page",
-        "en data:-adresse i en lenke i en side",
-    ),
-    (
-        re.compile(r"<\s*(?:iframe|object|embed|meta|base|frame|frameset)\b", re.IGNORECASE),
-        "an element that embeds or redirects (iframe, object, embed, meta, base) in a page",
-        "et element som bygger inn eller sender videre (iframe, object, embed, meta, base) i en side",
-    ),
+    (re.compile(r"\b(?:java|vb)script\s*:", re.IGNORECASE), "active_content.script_address"),
+    (re.compile(r"(?:\]\(|\]:[ \t]*|=\s*[\"']?)\s*<?data\s*:", re.IGNORECASE), "active_content.data_address"),
+    (re.compile(r"<\s*(?:iframe|object|embed|meta|base|frame|frameset)\b", re.IGNORECASE), "active_content.embedding"),
     # Not code, but never text either: NUL, ESC and the like would reach the page as they are.
-    (
-        re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"),
-        "a control character (invisible) in a page",
-        "et kontrolltegn (usynlig) i en side",
-    ),
+    (re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"), "active_content.control_character"),
 )
 
 
 def script_problems(markdown: str, shown_as: str) -> list[Problem]:
     """Everything in a page (its text or its front matter) that would run or load code, where it is."""
     problems = []
-    for pattern, what, what_nb in _ACTIVE_CONTENT:
+    for pattern, what in _ACTIVE_CONTENT:
         for match in pattern.finditer(markdown):
             line = markdown.count("\n", 0, match.start()) + 1
             column = match.start() - (markdown.rfind("\n", 0, match.start()) + 1) + 1
@@ -123,8 +103,7 @@ def script_problems(markdown: str, shown_as: str) -> list[Problem]:
                     line,
                     column,
                     "",
-                    f"{what} — pages are text, and scripts come only from the site itself: remove it",
-                    f"{what_nb} — sidene er tekst, og skript kommer bare fra nettstedet selv: fjern det",
+                    wording("pages.active_content", what=wording(what)),
                 )
             )
     return sorted(problems)
@@ -161,40 +140,22 @@ def untranslated_nav_titles(
             continue
         for title in entry:
 
-            def problem(message: str, message_nb: str, index: int = index, title: str = title) -> Problem:
+            def problem(said: Wording, index: int = index, title: str = title) -> Problem:
                 line, column = settings.locate(("nav", index, title), at_key=True)
-                return Problem(settings.file, line, column, f"nav[{index}]", message, message_nb)
+                return Problem(settings.file, line, column, f"nav[{index}]", said)
 
             if any(char in str(title) for char in "<>"):
-                problems.append(
-                    problem(
-                        f"«{title}»: a menu title is plain text — remove «<» and «>»",
-                        f"«{title}»: en menytittel er ren tekst — fjern «<» og «>»",
-                    )
-                )
+                problems.append(problem(wording("nav.title_not_plain", title=title)))
             target = str(entry[title])
             if re.match(r"\s*(?:java|vb)script\s*:|\s*data\s*:", target, re.IGNORECASE):
-                problems.append(
-                    problem(
-                        f"«{target}»: a menu entry leads to a page or an address, never to a script",
-                        f"«{target}»: et menypunkt fører til en side eller en adresse, aldri til et skript",
-                    )
-                )
+                problems.append(problem(wording("nav.target_is_script", target=target)))
             problems += [
-                problem(
-                    f"«{known[title]}»: the {language} menu title is plain text — remove «<» and «>»",
-                    f"«{known[title]}»: menytittelen for språket {language} er ren tekst — fjern «<» og «>»",
-                )
+                problem(wording("nav.translated_title_not_plain", title=known[title], language=language))
                 for language, known in translations.items()
                 if title in known and any(char in str(known[title]) for char in "<>")
             ]
             problems += [
-                problem(
-                    f"«{title}» has no {language} title — add «{title}: …» under nav_translations: of the"
-                    f" {language} language (plugins: i18n: languages:) in mkdocs.yml",
-                    f"«{title}» har ingen tittel for språket {language} — legg til «{title}: …» under"
-                    f" nav_translations: for språket {language} (plugins: i18n: languages:) i mkdocs.yml",
-                )
+                problem(wording("nav.title_untranslated", title=title, language=language))
                 for language, known in translations.items()
                 if title not in known
             ]

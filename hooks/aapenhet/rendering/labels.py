@@ -1,4 +1,5 @@
-"""The site's own words (table headings, labels, messages) in nb and en, from ``labels.yml``.
+"""The readers' words (table headings, labels) in every language, from ``labels.yml``; the editors'
+messages are beside it in ``messages.yml`` (``aapenhet.words``).
 
 They live in ``templates/labels.yml`` beside the templates (package data) so that a translator edits
 one file, and they go through the same loader as ``data/``: a label missing a language stops the

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from aapenhet.source.problems import Problem
+from aapenhet.words import Wording, verbatim, wording
 
 PLACEHOLDERS = (
     "summary",
@@ -67,25 +68,7 @@ def placeholder_problems(markdown: str, page_path: str) -> list[Problem]:
         if exact is not None and exact.group("name") in PLACEHOLDERS:
             continue
         line, column = _position(markdown, match.start())
-        if exact is not None:
-            what = f"unknown placeholder «{exact.group('name')}»"
-            what_nb = f"ukjent plassholder «{exact.group('name')}»"
-        else:
-            written = " ".join(match.group(0).split())
-            what = f"«{written}» is not a placeholder as written"
-            what_nb = f"«{written}» er ikke en plassholder slik den er skrevet"
-        meant = _did_you_mean(match.group(0))
-        hint = f"did you mean «<!-- aapenhet:{meant} -->»? " if meant else ""
-        hint_nb = f"mente du «<!-- aapenhet:{meant} -->»? " if meant else ""
-        message = (
-            f"{what} — {hint}expected exactly «<!-- aapenhet:NAME -->» (lower case, one space inside each"
-            f" end) with NAME one of: {', '.join(PLACEHOLDERS)}"
-        )
-        message_nb = (
-            f"{what_nb} — {hint_nb}forventet nøyaktig «<!-- aapenhet:NAVN -->» (små bokstaver, ett mellomrom"
-            f" innenfor hver ende) der NAVN er en av: {', '.join(PLACEHOLDERS)}"
-        )
-        problems.append(Problem(page_path, line, column, "", message, message_nb))
+        problems.append(Problem(page_path, line, column, "", _not_exact(match.group(0), exact)))
     for match in EXACT.finditer(markdown):
         line_start = markdown.rfind("\n", 0, match.start()) + 1
         line_end = markdown.find("\n", match.end())
@@ -97,14 +80,7 @@ def placeholder_problems(markdown: str, page_path: str) -> list[Problem]:
                     line,
                     column,
                     "",
-                    (
-                        f"«{match.group(0)}» shares its line with other text or is indented — the block it stands for"
-                        " is a part of the page of its own; put the placeholder alone at the start of a line"
-                    ),
-                    (
-                        f"«{match.group(0)}» står på linje med annen tekst eller er rykket inn — blokken den står for,"
-                        " er en egen del av siden; sett plassholderen alene først på en linje"
-                    ),
+                    (wording("placeholder.not_alone", placeholder=match.group(0))),
                 )
             )
     for match in _OPENED.finditer(markdown):
@@ -114,24 +90,29 @@ def placeholder_problems(markdown: str, page_path: str) -> list[Problem]:
         line, column = _position(markdown, match.start())
         written = match.group(0).strip()
         known = _did_you_mean(written)
-        meant, meant_nb = known or "NAME", known or "NAVN"
+        meant = verbatim(known) if known else wording("placeholder.name_word")
         problems.append(
             Problem(
                 page_path,
                 line,
                 column,
                 "",
-                (
-                    f"«{written}» is not closed with «-->» on its line — the rest of the page would be hidden as a"
-                    f" comment; write «<!-- aapenhet:{meant} -->»"
-                ),
-                (
-                    f"«{written}» blir ikke lukket med «-->» på samme linje — resten av siden ville blitt skjult som en"
-                    f" kommentar; skriv «<!-- aapenhet:{meant_nb} -->»"
-                ),
+                (wording("placeholder.not_closed", written=written, meant=meant)),
             )
         )
     return sorted(problems)
+
+
+def _not_exact(written: str, exact: re.Match[str] | None) -> Wording:
+    """A comment that looks like a placeholder: what it is, what was meant if that is clear, and what
+    a placeholder is."""
+    if exact is not None:
+        what = wording("placeholder.unknown", name=exact.group("name"))
+    else:
+        what = wording("placeholder.not_as_written", written=" ".join(written.split()))
+    meant = _did_you_mean(written)
+    hint = wording("placeholder.did_you_mean", meant=meant) if meant else verbatim("")
+    return wording("placeholder.not_exact", what=what, hint=hint, names=", ".join(PLACEHOLDERS))
 
 
 def placeholder_parity_problems(pages: Mapping[str, str], shown_as: Callable[[str], str]) -> list[Problem]:
@@ -153,10 +134,9 @@ def placeholder_parity_problems(pages: Mapping[str, str], shown_as: Callable[[st
                             line,
                             column,
                             "",
-                            f"placeholder «{name}» is here but not in {shown_as(other)} — the {other} page would lack"
-                            " that part of the statement; add it there too, or remove it here",
-                            f"plassholderen «{name}» står her, men ikke i {shown_as(other)} — siden på språket {other}"
-                            " ville mangle den delen av redegjørelsen; legg den til der også, eller fjern den her",
+                            wording(
+                                "placeholder.not_in_other_language", name=name, other_page=shown_as(other), other=other
+                            ),
                         )
                     )
     return problems

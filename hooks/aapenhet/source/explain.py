@@ -16,28 +16,14 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, RootModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from aapenhet.languages import DEFAULT_LANGUAGE
+from aapenhet.languages import LANGUAGES
 from aapenhet.source.problems import Path, Problem, WordedError
 from aapenhet.source.yaml_source import SourceMap
+from aapenhet.words import Wording, message, per_language, wording
 
-# A text's language, as messages name it: in English, and in Norwegian (with its article).
-_LANGUAGE_NAMES = {"nb": "Norwegian (nb)", "en": "English (en)"}
-_LANGUAGE_TEXTS_NB = {"nb": "den norske teksten (nb)", "en": "den engelske teksten (en)"}
-# What a pattern wants, in English and Norwegian.
-_PATTERN_EXPECTATIONS = {
-    r"^\d{9}$": ("nine digits, such as 123456789", "ni sifre, for eksempel 123456789"),
-    r"^[a-z0-9]+(-[a-z0-9]+)*$": (
-        "an id of lower-case letters, digits and hyphens, such as «hp»",
-        "en id av små bokstaver, sifre og bindestreker, for eksempel «hp»",
-    ),
-}
-_EMAIL_EXPECTATION = ("an e-mail address such as post@example.no", "en e-postadresse som post@example.no")
-_BOUNDS = {
-    "greater_than": ("more than", "mer enn"),
-    "greater_than_equal": ("at least", "minst"),
-    "less_than": ("less than", "mindre enn"),
-    "less_than_equal": ("at most", "høyst"),
-}
+# What a pattern wants: the word store's key.
+_PATTERN_EXPECTATIONS = {r"^\d{9}$": "pattern.organisation_number", r"^[a-z0-9]+(-[a-z0-9]+)*$": "pattern.identifier"}
+_BOUNDS = ("greater_than", "greater_than_equal", "less_than", "less_than_equal")
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -48,96 +34,82 @@ def validation_problems(error: ValidationError, model: type[BaseModel], source: 
     for detail in error.errors(include_url=False):
         path: Path = tuple(detail["loc"])
         at_key = detail["type"] in {"extra_forbidden", "missing"}
-        message, message_nb = _message(detail, path, model)
-        problems.append(source.problem(path, message, at_key=at_key, message_nb=message_nb))
+        problems.append(source.problem(path, _message(detail, path, model), at_key=at_key))
     return problems
 
 
-def _message(detail: ErrorDetails, path: Path, model: type[BaseModel]) -> tuple[str, str]:
-    """What is wrong and what is expected, in English and in Norwegian."""
+def _message(detail: ErrorDetails, path: Path, model: type[BaseModel]) -> Wording:
+    """What is wrong and what is expected, in every language."""
     kind, value, ctx = detail["type"], detail.get("input"), detail.get("ctx") or {}
     field = path[-1] if path else ""
-    annotation = annotation_at(model, path)
-    expected, expected_nb = describe(annotation), describe(annotation, DEFAULT_LANGUAGE)
-    text_nb = _LANGUAGE_TEXTS_NB.get(str(field), "")
+    in_a_text = field in LANGUAGES  # a text's value in one language: the message names the language
+    text = wording(f"language.{field}") if in_a_text else None
     if kind == "missing":
-        if field in _LANGUAGE_NAMES:
-            return (
-                f"missing {_LANGUAGE_NAMES[field]} translation — add «{field}: …»",
-                f"{text_nb} mangler — legg til «{field}: …»",
-            )
-        return (
-            f"required field is missing — expected {expected}",
-            f"feltet mangler, men må være med — forventet {expected_nb}",
-        )
+        if in_a_text:
+            return wording("explain.translation_missing", text=text, code=field)
+        return wording("explain.missing", expected=describe(annotation_at(model, path)))
     if kind == "extra_forbidden":
-        known = _field_names(annotation_at(model, path[:-1]))
-        close = difflib.get_close_matches(str(field), known, n=1, cutoff=0.6)
-        if close:
-            return (
-                f"unknown key «{field}» — did you mean «{close[0]}»?",
-                f"ukjent nøkkel «{field}» — mente du «{close[0]}»?",
-            )
-        listed = ", ".join(known)
-        return (
-            f"unknown key «{field}» — expected one of: {listed}",
-            f"ukjent nøkkel «{field}» — forventet en av: {listed}",
-        )
+        return _unknown_key(str(field), _field_names(annotation_at(model, path[:-1])))
     if kind == "string_too_short":
-        if field in _LANGUAGE_NAMES:
-            return (
-                f"missing {_LANGUAGE_NAMES[field]} translation: the text is empty — write it",
-                f"{text_nb} er tom — skriv den",
-            )
-        return f"is empty — expected {expected}", f"feltet er tomt — forventet {expected_nb}"
+        if in_a_text:
+            return wording("explain.translation_empty", text=text)
+        return wording("explain.empty", expected=describe(annotation_at(model, path)))
     if kind == "string_pattern_mismatch":
-        wanted, wanted_nb = _PATTERN_EXPECTATIONS.get(ctx.get("pattern", ""), _EMAIL_EXPECTATION)
-        return f"«{value}» is not valid — expected {wanted}", f"«{value}» er ikke gyldig — forventet {wanted_nb}"
+        wanted = _PATTERN_EXPECTATIONS.get(ctx.get("pattern", ""), "pattern.email")
+        return wording("explain.not_valid", value=value, wanted=wording(wanted))
     if kind == "value_error":
         refusal = ctx.get("error", detail["msg"])
-        return str(refusal), refusal.message_nb if isinstance(refusal, WordedError) else str(refusal)
+        return refusal.wording if isinstance(refusal, WordedError) else verbatim_refusal(refusal)
     if kind == "enum":
-        allowed = str(ctx.get("expected", "")).replace("'", "")
-        return (
-            f"«{value}» is not allowed — expected one of: {allowed}".replace("'", ""),
-            f"«{value}» er ikke tillatt — forventet en av: {allowed.replace(' or ', ' eller ')}".replace("'", ""),
-        )
+        return _not_allowed(str(value), str(ctx.get("expected", "")))
     if kind == "too_short":
         count = ctx.get("min_length", 1)
-        return (
-            f"is empty — expected at least {count} item{'s' if count != 1 else ''}",
-            f"listen er tom — forventet minst {count} {'punkt' if count == 1 else 'punkter'}",
-        )
+        return wording("explain.too_few_one" if count == 1 else "explain.too_few_many", count=count)
     if kind in _BOUNDS:
         bound = next(iter(ctx.values()), "")
-        words, words_nb = _BOUNDS[kind]
-        return (
-            f"«{value}» is out of range — expected {words} {bound}",
-            f"«{value}» er utenfor det tillatte — forventet {words_nb} {bound}",
-        )
+        return wording("explain.out_of_range", value=value, bound_words=wording(f"bound.{kind}"), bound=bound)
     if value is None:
-        if field in _LANGUAGE_NAMES:
-            return f"the {_LANGUAGE_NAMES[field]} text is empty — write it", f"{text_nb} er tom — skriv den"
-        return f"is empty — expected {expected}", f"feltet er tomt — forventet {expected_nb}"
+        if in_a_text:
+            return wording("explain.text_empty", text=text)
+        return wording("explain.empty", expected=describe(annotation_at(model, path)))
     if kind.startswith("date") and isinstance(value, str) and _ISO_DATE.match(value):
-        return (
-            f"«{value}» is not a real date — expected a date in the calendar as YYYY-MM-DD",
-            f"«{value}» er ingen ekte dato — forventet en dato som finnes i kalenderen, skrevet ÅÅÅÅ-MM-DD",
+        return wording("explain.not_a_real_date", value=value)
+    return wording("explain.not_valid_here", shown=_shape(value), expected=describe(annotation_at(model, path)))
+
+
+def verbatim_refusal(refusal: object) -> Wording:
+    """A validator's refusal that is not worded (a bug in the tool, or pydantic's own words): as it is."""
+    return per_language(lambda language: str(refusal))
+
+
+def _unknown_key(field: str, known: list[str]) -> Wording:
+    close = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
+    if close:
+        return wording("explain.unknown_key_close", key=field, close=close[0])
+    return wording("explain.unknown_key", key=field, known=", ".join(known))
+
+
+def _not_allowed(value: str, expected: str) -> Wording:
+    """pydantic's list of allowed values («'high', 'elevated' or 'low'») with each language's «or»; no
+    quotes, here or in the value."""
+    allowed = expected.replace("'", "")
+    return per_language(
+        lambda language: message(
+            "explain.not_allowed",
+            language,
+            value=value.replace("'", ""),
+            allowed=allowed.replace(" or ", f" {message('word.or', language)} "),
         )
-    shown, shown_nb = (f"«{value}»", f"«{value}»") if isinstance(value, str) else _shape(value)
-    return (
-        f"{shown} is not valid here — expected {expected}",
-        f"{shown_nb} er ikke gyldig her — forventet {expected_nb}",
     )
 
 
-def _shape(value: Any) -> tuple[str, str]:
-    """What a value is, in English and Norwegian."""
+def _shape(value: Any) -> Wording:
+    """What a value is, in every language."""
     if isinstance(value, dict):
-        return "a mapping", "en blokk med nøkler"
+        return wording("shape.mapping")
     if isinstance(value, list):
-        return "a list", "en liste"
-    return f"«{value}»", f"«{value}»"
+        return wording("shape.list")
+    return wording("shape.value", value=value)
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -181,58 +153,32 @@ def _field_names(annotation: Any) -> list[str]:
     return []
 
 
-def describe(annotation: Any, language: str = "en") -> str:
-    """What an editor should write for a value of this type, in a few words, in ``language``."""
-    words = _DESCRIPTIONS_NB if language == DEFAULT_LANGUAGE else _DESCRIPTIONS
+def describe(annotation: Any) -> Wording:
+    """What an editor should write for a value of this type, in a few words, in every language."""
     annotation = _unwrap(annotation)
     if get_origin(annotation) is list:
-        return words["list"].format(describe(get_args(annotation)[0], language))
+        return wording("expected.list", item=describe(get_args(annotation)[0]))
     if not isinstance(annotation, type):
-        return words["value"]
+        return wording("expected.value")
     if annotation.__name__ == "Text":
-        return words["text in both languages"]
+        return wording("expected.text", shape="{" + ", ".join(f"{language}: …" for language in LANGUAGES) + "}")
     if issubclass(annotation, BaseModel):
-        return words["mapping"].format(", ".join(annotation.model_fields))
+        return wording("expected.mapping", keys=", ".join(annotation.model_fields))
     if issubclass(annotation, enum.Enum):
-        return words["one of"].format(", ".join(member.value for member in annotation))
-    if issubclass(annotation, bool):
-        return words["bool"]
-    if issubclass(annotation, int):
-        return words["int"]
-    if issubclass(annotation, float):
-        return words["float"]
-    if issubclass(annotation, datetime.date):
-        return words["date"]
-    if issubclass(annotation, str):
-        return words["str"]
+        return wording("expected.one_of", values=", ".join(member.value for member in annotation))
+    for kind, key in _PLAIN_TYPES:
+        if issubclass(annotation, kind):
+            return wording(key)
     if "Url" in annotation.__name__:
-        return words["url"]
-    return annotation.__name__
+        return wording("expected.url")
+    return wording("expected.type", name=annotation.__name__)
 
 
-_DESCRIPTIONS = {
-    "list": "a list of {} (one «- » line each)",
-    "value": "a value",
-    "text in both languages": "a text in both languages, {nb: …, en: …}",
-    "mapping": "a mapping with keys {}",
-    "one of": "one of: {}",
-    "bool": "true or false",
-    "int": "a whole number, such as 250",
-    "float": "a number, such as 100",
-    "date": "a date as YYYY-MM-DD, such as 2025-06-30",
-    "str": "text",
-    "url": "a web address starting with https://",
-}
-_DESCRIPTIONS_NB = {
-    "list": "en liste med {} (én linje med «- » for hvert punkt)",
-    "value": "en verdi",
-    "text in both languages": "en tekst på begge språk, {nb: …, en: …}",
-    "mapping": "en blokk med nøklene {}",
-    "one of": "en av: {}",
-    "bool": "true eller false",
-    "int": "et heltall, for eksempel 250",
-    "float": "et tall, for eksempel 100",
-    "date": "en dato som ÅÅÅÅ-MM-DD, for eksempel 2025-06-30",
-    "str": "tekst",
-    "url": "en nettadresse som begynner med https://",
-}
+# Checked in this order: bool is an int, and a date's subclass a datetime.
+_PLAIN_TYPES: tuple[tuple[type, str], ...] = (
+    (bool, "expected.bool"),
+    (int, "expected.int"),
+    (float, "expected.float"),
+    (datetime.date, "expected.date"),
+    (str, "expected.str"),
+)

@@ -13,6 +13,7 @@ import stat
 from pathlib import Path
 
 from aapenhet.source.problems import Problem, unreadable
+from aapenhet.words import number, wording
 
 # A page of the statement is a few kB; anything this large is the wrong file (or /dev/zero).
 MAX_PAGE_BYTES = 2 * 1024 * 1024
@@ -56,9 +57,7 @@ def unreadable_pages(docs_dir: Path) -> list[Problem]:
                     line,
                     column,
                     "",
-                    "the page is not saved as UTF-8 (Latin-1 or Windows-1252?) — save it again as UTF-8 in your editor",
-                    "siden er ikke lagret som UTF-8 (Latin-1 eller Windows-1252?) — lagre den på nytt som UTF-8 i"
-                    " redigeringsprogrammet",
+                    wording("page.not_utf8"),
                 )
             )
     return problems
@@ -74,19 +73,16 @@ def _read_page(path: Path, docs_dir: Path) -> tuple[bytes | None, Problem | None
                 1,
                 1,
                 "",
-                "is not a file (a link to a device, a pipe or a folder?) — save the page as a file",
-                "er ikke en fil (en lenke til en enhet, et rør eller en mappe?) — lagre siden som en fil",
+                wording("page.not_a_file"),
             )
         if info.st_size > MAX_PAGE_BYTES:
-            megabytes, most = f"{info.st_size / 1024 / 1024:.1f}", MAX_PAGE_BYTES // 1024 // 1024
+            megabytes, most = number(info.st_size / 1024 / 1024, "0.0"), MAX_PAGE_BYTES // 1024 // 1024
             return None, Problem(
                 shown,
                 1,
                 1,
                 "",
-                f"the page is {megabytes} MB — a page may be at most {most} MB; is it the right file?",
-                f"siden er på {megabytes.replace('.', ',')} MB — en side kan være på høyst {most} MB; er det riktig"
-                " fil?",
+                wording("page.too_large", megabytes=megabytes, most=most),
             )
         return path.read_bytes(), None
     except OSError as error:

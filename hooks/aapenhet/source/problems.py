@@ -1,16 +1,17 @@
 """Problems found in the data, located and worded for the editors who fix them.
 
-Each problem is worded in English (``message``) and in Norwegian Bokmål (``message_nb``), the
-statement's authoritative language: what an editor reads (the build's report, the preview's problem
-page, ``aapenhet check``) is in the language asked for, Norwegian by default; ``str(problem)`` and the
-publication gate's lines, read in CI logs, are English.
+Each problem's message is a ``Wording`` from the word store (``aapenhet.words``), in every language
+of ``LANGUAGES``: what an editor reads (the build's report, the preview's problem page, ``aapenhet
+check``) is in the language asked for, the default language unless asked; ``str(problem)`` and the
+publication gate's lines, read in CI logs, are in ``LOG_LANGUAGE``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from aapenhet.languages import DEFAULT_LANGUAGE, messages_language
+from aapenhet.languages import DEFAULT_LANGUAGE, LOG_LANGUAGE, messages_language
+from aapenhet.words import Wording, message, wording
 
 Path = tuple[str | int, ...]
 
@@ -23,13 +24,11 @@ class Problem:
     line: int
     column: int
     path: str
-    message: str
-    # The same in Norwegian Bokmål: what editors read by default (empty only where no one wrote it).
-    message_nb: str = field(default="", compare=False)
+    wording: Wording
 
     def message_in(self, language: str) -> str:
-        """What is wrong and what to do, in ``language`` (the English where no Norwegian was written)."""
-        return (self.message_nb or self.message) if language == DEFAULT_LANGUAGE else self.message
+        """What is wrong and what to do, in ``language``."""
+        return self.wording.in_language(language)
 
     def text(self, language: str) -> str:
         """One line, whatever text from the data it quotes: a line break in a quoted value would start a
@@ -39,35 +38,26 @@ class Problem:
         return " ".join(text.splitlines())
 
     def __str__(self) -> str:
-        """The English line (CI logs, the gate)."""
-        return self.text("en")
+        """The line for CI logs and the gate."""
+        return self.text(LOG_LANGUAGE)
 
 
 class DataProblems(Exception):
     """Raised when the data cannot be published; carries every problem found, sorted, once each.
-    ``about`` and ``about_nb`` name what was read, in English and Norwegian."""
+    ``about`` names what was read, in every language."""
 
-    def __init__(
-        self,
-        problems: list[Problem],
-        *,
-        about: str = "the statement data",
-        about_nb: str = "dataene til redegjørelsen",
-    ) -> None:
+    def __init__(self, problems: list[Problem], *, about: Wording | None = None) -> None:
         self.problems = sorted(set(problems))
-        self.about = about
-        self.about_nb = about_nb
-        super().__init__(self.report("en"))  # what a traceback shows: for developers
+        self.about = about or wording("about.statement_data")
+        super().__init__(self.report(LOG_LANGUAGE))  # what a traceback shows: for developers
 
     def report(self, language: str | None = None) -> str:
         """Every problem, one line each under a heading, in ``language``; by default in the language
-        ``AAPENHET_LANG`` sets, else the default language (Norwegian)."""
+        ``AAPENHET_LANG`` sets, else the default language."""
         language = language or report_language()
         count = len(self.problems)
-        if language == DEFAULT_LANGUAGE:
-            heading = f"{count} {'problem' if count == 1 else 'problemer'} i {self.about_nb}:"
-        else:
-            heading = f"{count} problem{'s' if count != 1 else ''} in {self.about}:"
+        key = "report.heading_one" if count == 1 else "report.heading_many"
+        heading = message(key, language, count=count, about=self.about)
         return "\n".join([heading, *(f"  {problem.text(language)}" for problem in self.problems)])
 
 
@@ -82,12 +72,12 @@ def report_language() -> str:
 
 
 class WordedError(ValueError):
-    """A validator's refusal in both languages: pydantic keeps the error, and ``explain`` makes a
-    problem of it with its Norwegian (``str(error)`` is the English)."""
+    """A validator's refusal in every language: pydantic keeps the error, and ``explain`` makes a
+    problem of its wording (``str(error)`` is the text in ``LOG_LANGUAGE``)."""
 
-    def __init__(self, message: str, message_nb: str) -> None:
-        super().__init__(message)
-        self.message_nb = message_nb
+    def __init__(self, refusal: Wording) -> None:
+        super().__init__(refusal.in_language(LOG_LANGUAGE))
+        self.wording = refusal
 
 
 def dotted(path: Path) -> str:
@@ -100,12 +90,4 @@ def dotted(path: Path) -> str:
 
 def unreadable(shown: str, error: OSError) -> Problem:
     """A file that cannot be opened (its permissions, or it vanished): where, and what to do."""
-    reason = error.strerror or error
-    return Problem(
-        shown,
-        1,
-        1,
-        "",
-        f"cannot be read ({reason}) — check the file's permissions",
-        f"kan ikke leses ({reason}) — sjekk tilgangsrettighetene til filen",
-    )
+    return Problem(shown, 1, 1, "", wording("file.unreadable", reason=error.strerror or error))

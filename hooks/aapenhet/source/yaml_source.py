@@ -23,14 +23,13 @@ import yaml
 from yaml import events
 
 from aapenhet.source.problems import Path, Problem, dotted, unreadable
+from aapenhet.words import Wording, message, messages, number, per_language, wording
 
 # The data is at most about ten levels deep; anything much deeper is a mistake or an attack.
 MAX_DEPTH = 64
 # Generous for thousands of suppliers (about 1 kB each), far below what would exhaust memory.
 MAX_FILE_BYTES = 32 * 1024 * 1024
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_HINT = "check indentation, colons and quotes near here"
-_HINT_NB = "sjekk innrykk, kolon og anførselstegn i nærheten"
 
 
 @dataclass
@@ -52,9 +51,9 @@ class SourceMap:
                 return self.values[prefix]
         return (1, 1)
 
-    def problem(self, path: Path, message: str, *, at_key: bool = False, message_nb: str = "") -> Problem:
+    def problem(self, path: Path, said: Wording, *, at_key: bool = False) -> Problem:
         line, column = self.locate(path, at_key=at_key)
-        return Problem(self.file, line, column, dotted(path), message, message_nb)
+        return Problem(self.file, line, column, dotted(path), said)
 
 
 @dataclass
@@ -72,31 +71,12 @@ def read_data_text(path: FilePath, shown: str) -> tuple[str | None, list[Problem
     except OSError as error:
         return None, [unreadable(shown, error)]
     if size > MAX_FILE_BYTES:
-        megabytes, most = f"{size / 1024 / 1024:.1f}", MAX_FILE_BYTES // 1024 // 1024
-        return None, [
-            Problem(
-                shown,
-                1,
-                1,
-                "",
-                f"the file is {megabytes} MB — a data file may be at most {most} MB; is it the right file?",
-                f"filen er på {megabytes.replace('.', ',')} MB — en datafil kan være på høyst {most} MB;"
-                " er det riktig fil?",
-            )
-        ]
+        megabytes, most = number(size / 1024 / 1024, "0.0"), MAX_FILE_BYTES // 1024 // 1024
+        return None, [Problem(shown, 1, 1, "", wording("yaml.too_large_file", megabytes=megabytes, most=most))]
     try:
         return path.read_text(encoding="utf-8"), []
     except UnicodeDecodeError as error:
-        return None, [
-            Problem(
-                shown,
-                1,
-                1,
-                "",
-                f"is not UTF-8 text ({error.reason}) — save it as UTF-8",
-                f"er ikke lagret som UTF-8 ({error.reason}) — lagre filen på nytt som UTF-8",
-            )
-        ]
+        return None, [Problem(shown, 1, 1, "", wording("yaml.not_utf8", reason=error.reason))]
     except OSError as error:
         return None, [unreadable(shown, error)]
 
@@ -123,8 +103,7 @@ def parse_yaml(text: str, file: str, *, positions: bool = True) -> ParsedYaml:
                     1,
                     1,
                     "",
-                    f"the text is larger than the {MAX_FILE_BYTES // 1024 // 1024} MB a data file may be",
-                    f"teksten er større enn {MAX_FILE_BYTES // 1024 // 1024} MB, det meste en datafil kan være på",
+                    wording("yaml.too_large_text", most=MAX_FILE_BYTES // 1024 // 1024),
                 )
             ],
         )
@@ -180,24 +159,11 @@ class _Builder:
         elif isinstance(event, events.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                self._stop(
-                    event,
-                    "a second YAML document («---») — keep one document per file",
-                    "et YAML-dokument til («---») — ha bare ett dokument i hver fil",
-                )
+                self._stop(event, wording("yaml.second_document"))
         elif isinstance(event, events.AliasEvent):
-            self._stop(
-                event,
-                f"an alias (*{event.anchor}) — anchors and aliases are not supported here; write the value out in full",
-                f"et alias (*{event.anchor}) — ankre og aliaser kan ikke brukes her; skriv verdien helt ut",
-            )
+            self._stop(event, wording("yaml.alias", anchor=event.anchor))
         elif isinstance(event, events.NodeEvent) and event.anchor is not None:
-            self._stop(
-                event,
-                f"an anchor (&{event.anchor}) — anchors and aliases are not supported here;"
-                " write the value out in full",
-                f"et anker (&{event.anchor}) — ankre og aliaser kan ikke brukes her; skriv verdien helt ut",
-            )
+            self._stop(event, wording("yaml.anchor", anchor=event.anchor))
         elif isinstance(event, events.CollectionStartEvent):
             self._start(event)
 
@@ -216,11 +182,7 @@ class _Builder:
     def _key(self, mapping: _Open, event: events.ScalarEvent) -> None:
         key = event.value
         if key == "<<" and _is_plain(event):
-            self._stop(
-                event,
-                "a merge key («<<») — merge keys are not supported here; write the keys out",
-                "en flettenøkkel («<<») — flettenøkler kan ikke brukes her; skriv nøklene helt ut",
-            )
+            self._stop(event, wording("yaml.merge_key"))
             return
         key_path = (*mapping.path, key)
         seen = key_path in self.source.keys if self.positions else key in mapping.value
@@ -236,9 +198,7 @@ class _Builder:
                     self.source.file,
                     *_position(event),
                     dotted(key_path),
-                    f"duplicate key «{key}» (first at line {first_line}) — give each key once",
-                    f"nøkkelen «{key}» står to ganger (første gang på linje {first_line}) — skriv hver nøkkel bare"
-                    " én gang",
+                    wording("yaml.duplicate_key", key=key, first_line=first_line),
                 )
             )
         mapping.key = key
@@ -246,14 +206,10 @@ class _Builder:
     def _start(self, event: events.CollectionStartEvent) -> None:
         top = self._open[-1] if self._open else None
         if top is not None and isinstance(top.value, dict) and top.key is None:
-            self._stop(
-                event,
-                "a key must be a plain word — expected «key: value»",
-                "en nøkkel må være et enkelt ord — forventet «nøkkel: verdi»",
-            )
+            self._stop(event, wording("yaml.key_not_plain"))
             return
         if len(self._open) >= MAX_DEPTH:
-            self._stop(event, *_too_deep())
+            self._stop(event, _too_deep())
             return
         path = self._next_path()
         if self.positions:
@@ -282,18 +238,13 @@ class _Builder:
                 top.value[top.key] = value
             top.key = None
 
-    def _stop(self, event: events.Event, message: str, message_nb: str) -> None:
+    def _stop(self, event: events.Event, said: Wording) -> None:
         line, column = _position(event)
-        self.problem = Problem(self.source.file, line, column, dotted(self._next_path()), message, message_nb)
+        self.problem = Problem(self.source.file, line, column, dotted(self._next_path()), said)
 
 
-def _too_deep() -> tuple[str, str]:
-    """The message, in English and Norwegian."""
-    return (
-        f"nested more than {MAX_DEPTH} levels deep — the data is never nested this deeply; check the"
-        " indentation and brackets",
-        f"mer enn {MAX_DEPTH} nivåer inni hverandre — dataene har aldri så mange nivåer; sjekk innrykkene og klammene",
-    )
+def _too_deep() -> Wording:
+    return wording("yaml.too_deep", depth=MAX_DEPTH)
 
 
 def _is_plain(event: events.ScalarEvent) -> bool:
@@ -318,10 +269,7 @@ def _character_problem(error: yaml.reader.ReaderError, file: str, text: str) -> 
         line,
         column,
         "",
-        f"an invisible control character (U+{code:04X}) that YAML does not allow — delete it (retype the"
-        " text around it if your editor does not show it); only tabs and line breaks may be used",
-        f"et usynlig kontrolltegn (U+{code:04X}) som YAML ikke tillater — slett det (skriv teksten rundt det"
-        " på nytt hvis redigeringsprogrammet ikke viser det); bare tabulatorer og linjeskift kan brukes",
+        wording("yaml.control_character", code=code),
     )
 
 
@@ -334,15 +282,14 @@ def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Proble
     lines = text.splitlines()
     if "maximum nesting depth" in problem:
         # libyaml's scanner, reading ahead, stops deep flow brackets before the events reach MAX_DEPTH.
-        return Problem(file, line, column, "", *_too_deep())
+        return Problem(file, line, column, "", _too_deep())
     if "cannot start any token" in problem and mark is not None and _char_at(lines, mark) == "\t":
         return Problem(
             file,
             line,
             column,
             "",
-            "a tab — indent with spaces, not tabs",
-            "en tabulator — bruk mellomrom til innrykk, ikke tabulatorer",
+            wording("yaml.tab"),
         )
     if "quoted scalar" in context and "end of stream" in problem and started is not None:
         return Problem(
@@ -350,9 +297,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Proble
             started.line + 1,
             started.column + 1,
             "",
-            "this quote is never closed — add the closing quote (\" or ') where the text ends",
-            "dette anførselstegnet blir aldri lukket — sett inn det avsluttende anførselstegnet (\" eller ')"
-            " der teksten slutter",
+            wording("yaml.unclosed_quote"),
         )
     if context.startswith("while parsing a flow") and started is not None:
         opened = _char_at(lines, started)
@@ -362,20 +307,14 @@ def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Proble
                 started.line + 1,
                 started.column + 1,
                 "",
-                f"this «{opened}» is not closed on its line — close it with «{_CLOSING.get(opened, '')}»,"
-                " or put text that holds a comma, colon or # in quotes",
-                f"denne «{opened}» blir ikke lukket på samme linje — lukk den med «{_CLOSING.get(opened, '')}»,"
-                " eller sett tekst med komma, kolon eller # i anførselstegn",
+                wording("yaml.flow_not_closed", opened=opened, closing=_CLOSING.get(opened, "")),
             )
         return Problem(
             file,
             line,
             column,
             "",
-            f"a comma, colon or # in unquoted text breaks the"
-            f' «{opened}…{_CLOSING.get(opened, "")}» here — put the text in quotes ("…")',
-            f"et komma, kolon eller # i tekst uten anførselstegn bryter"
-            f' «{opened}…{_CLOSING.get(opened, "")}» her — sett teksten i anførselstegn ("…")',
+            wording("yaml.flow_broken", opened=opened, closing=_CLOSING.get(opened, "")),
         )
     if "mapping values are not allowed" in problem and mark is not None:
         return Problem(
@@ -383,68 +322,30 @@ def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Proble
             line,
             1,
             "",
-            "a colon inside unquoted text, or a line indented differently from the"
-            ' lines above — put text that holds a colon in quotes ("…"), and line up keys of the'
-            " same level with the same number of spaces",
-            "et kolon i tekst uten anførselstegn, eller en linje som er rykket inn annerledes enn linjene"
-            ' over — sett tekst med kolon i anførselstegn ("…"), og la nøkler på samme nivå'
-            " begynne med like mange mellomrom",
+            wording("yaml.colon_or_indent"),
         )
-    # The YAML reader's own words, with where the construct began; in Norwegian where they are known.
-    what = " ".join(part for part in (context, problem) if part)
-    began = began_nb = ""
+    began = ""
     if started is not None and mark is not None and started.line != mark.line:
-        began = f" (the construct began at line {started.line + 1})"
-        began_nb = f" (fra linje {started.line + 1})"
-    where_nb = _READER_WORDS_NB.get(context, context)
-    what_nb = f"{where_nb}{began_nb}: " if where_nb else ""
-    what_nb += _READER_WORDS_NB.get(problem, problem)
-    return Problem(
-        file,
-        line,
-        column,
-        "",
-        f"YAML syntax error: {what}{began} — {_HINT}",
-        f"feil i YAML-oppsettet{' ' if where_nb else ': '}{what_nb} — {_HINT_NB}",
-    )
+        began = str(started.line + 1)
+    return Problem(file, line, column, "", _syntax_wording(context, problem, began))
 
 
-# The YAML reader's (libyaml's) words for where it was and what it found, in Norwegian; any other
-# words of its own stay as it says them.
-_READER_WORDS_NB = {
-    "while parsing a block mapping": "i en blokk med nøkler",
-    "while parsing a block collection": "i en liste",
-    "while parsing a flow sequence": "i en liste i «[…]»",
-    "while parsing a flow mapping": "i en blokk i «{…}»",
-    "while parsing a block node": "i en verdi",
-    "while parsing a flow node": "i en verdi",
-    "while parsing a quoted scalar": "i en tekst i anførselstegn",
-    "while scanning a quoted scalar": "i en tekst i anførselstegn",
-    "while scanning a simple key": "i en nøkkel",
-    "while scanning a plain scalar": "i en tekst",
-    "while scanning a block scalar": "i en tekstblokk («|» eller «>»)",
-    "while scanning an alias": "i et alias («*»)",
-    "while scanning an anchor": "i et anker («&»)",
-    "while scanning a tag": "i en tagg («!»)",
-    "while scanning for the next token": "",
-    "did not find expected key": "fant ikke nøkkelen som skulle komme her (er linjen rykket inn for lite"
-    " eller for mye, eller står det noe etter verdien?)",
-    "did not find expected '-' indicator": "fant ikke «-» der neste punkt i listen skulle begynne (er linjen"
-    " rykket inn for lite eller for mye?)",
-    "could not find expected ':'": "fant ikke «:» etter nøkkelen",
-    "found unknown escape character": "fant en omvendt skråstrek (\\) med et tegn etter som YAML ikke kjenner",
-    "found a tab character that violates indentation": "fant en tabulator som ødelegger innrykket",
-    "did not find expected <document start>": "fant tekst etter slutten av dokumentet",
-    "found character that cannot start any token": "fant et tegn som ikke kan stå først i en verdi uten"
-    " anførselstegn (som %, @ eller `)",
-    "did not find expected comment or line break": "fant ikke linjeskift eller kommentar der det skulle være",
-    "did not find expected alphabetic or numeric character": "fant ikke bokstav eller siffer der det skulle være",
-    "did not find expected node content": "fant ingen verdi der det skulle være en",
-    "found unexpected end of stream": "filen slutter før det som ble åpnet, er lukket",
-    "block sequence entries are not allowed in this context": "et listepunkt («- ») kan ikke stå her",
-    "did not find expected ',' or ']'": "fant ikke «,» eller «]»",
-    "did not find expected ',' or '}'": "fant ikke «,» eller «}»",
-}
+def _syntax_wording(context: str, problem: str, began: str) -> Wording:
+    """The YAML reader's own words, with where the construct began (``began``, a line, or empty); in
+    each language's words where the store has them, else as the reader says them."""
+
+    def in_language(language: str) -> str:
+        where, what = _reader_words(context, language), _reader_words(problem, language)
+        began_at = message("yaml.began", language, line=began) if began else ""
+        key = "yaml.syntax" if where else "yaml.syntax_nowhere"
+        return message(key, language, where=where, what=what, began=began_at)
+
+    return per_language(in_language)
+
+
+def _reader_words(said: str, language: str) -> str:
+    key = f"yaml_reader.{said}"
+    return message(key, language) if key in messages() else said
 
 
 _CLOSING = {"[": "]", "{": "}"}

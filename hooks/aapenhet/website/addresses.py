@@ -10,6 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+from aapenhet.words import Wording, wording
+
 # Every page the tool itself names, by its path from a language's root: the one place for code and
 # templates (the templates get them as ``statement_path``, ``suppliers_path``, ``archive_page``…).
 STATEMENT_PAGE = "redegjorelse/"
@@ -72,58 +74,50 @@ def _legacy_ipv4(name: str) -> ipaddress.IPv4Address | None:
         return None
 
 
-def address_characters_problem(url: str, language: str = "en") -> str | None:
+def address_characters_problem(url: str) -> Wording | None:
     """An address goes into pages' attributes and links as it is: one that holds quotes, angle
-    brackets, spaces, controls or invisible characters is refused before it reaches a page. Worded
-    in ``language`` (the gate's English by default)."""
+    brackets, spaces, controls or invisible characters is refused before it reaches a page."""
     if any(char in url for char in "\"'<>\\`{}| ") or any(
         ord(char) < 32 or unicodedata.category(char) in ("Cc", "Cf", "Zs", "Zl", "Zp") for char in url
     ):
-        if language == "en":
-            return (
-                f"«{url}» holds characters an address cannot (quotes, angle brackets, spaces, controls, invisible ones)"
-            )
-        return (
-            f"«{url}» inneholder tegn en adresse ikke kan ha (anførselstegn, vinkelparenteser, mellomrom,"
-            " kontrolltegn eller usynlige tegn)"
-        )
+        return wording("address.bad_characters", url=url)
     return None
 
 
-def public_https_url_problem(url: str | None) -> str | None:
+def public_https_url_problem(url: str | None) -> Wording | None:
     """What keeps ``url`` from being a public https address, or None when it is one."""
     if url is None or not url.strip():
-        return "not set"
+        return wording("address.not_set")
     try:
         parts = urlsplit(url.strip())
         host = parts.hostname or ""
     except ValueError:
-        return f"«{url}» is not a web address"
+        return wording("address.not_an_address", url=url)
     if parts.scheme != "https" or not host:
-        return f"«{url}» is not an absolute https:// address"
+        return wording("address.not_absolute_https", url=url)
     if parts.username is not None or parts.password is not None:
-        return f"«{url}» holds a user name or password — give the address alone"
+        return wording("address.with_user", url=url)
     try:
         port = parts.port
     except ValueError:
         port = 0
     if port is not None and not 0 < port < 65536:
-        return f"«{url}» has no port a browser can reach"
-    characters = address_characters_problem(url)  # the gate's own: in English
+        return wording("address.unreachable_port", url=url)
+    characters = address_characters_problem(url)
     if characters:
         return characters
     host = unicodedata.normalize("NFKC", host)
     if is_loopback_host(host):
-        return f"«{url}» points at this machine ({host}), not at the published site"
+        return wording("address.this_machine", url=url, host=host)
     address = ip_literal(host)
     if isinstance(address, ipaddress.IPv6Address) and address.is_site_local:
-        return f"«{url}» points at a private, link-local or reserved address ({host}), which the public cannot reach"
+        return wording("address.not_global", url=url, host=host)
     if address is not None and not address.is_global:
-        return f"«{url}» points at a private, link-local or reserved address ({host}), which the public cannot reach"
+        return wording("address.not_global", url=url, host=host)
     if _is_example_name(host):
-        return f"«{url}» names a host reserved for examples and tests ({host}), which no published site has"
+        return wording("address.example_host", url=url, host=host)
     if _is_local_name(host):
-        return f"«{url}» names a host that exists only on a local network ({host}), not on the internet"
+        return wording("address.local_host", url=url, host=host)
     return None
 
 

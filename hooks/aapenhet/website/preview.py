@@ -14,6 +14,7 @@ from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
 from aapenhet.rendering.problems_page import problems_document
 from aapenhet.source.problems import DataProblems, Problem
 from aapenhet.source.yaml_source import file_problems
+from aapenhet.words import verbatim, wording
 
 
 def settings_problems(settings_file: Path, error: Exception) -> DataProblems:
@@ -23,8 +24,8 @@ def settings_problems(settings_file: Path, error: Exception) -> DataProblems:
     problems = file_problems(settings_file)
     if not problems:
         said = " ".join(str(error).split())  # MkDocs' own words: English only
-        problems = [Problem(shown, 1, 1, "", said, f"MkDocs kan ikke lese filen: {said}")]
-    return DataProblems(problems, about=shown, about_nb=shown)
+        problems = [Problem(shown, 1, 1, "", wording("settings.mkdocs_cannot_read", said=said))]
+    return DataProblems(problems, about=verbatim(shown))
 
 
 def show_settings_problems(site_dir: Path, settings_file: Path, error: Exception) -> str:
