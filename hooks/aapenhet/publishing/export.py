@@ -21,7 +21,7 @@ import functools
 import json
 from pathlib import Path
 
-from aapenhet.publishing import cycle_csv
+from aapenhet.publishing import csv_columns, cycle_csv
 from aapenhet.publishing.csv_cells import csv_text, joined
 from aapenhet.rendering.labels import Labels, load_labels
 from aapenhet.view import document as out
@@ -29,33 +29,10 @@ from aapenhet.view.statement_view import StatementView
 
 JSON_FILE = "statement.json"
 SCHEMA_FILE = out.SCHEMA_URL
-CSV_FILE = "suppliers.csv"
+CSV_FILE = csv_columns.SUPPLIERS.file
 
-
-SUPPLIER_COLUMNS = (
-    "supplier_id",
-    "supplier_name",
-    "supplies",
-    "headquarters_country_code",
-    "headquarters_country_name",
-    "owner",
-    "owner_share_percent",
-    "product_lines",
-    "supply_kind",
-    "production_notes",
-    "production_places",
-    "country_code",
-    "country_name",
-    "risk_level",
-    "risk_areas",
-    "risk_area_codes",
-    "rating_source",
-    "rating_source_publisher",
-    "rating_source_year",
-    "rating_source_url",
-    "follow_up_kinds",
-)
-"""The columns of ``suppliers.csv``, in order; README.md says what each holds."""
+SUPPLIER_COLUMNS = csv_columns.SUPPLIERS.names
+"""The columns of ``suppliers.csv``, in order, as ``csv_columns.SUPPLIERS`` defines and describes them."""
 
 
 # --- statement.json ----------------------------------------------------------------------------
