@@ -2,7 +2,8 @@
 
 They prove, with the ``frictionless`` library as a reader would run it (``frictionless.validate``):
 the package written beside the files is valid and every row of every CSV file is checked against its
-Table Schema (a code outside its closed set, or a file changed after it was written, is reported); it
+Table Schema, for the draft, 300 generated suppliers and texts with quotes, line breaks and a leading
+«=» (a code outside its closed set, or a file changed after it was written, is reported); it
 says the files' language and which columns are text in it, the company that publishes it and nothing
 the data does not say (no title, no licence); ``statement.json`` points at its JSON Schema, which it
 passes; the same data gives the same bytes. In the shared builds: the draft's package in both
@@ -21,8 +22,9 @@ import frictionless
 import pytest
 from jsonschema import Draft202012Validator
 
+from aapenhet.bench.generate import write_data_folder
 from aapenhet.model.loader import load_statement_data
-from aapenhet.model.models import StatementData
+from aapenhet.model.models import StatementData, Suppliers, Text
 from aapenhet.publishing.csv_columns import TABLES
 from aapenhet.publishing.datapackage import DATAPACKAGE_FILE, package_name
 from aapenhet.publishing.export import JSON_FILE, SCHEMA_FILE, machine_readable_files, write_machine_readable
@@ -72,6 +74,29 @@ def assert_valid_package(folder: Path, language: str) -> None:
 def test_the_written_package_is_valid_row_by_row(draft: StatementData, tmp_path: Path, language: str) -> None:
     write_machine_readable(tmp_path, statement_view(draft, language))
     assert_valid_package(tmp_path, language)
+
+
+def test_a_long_generated_list_is_valid_row_by_row(tmp_path: Path) -> None:
+    """Generated suppliers (aapenhet bench generate): many countries, ratings, follow-ups and names."""
+    write_data_folder(PROJECT / "data", tmp_path / "data", suppliers=300)
+    data = load_statement_data(tmp_path / "data")
+    for language in LANGUAGES:
+        write_machine_readable(tmp_path / language, statement_view(data, language))
+        assert_valid_package(tmp_path / language, language)
+
+
+def test_quotes_line_breaks_and_formula_guards_stay_valid(draft: StatementData, tmp_path: Path) -> None:
+    """A name and a product line with a comma, quotes, a line break, the list separator and a leading
+    «=» (written with a guarding «'»): one row each, valid."""
+    tricky = '=Acme, "the best"\nsecond line; still one value'
+    first, *rest = draft.suppliers.suppliers
+    line, *other_lines = first.production
+    line = line.model_copy(update={"product_line": Text(nb=tricky, en=tricky)})
+    first = first.model_copy(update={"name": tricky, "production": [line, *other_lines]})
+    data = draft.model_copy(update={"suppliers": Suppliers(suppliers=[first, *rest])})
+    for language in LANGUAGES:
+        write_machine_readable(tmp_path / language, statement_view(data, language))
+        assert_valid_package(tmp_path / language, language)
 
 
 def test_a_code_outside_its_set_or_a_changed_file_is_reported(draft: StatementData, tmp_path: Path) -> None:
