@@ -49,6 +49,7 @@ from aapenhet.publishing.cycle_csv import (
     measures_csv,
     risks_csv,
 )
+from aapenhet.publishing.datapackage import DATAPACKAGE_FILE
 from aapenhet.publishing.export import (
     CSV_FILE,
     JSON_FILE,
@@ -409,7 +410,8 @@ def test_write_machine_readable_writes_every_file(data: StatementData, tmp_path:
     tricky = with_tricky_supplier_texts(data)
     directory = tmp_path / "site" / ("en" if language == "en" else "")
     paths = write_machine_readable(directory, statement_view(tricky, language))
-    assert paths == [directory / name for name in (JSON_FILE, SCHEMA_FILE, CSV_FILE, RISKS_FILE, MEASURES_FILE)]
+    written = (JSON_FILE, SCHEMA_FILE, CSV_FILE, RISKS_FILE, MEASURES_FILE, DATAPACKAGE_FILE)
+    assert paths == [directory / name for name in written]
 
     json_text = (directory / JSON_FILE).read_text(encoding="utf-8")
     assert json_text.endswith("}\n") and not json_text.endswith("\n\n")
@@ -448,6 +450,8 @@ def test_the_developers_guide_documents_every_column_and_top_level_field() -> No
         "/en/risks_and_impacts.csv",
         "/measures.csv",
         "/en/measures.csv",
+        "/datapackage.json",
+        "/en/datapackage.json",
     )
     for url in urls:
         assert f"`{url}`" in section, url

@@ -10,50 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from aapenhet.publishing.csv_cells import csv_text, joined
+from aapenhet.publishing.csv_columns import MEASURES, RISKS_AND_IMPACTS
 from aapenhet.view import document as out
 
-RISKS_FILE = "risks_and_impacts.csv"
-MEASURES_FILE = "measures.csv"
+RISKS_FILE = RISKS_AND_IMPACTS.file
+MEASURES_FILE = MEASURES.file
 
-RISK_COLUMNS = (
-    "id",
-    "type",
-    "title",
-    "country_codes",
-    "country_names",
-    "sector",
-    "supplier_ids",
-    "product_line",
-    "tier",
-    "rights",
-    "risk_level",
-    "severity",
-    "likelihood",
-    "exposure",
-    "rating_source",
-    "identified_on",
-    "remediation",
-    "remediation_status",
-    "measure_ids",
-    "description",
-)
-"""The columns of ``risks_and_impacts.csv``, in order; README.md says what each holds."""
+RISK_COLUMNS = RISKS_AND_IMPACTS.names
+"""The columns of ``risks_and_impacts.csv``, in order, as ``csv_columns.RISKS_AND_IMPACTS`` defines them."""
 
-MEASURE_COLUMNS = (
-    "measure_id",
-    "title",
-    "kind",
-    "status",
-    "addresses",
-    "supplier_id",
-    "started_on",
-    "completed_on",
-    "result",
-    "expected_result",
-    "supplier_said",
-    "description",
-)
-"""The columns of ``measures.csv``, in order; README.md says what each holds."""
+MEASURE_COLUMNS = MEASURES.names
+"""The columns of ``measures.csv``, in order, as ``csv_columns.MEASURES`` defines them."""
 
 
 def risks_csv(document: out.StatementDocument) -> str:

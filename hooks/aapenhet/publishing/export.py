@@ -8,7 +8,9 @@ that language's ``StatementView`` (``view/statement_view.py``), the same object 
   (``view/document.py``);
 - ``suppliers.csv``: one row per supplier and production country, with the country's risk rating
   (``suppliers_csv``; the columns are ``SUPPLIER_COLUMNS``);
-- ``risks_and_impacts.csv`` and ``measures.csv``: the due-diligence cycle (``cycle_csv.py``).
+- ``risks_and_impacts.csv`` and ``measures.csv``: the due-diligence cycle (``cycle_csv.py``);
+- ``datapackage.json``: those files described as a Frictionless Data Package (``datapackage.py``),
+  every CSV column from its one definition in ``csv_columns.py``.
 
 Nothing here imports MkDocs. The words for risk areas in the CSV are the site's own
 (``rendering/templates/labels.yml``), so the CSV and the pages never name an area differently: the
@@ -21,41 +23,19 @@ import functools
 import json
 from pathlib import Path
 
-from aapenhet.publishing import cycle_csv
+from aapenhet.publishing import csv_columns, cycle_csv
 from aapenhet.publishing.csv_cells import csv_text, joined
+from aapenhet.publishing.datapackage import DATAPACKAGE_FILE, datapackage_json
 from aapenhet.rendering.labels import Labels, load_labels
 from aapenhet.view import document as out
 from aapenhet.view.statement_view import StatementView
 
 JSON_FILE = "statement.json"
 SCHEMA_FILE = out.SCHEMA_URL
-CSV_FILE = "suppliers.csv"
+CSV_FILE = csv_columns.SUPPLIERS.file
 
-
-SUPPLIER_COLUMNS = (
-    "supplier_id",
-    "supplier_name",
-    "supplies",
-    "headquarters_country_code",
-    "headquarters_country_name",
-    "owner",
-    "owner_share_percent",
-    "product_lines",
-    "supply_kind",
-    "production_notes",
-    "production_places",
-    "country_code",
-    "country_name",
-    "risk_level",
-    "risk_areas",
-    "risk_area_codes",
-    "rating_source",
-    "rating_source_publisher",
-    "rating_source_year",
-    "rating_source_url",
-    "follow_up_kinds",
-)
-"""The columns of ``suppliers.csv``, in order; README.md says what each holds."""
+SUPPLIER_COLUMNS = csv_columns.SUPPLIERS.names
+"""The columns of ``suppliers.csv``, in order, as ``csv_columns.SUPPLIERS`` defines and describes them."""
 
 
 # --- statement.json ----------------------------------------------------------------------------
@@ -134,13 +114,20 @@ def _lines_by_country(supplier: out.Supplier) -> dict[str, list[out.ProductionLi
 
 
 # The names of those files, known without data (a preview with wrong data still links to them).
-MACHINE_READABLE_NAMES = (JSON_FILE, SCHEMA_FILE, CSV_FILE, cycle_csv.RISKS_FILE, cycle_csv.MEASURES_FILE)
+MACHINE_READABLE_NAMES = (
+    JSON_FILE,
+    SCHEMA_FILE,
+    CSV_FILE,
+    cycle_csv.RISKS_FILE,
+    cycle_csv.MEASURES_FILE,
+    DATAPACKAGE_FILE,
+)
 
 
 def machine_readable_files(view: StatementView, *, labels: Labels | None = None) -> dict[str, str]:
     """The files of ``view``'s language, by file name: what a language's site root holds."""
     document = view.document
-    return {
+    files = {
         # Pydantic's own serialiser writes the same bytes as json.dumps(…, indent=2), four times faster.
         JSON_FILE: document.model_dump_json(by_alias=True, indent=2) + "\n",
         SCHEMA_FILE: _schema_text(),
@@ -148,6 +135,9 @@ def machine_readable_files(view: StatementView, *, labels: Labels | None = None)
         cycle_csv.RISKS_FILE: cycle_csv.risks_csv(document),
         cycle_csv.MEASURES_FILE: cycle_csv.measures_csv(document),
     }
+    # Last: it describes the files above, each with its size and SHA-256.
+    files[DATAPACKAGE_FILE] = datapackage_json(document, files, statement_file=JSON_FILE, schema_file=SCHEMA_FILE)
+    return files
 
 
 def write_machine_readable(directory: Path, view: StatementView, *, labels: Labels | None = None) -> list[Path]:
