@@ -8,7 +8,7 @@ each version's statement is its ``StatementView`` in the same language, what its
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -74,18 +74,24 @@ class VersionView:
 
     def country_name(self, code: str) -> str:
         """A country's name as this version names it, or, for one it no longer names, the version before."""
-        for view in (self.statement, self.previous.statement if self.previous else None):
-            if view is not None and code in view.countries:
+        for view in self._statements():
+            if code in view.countries:
                 return view.countries[code].country_name
         raise KeyError(code)
 
     def title(self, id: str) -> str:
         """The title of a risk, impact or measure by its id: in this version, or, for one it no longer
         has (a risk closed, a measure dropped), in the version before."""
-        for view in (self.statement, self.previous.statement if self.previous else None):
-            if view is not None and (found := view.findings.get(id) or view.measures.get(id)) is not None:
+        for view in self._statements():
+            if (found := view.findings.get(id) or view.measures.get(id)) is not None:
                 return found.title
         raise KeyError(id)
+
+    def _statements(self) -> Iterator[StatementView]:
+        """This version's statement, then, only if it is asked for, the version before's."""
+        yield self.statement
+        if self.previous is not None:
+            yield self.previous.statement
 
 
 def version_changes(versions: list[Version]) -> list[Changes | None]:
