@@ -114,3 +114,13 @@ def test_a_message_is_filled_in_per_language_with_its_fields_in_that_language() 
     assert message("explain.translation_missing", "nb", text=text, code="en") == said.in_language("nb")
     assert number(1.5, "0.0") == Wording((("nb", "1,5"), ("en", "1.5")))
     assert verbatim("x").in_language("nb") == verbatim("x").in_language("en") == "x"
+
+
+def test_the_typed_languages_are_the_list() -> None:
+    """The published document's types (view/document.py) name the same languages as the list."""
+    from typing import get_args
+
+    from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES, AuthoritativeLanguage, Language
+
+    assert get_args(Language) == LANGUAGES
+    assert get_args(AuthoritativeLanguage) == (DEFAULT_LANGUAGE,)

@@ -16,6 +16,8 @@ DEFAULT_LANGUAGE = "nb"
 # The language of CI logs, tracebacks and the publication gate's lines: developers read them.
 LOG_LANGUAGE = "en"
 Language = Literal["nb", "en"]
+# The published document's type of its authoritative language: the default language, and only it.
+AuthoritativeLanguage = Literal["nb"]
 
 # How the editors' JSON Schemas (data/schemas/) describe a text, and its value in each language.
 TEXT_DESCRIPTION = "A text shown to the public, in Norwegian Bokmål (authoritative) and English."

@@ -19,7 +19,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
-from aapenhet.languages import Language
+from aapenhet.languages import DEFAULT_LANGUAGE, AuthoritativeLanguage, Language
 from aapenhet.model.completeness import Missing
 from aapenhet.model.models import (
     Exposure,
@@ -342,7 +342,9 @@ class StatementDocument(OutputModel):
     language: Language = Field(
         description="Language of every text in this document: nb (Norwegian Bokmål) or en (English)."
     )
-    authoritative_language: Literal["nb"] = Field(description="The language whose text is authoritative: nb.")
+    authoritative_language: AuthoritativeLanguage = Field(
+        description=f"The language whose text is authoritative: {DEFAULT_LANGUAGE}."
+    )
     status: Status = Field(
         description="final when the statement is approved, signed and complete; draft while anything in"
         " `missing` or `carried_over` is."
