@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from aapenhet.rendering.renderer import template_environment
 from aapenhet.source.problems import Problem
+from aapenhet.words import message
 
 
 @functools.cache
@@ -30,6 +31,14 @@ def problems_page(problems: Iterable[Problem], language: str) -> str:
     template = _environment().get_template("problems_page.html")
     return template.render(
         language=language,
+        words={
+            "title": message("problems_page.title", language),
+            "count": message("problems_page.count_one", language)
+            if len(listed) == 1
+            else message("problems_page.count_many", language, count=len(listed)),
+            "intro": message("problems_page.intro", language),
+            "guide": message("problems_page.guide", language),
+        },
         problems=[
             {
                 "where": f"{problem.file}:{problem.line}:{problem.column}",
@@ -45,4 +54,5 @@ def problems_document(problems: Iterable[Problem], language: str) -> str:
     """A whole HTML page listing ``problems``, without the theme: for when mkdocs.yml, which names
     the theme, cannot be read."""
     content = Markup(problems_page(problems, language))
-    return _environment().get_template("problems_document.html").render(language=language, content=content)
+    title = message("problems_page.title", language)
+    return _environment().get_template("problems_document.html").render(language=language, title=title, content=content)
