@@ -77,7 +77,7 @@ def test_each_rule_finds_what_it_is_for(tmp_path: Path) -> None:
         " countries.yml)",
         "b: «ITUC Global Rights Index»: the edition (year) is not given — fill in year:",
         "c: «Updated sustainability policy and guidelines for suppliers»: the measure addresses no risk — fill in"
-        " addresses:",
+        " addresses: where the statement links it to a risk",
         "c: «Interviews with HP Inc.»: the result is not given — fill in result:",
         "c: «Interviews with HP Inc.»: the measure is done, but its date is not given — fill in completed_on:"
         " (YYYY-MM-DD)",
@@ -95,7 +95,7 @@ def test_a_risk_without_measures_and_a_supplier_without_follow_up_are_found(tmp_
     found = findings_for(tmp_path, unlink)
     assert (
         "c: «Trade in electronic equipment»: no measure addresses this risk — put its id in addresses: of the"
-        " measures meant for it" in found
+        " measures meant for it, but only where the statement itself links them" in found
     )
     assert any(
         line.startswith(

@@ -359,16 +359,11 @@ def test_sector_risks_are_shown_in_the_statements_own_words() -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_risks_say_once_how_the_sectors_scale_differs_from_the_countries(language: str) -> None:
-    """«Høyere risiko» (a sector, higher than other sectors) beside «Høy risiko» (a country's rating)."""
+    """«Høyere risiko» (a sector, in the statement's own words) beside «Høy risiko» (a country's rating),
+    said once; never that a sector's risk is higher than something the statement does not name."""
     notes = render_block("risks", language).select("p.aapenhet-risk-scales")
-    assert [note.get_text() for note in notes] == [
-        {
-            "nb": "To skalaer: For sektorer betyr «høyere risiko» at risikoen er høyere enn i andre sektorer."
-            " For land er «høy risiko» klassifiseringen fra kilden som er oppgitt for landet.",
-            "en": "Two scales: for sectors, ‘higher risk’ means that the risk is higher than in other sectors;"
-            " for countries, ‘high risk’ is the rating given by the source named for the country.",
-        }[language]
-    ]
+    assert [note.get_text() for note in notes] == [load_labels().get("risks.scales", language)]
+    assert "andre sektorer" not in notes[0].get_text() and "other sectors" not in notes[0].get_text()
 
 
 def test_what_the_seed_does_not_say_is_shown_as_not_stated() -> None:
@@ -725,3 +720,34 @@ def test_a_place_below_country_level_is_shown_with_its_country_then_the_countrys
         language
     ]
     assert england.endswith(f"England ({country}) {risk}"), england
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_signed_page_says_what_each_source_rates_and_what_it_does_not_know(language: str) -> None:
+    """The statement page is the one the board signs: the ratings' substance (which countries, which
+    level, which areas) is on it, not only on the suppliers page; an organisation number the statement
+    does not give is shown as not stated, not left out."""
+    table = visible_text(render_block("supplier_table", language))
+    sentence = {
+        "nb": "ITUC Global Rights Index rangerer Kina, Taiwan, Vietnam og India med høy risiko innenfor"
+        " tvangsarbeid, arbeidstakerrettigheter, barnearbeid og diskriminering.",
+        "en": "ITUC Global Rights Index rates China, Taiwan, Vietnam and India as high risk for forced labour,"
+        " workers' rights, child labour and discrimination.",
+    }[language]
+    assert sentence in table
+    profile = visible_text(render_block("company_profile", language))
+    assert (
+        f"{load_labels().get('company.organisation_number', language)} {load_labels().get('not_stated', language)}"
+        in profile
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_supplier_follow_up_is_named_by_its_title_and_says_when_no_result_is_stated(language: str) -> None:
+    entries = render_block("supplier_follow_up", language).select("section.aapenhet-supplier")
+    hp = " ".join(entries[0].get_text().split())
+    title, result = {
+        "nb": ("Intervjuer med HP Inc.", "Resultat: Ikke oppgitt"),
+        "en": ("Interviews with HP Inc.", "Result: Not stated"),
+    }[language]
+    assert title in hp and result in hp

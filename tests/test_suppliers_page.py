@@ -92,7 +92,13 @@ def test_country_view_lists_each_country_once_with_rating_source_and_suppliers(
     assert [row["id"] for row in rows] == [f"country-{rating.code.lower()}" for rating in data.countries.countries]
     sources = {source.id: source for source in data.countries.sources}
     for row, rating in zip(rows, data.countries.countries, strict=True):
-        assert text(row.select_one("th")) == country_name(rating.code, language)
+        # A country where every line names a place in it is shown as the statement names it: England.
+        lines = [line for supplier in data.suppliers.suppliers for line in supplier.production]
+        there = [line for line in lines if rating.code in line.countries]
+        places = list(dict.fromkeys(line.place.in_language(language) for line in there if line.place))
+        name = country_name(rating.code, language)
+        expected = f"{', '.join(places)} ({name})" if places and all(line.place for line in there) else name
+        assert text(row.select_one("th")) == expected
         assert text(row.select_one(".aapenhet-risk")) == risk_label(labels, language, rating.risk)
         source_cell = text(row.select("td")[2])
         if rating.source:

@@ -64,18 +64,10 @@ def country_overview(view: StatementView) -> Overview:
     """Every country a named supplier makes goods in or delivers services from, grouped by rating,
     each with a bar as long as its number of suppliers; a long list's description counts them."""
     countries: dict[str, dict[str, set[SupplyKind]]] = {}
-    # The places below country level the statement names, by country: shown when they are all it names there.
-    places: dict[str, list[str]] = {}
-    anywhere: set[str] = set()  # countries with a line that names no place in them
     for supplier in view.document.suppliers:
         for line in supplier.production:
             for country in line.countries:
-                code = country.country_code
-                countries.setdefault(code, {}).setdefault(supplier.name, set()).add(line.kind)
-                if line.place is None:
-                    anywhere.add(code)
-                elif line.place not in places.setdefault(code, []):
-                    places[code].append(line.place)
+                countries.setdefault(country.country_code, {}).setdefault(supplier.name, set()).add(line.kind)
     most = max((len(suppliers) for suppliers in countries.values()), default=1)
     groups, y = [], 0
     for level in ORDER:
@@ -87,9 +79,7 @@ def country_overview(view: StatementView) -> Overview:
         group_y, y, rows = y, y + BAND + ROW_GAP // 2, []
         for code in codes:
             suppliers = tuple(countries[code])
-            name = view.countries[code].country_name
-            if places.get(code) and code not in anywhere:
-                name = f"{', '.join(places[code])} ({name})"
+            name = view.place_names[code]
             name_lines = tuple(textwrap.wrap(name, NAME_CHARS)) or (code,)
             services_only = set().union(*countries[code].values()) == {SupplyKind.services}
             lines = len(name_lines) + services_only  # "(services)" takes a line of its own

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from aapenhet.model.facts import LONG_LIST, SupplierGroup, supplier_groups
-from aapenhet.model.models import Exposure, MeasureKind, RiskLevel, StatementData, SupplyKind
+from aapenhet.model.models import Exposure, MeasureKind, RiskArea, RiskLevel, StatementData, SupplyKind
 from aapenhet.source.problems import Problem
 from aapenhet.view import document as out
 from aapenhet.view.mapping import statement_document
@@ -26,6 +26,16 @@ class MeasuresShown:
 
     listed: list[out.Measure]
     supplier_follow_ups: list[tuple[MeasureKind, int]]
+
+
+@dataclass(frozen=True)
+class RatingGroup:
+    """Countries one source rates alike (the same level, the same areas): said in one sentence."""
+
+    source: out.RatingSource
+    risk_level: RiskLevel
+    risk_areas: list[RiskArea]
+    countries: list[out.CountryRisk]
 
 
 @dataclass(frozen=True)
@@ -106,6 +116,39 @@ class StatementView:
     def high_risk_supply_countries(self) -> list[out.CountryRisk]:
         """The countries rated high risk where goods are made or services delivered from, each once."""
         return [country for country in self.supply_countries if country.risk_level is RiskLevel.high]
+
+    @cached_property
+    def place_names(self) -> dict[str, str]:
+        """Each supply country as the statement names it: «England (Storbritannia)» where every line
+        there names a place in it, else the country's own name."""
+        places: dict[str, list[str]] = {}
+        anywhere: set[str] = set()  # countries with a line that names no place in them
+        for supplier in self.document.suppliers:
+            for line in supplier.production:
+                for country in line.countries:
+                    code = country.country_code
+                    if line.place is None:
+                        anywhere.add(code)
+                    elif line.place not in places.setdefault(code, []):
+                        places[code].append(line.place)
+        names = {code: country.country_name for code, country in self.countries.items()}
+        for code, named in places.items():
+            if named and code not in anywhere:
+                names[code] = f"{', '.join(named)} ({names[code]})"
+        return names
+
+    @cached_property
+    def rating_groups(self) -> list[RatingGroup]:
+        """The supply countries' ratings by source, level and areas, in the statement's order."""
+        groups: dict[tuple[str, RiskLevel, tuple[RiskArea, ...]], list[out.CountryRisk]] = {}
+        for country in self.supply_countries:
+            if country.rating_source is not None and country.risk_level is not None:
+                key = (country.rating_source, country.risk_level, tuple(country.risk_areas))
+                groups.setdefault(key, []).append(country)
+        return [
+            RatingGroup(self.rating_sources[source], level, list(areas), countries)
+            for (source, level, areas), countries in groups.items()
+        ]
 
     @cached_property
     def suppliers_in(self) -> dict[str, list[out.Supplier]]:
