@@ -415,7 +415,8 @@ class Where(StrictModel):
 
 
 class Risk(StrictModel):
-    """A significant risk of adverse impacts the due diligence identified (§5 b).
+    """A risk of adverse impacts the statement names (§5 b); exposure: none marks one named only to say
+    Exso is not exposed to it.
 
     Empty fields are what the statement does not say (shown as "not stated"); ``level`` is the
     statement's own wording of the risk (``elevated`` for "høyere risiko"), not a rating by a source.
@@ -558,7 +559,7 @@ class DueDiligence(StrictModel):
     concerns_channel: Text | None = None
     """Where anyone can raise a concern (a grievance channel)."""
     risks: list[Risk] = Field(min_length=1)
-    """Significant risks identified (§5 b)."""
+    """Risks the statement names (§5 b), with Exso's exposure to each."""
     # Empty: the statement does not say whether actual adverse impacts were found.
     actual_impacts: ActualImpacts | None = None
     """Actual adverse impacts found, or none_identified with how they were looked for (§5 b). Empty: not stated."""

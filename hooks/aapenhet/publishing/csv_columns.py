@@ -164,11 +164,12 @@ RISK_TYPES = ("risk", "actual_impact")
 
 RISKS_AND_IMPACTS = Table(
     file="risks_and_impacts.csv",
-    description="One row per significant risk and per actual adverse impact (§5 b), with the measures that address it.",
+    description="One row per risk the statement names and per actual adverse impact (§5 b), with the measures"
+    " that address it; `exposure` says whether Exso is exposed to a risk.",
     primary_key=("id",),
     columns=(
         Column("id", "the risk's or impact's stable id, as in `statement.json`"),
-        Column("type", "`risk` (a significant risk) or `actual_impact`", codes=RISK_TYPES),
+        Column("type", "`risk` (a risk the statement names) or `actual_impact`", codes=RISK_TYPES),
         Column("title", "a short name", in_language=True),
         Column(
             "country_codes",

@@ -233,7 +233,8 @@ class Where(OutputModel):
 
 
 class Risk(OutputModel):
-    """A significant risk of adverse impacts the due diligence identified (åpenhetsloven §5 b)."""
+    """A risk of adverse impacts the statement names (åpenhetsloven §5 b); `exposure: none` marks one it names
+    only to say Exso is not exposed to it."""
 
     id: str = Field(description="Stable identifier; `measures[].addresses` refers to it.")
     title: str
@@ -321,7 +322,10 @@ class DueDiligence(OutputModel):
     routines: Routines
     responsible: str | None = Field(description="Who is responsible for the due diligence; null when not stated.")
     concerns_channel: str | None = Field(description="Where anyone can raise a concern; null when not stated.")
-    risks: list[Risk] = Field(description="Significant risks identified (§5 b).")
+    risks: list[Risk] = Field(
+        description="Risks the statement names (§5 b): those Exso is exposed to, and those it names only to say"
+        " Exso is not (`exposure: none`)."
+    )
     actual_impacts: ActualImpacts = Field(description="Actual adverse impacts (§5 b).")
     measures: list[Measure] = Field(description="Measures taken or planned, with results (§5 c).")
 
