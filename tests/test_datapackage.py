@@ -28,6 +28,7 @@ from aapenhet.model.models import StatementData, Suppliers, Text
 from aapenhet.publishing.csv_columns import TABLES
 from aapenhet.publishing.datapackage import DATAPACKAGE_FILE, package_name
 from aapenhet.publishing.export import JSON_FILE, SCHEMA_FILE, machine_readable_files, write_machine_readable
+from aapenhet.publishing.registry_summary import REGISTRY_CSV_FILE, REGISTRY_JSON_FILE
 from aapenhet.view.statement_view import statement_view
 from site_build import PROJECT, BuiltSite
 
@@ -62,7 +63,7 @@ def assert_valid_package(folder: Path, language: str) -> None:
     assert problems_of(report) == [], package
     checked = {task.name: task.stats.get("rows") for task in report.tasks}
     expected = {table.file.removesuffix(".csv"): csv_rows(folder / table.file) for table in TABLES}
-    assert checked == {"statement": None, **expected}, package
+    assert checked == {"statement": None, **expected, "registry_summary_json": None}, package
     descriptor = json.loads(package.read_text(encoding="utf-8"))
     assert descriptor["languages"] == [language]
 
@@ -120,7 +121,7 @@ def test_it_describes_every_column_and_says_only_what_the_data_says(draft: State
     assert package["contributors"] == [{"title": "Exempla AS", "role": "publisher"}]
     assert "title" not in package and "licenses" not in package and "created" not in package
     resources = {resource["path"]: resource for resource in package["resources"]}
-    assert list(resources) == [JSON_FILE, *(table.file for table in TABLES)]
+    assert list(resources) == [JSON_FILE, *(table.file for table in TABLES), REGISTRY_JSON_FILE]
     for table in TABLES:
         fields = resources[table.file]["schema"]["fields"]
         assert [field["name"] for field in fields] == list(table.names)
@@ -134,6 +135,10 @@ def test_it_describes_every_column_and_says_only_what_the_data_says(draft: State
     assert suppliers["rating_source_year"]["type"] == "year"
     assert suppliers["owner_share_percent"]["type"] == "number"
     assert suppliers["country_name"]["language"] == language and suppliers["country_code"]["language"] is None
+    registry = {field["name"]: field for field in resources[REGISTRY_CSV_FILE]["schema"]["fields"]}
+    assert "primaryKey" not in resources[REGISTRY_CSV_FILE]["schema"], "one row, and the registry has no key"
+    assert (registry["NoRisks"]["trueValues"], registry["NoRisks"]["falseValues"]) == (["Yes"], ["No"])
+    assert registry["Risk1Area"]["constraints"] == {"enum": ["Within your own operations", "Within your supply chains"]}
 
 
 def test_statement_json_points_at_its_schema_and_passes_it(draft: StatementData) -> None:

@@ -58,6 +58,7 @@ from aapenhet.publishing.export import (
     statement_schema,
     write_machine_readable,
 )
+from aapenhet.publishing.registry_summary import REGISTRY_CSV_FILE, REGISTRY_JSON_FILE
 from aapenhet.rendering.labels import Labels, load_labels
 from aapenhet.source.yaml_source import parse_yaml
 from aapenhet.view.document import StatementDocument
@@ -410,7 +411,8 @@ def test_write_machine_readable_writes_every_file(data: StatementData, tmp_path:
     tricky = with_tricky_supplier_texts(data)
     directory = tmp_path / "site" / ("en" if language == "en" else "")
     paths = write_machine_readable(directory, statement_view(tricky, language))
-    written = (JSON_FILE, SCHEMA_FILE, CSV_FILE, RISKS_FILE, MEASURES_FILE, DATAPACKAGE_FILE)
+    registry = (REGISTRY_CSV_FILE, REGISTRY_JSON_FILE)
+    written = (JSON_FILE, SCHEMA_FILE, CSV_FILE, RISKS_FILE, MEASURES_FILE, *registry, DATAPACKAGE_FILE)
     assert paths == [directory / name for name in written]
 
     json_text = (directory / JSON_FILE).read_text(encoding="utf-8")
@@ -452,6 +454,8 @@ def test_the_developers_guide_documents_every_column_and_top_level_field() -> No
         "/en/measures.csv",
         "/datapackage.json",
         "/en/datapackage.json",
+        "/registry_summary.csv",
+        "/en/registry_summary.json",
     )
     for url in urls:
         assert f"`{url}`" in section, url

@@ -236,5 +236,158 @@ MEASURES = Table(
     ),
 )
 
-TABLES = (SUPPLIERS, RISKS_AND_IMPACTS, MEASURES)
+
+# --- registry_summary.csv ----------------------------------------------------------------------
+#
+# The UK Modern Slavery Statement Registry's statement summary: its columns, in its order, named and
+# valued as the registry's own code writes them (``StatementSummaryDownloadModel`` and its CSV
+# formatter in the registry's source, CROSSWALK.md gives the source). Booleans are its «Yes» and «No»,
+# a risk's area and tier its own words. Dates are ISO 8601 here: the registry writes them in its
+# server's short date format, which its code does not fix. Mapped in ``registry_summary.py``.
+
+YES, NO = "Yes", "No"
+"""How the registry writes a boolean (``true`` and ``false`` in the JSON)."""
+
+RISK_AREAS = ("Within your own operations", "Within your supply chains")
+"""The registry's areas of a risk (``RiskSourceTypes``; its «Other» is free text, which we never write)."""
+
+SUPPLY_CHAIN_TIERS = ("Tier 1 suppliers", "Tier 2 suppliers", "Tier 3 suppliers and below", "Don't know")
+"""The registry's supply-chain tiers (``SupplyChainTierTypes``)."""
+
+NOT_IN_OUR_DATA = "; always empty: the statement's data has nothing it could be"
+
+
+def _registry_area(name: str, reason: str, area: str) -> tuple[Column, Column]:
+    """One of the six areas the registry asks about: covered or not (``StatementIncludes…``), and the
+    reason it is not (``No…Reason``; the registry spells one of them differently, so it is given)."""
+    return (
+        Column(
+            f"StatementIncludes{name}",
+            f"whether the statement covers {area}: `Yes` or `No` (see CROSSWALK.md for when); empty when our"
+            " data cannot tell",
+            type="boolean",
+        ),
+        Column(
+            f"No{reason}Reason",
+            "why that area is not covered; always empty: our data gives no reason (the registry's is optional)",
+        ),
+    )
+
+
+def _registry_risk(number: int) -> tuple[Column, ...]:
+    """One of the three risks the registry's summary has room for (the statement's first three)."""
+    nth = ("first", "second", "third")[number - 1]
+    return (
+        Column(f"Risk{number}", f"the statement's {nth} risk: its title", in_language=True),
+        Column(
+            f"Risk{number}Area",
+            "where it is: {codes}; empty when the statement does not say which tier",
+            codes=RISK_AREAS,
+        ),
+        Column(
+            f"Risk{number}SupplyChainTier",
+            "which tier: {codes}; only `Tier 1 suppliers` is ever written (our `tier_2_or_beyond` is two of"
+            " the registry's tiers, so it is left empty, as is own operations)",
+            codes=SUPPLY_CHAIN_TIERS,
+        ),
+        Column(f"Risk{number}GroupAffected", "the groups it affects" + NOT_IN_OUR_DATA),
+        Column(f"Risk{number}OtherGroupAffected", "other groups it affects" + NOT_IN_OUR_DATA),
+        Column(
+            f"Risk{number}Location",
+            "the countries it is in, by name in the file's language, one per line",
+            in_language=True,
+        ),
+        Column(
+            f"Risk{number}Mitigation",
+            "the measures that address it, by title, one per line; empty when the statement links none",
+            in_language=True,
+        ),
+    )
+
+
+REGISTRY_SUMMARY = Table(
+    file="registry_summary.csv",
+    description=(
+        "The statement as one row of the UK Modern Slavery Statement Registry's statement summaries"
+        " (StatementSummaries{year}.csv): its columns and values, empty where our data has nothing to put."
+    ),
+    primary_key=(),
+    columns=(
+        Column(
+            "StatementYear",
+            "the registry year: the reporting period's last year if it ends by 30 June, else the year after"
+            " (the registry's rule)",
+            type="year",
+        ),
+        Column("OrganisationName", "the company's name"),
+        Column("Address", "the postal address the statement gives, one line per line"),
+        Column("SectorType", "public or private sector" + NOT_IN_OUR_DATA),
+        Column("CompanyNumber", "the UK Companies House number; always empty: a Norwegian company has none"),
+        Column(
+            "LastUpdated",
+            "the date of the latest change after publication, or of publication when none (ISO 8601)",
+            type="date",
+        ),
+        Column(
+            "GroupSubmission",
+            "`Yes` when the statement covers more than one company, `No` when only one",
+            type="boolean",
+        ),
+        Column("ParentName", "the company's name when the statement covers several companies, else empty"),
+        Column("StatementURL", "the statement's web address; always empty: `statement.json` does not hold it"),
+        Column("EmailAddressNoURL", "an address to ask for a statement that is not online; always empty"),
+        Column("StatementSummaryURL", "the registry's page of the summary; always empty: only the registry has one"),
+        Column("StatementStartDate", "the first day of the reporting period (ISO 8601)", type="date"),
+        Column("StatementEndDate", "the last day of the reporting period (ISO 8601)", type="date"),
+        Column(
+            "ApprovingPerson",
+            "the chair of the board, who signed, as the registry writes a person: «name (role)», the role in"
+            " the file's language; empty when no chair signed",
+            in_language=True,
+        ),
+        Column("DateApproved", "the date the board approved the statement (ISO 8601)", type="date"),
+        *_registry_area("OrgStructure", "OrgStructure", "the organisation's structure, business and supply chains"),
+        *_registry_area("Policies", "Policies", "policies"),
+        *_registry_area("RisksAssessment", "RiskAssessment", "risk assessment"),
+        *_registry_area("DueDiligence", "DueDiligence", "due diligence (steps to address risk)"),
+        *_registry_area("Training", "Training", "training"),
+        *_registry_area("Goals", "Goals", "goals and key performance indicators"),
+        Column("OrganisationSectors", "the registry's sectors the organisation is in" + NOT_IN_OUR_DATA),
+        Column("OtherOrganisationSector", "another sector" + NOT_IN_OUR_DATA),
+        Column("Turnover", "the registry's turnover band" + NOT_IN_OUR_DATA),
+        Column("YearsProducingStatements", "for how long statements have been made" + NOT_IN_OUR_DATA),
+        Column("Policies", "the registry's policy provisions the policies include" + NOT_IN_OUR_DATA),
+        Column("OtherPolicies", "other policy provisions" + NOT_IN_OUR_DATA),
+        Column("NoPolicies", "whether the policies include none of them" + NOT_IN_OUR_DATA, type="boolean"),
+        Column("Training", "whom training was given to" + NOT_IN_OUR_DATA),
+        Column("OtherTraining", "others trained" + NOT_IN_OUR_DATA),
+        Column("NoTraining", "whether no training was given" + NOT_IN_OUR_DATA, type="boolean"),
+        Column("WorkingConditionsEngagement", "whom the company engaged with" + NOT_IN_OUR_DATA),
+        Column("NoEngagement", "whether it engaged with no one" + NOT_IN_OUR_DATA, type="boolean"),
+        Column("SocialAudits", "the kinds of social audit carried out" + NOT_IN_OUR_DATA),
+        Column("NoSocialAudits", "whether none was carried out" + NOT_IN_OUR_DATA, type="boolean"),
+        Column("GrievanceMechanisms", "the kinds of grievance mechanism" + NOT_IN_OUR_DATA),
+        Column("NoGrievanceMechanisms", "whether there were none" + NOT_IN_OUR_DATA, type="boolean"),
+        Column("OtherMonitoring", "other monitoring of working conditions" + NOT_IN_OUR_DATA),
+        Column(
+            "NoRisks",
+            "`Yes` when the statement names no significant risk, `No` when it names one or more",
+            type="boolean",
+        ),
+        *_registry_risk(1),
+        *_registry_risk(2),
+        *_registry_risk(3),
+        Column("ILOIndicatorsInStatement", "the ILO indicators of forced labour found" + NOT_IN_OUR_DATA),
+        Column(
+            "NoILOIndicatorsInStatement",
+            "whether the statement finds none of them" + NOT_IN_OUR_DATA,
+            type="boolean",
+        ),
+        Column("ILOIndicatorsActions", "the actions taken on finding them" + NOT_IN_OUR_DATA),
+        Column("ILOIndicatorsNoActions", "whether none was taken" + NOT_IN_OUR_DATA, type="boolean"),
+        Column("DemonstrateProgress", "how progress is demonstrated" + NOT_IN_OUR_DATA),
+    ),
+)
+
+TABLES = (SUPPLIERS, RISKS_AND_IMPACTS, MEASURES, REGISTRY_SUMMARY)
 """Every CSV file, in the order they are written."""

@@ -9,7 +9,9 @@ file with its size and SHA-256, and describes
   and constraints (a closed set's codes, a country code's pattern), from ``csv_columns.py``, where the
   CSV writers take their header, and ``language``: the file's language for a column of text in it,
   ``null`` for one that is the same in every language (codes, identifiers, names, numbers, dates);
-- ``statement.json`` as a JSON resource whose ``jsonSchema`` is ``statement.schema.json``.
+- ``statement.json`` as a JSON resource whose ``jsonSchema`` is ``statement.schema.json``;
+- ``registry_summary.json``, the same row as ``registry_summary.csv`` in the registry's JSON, as a JSON
+  resource described by its CSV twin's Table Schema.
 
 Only what the data says: the package's language and the company that publishes it. No title and no
 licence, for the data gives neither; no date of making, so identical builds write identical bytes.
@@ -24,7 +26,7 @@ import unicodedata
 from collections.abc import Mapping
 
 from aapenhet.publishing.csv_cells import LIST_SEPARATOR
-from aapenhet.publishing.csv_columns import TABLES, Column, Table
+from aapenhet.publishing.csv_columns import NO, TABLES, YES, Column, Table
 from aapenhet.view import document as out
 
 DATAPACKAGE_FILE = "datapackage.json"
@@ -36,6 +38,10 @@ STATEMENT_DESCRIPTION = (
     "The whole statement in the package's language, as one JSON document; its JSON Schema (draft 2020-12)"
     " is `jsonSchema`."
 )
+REGISTRY_JSON_DESCRIPTION = (
+    "The same summary as `registry_summary.csv`, as the registry's JSON: a list of one object whose keys are"
+    " that file's columns, in order; true/false for Yes/No, the year a number, ISO 8601 dates, null for empty."
+)
 TABLE_CONVENTIONS = (
     " Lists inside one cell are separated by `; ` (each such column's `delimiter`); an empty cell means the"
     " statement gives nothing."
@@ -43,7 +49,12 @@ TABLE_CONVENTIONS = (
 
 
 def datapackage_json(
-    document: out.StatementDocument, files: Mapping[str, str], *, statement_file: str, schema_file: str
+    document: out.StatementDocument,
+    files: Mapping[str, str],
+    *,
+    statement_file: str,
+    schema_file: str,
+    registry_json_file: str,
 ) -> str:
     """The ``datapackage.json`` of ``files`` (name: text, as written), the files of ``document``'s language."""
     language = document.language
@@ -66,6 +77,15 @@ def datapackage_json(
                 "jsonSchema": schema_file,
             },
             *(_table_resource(table, files[table.file], language) for table in TABLES),
+            {
+                "name": registry_json_file.replace(".", "_"),
+                "path": registry_json_file,
+                "description": REGISTRY_JSON_DESCRIPTION,
+                "format": "json",
+                "mediatype": "application/json",
+                "encoding": "utf-8",
+                **_size_and_hash(files[registry_json_file]),
+            },
         ],
     }
     return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
@@ -92,7 +112,8 @@ def _table_resource(table: Table, content: str, language: str) -> dict[str, obje
         "dialect": CSV_DIALECT,
         "schema": {
             "fields": [_field(column, language) for column in table.columns],
-            "primaryKey": list(table.primary_key),
+            # The registry's one row has no key of its own: no primaryKey rather than an empty one.
+            **({"primaryKey": list(table.primary_key)} if table.primary_key else {}),
             "missingValues": [""],
         },
     }
@@ -106,6 +127,8 @@ def _field(column: Column, language: str) -> dict[str, object]:
         "description": column.documentation,
         "language": language if column.in_language else None,
     }
+    if column.type == "boolean":
+        field |= {"trueValues": [YES], "falseValues": [NO]}
     if column.format != "default":
         field["format"] = column.format
     if column.is_list:

@@ -9,6 +9,8 @@ that language's ``StatementView`` (``view/statement_view.py``), the same object 
 - ``suppliers.csv``: one row per supplier and production country, with the country's risk rating
   (``suppliers_csv``; the columns are ``SUPPLIER_COLUMNS``);
 - ``risks_and_impacts.csv`` and ``measures.csv``: the due-diligence cycle (``cycle_csv.py``);
+- ``registry_summary.csv`` and ``registry_summary.json``: the statement in the UK Modern Slavery
+  Statement Registry's shape (``registry_summary.py``);
 - ``datapackage.json``: those files described as a Frictionless Data Package (``datapackage.py``),
   every CSV column from its one definition in ``csv_columns.py``.
 
@@ -23,7 +25,7 @@ import functools
 import json
 from pathlib import Path
 
-from aapenhet.publishing import csv_columns, cycle_csv
+from aapenhet.publishing import csv_columns, cycle_csv, registry_summary
 from aapenhet.publishing.csv_cells import csv_text, joined
 from aapenhet.publishing.datapackage import DATAPACKAGE_FILE, datapackage_json
 from aapenhet.rendering.labels import Labels, load_labels
@@ -120,6 +122,8 @@ MACHINE_READABLE_NAMES = (
     CSV_FILE,
     cycle_csv.RISKS_FILE,
     cycle_csv.MEASURES_FILE,
+    registry_summary.REGISTRY_CSV_FILE,
+    registry_summary.REGISTRY_JSON_FILE,
     DATAPACKAGE_FILE,
 )
 
@@ -127,6 +131,8 @@ MACHINE_READABLE_NAMES = (
 def machine_readable_files(view: StatementView, *, labels: Labels | None = None) -> dict[str, str]:
     """The files of ``view``'s language, by file name: what a language's site root holds."""
     document = view.document
+    if labels is None:
+        labels = load_labels()
     files = {
         # Pydantic's own serialiser writes the same bytes as json.dumps(…, indent=2), four times faster.
         JSON_FILE: document.model_dump_json(by_alias=True, indent=2) + "\n",
@@ -134,9 +140,17 @@ def machine_readable_files(view: StatementView, *, labels: Labels | None = None)
         CSV_FILE: suppliers_csv(view, labels=labels),
         cycle_csv.RISKS_FILE: cycle_csv.risks_csv(document),
         cycle_csv.MEASURES_FILE: cycle_csv.measures_csv(document),
+        registry_summary.REGISTRY_CSV_FILE: registry_summary.registry_summary_csv(document, labels=labels),
+        registry_summary.REGISTRY_JSON_FILE: registry_summary.registry_summary_json(document, labels=labels),
     }
     # Last: it describes the files above, each with its size and SHA-256.
-    files[DATAPACKAGE_FILE] = datapackage_json(document, files, statement_file=JSON_FILE, schema_file=SCHEMA_FILE)
+    files[DATAPACKAGE_FILE] = datapackage_json(
+        document,
+        files,
+        statement_file=JSON_FILE,
+        schema_file=SCHEMA_FILE,
+        registry_json_file=registry_summary.REGISTRY_JSON_FILE,
+    )
     return files
 
 
