@@ -1,4 +1,4 @@
-"""CROSSWALK.md places every published field: each field of ``statement.json``, at every depth, and
+"""The crosswalk places every published field: each field of ``statement.json``, at every depth, and
 each column of the CSV files, against the UK registry, ESRS S2 and Forbrukertilsynet's guidance.
 
 A field added to the document's models (``view/document.py``) or a column added to ``csv_columns.py``
@@ -19,7 +19,8 @@ from aapenhet.publishing.csv_columns import MEASURES, RISKS_AND_IMPACTS, SUPPLIE
 from aapenhet.view.document import StatementDocument
 from site_build import REPO
 
-CROSSWALK = REPO / "CROSSWALK.md"
+DEVELOPING = REPO / "DEVELOPING.md"
+CROSSWALK_HEADING = "## Crosswalk: "
 
 
 def field_paths(model: type[BaseModel], prefix: str = "") -> Iterator[str]:
@@ -39,9 +40,15 @@ def field_paths(model: type[BaseModel], prefix: str = "") -> Iterator[str]:
                 yield from field_paths(kind, f"{path}{items}.")
 
 
+def crosswalk_text() -> str:
+    """The crosswalk: DEVELOPING.md's section of that name, to the next section."""
+    after = DEVELOPING.read_text(encoding="utf-8").split(CROSSWALK_HEADING, 1)[1]
+    return after.split("\n## ", 1)[0]
+
+
 def placed() -> set[str]:
     """What the crosswalk names in code spans."""
-    return set(re.findall(r"`([^`]+)`", CROSSWALK.read_text(encoding="utf-8")))
+    return set(re.findall(r"`([^`]+)`", crosswalk_text()))
 
 
 def test_the_paths_reach_into_every_level() -> None:
@@ -52,23 +59,23 @@ def test_the_paths_reach_into_every_level() -> None:
 
 def test_every_field_of_statement_json_is_placed() -> None:
     missing = [path for path in field_paths(StatementDocument) if path not in placed()]
-    assert missing == [], f"CROSSWALK.md does not place these fields of statement.json: {missing}"
+    assert missing == [], f"The crosswalk does not place these fields of statement.json: {missing}"
 
 
 def test_every_csv_column_is_placed_with_its_field() -> None:
-    text = CROSSWALK.read_text(encoding="utf-8")
+    text = crosswalk_text()
     paths = set(field_paths(StatementDocument))
     for table in (SUPPLIERS, RISKS_AND_IMPACTS, MEASURES):
         for column in table.names:
             row = re.search(rf"^\| `{re.escape(table.file)}` \| `{column}` \| `([^`]+)` \|$", text, re.MULTILINE)
-            assert row, f"CROSSWALK.md does not place {table.file}'s {column}"
+            assert row, f"The crosswalk does not place {table.file}'s {column}"
             assert row.group(1) in paths, f"{table.file}'s {column}: «{row.group(1)}» is not a field of statement.json"
 
 
 def test_no_field_is_placed_that_is_not_published() -> None:
     """A field renamed or removed leaves no stale row behind."""
-    text = CROSSWALK.read_text(encoding="utf-8")
-    section = text.split("## Fields", 1)[1].split("### The CSV files' columns", 1)[0]
+    text = crosswalk_text()
+    section = text.split("### Fields", 1)[1].split("#### The CSV files' columns", 1)[0]
     first_cells = [line.split(" | ", 1)[0] for line in section.splitlines() if line.startswith("| `")]
     named = {path for cell in first_cells for path in re.findall(r"`([^`]+)`", cell)}
     assert named - set(field_paths(StatementDocument)) == set()

@@ -2,8 +2,8 @@
 and ``.json``).
 
 They prove: both files parse, with the registry's 71 columns in its order (as its own code declares
-them, copied here from the source CROSSWALK.md names, not from our definitions); every value of the
-complete test statement is mapped from its document as CROSSWALK.md says (period, approval, the chair
+them, copied here from the source DEVELOPING.md's crosswalk names, not from our definitions); every value of the
+complete test statement is mapped from its document as DEVELOPING.md's crosswalk says (period, approval, the chair
 as the approving person, the six areas, the first three risks with area, tier, countries and
 measures); a tier our codes cannot say in the registry's words is left empty; and the draft, which
 has no period, approval or signatories, leaves those empty instead of guessing.
@@ -33,7 +33,7 @@ from aapenhet.rendering.labels import load_labels
 from aapenhet.view.statement_view import statement_view
 from site_build import PROJECT, fill_data
 
-# The registry's StatementSummaryDownloadModel, property by property (CROSSWALK.md, "Sources").
+# The registry's StatementSummaryDownloadModel, property by property (DEVELOPING.md's crosswalk, "Sources").
 REGISTRY_HEADER = [
     "StatementYear",
     "OrganisationName",
@@ -108,7 +108,7 @@ REGISTRY_HEADER = [
     "DemonstrateProgress",
 ]
 
-# Columns our data never fills, whatever the statement says (CROSSWALK.md says why for each).
+# Columns our data never fills, whatever the statement says (DEVELOPING.md's crosswalk says why for each).
 NEVER_FILLED = {
     "SectorType",
     "CompanyNumber",

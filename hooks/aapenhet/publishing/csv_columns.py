@@ -241,7 +241,7 @@ MEASURES = Table(
 #
 # The UK Modern Slavery Statement Registry's statement summary: its columns, in its order, named and
 # valued as the registry's own code writes them (``StatementSummaryDownloadModel`` and its CSV
-# formatter in the registry's source, CROSSWALK.md gives the source). Booleans are its «Yes» and «No»,
+# formatter in the registry's source, DEVELOPING.md's crosswalk gives the source). Booleans are its «Yes» and «No»,
 # a risk's area and tier its own words. Dates are ISO 8601 here: the registry writes them in its
 # server's short date format, which its code does not fix. Mapped in ``registry_summary.py``.
 
@@ -263,7 +263,7 @@ def _registry_area(name: str, reason: str, area: str) -> tuple[Column, Column]:
     return (
         Column(
             f"StatementIncludes{name}",
-            f"whether the statement covers {area}: `Yes` or `No` (see CROSSWALK.md for when); empty when our"
+            f"whether the statement covers {area}: `Yes` or `No` (DEVELOPING.md's crosswalk says when); empty when our"
             " data cannot tell",
             type="boolean",
         ),

@@ -2,14 +2,14 @@
 
 The registry publishes every summary it holds as a yearly file (``StatementSummaries{year}.csv``, and
 the same as JSON), one row per organisation, its columns those of the registry's
-``StatementSummaryDownloadModel`` (``csv_columns.REGISTRY_SUMMARY`` names them, in order; CROSSWALK.md
+``StatementSummaryDownloadModel`` (``csv_columns.REGISTRY_SUMMARY`` names them, in order; DEVELOPING.md's crosswalk
 gives the source). These two files are this statement as one such row, so that a reader who compares
 statements from the registry can load ours with the same code.
 
 Mapped from the language's document alone (``StatementView.document``), and only where the document
 says the thing: a column our data has nothing for is empty (``null`` in the JSON), an area the
 statement does not cover is «No» with no reason (our data gives none), and the approving person and
-date are there only once the statement is approved and signed. CROSSWALK.md says, column by column,
+date are there only once the statement is approved and signed. DEVELOPING.md's crosswalk says, column by column,
 what each is made from. Values: the registry's own words for its closed sets (``Yes``/``No``, a risk's
 area and tier), ISO 8601 dates, texts in the file's language, several items in one cell one per line
 (``\\r\\n``), as the registry joins them.
