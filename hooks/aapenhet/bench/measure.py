@@ -16,8 +16,10 @@ import subprocess
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO
+from urllib.parse import urlsplit
 
 from aapenhet.bench.baseline import SUPPLIERS_PAGE
 from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
@@ -35,6 +37,8 @@ class BuildFigures:
     html_pages: int
     largest_page_bytes: int
     suppliers_gzip_bytes: int  # the HTML under leverandorer/ in every language, each gzip -9
+    # The heaviest page's first view: it and the stylesheets, scripts and images it loads, each gzip -9.
+    heaviest_first_view_bytes: int = 0
     # Of a median of several runs: the spread of their CPU times, fastest to slowest.
     cpu_spread: tuple[float, float] | None = None
 
@@ -76,6 +80,7 @@ def timed_build(config_file: Path, site_dir: Path, *, environment: Mapping[str, 
         html_pages=len(pages),
         largest_page_bytes=max((page.stat().st_size for page in pages), default=0),
         suppliers_gzip_bytes=suppliers_gzip_bytes(site_dir),
+        heaviest_first_view_bytes=heaviest_first_view_bytes(site_dir),
     )
 
 
@@ -132,6 +137,49 @@ def suppliers_gzip_bytes(site_dir: Path) -> int:
         for page in site_dir.rglob("*.html")
         if is_suppliers_page(page.relative_to(site_dir))
     )
+
+
+class _LoadedFiles(HTMLParser):
+    """The files a page loads when it is opened: stylesheets, scripts, images and icons."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.addresses: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "link" and {"stylesheet", "icon"} & set((values.get("rel") or "").split()):
+            self.addresses.append(values.get("href") or "")
+        elif tag in ("script", "img"):
+            self.addresses.append(values.get("src") or "")
+
+
+def heaviest_first_view_bytes(site_dir: Path) -> int:
+    """The most any page costs a reader on opening it: the page and every file of the site it loads
+    (``_LoadedFiles``), each compressed as ``gzip -9`` the way a static host serves it. A file of
+    another site is not counted (the site loads none). The browser test (test_weight.py) measures
+    the same with the network, for the test statements."""
+    compressed: dict[Path, int] = {}
+
+    def size(path: Path) -> int:
+        if path not in compressed:
+            compressed[path] = len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+        return compressed[path]
+
+    heaviest = 0
+    for page in site_dir.rglob("*.html"):
+        parser = _LoadedFiles()
+        parser.feed(page.read_text(encoding="utf-8", errors="replace"))
+        files = set()
+        for address in parser.addresses:
+            path = urlsplit(address).path
+            if not path or urlsplit(address).netloc or path.startswith("/"):
+                continue  # another site's, or the site's own root: this project writes relative addresses
+            target = (page.parent / path).resolve()
+            if target.is_file() and target.is_relative_to(site_dir.resolve()):
+                files.add(target)
+        heaviest = max(heaviest, size(page) + sum(size(path) for path in files))
+    return heaviest
 
 
 def is_suppliers_page(relative: Path) -> bool:

@@ -30,6 +30,7 @@ _COLUMNS = (
     ("pages", 5),
     ("largest kB", 10),
     ("suppliers gzip kB", 17),
+    ("first view kB", 13),
 )
 NOTES = (
     "statement: this project's mkdocs build; baseline: plain Material + mkdocs-static-i18n, same theme, search and"
@@ -38,7 +39,8 @@ NOTES = (
     f"Medians of the runs shown (one run from {SINGLE_RUN_FROM:,} suppliers), the runs of each site taking turns."
     " CPU: user + system of the build process; CPU range: the fastest and the slowest run; peak: its largest"
     " resident set (from a launcher that holds nothing); pages: HTML files written;"
-    " largest: the largest of them; suppliers gzip: the HTML under leverandorer/ in both languages, each gzip -9."
+    " largest: the largest of them; suppliers gzip: the HTML under leverandorer/ in both languages, each gzip -9;"
+    " first view: the heaviest page with the site's own stylesheets, scripts and images it loads, each gzip -9."
     " Ratio: statement ÷ baseline. cold: one build of the statement with an empty compiled-template cache, as on a"
     " fresh machine; the statement's other runs reuse the templates it compiled.",
     "same text: bare Material (the project's theme and i18n settings, no search, no hooks) building the"
@@ -87,7 +89,7 @@ def figures_table(comparisons: Sequence[Comparison]) -> list[str]:
             lines.append(_line(["", "", "", str(comparison.runs), f"+{years} kept", *_figures(warm)]))
             lines.append(_line(["", "", "", "1", "  cold", *_figures(cold)]))
             per_year = (warm.cpu_seconds / statement.cpu_seconds - 1) / years if statement.cpu_seconds else 0
-            lines.append(_line(["", "", "", "", "per year", "", f"{per_year:+.0%}", "", "", "", "", ""]))
+            lines.append(_line(["", "", "", "", "per year", "", f"{per_year:+.0%}", "", "", "", "", "", ""]))
     return lines
 
 
@@ -111,6 +113,7 @@ def _figures(figures: BuildFigures) -> list[str]:
         str(figures.html_pages),
         f"{figures.largest_page_bytes / 1e3:,.1f}",
         f"{figures.suppliers_gzip_bytes / 1e3:,.1f}",
+        f"{figures.heaviest_first_view_bytes / 1e3:,.1f}",
     ]
 
 

@@ -228,6 +228,7 @@ def median_figures(runs: Sequence[BuildFigures]) -> BuildFigures:
         html_pages=runs[-1].html_pages,
         largest_page_bytes=runs[-1].largest_page_bytes,
         suppliers_gzip_bytes=runs[-1].suppliers_gzip_bytes,
+        heaviest_first_view_bytes=runs[-1].heaviest_first_view_bytes,
         cpu_spread=(min(run.cpu_seconds for run in runs), max(run.cpu_seconds for run in runs)),
     )
 
