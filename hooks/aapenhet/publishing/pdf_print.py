@@ -8,8 +8,9 @@ server, so the PDF's links lead to the public site; a request anywhere else is r
 With print media (``docs/assets/print.css``: no site chrome, the signing blocks, page numbers) it
 prints the page as a tagged PDF (headings, lists, tables, reading order and ``/Lang``, from the
 page's accessibility tree), with bookmarks from its headings and the version's permanent address
-in the footer. The PDF's creation date is the day the version was published, so that the same site
-gives the same bytes; each PDF is then listed in its address's ``SHA256SUMS``.
+in the footer. The PDF's creation date is the day the version was published, and the ids Chromium gives
+its tags are numbered in order, so that the same site gives the same bytes (a published version's
+checksum stays the same from build to build); each PDF is then listed in its address's ``SHA256SUMS``.
 
 A signed PDF an editor added is left as the build copied it. Any PDF not made, or missing, is a
 failure: CI must never deploy a link to a file that is not there.
@@ -49,6 +50,9 @@ MARGINS: PdfMargins = {"top": "18mm", "right": "18mm", "bottom": "20mm", "left":
 PAGE_TIMEOUT_MS = 60_000
 # Chromium's creation and modification dates (PDF date strings of a fixed length).
 _PDF_DATES = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}[+\-Z][0-9']*\)")
+# The ids Chromium gives table headings in the tags (for the cells' /Headers, and the /IDTree): Blink's
+# node numbers, which differ from one printing to the next.
+_NODE_IDS = re.compile(rb"\(node(\d{8})\)")
 
 
 class PdfError(WordedError):
@@ -95,7 +99,7 @@ def make_pdfs(site_dir: Path, *, progress: Callable[[str], None] = lambda line: 
         for job in to_make:
             label = labels.get("header.permanent" if job.date else "print.address", job.language)
             pdf = _print(page, site_url + job.page, footer.render(label=label, address=job.address))
-            _write(site_dir, job, _dated(pdf, job))
+            _write(site_dir, job, _renumbered(_dated(pdf, job)))
             progress(job.pdf)
         context.close()
     absent = [job.pdf for job in jobs if not _is_pdf(site_dir / job.pdf)]
@@ -134,6 +138,14 @@ def _dated(pdf: bytes, job: PdfJob) -> bytes:
         ),
         pdf,
     )
+
+
+def _renumbered(pdf: bytes) -> bytes:
+    """The PDF with its tags' node ids numbered 1, 2, 3… in their order: the same length (no offset
+    moves) and the same order (the /IDTree stays sorted), so the same page gives the same bytes."""
+    numbers = sorted({found[1] for found in _NODE_IDS.finditer(pdf)})
+    new = {number: b"%08d" % index for index, number in enumerate(numbers, start=1)}
+    return _NODE_IDS.sub(lambda found: b"(node" + new[found[1]] + b")", pdf)
 
 
 def _write(site_dir: Path, job: PdfJob, pdf: bytes) -> None:
