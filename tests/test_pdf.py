@@ -9,7 +9,7 @@ default language and listed in its ``SHA256SUMS`` (``sha256sum -c`` passes), its
 and adding it does not trip the check of kept files; ``aapenhet check`` reports each kept version
 without one, as advice that changes neither its exit status nor the gate; a PDF made later takes its
 place in a ``SHA256SUMS`` in order; ``aapenhet pdf`` without a build record fails, saying why.
-(``browser/test_pdf.py`` runs the command in Chromium.)
+(``browser/test_pdf_printed.py`` runs the command in Chromium.)
 """
 
 from __future__ import annotations
