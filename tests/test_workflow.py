@@ -103,7 +103,18 @@ def test_ci_run_is_the_readme_test_command() -> None:
         r"^```sh\n(.*?)\n```$", (REPO / "README.md").read_text(encoding="utf-8"), re.MULTILINE | re.DOTALL
     )
     assert extracted == blocks[1].strip()
-    assert "pytest" in extracted and "[test]" in extracted
+    # The pdf extra too: CI runs «aapenhet pdf» with the test command's .venv.
+    assert "pytest" in extracted and "'.[test,pdf]'" in extracted
+
+
+def test_the_pdfs_are_made_after_the_gate_and_before_site_is_kept(workflow: dict[Any, Any]) -> None:
+    """``aapenhet pdf`` prints the PDFs the pages link from the very site/ the gate judged, on every run
+    (a pull request shows a failure too); a failure stops the job, so nothing is uploaded or deployed."""
+    made = step_index(workflow, "build", runs=".venv/bin/aapenhet pdf site")
+    assert step_index(workflow, "build", runs="aapenhet gate") < made
+    assert made < step_index(workflow, "build", uses="actions/upload-artifact")
+    step = steps(workflow, "build")[made]
+    assert "if" not in step and "continue-on-error" not in step
 
 
 def test_strict_build_is_for_the_pages_address(workflow: dict[Any, Any]) -> None:

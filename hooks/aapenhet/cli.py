@@ -9,6 +9,8 @@ Subcommands:
 - ``keep``: copy the current, published statement to its permanent folder in ``data/history/``.
 - ``new-year``: ``keep``, then empty what next year's statement fills in again.
 - ``bench generate``: write a valid data folder with N generated suppliers (``--suppliers N --out DIR``).
+- ``pdf``: after the build, print each version's statement to ``statement.pdf`` in Chromium (on a built
+  ``site/``, not a project folder); exit 1 when any PDF the pages link could not be made.
 - ``bench``: build the site for the shipped and generated data, and a bare Material site of the same size,
   and print the figures (time, memory, pages) with the ratios.
 
@@ -39,7 +41,9 @@ from aapenhet.model.keeping import HistoryError, Interrupted, NotPublishable, ke
 from aapenhet.model.loader import load_statement
 from aapenhet.model.publishable import publication_verdict
 from aapenhet.model.schemas import SCHEMA_FOLDER, stale_schemas, write_schemas
+from aapenhet.model.signed_pdf import unsigned_versions
 from aapenhet.publishing.gate import PublishSettings, publication_problems
+from aapenhet.publishing.pdf_print import PdfError, make_pdfs
 from aapenhet.source.problems import DataProblems
 from aapenhet.source.yaml_source import file_problems
 from aapenhet.words import message, verbatim, wording
@@ -48,6 +52,8 @@ PROG = "aapenhet"
 # argparse cannot give «bench» both an optional PROJECT and an optional subcommand: «bench generate»
 # is a subcommand of its own, named with a space, and its two words are joined before parsing.
 BENCH_GENERATE = "bench generate"
+# Subcommands on a built site/ (their argument is that folder, not a project folder).
+SITE_COMMANDS = ("pdf",)
 T = TypeVar("T")
 
 
@@ -66,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_say("cli.no_subcommand", prog=PROG, subcommands=", ".join(SUBCOMMANDS)), file=sys.stderr)
         return 2
     project = Path(arguments.project)
-    if not (project / "data").is_dir():
+    if arguments.command not in SITE_COMMANDS and not (project / "data").is_dir():
         print(_say("cli.no_data_folder", prog=PROG, command=arguments.command, project=project), file=sys.stderr)
         return 2
     try:
@@ -108,6 +114,10 @@ def gate(arguments: argparse.Namespace, project: Path) -> int:
     return 1
 
 
+def section_title_signed(language: str) -> str:
+    return message("check.section.signed_pdf", language)
+
+
 def _findings_count(count: int, publishing: bool, language: str) -> str:
     """How many findings: errors in a statement marked for publication, things to do in a draft."""
     kind = "errors" if publishing else "things_to_do"
@@ -129,6 +139,11 @@ def check(arguments: argparse.Namespace, project: Path) -> int:
         if found:
             print(f"\n{section_title(section, language)}")
             print("\n".join("  " + safe_for_ci_log(finding.text(language)) for finding in found))
+    # Advice, not a finding: not counted, and the gate does not ask for it (model/signed_pdf.py).
+    unsigned = unsigned_versions(project / "data", verdict.versions)
+    if unsigned:
+        print(f"\n{section_title_signed(language)}")
+        print("\n".join("  " + safe_for_ci_log(problem.text(language)) for problem in unsigned))
     publishing = is_marked_for_publication(loaded)
     if not findings:
         print(message("check.nothing_found", language))
@@ -147,6 +162,17 @@ def schema(arguments: argparse.Namespace, project: Path) -> int:
         return 1 if stale else 0
     for path in write_schemas(data_dir):
         print(_say("cli.wrote", path=path.relative_to(project).as_posix()))
+    return 0
+
+
+def pdf(arguments: argparse.Namespace, site_dir: Path) -> int:
+    """Make every PDF the built site's pages link (publishing/pdf_print.py); 1 when any could not be made."""
+    try:
+        made = make_pdfs(site_dir, progress=lambda path: print(f"  {path}", file=sys.stderr, flush=True))
+    except PdfError as failed:
+        print(_say("cli.pdf_failed", prog=PROG, reason=failed.wording), file=sys.stderr)
+        return 1
+    print(_say("cli.pdf_made", made=len(made.made), site=site_dir, signed=len(made.signed)))
     return 0
 
 
@@ -247,6 +273,7 @@ SUBCOMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "check": check,
     "schema": schema,
     "keep": keep,
+    "pdf": pdf,
     "new-year": new_year,
     "bench": bench,
     BENCH_GENERATE: bench_generate,
@@ -318,6 +345,21 @@ def _parser() -> argparse.ArgumentParser:
         " signatories and revisions. Everything else stays, to be updated.",
     )
     _project_argument(new_year_parser)
+    pdf_parser = commands.add_parser(
+        "pdf",
+        help="print each version's statement to statement.pdf, after the build",
+        description="On a site built with «mkdocs build --strict»: print each version's statement, in each language,"
+        " to an A4 PDF (tagged, with bookmarks, the signature page, page numbers and the permanent address) in"
+        " Debian's Chromium, beside its statement.json, and list it in its SHA256SUMS; a signed PDF an editor"
+        " added is left as it is. Needs the pdf extra (Playwright). Exit 1 when any PDF could not be made.",
+    )
+    pdf_parser.add_argument(
+        "project",
+        nargs="?",
+        default="site",
+        metavar="SITE_DIR",
+        help="the built site (default: site)",
+    )
     bench_parser = commands.add_parser(
         "bench",
         help="build times and sizes at scale, against a bare Material site",

@@ -9,9 +9,11 @@ Nothing here imports MkDocs: ``hooks/statement_site.py`` adapts MkDocs' events t
 
 from __future__ import annotations
 
+import datetime
 import gc
 import hashlib
 import logging
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,11 +26,13 @@ from aapenhet.model.changes import Changes
 from aapenhet.model.check import check_statement
 from aapenhet.model.history import Version, earlier_version_problems, load_history
 from aapenhet.model.loader import LoadedStatement, forget_loaded_files, load_statement, unlocated
+from aapenhet.model.signed_pdf import signed_pdf
 from aapenhet.publishing.build_record import build_record, write_build_record
 from aapenhet.publishing.checksums import CHECKSUMS_FILE, checksums
 from aapenhet.publishing.export import MACHINE_READABLE_NAMES, machine_readable_files
 from aapenhet.publishing.feed import FEED_FILE, FEED_LABELS, atom_feed, published_versions
 from aapenhet.publishing.history_export import CHANGES_FILE, HISTORY_FILE, changes_json, history_json
+from aapenhet.publishing.pdf import PDF_FILE, PDF_JOBS, PdfJob
 from aapenhet.publishing.structured_data import archive_jsonld, report_jsonld
 from aapenhet.rendering.docs_pages import docs_problems, untranslated_nav_titles
 from aapenhet.rendering.labels import load_labels
@@ -248,6 +252,8 @@ class StatementBuild:
     serving: bool = False
     # How many things the §5 check finds the statement lacks, for the build's log.
     lacks: int = 0
+    # The project's data/: where a kept version's signed PDF is (model/signed_pdf.py).
+    data_dir: Path | None = None
     _made_pages: dict[str, dict[str, MadePage]] = field(default_factory=dict, repr=False)
     _views: dict[str, list[VersionView]] = field(default_factory=dict, repr=False)
 
@@ -311,10 +317,55 @@ class StatementBuild:
                 if view.address == version.path:  # a kept version's changes are among its files
                     published[CHANGES_FILE] = changes
             if view.address:
-                # The record of what was published at this address (publishing/checksums.py).
+                # The record of what was published at this address (publishing/checksums.py). A signed
+                # PDF is listed here, as the build copies it; a PDF still to be made, by aapenhet pdf.
+                signed = self.signed_pdf(view.version, language)
                 files |= {view.address + name: content for name, content in published.items()}
-                files[view.address + CHECKSUMS_FILE] = checksums(published)
+                files[view.address + CHECKSUMS_FILE] = checksums(
+                    published, {PDF_FILE: signed.read_bytes()} if signed is not None else {}
+                )
         return files
+
+    def signed_pdf(self, version: Version, language: str) -> Path | None:
+        """The signed PDF an editor added to a kept version's folder, in ``language`` (signed_pdf.py)."""
+        return signed_pdf(self.data_dir, version, language) if self.data_dir is not None else None
+
+    def pdf_jobs(self) -> list[PdfJob]:
+        """Every PDF the pages link, in every language (publishing/pdf.py): the current statement's at
+        the language's root, and each published version's at its permanent address."""
+        return [job for job, _ in self._pdfs()]
+
+    def _pdfs(self) -> list[tuple[PdfJob, Path | None]]:
+        """Each PDF the pages link, with the signed file an editor added for it (None: to be made)."""
+        pdfs: list[tuple[PdfJob, Path | None]] = []
+        for language in self.site.languages:
+            prefix = self.site.language_prefix(language)
+            views = self.version_views(language)
+            current = views[-1]
+            root = PdfJob(
+                pdf=prefix + PDF_FILE,
+                page=prefix + STATEMENT_PAGE,
+                language=language,
+                address=self.site.page_url(current.address or STATEMENT_PAGE, language),
+                checksums=None,
+                date=_iso(current.version.date) if current.address else None,
+            )
+            pdfs.append((root, None))
+            for view in views:
+                if not view.address:
+                    continue
+                signed = self.signed_pdf(view.version, language)
+                job = PdfJob(
+                    pdf=prefix + view.address + PDF_FILE,
+                    page=prefix + view.address,
+                    language=language,
+                    address=self.site.page_url(view.address, language),
+                    checksums=prefix + view.address + CHECKSUMS_FILE,
+                    signed=signed is not None,
+                    date=_iso(view.version.date),
+                )
+                pdfs.append((job, signed))
+        return pdfs
 
     def _made_page_html(self, made: MadePage, language: str) -> str:
         """A made page's content: a kept version's pages are rendered once and then read from the cache
@@ -516,8 +567,12 @@ class StatementBuild:
             script_hashes=self.script_hashes,
             not_found_pages=self.not_found_pages,
         )
+        pdfs = self._pdfs()
+        for job, signed in pdfs:
+            if signed is not None:  # an editor's signed PDF, byte for byte (its SHA256SUMS lists it already)
+                shutil.copyfile(signed, site_dir / job.pdf)
         if record:
-            write_build_record(site_dir, self.record)
+            write_build_record(site_dir, self.record | {PDF_JOBS: [job.as_record() for job, _ in pdfs]})
 
 
 def start_build(
@@ -585,6 +640,7 @@ def start_build(
         versions=versions,
         changes=version_changes(versions),
         record=build_record(project, site_url, form),
+        data_dir=project / "data",
         serving=serving,
         # Counted, not shown: where each finding is is not needed (aapenhet check says).
         lacks=len(check_statement(LoadedStatement(loaded.data, unlocated()), page_texts(docs_dir))),
@@ -594,6 +650,10 @@ def start_build(
             if not version.is_current
         },
     )
+
+
+def _iso(day: datetime.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _collect(problems: list[Problem], load: Callable[[], T]) -> T | None:

@@ -8,6 +8,7 @@ them as ``sha256sum`` writes it (``<64 hex digits>  <name>``), so that anyone ca
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 
 from aapenhet.model.history import sha256_lines
@@ -15,6 +16,15 @@ from aapenhet.model.history import sha256_lines
 CHECKSUMS_FILE = "SHA256SUMS"
 
 
-def checksums(files: Mapping[str, str]) -> str:
-    """``files`` (name: text, written as UTF-8) listed with their SHA-256, by name."""
-    return sha256_lines({name: text.encode("utf-8") for name, text in files.items()})
+def checksums(files: Mapping[str, str], binary: Mapping[str, bytes] | None = None) -> str:
+    """``files`` (name: text, written as UTF-8) and ``binary`` (name: bytes, such as a signed PDF)
+    listed with their SHA-256, by name."""
+    return sha256_lines({name: text.encode("utf-8") for name, text in files.items()} | dict(binary or {}))
+
+
+def with_file(record: str, name: str, content: bytes) -> str:
+    """``record`` (a ``SHA256SUMS``) with ``name`` listed as ``content``'s SHA-256, in its place by name:
+    for a file made after the build (``aapenhet pdf``); a line already there for it is replaced."""
+    lines = [line for line in record.splitlines() if line.partition("  ")[2] != name]
+    lines.append(f"{hashlib.sha256(content).hexdigest()}  {name}")
+    return "".join(line + "\n" for line in sorted(lines, key=lambda line: line.partition("  ")[2]))

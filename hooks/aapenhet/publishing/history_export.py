@@ -12,6 +12,7 @@ from typing import Any
 from aapenhet.model.changes import LevelChange
 from aapenhet.publishing.checksums import CHECKSUMS_FILE
 from aapenhet.publishing.export import json_text
+from aapenhet.publishing.pdf import PDF_FILE
 from aapenhet.view.versions import VersionView
 from aapenhet.website.addresses import Site
 
@@ -131,6 +132,8 @@ def _entry(view: VersionView, site: Site, language: str) -> dict[str, object]:
         "page": site.page_url(view.path, language),
         "permanent_page": site.page_url(view.address, language) if view.address else None,
         "statement_json": site.page_url(view.data_path + "statement.json", language),
+        # The statement as a PDF, made after the build (publishing/pdf.py), or the signed one an editor added.
+        "pdf": site.page_url(view.data_path + PDF_FILE, language),
         "changes_page": site.page_url(view.changes_path, language) if view.changes_path else None,
         "changes_json": site.page_url(version.path + CHANGES_FILE, language) if view.changes_path else None,
         # The checksums of every file published at its permanent address (publishing/checksums.py).
