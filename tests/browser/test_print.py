@@ -257,9 +257,10 @@ def test_print_only_lines_stay_hidden_on_screen(statement_pages, site_url, langu
     page = open_statement(statement_pages, site_url, language, media="screen")
     assert page.locator(".aapenhet-print-only").count() > 0
     assert not any(visible(page, ".aapenhet-print-only")), f"{language}: print-only lines show on screen"
-    assert set(
-        page.eval_on_selector_all(".aapenhet-print-only", "els => els.map(e => e.getAttribute('aria-hidden'))")
-    ) == {"true"}
+    # Out of the accessibility tree on screen by `hidden`; no aria-hidden, which would keep the
+    # signatories out of the printed PDF's tags as well.
+    assert set(page.eval_on_selector_all(".aapenhet-print-only", "els => els.map(e => e.hidden)")) == {True}
+    assert page.locator(".aapenhet-print-only[aria-hidden]").count() == 0
     # innerText is what is rendered: the signature section reads as it did before the paper version.
     on_screen = " ".join(texts(page, ".aapenhet-signatures"))
     words = WORDS[language]
