@@ -304,3 +304,36 @@ def test_the_same_content_baseline_has_each_page_as_markdown_in_each_language(tm
     markdown = (tmp_path / "docs" / "leverandorer" / "a.en.md").read_text(encoding="utf-8")
     assert markdown.lstrip().startswith("# A\n") and "| China |" in markdown and "¶" not in markdown
     assert "Meny" not in markdown  # the theme around the content is not the content
+
+
+def test_the_pdf_step_has_a_line_of_its_own() -> None:
+    from aapenhet.bench.measure import Launched
+
+    figures = BuildFigures(2.0, 2.0, 80_000_000, 12, 47_700, 12_200)
+    lines = figures_table([Comparison("shipped", 3, 4, 3, figures, figures, pdf=Launched(0, 8.25, 3.5, 240_000_000))])
+    assert lines[-1].split() == ["1", "PDFs", "8.25", "3.50", "240"]
+
+
+def test_the_heaviest_first_view_counts_the_page_and_the_sites_own_files_it_loads(tmp_path: Path) -> None:
+    """What a reader's phone downloads on opening the heaviest page: never another site's files, never
+    a file of the site the page does not load."""
+    import gzip
+
+    from aapenhet.bench.measure import heaviest_first_view_bytes
+
+    def gz(data: bytes) -> int:
+        return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+    (tmp_path / "assets").mkdir()
+    css, js, unused = b"body{color:#111}" * 50, b"console.log(1);" * 80, b"x" * 5000
+    (tmp_path / "assets" / "site.css").write_bytes(css)
+    (tmp_path / "assets" / "app.js").write_bytes(js)
+    (tmp_path / "assets" / "unused.css").write_bytes(unused)
+    page = (
+        b'<link rel="stylesheet" href="assets/site.css"><link rel="stylesheet" href="https://cdn.example/x.css">'
+        b'<script src="assets/app.js"></script><a href="assets/unused.css">not loaded</a>'
+    )
+    (tmp_path / "index.html").write_bytes(page)
+    (tmp_path / "small").mkdir()
+    (tmp_path / "small" / "index.html").write_bytes(b"<p>small</p>")
+    assert heaviest_first_view_bytes(tmp_path) == gz(page) + gz(css) + gz(js)

@@ -10,6 +10,7 @@ process that forks the build must hold nothing but itself.
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -52,8 +53,11 @@ def build_environment(hooks: Path | None) -> dict[str, str]:
     return environment
 
 
-def timed_build(config_file: Path, site_dir: Path, *, environment: Mapping[str, str], log_file: Path) -> BuildFigures:
-    """Build ``config_file`` into a fresh ``site_dir``; raises ``BuildFailed`` with the build's output."""
+def timed_build(
+    config_file: Path, site_dir: Path, *, environment: Mapping[str, str], log_file: Path, strict: bool = False
+) -> BuildFigures:
+    """Build ``config_file`` into a fresh ``site_dir``; raises ``BuildFailed`` with the build's output.
+    ``strict``: as CI builds, so that build.json lists the PDFs to make."""
     shutil.rmtree(site_dir, ignore_errors=True)
     command = [
         sys.executable,
@@ -65,6 +69,7 @@ def timed_build(config_file: Path, site_dir: Path, *, environment: Mapping[str, 
         str(config_file),
         "--site-dir",
         str(site_dir),
+        *(["--strict"] if strict else []),
     ]
     # The output goes to a file: a pipe nobody reads while waiting could fill and stall the build.
     with log_file.open("wb") as log:
@@ -82,6 +87,21 @@ def timed_build(config_file: Path, site_dir: Path, *, environment: Mapping[str, 
         suppliers_gzip_bytes=suppliers_gzip_bytes(site_dir),
         heaviest_first_view_bytes=heaviest_first_view_bytes(site_dir),
     )
+
+
+def timed_pdfs(site_dir: Path, *, environment: Mapping[str, str], log_file: Path) -> Launched | None:
+    """``aapenhet pdf`` on a strict build's ``site_dir``, as CI runs it before deploying; None when this
+    machine cannot print (no Playwright, or no Chromium at /usr/bin/chromium). Its CPU time counts the
+    command and the processes it waits for; Chromium's own may be outside it: the wall time is the figure."""
+    if importlib.util.find_spec("playwright") is None or not Path("/usr/bin/chromium").exists():
+        return None
+    command = [sys.executable, "-m", "aapenhet", "pdf", str(site_dir)]
+    with log_file.open("wb") as log:
+        figures = launched(command, cwd=site_dir.parent, environment=environment, log=log)
+    if figures.exit_code != 0:
+        output = log_file.read_text(encoding="utf-8", errors="replace")
+        raise BuildFailed(f"{' '.join(command)} exited {figures.exit_code}:\n{output[-4000:]}")
+    return figures
 
 
 # Runs ``argv[1:]``, waits for it and prints its exit code, wall and CPU seconds and peak RSS (bytes).

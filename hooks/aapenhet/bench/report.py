@@ -46,6 +46,9 @@ NOTES = (
     "same text: bare Material (the project's theme and i18n settings, no search, no hooks) building the"
     " statement's own pages, each page's content turned into Markdown (headings, lists, tables, links); ratio:"
     " statement ÷ same text.",
+    "PDFs: «aapenhet pdf» after a strict build, as CI runs it before deploying: every version's statement.pdf"
+    " in each language, printed by Chromium; its time is wall time (Chromium's own CPU may be outside the CPU"
+    " figure).",
     "+N kept: the statement's build with N kept years in data/history/ (copies of the generated data with a final"
     " statement for each year before); its cold build has nothing kept read before. per year: the extra CPU time"
     " of one kept year, in proportion to the build with none.",
@@ -85,6 +88,10 @@ def figures_table(comparisons: Sequence[Comparison]) -> list[str]:
         if comparison.same_content is not None:
             lines.append(_line(["", "", "", str(comparison.runs), "same text", *_figures(comparison.same_content)]))
             lines.append(_ratio_line(statement, comparison.same_content))
+        if comparison.pdf is not None:
+            pdf = comparison.pdf
+            cells = ["", "", "", "1", "PDFs", f"{pdf.wall_seconds:.2f}", f"{pdf.cpu_seconds:.2f}", ""]
+            lines.append(_line([*cells, f"{pdf.peak_rss_bytes / 1e6:.0f}", "", "", "", ""]))
         for years, (warm, cold) in (comparison.kept or {}).items():
             lines.append(_line(["", "", "", str(comparison.runs), f"+{years} kept", *_figures(warm)]))
             lines.append(_line(["", "", "", "1", "  cold", *_figures(cold)]))

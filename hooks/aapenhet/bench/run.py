@@ -21,7 +21,14 @@ from typing import Any
 
 from aapenhet.bench.baseline import read_mkdocs_config, table_rows, write_baseline
 from aapenhet.bench.generate import DEFAULT_SEED, write_data_folder, write_kept_years
-from aapenhet.bench.measure import BuildFigures, build_environment, pages_per_language, timed_build
+from aapenhet.bench.measure import (
+    BuildFigures,
+    Launched,
+    build_environment,
+    pages_per_language,
+    timed_build,
+    timed_pdfs,
+)
 from aapenhet.bench.same_content import write_same_content_baseline
 from aapenhet.model.loader import load_statement_data
 
@@ -54,6 +61,8 @@ class Comparison:
     kept: dict[int, tuple[BuildFigures, BuildFigures]] | None = None
     # Bare Material building the statement's own pages as Markdown (same_content.py): medians.
     same_content: BuildFigures | None = None
+    # ``aapenhet pdf`` after a strict build, as CI runs it (one run); None where nothing can print.
+    pdf: Launched | None = None
 
 
 def run_benchmark(
@@ -156,6 +165,7 @@ def compare(
             same_content_config_file = write_same_content_baseline(work / "same-content", project_config, work / "site")
         same_content_runs.append(_bare_build(same_content_config_file, work, "same-content"))
         progress(f"[{label}] same-content baseline {run}/{runs}: {_progress_figures(same_content_runs[-1])}")
+    pdf = _pdf_step(copy, work, label, progress)
     return Comparison(
         data,
         suppliers,
@@ -165,7 +175,22 @@ def compare(
         median_figures(baseline_runs),
         cold,
         same_content=median_figures(same_content_runs),
+        pdf=pdf,
     )
+
+
+def _pdf_step(copy: Path, work: Path, label: str, progress: Progress) -> Launched | None:
+    """The PDFs of a strict build, as CI makes them after the build (publishing/pdf_print.py)."""
+    environment = {**build_environment(copy / "hooks"), "TMPDIR": str(work / "cold-tmp")}
+    timed_build(copy / "mkdocs.yml", work / "site", environment=environment, log_file=work / "strict.log", strict=True)
+    pdf = timed_pdfs(work / "site", environment=environment, log_file=work / "pdf.log")
+    if pdf is None:
+        progress(f"[{label}] PDFs: not measured (no Playwright or no /usr/bin/chromium here)")
+    else:
+        progress(
+            f"[{label}] PDFs: {pdf.wall_seconds:.2f} s, CPU {pdf.cpu_seconds:.2f} s, {pdf.peak_rss_bytes / 1e6:.0f} MB"
+        )
+    return pdf
 
 
 def with_kept_years(
