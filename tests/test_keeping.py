@@ -91,7 +91,12 @@ def test_keep_keeps_a_statement_the_gate_passes(tmp_path: Path) -> None:
     assert run("keep", str(project)) == (0, "kept the current statement in data/history/2025/\n")
     kept = project / "data" / "history" / "2025"
     assert sorted(path.name for path in kept.iterdir()) == sorted(
-        [*(path.name for path in (project / "data").glob("*.yml")), "SHA256SUMS"]
+        [
+            *(path.name for path in (project / "data").glob("*.yml")),
+            "SHA256SUMS",
+            "published.en.json",
+            "published.nb.json",
+        ]
     )
     assert [path.name for path in kept.parent.iterdir()] == ["2025"]  # nothing left from writing it
     # What was kept is recorded, as sha256sum writes it: a later edit to a kept file is refused, located.

@@ -44,6 +44,7 @@ from aapenhet.model.schemas import SCHEMA_FOLDER, stale_schemas, write_schemas
 from aapenhet.model.signed_pdf import unsigned_versions
 from aapenhet.publishing.gate import PublishSettings, publication_problems
 from aapenhet.publishing.pdf_print import PdfError, make_pdfs
+from aapenhet.publishing.published_record import published_files
 from aapenhet.source.problems import DataProblems
 from aapenhet.source.yaml_source import file_problems
 from aapenhet.words import message, verbatim, wording
@@ -232,7 +233,7 @@ def bench(arguments: argparse.Namespace, project: Path) -> int:
 
 def keep(arguments: argparse.Namespace, project: Path) -> int:
     """Copy the current, published statement to its permanent folder in data/history/."""
-    kept = _history_step(lambda: keep_current(project / "data", project / "docs"))
+    kept = _history_step(lambda: keep_current(project / "data", project / "docs", published=published_files))
     if isinstance(kept, int):
         return kept
     print(_say("cli.kept", folder=kept.relative_to(project).as_posix()))
@@ -241,7 +242,7 @@ def keep(arguments: argparse.Namespace, project: Path) -> int:
 
 def new_year(arguments: argparse.Namespace, project: Path) -> int:
     """Keep the current statement, and empty in data/statement.yml what next year's must fill in again."""
-    started = _history_step(lambda: start_next_year(project / "data", project / "docs"))
+    started = _history_step(lambda: start_next_year(project / "data", project / "docs", published=published_files))
     if isinstance(started, int):
         return started
     print(_say("cli.kept", folder=started.kept.relative_to(project).as_posix()))

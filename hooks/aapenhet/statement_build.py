@@ -24,7 +24,13 @@ from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES, LOG_LANGUAGE
 from aapenhet.model import kept_cache
 from aapenhet.model.changes import Changes
 from aapenhet.model.check import check_statement
-from aapenhet.model.history import Version, earlier_version_problems, load_history
+from aapenhet.model.history import (
+    HISTORY_FOLDER,
+    Version,
+    earlier_version_problems,
+    load_history,
+    published_record_name,
+)
 from aapenhet.model.loader import LoadedStatement, forget_loaded_files, load_statement, unlocated
 from aapenhet.model.signed_pdf import signed_pdf
 from aapenhet.publishing.build_record import build_record, write_build_record
@@ -33,6 +39,7 @@ from aapenhet.publishing.export import MACHINE_READABLE_NAMES, machine_readable_
 from aapenhet.publishing.feed import FEED_FILE, FEED_LABELS, atom_feed, published_versions
 from aapenhet.publishing.history_export import CHANGES_FILE, HISTORY_FILE, changes_json, history_json
 from aapenhet.publishing.pdf import PDF_FILE, PDF_JOBS, PdfJob
+from aapenhet.publishing.published_record import record_problems, recorded_json
 from aapenhet.publishing.structured_data import archive_jsonld, report_jsonld
 from aapenhet.rendering.docs_pages import docs_problems, untranslated_nav_titles
 from aapenhet.rendering.labels import load_labels
@@ -252,7 +259,8 @@ class StatementBuild:
     serving: bool = False
     # How many things the §5 check finds the statement lacks, for the build's log.
     lacks: int = 0
-    # The project's data/: where a kept version's signed PDF is (model/signed_pdf.py).
+    # The project's data/: where a kept version's signed PDF is (model/signed_pdf.py), and its record of
+    # the statement.json it published (publishing/published_record.py).
     data_dir: Path | None = None
     _made_pages: dict[str, dict[str, MadePage]] = field(default_factory=dict, repr=False)
     _views: dict[str, list[VersionView]] = field(default_factory=dict, repr=False)
@@ -409,14 +417,21 @@ class StatementBuild:
         """A version's machine-readable files in ``language``: a kept version's are made once and
         then read from the cache of kept versions (kept_cache.py), for they never change."""
         key = version.key
+        recorded = recorded_json(self.data_dir, version, language) if self.data_dir is not None else None
+        # What keep recorded of it is published as it is: the cache's names say which record they hold.
+        record = hashlib.sha256(recorded.encode()).hexdigest()[:16] if recorded is not None else "none"
         if key is not None:
-            cached = {name: kept_cache.cached_text(key, f"{language}-{name}") for name in MACHINE_READABLE_NAMES}
+            cached = {
+                name: kept_cache.cached_text(key, f"{language}-{record}-{name}") for name in MACHINE_READABLE_NAMES
+            }
             if all(content is not None for content in cached.values()):
                 return {name: content for name, content in cached.items() if content is not None}
-        files = machine_readable_files(self.renderer_for(version).view(language), labels=self.renderer.labels)
+        files = machine_readable_files(
+            self.renderer_for(version).view(language), labels=self.renderer.labels, published_json=recorded
+        )
         if key is not None:
             for name, content in files.items():
-                kept_cache.store_text(key, f"{language}-{name}", content)
+                kept_cache.store_text(key, f"{language}-{record}-{name}", content)
         return files
 
     def files(self, language: str) -> dict[str, str]:
@@ -634,6 +649,14 @@ def start_build(
         # Last year's facts new-year left in data/: the draft banner lists them with what is missing.
         carried_over=versions[-1].carried_over,
     )
+    version_renderers = {
+        version.path: renderer.for_data(version.loaded.data, version.carried_over)
+        for version in versions
+        if not version.is_current
+    }
+    problems = _published_record_problems(project / "data", versions, version_renderers, languages)
+    if problems:
+        raise DataProblems(problems, about=wording("about.history"))
     return StatementBuild(
         renderer=renderer,
         loaded=loaded,
@@ -644,16 +667,34 @@ def start_build(
         serving=serving,
         # Counted, not shown: where each finding is is not needed (aapenhet check says).
         lacks=len(check_statement(LoadedStatement(loaded.data, unlocated()), page_texts(docs_dir))),
-        version_renderers={
-            version.path: renderer.for_data(version.loaded.data, version.carried_over)
-            for version in versions
-            if not version.is_current
-        },
+        version_renderers=version_renderers,
     )
 
 
 def _iso(day: datetime.date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def _published_record_problems(
+    data_dir: Path, versions: list[Version], renderers: dict[str, Renderer], languages: list[str]
+) -> list[Problem]:
+    """Each kept version whose data no longer gives the statement.json it published, as keep recorded it.
+    A version found as it was is not made again until it or the tool changes (kept_cache.py)."""
+    problems: list[Problem] = []
+    for version in versions:
+        for language in languages if not version.is_current else ():
+            recorded = recorded_json(data_dir, version, language)
+            if recorded is None:
+                continue
+            checked = f"{language}-published-record-{hashlib.sha256(recorded.encode()).hexdigest()[:16]}"
+            if version.key is not None and kept_cache.cached_text(version.key, checked) is not None:
+                continue
+            shown_as = f"data/{HISTORY_FOLDER}/{version.path}{published_record_name(language)}"
+            found = record_problems(recorded, renderers[version.path].view(language), shown_as)
+            problems += found
+            if not found and version.key is not None:
+                kept_cache.store_text(version.key, checked, "as recorded")
+    return problems
 
 
 def _collect(problems: list[Problem], load: Callable[[], T]) -> T | None:

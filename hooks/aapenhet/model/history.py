@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from aapenhet.languages import LANGUAGES
 from aapenhet.model.carried_over import carried_over
 from aapenhet.model.check import Finding
 from aapenhet.model.completeness import missing_for_publication
@@ -165,6 +166,21 @@ def _earlier_versions(data_dir: Path) -> tuple[list[Version], list[Problem]]:
 KEPT_RECORD = "SHA256SUMS"
 
 
+PUBLISHED_STEM = "published"
+
+
+def published_record_name(language: str) -> str:
+    """The statement.json ``keep`` kept of a version in ``language``, as the site published it that day:
+    ``published.nb.json``. The site publishes those bytes at the version's address from then on, and a
+    build refuses a kept version whose data no longer gives what it recorded (publishing/published_record.py)."""
+    return f"{PUBLISHED_STEM}.{language}.json"
+
+
+def kept_file_names() -> set[str]:
+    """Every file ``keep`` writes in a version's folder and records in its ``SHA256SUMS``."""
+    return {*DATA_FILES, *(published_record_name(language) for language in LANGUAGES)}
+
+
 def sha256_lines(files: Mapping[str, bytes]) -> str:
     """Each file (name: bytes) with its SHA-256, by name, as ``sha256sum`` writes them: the record of a
     kept version's files, and of what each version published (publishing/checksums.py)."""
@@ -181,7 +197,7 @@ def changed_since_kept(folder: Path, shown_as: str) -> list[Problem]:
     for line in record.read_text(encoding="utf-8", errors="replace").splitlines():
         digest, _, name = line.partition("  ")
         path = folder / name
-        now = hashlib.sha256(path.read_bytes()).hexdigest() if name in DATA_FILES and path.is_file() else None
+        now = hashlib.sha256(path.read_bytes()).hexdigest() if name in kept_file_names() and path.is_file() else None
         if now != digest:
             problems.append(
                 Problem(

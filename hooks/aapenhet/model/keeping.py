@@ -13,12 +13,13 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from aapenhet.languages import LOG_LANGUAGE
 from aapenhet.model.history import HISTORY_FOLDER, KEPT_RECORD, earlier_version, history_folders, sha256_lines
-from aapenhet.model.models import DATA_FILES
+from aapenhet.model.models import DATA_FILES, StatementData
 from aapenhet.model.publishable import Verdict, publication_verdict
 from aapenhet.source.problems import DataProblems
 from aapenhet.source.yaml_source import parse_yaml
@@ -59,19 +60,26 @@ class NextYear:
     emptied: list[str]  # the fields of statement.yml that held a value and were emptied
 
 
-def keep_current(data_dir: Path, docs_dir: Path) -> Path:
+# What the site publishes of a statement, by the name it is kept under (history.published_record_name):
+# given by the caller, which can build the published document (the model does not know it).
+PublishedFiles = Callable[[StatementData], Mapping[str, bytes]]
+
+
+def keep_current(data_dir: Path, docs_dir: Path, *, published: PublishedFiles | None = None) -> Path:
     """Copy the current, published statement to its permanent folder: ``history/<year>/``, or, when
-    that year is kept already (data/ is an update of it), ``history/<year>/<date of the update>/``.
+    that year is kept already (data/ is an update of it), ``history/<year>/<date of the update>/``,
+    with ``published(data)``'s files beside it (what the site published of it, in each language).
     Returns the folder. ``docs_dir``: the pages, which the gate reads too."""
     kept = _kept_copy(data_dir)  # cheap, and the answer whatever the verdict
     if kept is not None:
         raise HistoryError(wording("keep.kept_already", folder=kept.relative_to(data_dir).as_posix()))
-    folder = _folder_for(data_dir, publication_verdict(data_dir, docs_dir))
-    _write_all_or_nothing(data_dir, folder)
+    verdict = publication_verdict(data_dir, docs_dir)
+    folder = _folder_for(data_dir, verdict)
+    _write_all_or_nothing(data_dir, folder, _published_files(verdict, published))
     return folder
 
 
-def start_next_year(data_dir: Path, docs_dir: Path) -> NextYear:
+def start_next_year(data_dir: Path, docs_dir: Path, *, published: PublishedFiles | None = None) -> NextYear:
     """Keep the current statement (``keep_current``; done already if a run was interrupted after it),
     then empty in data/statement.yml what a new statement must fill in again: its period, approval,
     publication, signatories and revisions."""
@@ -84,7 +92,7 @@ def start_next_year(data_dir: Path, docs_dir: Path) -> NextYear:
         if _is_next_years_draft(verdict):
             raise HistoryError(wording("keep.new_year_run_already"))
         kept = _folder_for(data_dir, verdict)
-        _write_all_or_nothing(data_dir, kept)
+        _write_all_or_nothing(data_dir, kept, _published_files(verdict, published))
     try:
         _replace_file(path, next_text)
     except KeyboardInterrupt:
@@ -115,8 +123,15 @@ def _folder_for(data_dir: Path, verdict: Verdict) -> Path:
     return folder
 
 
-def _write_all_or_nothing(data_dir: Path, folder: Path) -> None:
-    """The five files copied into ``folder``: written into a hidden folder beside it, moved into place."""
+def _published_files(verdict: Verdict, published: PublishedFiles | None) -> Mapping[str, bytes]:
+    if published is None or verdict.loaded is None:
+        return {}
+    return published(verdict.loaded.data)
+
+
+def _write_all_or_nothing(data_dir: Path, folder: Path, recorded: Mapping[str, bytes]) -> None:
+    """The five files copied into ``folder``, and ``recorded`` (what was published of them): written
+    into a hidden folder beside it, moved into place."""
     folder.parent.mkdir(parents=True, exist_ok=True)
     for leftover in folder.parent.glob(_STAGING_PREFIX + "*"):
         shutil.rmtree(leftover, ignore_errors=True)  # a keep that was killed before it could clean up
@@ -131,6 +146,10 @@ def _write_all_or_nothing(data_dir: Path, folder: Path) -> None:
             content = content.replace(b"$schema=schemas/", f"$schema={up}schemas/".encode(), 1)
             _write_synced(staging / name, content)
             (staging / name).chmod((data_dir / name).stat().st_mode & 0o777)
+            written[name] = content
+        for name, content in recorded.items():
+            _write_synced(staging / name, content)
+            (staging / name).chmod(_mode(0o666))
             written[name] = content
         # What was kept, so that every later build can tell if it was edited (history.changed_since_kept).
         _write_synced(staging / KEPT_RECORD, sha256_lines(written).encode("utf-8"))

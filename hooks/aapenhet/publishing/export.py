@@ -128,14 +128,23 @@ MACHINE_READABLE_NAMES = (
 )
 
 
-def machine_readable_files(view: StatementView, *, labels: Labels | None = None) -> dict[str, str]:
-    """The files of ``view``'s language, by file name: what a language's site root holds."""
+def statement_json(view: StatementView) -> str:
+    """``statement.json``: the view's document."""
+    # Pydantic's own serialiser writes the same bytes as json.dumps(…, indent=2), four times faster.
+    return view.document.model_dump_json(by_alias=True, indent=2) + "\n"
+
+
+def machine_readable_files(
+    view: StatementView, *, labels: Labels | None = None, published_json: str | None = None
+) -> dict[str, str]:
+    """The files of ``view``'s language, by file name: what a language's site root holds.
+    ``published_json``: the statement.json a kept version published, kept with it, published again as
+    it was (publishing/published_record.py)."""
     document = view.document
     if labels is None:
         labels = load_labels()
     files = {
-        # Pydantic's own serialiser writes the same bytes as json.dumps(…, indent=2), four times faster.
-        JSON_FILE: document.model_dump_json(by_alias=True, indent=2) + "\n",
+        JSON_FILE: published_json if published_json is not None else statement_json(view),
         SCHEMA_FILE: _schema_text(),
         CSV_FILE: suppliers_csv(view, labels=labels),
         cycle_csv.RISKS_FILE: cycle_csv.risks_csv(document),
