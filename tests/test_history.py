@@ -552,7 +552,19 @@ def test_the_statement_and_its_versions_are_described_for_search_engines(history
     )
     assert report["temporalCoverage"] == "2025-01-01/2025-12-31" and report["publisher"]["name"] == "Exempla AS"
     downloads = {each["contentUrl"] for each in current["Dataset"]["distribution"]}
-    assert downloads == {f"{SITE_URL}en/2025/statement.json", f"{SITE_URL}en/2025/suppliers.csv"}
+    data_files = (
+        "statement.json",
+        "suppliers.csv",
+        "risks_and_impacts.csv",
+        "measures.csv",
+        "registry_summary.csv",
+        "registry_summary.json",
+        "datapackage.json",
+    )
+    assert downloads == {f"{SITE_URL}en/2025/{name}" for name in data_files}
+    assert all((history_site.root / "en" / "2025" / name).is_file() for name in data_files), "a download is not there"
+    # The document itself, as the board signs it: made by «aapenhet pdf» after the build.
+    assert report["encoding"]["contentUrl"] == f"{SITE_URL}en/2025/statement.pdf"
     earlier = {node["@type"]: node for node in jsonld(history_site, "2024/2025-09-15/")["@graph"]}
     assert earlier["Report"]["url"] == f"{SITE_URL}2024/2025-09-15/"
     assert earlier["Report"]["dateModified"] == "2025-09-15" and earlier["Report"]["inLanguage"] == "nb"

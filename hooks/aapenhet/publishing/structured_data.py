@@ -10,13 +10,25 @@ from __future__ import annotations
 
 import json
 
+from aapenhet.publishing import cycle_csv, registry_summary
+from aapenhet.publishing.datapackage import DATAPACKAGE_FILE
 from aapenhet.publishing.export import CSV_FILE, JSON_FILE
+from aapenhet.publishing.pdf import PDF_FILE
 from aapenhet.view import document as out
 from aapenhet.view.versions import VersionView
 from aapenhet.website.addresses import Site
 
 CONTEXT = "https://schema.org"
-_DOWNLOADS = ((JSON_FILE, "application/json"), (CSV_FILE, "text/csv"))
+# Every data file published beside a version's statement (publishing/export.py), with its media type.
+_DOWNLOADS = (
+    (JSON_FILE, "application/json"),
+    (CSV_FILE, "text/csv"),
+    (cycle_csv.RISKS_FILE, "text/csv"),
+    (cycle_csv.MEASURES_FILE, "text/csv"),
+    (registry_summary.REGISTRY_CSV_FILE, "text/csv"),
+    (registry_summary.REGISTRY_JSON_FILE, "application/json"),
+    (DATAPACKAGE_FILE, "application/json"),
+)
 
 
 def report_jsonld(view: VersionView, page: str, site: Site, language: str, *, title: str) -> str:
@@ -30,6 +42,12 @@ def report_jsonld(view: VersionView, page: str, site: Site, language: str, *, ti
         "inLanguage": language,
         "publisher": _company(view.company),
         "creativeWorkStatus": "Draft" if view.is_draft else "Published",
+        # The document itself, as the board signs and files it (publishing/pdf.py).
+        "encoding": {
+            "@type": "MediaObject",
+            "contentUrl": site.page_url(view.data_path + PDF_FILE, language),
+            "encodingFormat": "application/pdf",
+        },
     }
     if period.start and period.end:
         report["temporalCoverage"] = f"{period.start.isoformat()}/{period.end.isoformat()}"
