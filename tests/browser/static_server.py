@@ -4,23 +4,17 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import gzip
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
+from aapenhet.website import local_server
+from aapenhet.website.local_server import QuietHandler
 
 _COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
 
-class _CompressingHandler(_QuietHandler):
+class _CompressingHandler(QuietHandler):
     def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
@@ -46,15 +40,5 @@ class _CompressingHandler(_QuietHandler):
 @contextlib.contextmanager
 def serve_directory(directory: Path, *, compressed: bool = False) -> Iterator[str]:
     """A static HTTP server over ``directory`` on 127.0.0.1 and a free port; yields its base URL."""
-    handler = functools.partial(_CompressingHandler if compressed else _QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    try:
-        yield f"http://{host}:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with local_server.serve_directory(directory, _CompressingHandler if compressed else QuietHandler) as url:
+        yield url

@@ -23,19 +23,12 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from signatories import SIGNATORIES
 
 from site_build import PUBLIC_URL, BuiltSite
 
 pytestmark = pytest.mark.browser
 
-SIGNATORIES = {
-    "nb": [("Kari Nordmann", "Styreleder"), ("Ola Nordmann", "Styremedlem"), ("Per Hansen", "Daglig leder")],
-    "en": [
-        ("Kari Nordmann", "Chair of the board"),
-        ("Ola Nordmann", "Board member"),
-        ("Per Hansen", "Chief executive (daglig leder)"),
-    ],
-}
 A4 = (595.92, 842.88)  # 210 × 297 mm in points, as Chromium writes them
 
 

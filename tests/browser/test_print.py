@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from signatories import SIGNATORIES
 
 from site_build import LANGUAGE_PREFIXES
 from static_server import serve_directory
@@ -272,15 +273,6 @@ def test_print_only_lines_stay_hidden_on_screen(statement_pages, site_url, langu
 
 
 # --- A filled-in statement, printed -----------------------------------------------------------------
-
-SIGNATORIES = {
-    "nb": [("Kari Nordmann", "Styreleder"), ("Ola Nordmann", "Styremedlem"), ("Per Hansen", "Daglig leder")],
-    "en": [
-        ("Kari Nordmann", "Chair of the board"),
-        ("Ola Nordmann", "Board member"),
-        ("Per Hansen", "Chief executive (daglig leder)"),
-    ],
-}
 
 
 @LANGUAGES

@@ -24,10 +24,8 @@ import json
 import os
 import re
 import shutil
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +35,7 @@ from aapenhet.publishing.pdf import PDF_FILE, PDF_JOBS, PdfJob
 from aapenhet.rendering.labels import load_labels
 from aapenhet.rendering.renderer import template_environment
 from aapenhet.source.problems import WordedError
+from aapenhet.website.local_server import serve_directory
 from aapenhet.words import wording
 
 if TYPE_CHECKING:
@@ -89,7 +88,7 @@ def make_pdfs(site_dir: Path, *, progress: Callable[[str], None] = lambda line: 
     to_make = [job for job in jobs if not job.signed]
     labels = load_labels()
     footer = template_environment().get_template("pdf_footer.html")
-    with _serve(site_dir) as local_url, _chromium() as browser:
+    with serve_directory(site_dir) as local_url, _chromium() as browser:
         # The pages need no script (DEVELOPING.md, Design): none runs while they print.
         context = browser.new_context(java_script_enabled=False)
         context.set_default_timeout(PAGE_TIMEOUT_MS)
@@ -175,27 +174,6 @@ def _from_local_site(route: Route, *, site_url: str, local_url: str) -> None:
         route.abort()
         return
     route.fulfill(response=route.fetch(url=local_url + url.removeprefix(site_url)))
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def _serve(site_dir: Path) -> Iterator[str]:
-    """``site_dir`` over HTTP on 127.0.0.1 and a free port, in a thread; yields its address."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site_dir)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="aapenhet-pdf-site", daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    try:
-        yield f"http://{host!s}:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @contextlib.contextmanager
