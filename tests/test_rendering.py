@@ -451,7 +451,7 @@ def test_the_summary_says_what_was_found_done_and_planned_with_links() -> None:
     assert "/aapenhet/en/redegjorelse/#measure-policies-updated" in links
     assert "/aapenhet/en/redegjorelse/#measure-evaluate-risk" in links
     assert "Building and construction in Norway (Exso has no exposure)" in visible_text(block)
-    assert "/aapenhet/en/leverandorer/#risk-overview" in links
+    assert "/aapenhet/en/redegjorelse/#risk-overview" in links  # the picture is in the statement the board signs
     assert "It is not stated whether the due diligence found any actual adverse impacts." in visible_text(block)
 
 

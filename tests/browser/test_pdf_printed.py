@@ -105,6 +105,25 @@ def test_each_pdf_is_a_tagged_a4_document_of_its_version(printed: Path, index: i
     ]
     assert links and not [link for link in links if link.startswith("http://127.")], job["pdf"]
     assert any(link.startswith(PUBLIC_URL) for link in links)
+    # The risk picture is a tagged figure whose alternative text is the picture's title and description.
+    picture = page.soup.select_one("figure#risk-overview svg")
+    alternative = words(picture.title.get_text() + " " + picture.desc.get_text())
+    assert alternative in [words(str(alt)) for alt in figure_alternatives(root["/StructTreeRoot"])], job["pdf"]
+
+
+def figure_alternatives(node: object) -> list[object]:
+    """Every /Alt of a /Figure in a tagged PDF's structure tree."""
+    node = node.get_object() if hasattr(node, "get_object") else node
+    found: list[object] = []
+    if isinstance(node, dict):
+        if node.get("/S") == "/Figure" and "/Alt" in node:
+            found.append(node["/Alt"])
+        kids = node.get("/K")
+        found += figure_alternatives(kids) if kids is not None else []
+    elif isinstance(node, list):
+        for kid in node:
+            found += figure_alternatives(kid)
+    return found
 
 
 def test_every_checksums_file_lists_its_pdf_and_verifies(printed: Path) -> None:
@@ -137,3 +156,4 @@ class BeautifulSoupPage:
             permalink.decompose()
         self.h1 = words(article.select_one("h1").get_text())
         self.h2s = [words(h2.get_text()) for h2 in article.select("h2")]
+        self.soup = soup
