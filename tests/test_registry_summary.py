@@ -20,7 +20,7 @@ import shutil
 import pytest
 
 from aapenhet.model.loader import load_statement_data
-from aapenhet.model.models import StatementData, SupplyChainTier
+from aapenhet.model.models import Exposure, StatementData, SupplyChainTier
 from aapenhet.publishing.export import machine_readable_files
 from aapenhet.publishing.registry_summary import (
     REGISTRY_COLUMNS,
@@ -196,14 +196,18 @@ def test_the_complete_statement_is_mapped_value_by_value(statements: dict[str, S
         "StatementIncludesGoals": None,
     }
     assert summary["NoRisks"] is False
-    for number, risk in enumerate(dd.risks[:3], start=1):
+    # The risks Exso faces: a sector named only to say Exso is not exposed to it is not one of them.
+    exposed = [risk for risk in dd.risks if risk.exposure is not Exposure.none]
+    assert exposed != dd.risks, "the complete statement names a risk Exso is not exposed to, or this proves nothing"
+    not_exposed = {risk.title for risk in dd.risks if risk.exposure is Exposure.none}
+    assert not {summary[f"Risk{number}"] for number in (1, 2, 3)} & not_exposed
+    for number, risk in enumerate(exposed[:3], start=1):
         assert summary[f"Risk{number}"] == risk.title
         assert summary[f"Risk{number}Location"] == ("\r\n".join(c.country_name for c in risk.where.countries) or None)
         assert summary[f"Risk{number}Mitigation"] == ("\r\n".join(titles[i] for i in risk.measure_ids) or None)
     _, [norsk] = written(data, "nb")
-    assert (
-        norsk["ApprovingPerson"] == f"{chair} (Styreleder)"
-        and norsk["Risk1"] == statement_view(data, "nb").document.due_diligence.risks[0].title
+    assert norsk["ApprovingPerson"] == f"{chair} (Styreleder)" and norsk["Risk1"] == next(
+        r.title for r in statement_view(data, "nb").document.due_diligence.risks if r.exposure is not Exposure.none
     )
 
 
@@ -212,7 +216,7 @@ def test_a_risks_area_and_tier_are_the_registrys_words_or_empty(statements: dict
     risks = document.due_diligence.risks[:3]
     tiers = (SupplyChainTier.own_operations, SupplyChainTier.tier_1, SupplyChainTier.tier_2_or_beyond)
     tiered = [
-        risk.model_copy(update={"where": risk.where.model_copy(update={"tier": tier})})
+        risk.model_copy(update={"where": risk.where.model_copy(update={"tier": tier}), "exposure": Exposure.some})
         for risk, tier in zip(risks, tiers, strict=True)
     ]
     dd = document.due_diligence.model_copy(update={"risks": [*tiered, *document.due_diligence.risks[3:]]})

@@ -275,10 +275,14 @@ def _registry_area(name: str, reason: str, area: str) -> tuple[Column, Column]:
 
 
 def _registry_risk(number: int) -> tuple[Column, ...]:
-    """One of the three risks the registry's summary has room for (the statement's first three)."""
+    """One of the three risks the registry's summary has room for (the first three Exso is exposed to)."""
     nth = ("first", "second", "third")[number - 1]
     return (
-        Column(f"Risk{number}", f"the statement's {nth} risk: its title", in_language=True),
+        Column(
+            f"Risk{number}",
+            f"the {nth} risk the statement names that Exso is exposed to (not `exposure: none`): its title",
+            in_language=True,
+        ),
         Column(
             f"Risk{number}Area",
             "where it is: {codes}; empty when the statement does not say which tier",
@@ -371,7 +375,7 @@ REGISTRY_SUMMARY = Table(
         Column("OtherMonitoring", "other monitoring of working conditions" + NOT_IN_OUR_DATA),
         Column(
             "NoRisks",
-            "`Yes` when the statement names no significant risk, `No` when it names one or more",
+            "`Yes` when the statement names no risk Exso is exposed to, `No` when it names one or more",
             type="boolean",
         ),
         *_registry_risk(1),

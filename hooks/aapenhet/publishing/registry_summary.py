@@ -21,7 +21,7 @@ import datetime
 import json
 from collections.abc import Iterable
 
-from aapenhet.model.models import MeasureKind, SignatoryRole, SupplyChainTier
+from aapenhet.model.models import Exposure, MeasureKind, SignatoryRole, SupplyChainTier
 from aapenhet.publishing.csv_cells import csv_text
 from aapenhet.publishing.csv_columns import NO, REGISTRY_SUMMARY, RISK_AREAS, SUPPLY_CHAIN_TIERS, YES
 from aapenhet.rendering.labels import Labels, load_labels
@@ -53,6 +53,8 @@ Value = str | int | bool | datetime.date | None
 def registry_summary(document: out.StatementDocument, labels: Labels) -> dict[str, Value]:
     """The registry's row for ``document``: every column, ``None`` where our data has nothing."""
     statement, dd = document.statement, document.due_diligence
+    # The registry's risks are those the organisation faces: not the ones named to say Exso is not exposed.
+    exposed = [risk for risk in dd.risks if risk.exposure is not Exposure.none]
     covered = statement.companies_covered
     group = len(covered) > 1 if covered else None
     row: dict[str, Value] = dict.fromkeys(REGISTRY_COLUMNS)
@@ -68,10 +70,10 @@ def registry_summary(document: out.StatementDocument, labels: Labels) -> dict[st
         "ApprovingPerson": _approving_person(statement, labels, document.language),
         "DateApproved": statement.approved_on,
         **_areas_covered(document),
-        "NoRisks": not dd.risks,
+        "NoRisks": not exposed,
     }
     measures = {measure.id: measure for measure in dd.measures}
-    for number, risk in enumerate(dd.risks[:RISKS_IN_SUMMARY], start=1):
+    for number, risk in enumerate(exposed[:RISKS_IN_SUMMARY], start=1):
         tier = risk.where.tier
         row |= {
             f"Risk{number}": risk.title,
