@@ -749,3 +749,40 @@ def test_next_years_draft_is_a_draft_in_the_archive_and_in_every_notice(tmp_path
         ("2025", True, "published"),
         ("the next period (draft)", False, "draft"),
     ]
+
+
+def test_a_measure_and_a_risk_with_the_same_id_keep_their_own_titles_in_what_changed(tmp_path: Path) -> None:
+    """Measures and risks have ids of their own: the changes name each by its own kind's title."""
+    from aapenhet.view.versions import version_changes, version_views
+    from rendering import renderer as make_renderer
+
+    data = project_with_history(tmp_path) / "data"
+    versions = versions_of(data)
+    renderers = {version.path: make_renderer(version.loaded.data) for version in versions}
+    views = version_views(
+        versions, version_changes(versions), lambda version: renderers[version.path].view("en"), "en", lambda k: k
+    )
+    current = views[-1]
+    risk_id = next(iter(current.statement.findings))
+    measure = current.statement.document.due_diligence.measures[0]
+    assert current.finding_title(risk_id) == current.statement.findings[risk_id].title
+    assert current.measure_title(measure.id) == measure.title
+    # The same id in both: each lookup keeps to its own kind.
+    both = replace_measure_id(current, measure.id, risk_id)
+    assert both.measure_title(risk_id) == measure.title
+    assert both.finding_title(risk_id) == current.statement.findings[risk_id].title
+
+
+def replace_measure_id(entry, old: str, new: str):  # type: ignore[no-untyped-def]
+    """``entry`` with its statement's measure ``old`` renamed ``new``."""
+    from dataclasses import replace
+
+    from aapenhet.view.statement_view import StatementView
+
+    document = entry.statement.document
+    measures = [m.model_copy(update={"id": new}) if m.id == old else m for m in document.due_diligence.measures]
+    changed = document.model_copy(
+        update={"due_diligence": document.due_diligence.model_copy(update={"measures": measures})}
+    )
+    view = StatementView(changed)
+    return replace(entry, statement_view=lambda: view)

@@ -140,3 +140,23 @@ def test_pdf_without_a_build_record_fails_saying_why(tmp_path: Path) -> None:
     assert status == 1
     assert f"{tmp_path}/build.json is missing or unreadable" in errors.getvalue()
     assert "do not deploy" in errors.getvalue()
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"pdf": []},  # no site_url
+        {"site_url": "https://exempla.no/", "pdf": [{"pdf": "statement.pdf"}]},  # a job with keys missing
+        {"site_url": "https://exempla.no/", "pdf": [{"pdf": "statement.pdf", "from_another_tool": 1}]},
+        ["not", "a", "record"],
+    ],
+    ids=["no-site-url", "job-keys-missing", "job-key-unknown", "not-an-object"],
+)
+def test_pdf_with_a_build_record_it_cannot_read_fails_saying_why(tmp_path: Path, record: object) -> None:
+    """A build.json written by another version of the tool, or by hand: one line, never a traceback."""
+    (tmp_path / "build.json").write_text(json.dumps(record), encoding="utf-8")
+    errors = io.StringIO()
+    with contextlib.redirect_stderr(errors):
+        status = main(["pdf", str(tmp_path)])
+    assert status == 1
+    assert f"{tmp_path}/build.json lists no PDFs" in errors.getvalue() and "Traceback" not in errors.getvalue()

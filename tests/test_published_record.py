@@ -64,12 +64,17 @@ def test_keep_records_what_was_published_and_the_site_publishes_it_again(kept: P
 def test_a_field_the_tool_added_since_changes_nothing_that_was_published(kept: Path) -> None:
     """A version kept by an older tool, without a field today's adds: published as it was, not refused."""
     folder = kept / "data" / "history" / "2025"
-    rewrite_record(folder, "published.en.json", lambda document: document.pop("carried_over"))
+
+    def older(document: dict) -> None:  # type: ignore[type-arg]
+        for measure in document["due_diligence"]["measures"]:
+            measure.pop("supplier_said")
+
+    rewrite_record(folder, "published.en.json", older)
     site = kept / "site"
     result = run_build(kept, site)
     assert result.returncode == 0, result.output
     published = json.loads((site / "en" / "2025" / "statement.json").read_text(encoding="utf-8"))
-    assert "carried_over" not in published
+    assert not any("supplier_said" in measure for measure in published["due_diligence"]["measures"])
     # What the version's SHA256SUMS lists is what is there.
     sums = dict(reversed(line.split("  ")) for line in (site / "en" / "2025" / "SHA256SUMS").read_text().splitlines())
     assert sums["statement.json"] == hashlib.sha256((site / "en" / "2025" / "statement.json").read_bytes()).hexdigest()
@@ -90,3 +95,31 @@ def test_a_kept_version_whose_data_no_longer_gives_what_it_published_is_refused_
         ' was published when it was kept: «"Exempla Holding ASA"» then, «"Exempla AS"» now'
     ) in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_record_that_is_not_the_whole_document_is_refused_where_it_is(kept: Path) -> None:
+    """A truncated or hand-made record is not taken for what was published."""
+    folder = kept / "data" / "history" / "2025"
+    rewrite_record(folder, "published.nb.json", lambda document: document.pop("company"))
+    result = run_build(kept, kept / "site", env={"AAPENHET_LANG": "en"})
+    assert result.returncode != 0 and "data/history/2025/published.nb.json:1:1 company:" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_record_that_cannot_be_read_is_refused_where_it_is(kept: Path) -> None:
+    folder = kept / "data" / "history" / "2025"
+    path = folder / "published.en.json"
+    old = hashlib.sha256(path.read_bytes()).hexdigest()
+    path.write_bytes(b"\xff\xfe{}")
+    record = folder / "SHA256SUMS"
+    record.write_text(record.read_text().replace(old, hashlib.sha256(path.read_bytes()).hexdigest()))
+    result = run_build(kept, kept / "site", env={"AAPENHET_LANG": "en"})
+    assert result.returncode != 0 and "data/history/2025/published.en.json:1:1" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_record_of_a_language_no_longer_built_is_still_a_kept_file() -> None:
+    from aapenhet.model.history import is_kept_file
+
+    assert is_kept_file("published.de.json") and is_kept_file("published.nb.json") and is_kept_file("company.yml")
+    assert not is_kept_file("signed.pdf") and not is_kept_file("published.nb.json.bak")

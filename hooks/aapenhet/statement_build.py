@@ -405,7 +405,16 @@ class StatementBuild:
         key, before = view.version.key, previous.version.key
         if key is None or before is None:
             return changes_json(view, previous, self.site, language)
-        shown = (self.site.url, view.label, previous.label, view.changes_path, view.in_force, previous.in_force, before)
+        shown = (
+            self.site.url,
+            view.label,
+            previous.label,
+            view.changes_path,
+            previous.changes_path,
+            view.in_force,
+            previous.in_force,
+            before,
+        )
         name = f"{language}-changes-{hashlib.sha256(repr(shown).encode()).hexdigest()[:16]}.json"
         text = kept_cache.cached_text(key, name)
         if text is None:

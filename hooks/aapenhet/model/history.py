@@ -23,7 +23,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from aapenhet.languages import LANGUAGES
 from aapenhet.model.carried_over import carried_over
 from aapenhet.model.check import Finding
 from aapenhet.model.completeness import missing_for_publication
@@ -176,9 +175,11 @@ def published_record_name(language: str) -> str:
     return f"{PUBLISHED_STEM}.{language}.json"
 
 
-def kept_file_names() -> set[str]:
-    """Every file ``keep`` writes in a version's folder and records in its ``SHA256SUMS``."""
-    return {*DATA_FILES, *(published_record_name(language) for language in LANGUAGES)}
+def is_kept_file(name: str) -> bool:
+    """A file ``keep`` writes in a version's folder and records in its ``SHA256SUMS``: the data files and
+    a record of what was published, in any language (one no longer built included)."""
+    stem, _, rest = name.partition(".")
+    return name in DATA_FILES or (stem == PUBLISHED_STEM and rest.endswith(".json") and rest.count(".") == 1)
 
 
 def sha256_lines(files: Mapping[str, bytes]) -> str:
@@ -197,7 +198,7 @@ def changed_since_kept(folder: Path, shown_as: str) -> list[Problem]:
     for line in record.read_text(encoding="utf-8", errors="replace").splitlines():
         digest, _, name = line.partition("  ")
         path = folder / name
-        now = hashlib.sha256(path.read_bytes()).hexdigest() if name in kept_file_names() and path.is_file() else None
+        now = hashlib.sha256(path.read_bytes()).hexdigest() if is_kept_file(name) and path.is_file() else None
         if now != digest:
             problems.append(
                 Problem(

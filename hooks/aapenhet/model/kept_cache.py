@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import importlib.metadata
 import os
 import pickle
 import shutil
@@ -53,10 +54,24 @@ def cache_folder() -> Path | None:
     return folder
 
 
+_PUBLISHING_LIBRARIES = ("babel", "pydantic", "jinja2", "markdown", "mkdocs", "mkdocs-material")
+
+
+def _version_of(library: str) -> str:
+    try:
+        return importlib.metadata.version(library)
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
+
+
 @functools.cache
 def code_fingerprint() -> str:
-    """The tool's own code and templates: a kept version's files are made again when they change."""
+    """The tool's own code and templates, and the libraries whose output it publishes (CLDR's country
+    names and dates from babel, pydantic's JSON, Jinja's and MkDocs' rendering): a kept version's files
+    are made again when any of them changes."""
     digest = hashlib.sha256()
+    for library in _PUBLISHING_LIBRARIES:
+        digest.update(f"{library} {_version_of(library)}\n".encode())
     for path in sorted(PACKAGE.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".html", ".yml", ".json") and "__pycache__" not in path.parts:
             digest.update(path.relative_to(PACKAGE).as_posix().encode())

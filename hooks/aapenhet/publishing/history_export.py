@@ -26,13 +26,16 @@ def changes_json(view: VersionView, previous: VersionView, site: Site, language:
     assert changes is not None  # every version after the first has what changed since the one before
 
     def titled(items: list[Any]) -> list[dict[str, object]]:
-        return [{"id": item.id, "title": view.title(item.id)} for item in items]
+        return [{"id": item.id, "title": view.finding_title(item.id)} for item in items]
+
+    def measures(items: list[Any]) -> list[dict[str, object]]:
+        return [{"id": item.id, "title": view.measure_title(item.id)} for item in items]
 
     def levels(items: list[LevelChange]) -> list[dict[str, object]]:
         return [
             {
                 "id": change.risk.id,
-                "title": view.title(change.risk.id),
+                "title": view.finding_title(change.risk.id),
                 "before": change.before.value if change.before else None,
                 "after": change.after.value if change.after else None,
             }
@@ -80,7 +83,7 @@ def changes_json(view: VersionView, previous: VersionView, site: Site, language:
         "risks_reassessed": [
             {
                 "id": change.risk.id,
-                "title": view.title(change.risk.id),
+                "title": view.finding_title(change.risk.id),
                 **{
                     name: {
                         "before": scale.before.value if scale.before else None,
@@ -96,10 +99,10 @@ def changes_json(view: VersionView, previous: VersionView, site: Site, language:
         "risks_closed": titled(changes.risks_closed),
         "impacts_identified": titled(changes.impacts_identified),
         "impacts_remediated": titled(changes.impacts_remediated),
-        "measures_started": titled(changes.measures_started),
-        "measures_completed": titled(changes.measures_completed),
-        "measures_planned": titled(changes.measures_planned),
-        "measures_dropped": titled(changes.measures_dropped),
+        "measures_started": measures(changes.measures_started),
+        "measures_completed": measures(changes.measures_completed),
+        "measures_planned": measures(changes.measures_planned),
+        "measures_dropped": measures(changes.measures_dropped),
         "companies_added": changes.companies_added,
         "companies_removed": changes.companies_removed,
         "signatories_added": [{"name": each.name, "role": each.role.value} for each in changes.signatories_added],

@@ -72,9 +72,12 @@ def pdf_jobs(site_dir: Path) -> tuple[str, list[PdfJob]]:
         record = json.loads((site_dir / BUILD_RECORD).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise PdfError(wording("pdf.no_record", record=f"{site_dir}/{BUILD_RECORD}")) from error
-    if PDF_JOBS not in record:
+    if not isinstance(record, dict) or PDF_JOBS not in record:
         raise PdfError(wording("pdf.no_jobs", record=f"{site_dir}/{BUILD_RECORD}"))
-    return str(record["site_url"]), [PdfJob.from_record(job) for job in record[PDF_JOBS]]
+    try:
+        return str(record["site_url"]), [PdfJob.from_record(job) for job in record[PDF_JOBS]]
+    except (KeyError, TypeError, ValueError) as error:  # written by another version of the tool, or by hand
+        raise PdfError(wording("pdf.no_jobs", record=f"{site_dir}/{BUILD_RECORD}")) from error
 
 
 def make_pdfs(site_dir: Path, *, progress: Callable[[str], None] = lambda line: None) -> Made:
@@ -156,7 +159,11 @@ def _write(site_dir: Path, job: PdfJob, pdf: bytes) -> None:
     os.replace(partial, target)
     if job.checksums is not None:
         record = site_dir / job.checksums
-        record.write_text(with_file(record.read_text(encoding="utf-8"), PDF_FILE, pdf), encoding="utf-8", newline="\n")
+        try:
+            listed = record.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise PdfError(wording("pdf.no_record", record=str(record))) from error
+        record.write_text(with_file(listed, PDF_FILE, pdf), encoding="utf-8", newline="\n")
 
 
 def _is_pdf(path: Path) -> bool:

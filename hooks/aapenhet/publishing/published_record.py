@@ -25,6 +25,24 @@ from aapenhet.words import verbatim, wording
 
 _ABSENT = object()
 
+# The top-level fields of statement.json when keep began recording it: every record has them all.
+RECORDED_SINCE_THE_FIRST = frozenset(
+    {
+        "schema",
+        "language",
+        "authoritative_language",
+        "status",
+        "missing",
+        "carried_over",
+        "company",
+        "statement",
+        "suppliers",
+        "countries",
+        "rating_sources",
+        "due_diligence",
+    }
+)
+
 
 def published_files(data: StatementData) -> dict[str, bytes]:
     """What ``keep`` writes beside a kept version: its statement.json in every language."""
@@ -40,7 +58,12 @@ def recorded_json(data_dir: Path, version: Version, language: str) -> str | None
     if version.is_current:
         return None
     path = data_dir / HISTORY_FOLDER / version.path / published_record_name(language)
-    return path.read_text(encoding="utf-8") if path.is_file() else None
+    if not path.is_file():
+        return None
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""  # not a statement.json: the record's check says so, located in it
 
 
 def record_problems(recorded: str, view: StatementView, shown_as: str) -> list[Problem]:
@@ -50,7 +73,13 @@ def record_problems(recorded: str, view: StatementView, shown_as: str) -> list[P
     except ValueError:
         then = _ABSENT
     now = json.loads(statement_json(view))
-    found = _first_difference(then, now, "")
+    # A record holds the whole document of its day: every top-level field there has been since
+    # records began, so a part of one (a truncated or hand-made file) is not taken for the whole.
+    if isinstance(then, dict) and not then.keys() >= RECORDED_SINCE_THE_FIRST:
+        missing = sorted(RECORDED_SINCE_THE_FIRST - then.keys())
+        found: tuple[str, object, object] | None = (missing[0], _ABSENT, now.get(missing[0]))
+    else:
+        found = _first_difference(then, now, "")
     if found is None:
         return []
     path, before, after = found

@@ -79,12 +79,19 @@ class VersionView:
                 return view.countries[code].country_name
         raise KeyError(code)
 
-    def title(self, id: str) -> str:
-        """The title of a risk, impact or measure by its id: in this version, or, for one it no longer
-        has (a risk closed, a measure dropped), in the version before."""
+    def finding_title(self, id: str) -> str:
+        """A risk's or an impact's title by its id: in this version, or, for one it no longer has (a risk
+        closed), in the version before."""
         for view in self._statements():
-            if (found := view.findings.get(id) or view.measures.get(id)) is not None:
-                return found.title
+            if id in view.findings:
+                return view.findings[id].title
+        raise KeyError(id)
+
+    def measure_title(self, id: str) -> str:
+        """A measure's title by its id (measures and risks have ids of their own: one may be both)."""
+        for view in self._statements():
+            if id in view.measures:
+                return view.measures[id].title
         raise KeyError(id)
 
     def _statements(self) -> Iterator[StatementView]:
