@@ -96,6 +96,7 @@ def test_keep_keeps_a_statement_the_gate_passes(tmp_path: Path) -> None:
             "SHA256SUMS",
             "published.en.json",
             "published.nb.json",
+            "published.schema.json",
         ]
     )
     assert [path.name for path in kept.parent.iterdir()] == ["2025"]  # nothing left from writing it

@@ -123,3 +123,31 @@ def test_a_record_of_a_language_no_longer_built_is_still_a_kept_file() -> None:
 
     assert is_kept_file("published.de.json") and is_kept_file("published.nb.json") and is_kept_file("company.yml")
     assert not is_kept_file("signed.pdf") and not is_kept_file("published.nb.json.bak")
+
+
+def test_a_kept_versions_statement_json_validates_against_the_schema_published_beside_it(kept: Path) -> None:
+    """The schema at a kept version's address is the one its statement.json was written to, not
+    today's: a statement kept before the tool added a field still validates against what is there."""
+    import jsonschema
+
+    folder = kept / "data" / "history" / "2025"
+
+    def older(document: dict) -> None:  # type: ignore[type-arg]
+        for measure in document["due_diligence"]["measures"]:
+            measure.pop("supplier_said")
+
+    def older_schema(schema: dict) -> None:  # type: ignore[type-arg]
+        measure = schema["$defs"]["Measure"]
+        measure["properties"].pop("supplier_said")
+        measure["required"].remove("supplier_said")
+
+    rewrite_record(folder, "published.en.json", older)
+    rewrite_record(folder, "published.schema.json", older_schema)
+    site = kept / "site"
+    result = run_build(kept, site)
+    assert result.returncode == 0, result.output
+    address = site / "en" / "2025"
+    document = json.loads((address / "statement.json").read_text(encoding="utf-8"))
+    schema = json.loads((address / "statement.schema.json").read_text(encoding="utf-8"))
+    assert schema == json.loads((folder / "published.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(document, schema)

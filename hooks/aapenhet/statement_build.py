@@ -39,7 +39,7 @@ from aapenhet.publishing.export import MACHINE_READABLE_NAMES, machine_readable_
 from aapenhet.publishing.feed import FEED_FILE, FEED_LABELS, atom_feed, published_versions
 from aapenhet.publishing.history_export import CHANGES_FILE, HISTORY_FILE, changes_json, history_json
 from aapenhet.publishing.pdf import PDF_FILE, PDF_JOBS, PdfJob
-from aapenhet.publishing.published_record import record_problems, recorded_json
+from aapenhet.publishing.published_record import record_problems, recorded_json, recorded_schema
 from aapenhet.publishing.structured_data import archive_jsonld, report_jsonld
 from aapenhet.rendering.docs_pages import docs_problems, untranslated_nav_titles
 from aapenhet.rendering.labels import load_labels
@@ -427,8 +427,9 @@ class StatementBuild:
         then read from the cache of kept versions (kept_cache.py), for they never change."""
         key = version.key
         recorded = recorded_json(self.data_dir, version, language) if self.data_dir is not None else None
+        schema = recorded_schema(self.data_dir, version) if self.data_dir is not None else None
         # What keep recorded of it is published as it is: the cache's names say which record they hold.
-        record = hashlib.sha256(recorded.encode()).hexdigest()[:16] if recorded is not None else "none"
+        record = hashlib.sha256(f"{recorded}\0{schema}".encode()).hexdigest()[:16] if recorded is not None else "none"
         if key is not None:
             cached = {
                 name: kept_cache.cached_text(key, f"{language}-{record}-{name}") for name in MACHINE_READABLE_NAMES
@@ -436,7 +437,10 @@ class StatementBuild:
             if all(content is not None for content in cached.values()):
                 return {name: content for name, content in cached.items() if content is not None}
         files = machine_readable_files(
-            self.renderer_for(version).view(language), labels=self.renderer.labels, published_json=recorded
+            self.renderer_for(version).view(language),
+            labels=self.renderer.labels,
+            published_json=recorded,
+            published_schema=schema,
         )
         if key is not None:
             for name, content in files.items():

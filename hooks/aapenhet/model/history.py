@@ -175,6 +175,11 @@ def published_record_name(language: str) -> str:
     return f"{PUBLISHED_STEM}.{language}.json"
 
 
+def published_schema_name() -> str:
+    """The statement.schema.json of the day a version was kept: what its statement.json was written to."""
+    return f"{PUBLISHED_STEM}.schema.json"
+
+
 def is_kept_file(name: str) -> bool:
     """A file ``keep`` writes in a version's folder and records in its ``SHA256SUMS``: the data files and
     a record of what was published, in any language (one no longer built included)."""

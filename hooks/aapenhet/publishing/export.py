@@ -135,17 +135,21 @@ def statement_json(view: StatementView) -> str:
 
 
 def machine_readable_files(
-    view: StatementView, *, labels: Labels | None = None, published_json: str | None = None
+    view: StatementView,
+    *,
+    labels: Labels | None = None,
+    published_json: str | None = None,
+    published_schema: str | None = None,
 ) -> dict[str, str]:
     """The files of ``view``'s language, by file name: what a language's site root holds.
     ``published_json``: the statement.json a kept version published, kept with it, published again as
-    it was (publishing/published_record.py)."""
+    it was (publishing/published_record.py); ``published_schema``: the schema it was written to."""
     document = view.document
     if labels is None:
         labels = load_labels()
     files = {
         JSON_FILE: published_json if published_json is not None else statement_json(view),
-        SCHEMA_FILE: _schema_text(),
+        SCHEMA_FILE: published_schema if published_schema is not None else statement_schema_text(),
         CSV_FILE: suppliers_csv(view, labels=labels),
         cycle_csv.RISKS_FILE: cycle_csv.risks_csv(document),
         cycle_csv.MEASURES_FILE: cycle_csv.measures_csv(document),
@@ -185,6 +189,6 @@ def json_text(value: object) -> str:
 
 
 @functools.cache
-def _schema_text() -> str:
+def statement_schema_text() -> str:
     """The same for every language and every build of this package."""
     return json_text(statement_schema())

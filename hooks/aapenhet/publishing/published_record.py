@@ -16,9 +16,9 @@ import json
 from pathlib import Path
 
 from aapenhet.languages import LANGUAGES
-from aapenhet.model.history import HISTORY_FOLDER, Version, published_record_name
+from aapenhet.model.history import HISTORY_FOLDER, Version, published_record_name, published_schema_name
 from aapenhet.model.models import StatementData
-from aapenhet.publishing.export import statement_json
+from aapenhet.publishing.export import statement_json, statement_schema_text
 from aapenhet.source.problems import Problem
 from aapenhet.view.statement_view import StatementView, statement_view
 from aapenhet.words import verbatim, wording
@@ -45,11 +45,26 @@ RECORDED_SINCE_THE_FIRST = frozenset(
 
 
 def published_files(data: StatementData) -> dict[str, bytes]:
-    """What ``keep`` writes beside a kept version: its statement.json in every language."""
+    """What ``keep`` writes beside a kept version: its statement.json in every language, and the schema
+    they were written to (published with them from then on, so each still validates against its own)."""
     return {
-        published_record_name(language): statement_json(statement_view(data, language)).encode("utf-8")
-        for language in LANGUAGES
+        **{
+            published_record_name(language): statement_json(statement_view(data, language)).encode("utf-8")
+            for language in LANGUAGES
+        },
+        published_schema_name(): statement_schema_text().encode("utf-8"),
     }
+
+
+def recorded_schema(data_dir: Path, version: Version) -> str | None:
+    """The statement.schema.json ``keep`` recorded with ``version``; None when it recorded none."""
+    if version.is_current:
+        return None
+    path = data_dir / HISTORY_FOLDER / version.path / published_schema_name()
+    try:
+        return path.read_text(encoding="utf-8") if path.is_file() else None
+    except (OSError, UnicodeDecodeError):
+        return None  # SHA256SUMS lists it: the build refuses a changed kept file (history.changed_since_kept)
 
 
 def recorded_json(data_dir: Path, version: Version, language: str) -> str | None:
