@@ -354,7 +354,9 @@ class StatementBuild:
                 pdf=prefix + PDF_FILE,
                 page=prefix + STATEMENT_PAGE,
                 language=language,
-                address=self.site.page_url(current.address or STATEMENT_PAGE, language),
+                # Printed from the statement page, with the narrative in docs/: it names that page, not
+                # the permanent address, whose PDF is printed from the version's own page (another document).
+                address=self.site.page_url(STATEMENT_PAGE, language),
                 checksums=None,
                 date=_iso(current.version.date) if current.address else None,
             )

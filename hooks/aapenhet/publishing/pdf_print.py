@@ -99,7 +99,8 @@ def make_pdfs(site_dir: Path, *, progress: Callable[[str], None] = lambda line: 
         page = context.new_page()
         page.emulate_media(media="print")
         for job in to_make:
-            label = labels.get("header.permanent" if job.date else "print.address", job.language)
+            # A permanent address's PDF is listed in its SHA256SUMS; the statement page's is where it was printed.
+            label = labels.get("header.permanent" if job.checksums else "print.address", job.language)
             pdf = _print(page, site_url + job.page, footer.render(label=label, address=job.address))
             _write(site_dir, job, _renumbered(_dated(pdf, job)))
             progress(job.pdf)
