@@ -264,6 +264,8 @@ class StatementBuild:
     data_dir: Path | None = None
     _made_pages: dict[str, dict[str, MadePage]] = field(default_factory=dict, repr=False)
     _views: dict[str, list[VersionView]] = field(default_factory=dict, repr=False)
+    # Each version's machine-readable files, by its path and language: made once per build.
+    _machine_readable: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict, repr=False)
 
     @property
     def site(self) -> Site:
@@ -318,7 +320,7 @@ class StatementBuild:
             files[FEED_FILE] = feed
         for view in views:
             version = view.version
-            published = self._version_files(version, language) if view.address else {}
+            published = dict(self._version_files(version, language)) if view.address else {}
             if view.previous is not None:
                 changes = self._changes_file(view, view.previous, language)
                 files[version.path + CHANGES_FILE] = changes
@@ -394,12 +396,10 @@ class StatementBuild:
             view.in_force,
             view.previous.version.key if view.previous is not None else None,
         )
-        name = f"{language}-{made.template}-{hashlib.sha256(repr(shown).encode()).hexdigest()[:16]}.html"
-        html = kept_cache.cached_text(made.earlier.key, name)
-        if html is None:
-            html = made.renderer.render(made.template, language, **made.values)
-            kept_cache.store_text(made.earlier.key, name, html)
-        return html
+        name = f"{language}-{made.template}-{kept_cache.shown_name(*shown)}.html"
+        return kept_cache.text_made_once(
+            made.earlier.key, name, lambda: made.renderer.render(made.template, language, **made.values)
+        )
 
     def _changes_file(self, view: VersionView, previous: VersionView, language: str) -> str:
         """A version's changes.json: between two kept versions, made once and then read from the cache
@@ -417,21 +417,24 @@ class StatementBuild:
             previous.in_force,
             before,
         )
-        name = f"{language}-changes-{hashlib.sha256(repr(shown).encode()).hexdigest()[:16]}.json"
-        text = kept_cache.cached_text(key, name)
-        if text is None:
-            text = changes_json(view, previous, self.site, language)
-            kept_cache.store_text(key, name, text)
-        return text
+        name = f"{language}-changes-{kept_cache.shown_name(*shown)}.json"
+        return kept_cache.text_made_once(key, name, lambda: changes_json(view, previous, self.site, language))
 
     def _version_files(self, version: Version, language: str) -> dict[str, str]:
-        """A version's machine-readable files in ``language``: a kept version's are made once and
-        then read from the cache of kept versions (kept_cache.py), for they never change."""
+        """A version's machine-readable files in ``language``, made once per build (the current
+        statement's are at its language's root and, once published, at its permanent address too); a
+        kept version's are made once and then read from the cache of kept versions (kept_cache.py)."""
+        made = self._machine_readable.get((version.path, language))
+        if made is None:
+            made = self._machine_readable[version.path, language] = self._version_files_made(version, language)
+        return made
+
+    def _version_files_made(self, version: Version, language: str) -> dict[str, str]:
         key = version.key
         recorded = recorded_json(self.data_dir, version, language) if self.data_dir is not None else None
         schema = recorded_schema(self.data_dir, version) if self.data_dir is not None else None
         # What keep recorded of it is published as it is: the cache's names say which record they hold.
-        record = hashlib.sha256(f"{recorded}\0{schema}".encode()).hexdigest()[:16] if recorded is not None else "none"
+        record = kept_cache.shown_name(recorded, schema) if recorded is not None else "none"
         if key is not None:
             cached = {
                 name: kept_cache.cached_text(key, f"{language}-{record}-{name}") for name in MACHINE_READABLE_NAMES
@@ -453,7 +456,7 @@ class StatementBuild:
         """Every file the build writes in ``language`` beside its pages, by path from the language's
         root: the machine-readable statement, ``robots.txt`` (once, at the site's root) and the
         history's files."""
-        files = machine_readable_files(self.renderer.view(language), labels=self.renderer.labels)
+        files = dict(self._version_files(self.versions[-1], language))
         if language == self.site.default_language:
             files["robots.txt"] = robots_txt(self.site.url)
         return files | self.history_files(language)

@@ -71,12 +71,7 @@ def timed_build(
         str(site_dir),
         *(["--strict"] if strict else []),
     ]
-    # The output goes to a file: a pipe nobody reads while waiting could fill and stall the build.
-    with log_file.open("wb") as log:
-        figures = launched(command, cwd=config_file.parent, environment=environment, log=log)
-    if figures.exit_code != 0:
-        output = log_file.read_text(encoding="utf-8", errors="replace")
-        raise BuildFailed(f"{' '.join(command)} exited {figures.exit_code}:\n{output[-4000:]}")
+    figures = _succeeded(command, cwd=config_file.parent, environment=environment, log_file=log_file)
     pages = sorted(site_dir.rglob("*.html"))
     return BuildFigures(
         wall_seconds=figures.wall_seconds,
@@ -96,8 +91,14 @@ def timed_pdfs(site_dir: Path, *, environment: Mapping[str, str], log_file: Path
     if importlib.util.find_spec("playwright") is None or not Path("/usr/bin/chromium").exists():
         return None
     command = [sys.executable, "-m", "aapenhet", "pdf", str(site_dir)]
+    return _succeeded(command, cwd=site_dir.parent, environment=environment, log_file=log_file)
+
+
+def _succeeded(command: list[str], *, cwd: Path, environment: Mapping[str, str], log_file: Path) -> Launched:
+    """``command``'s figures (``launched``); raises ``BuildFailed`` with the end of its output when it fails."""
+    # The output goes to a file: a pipe nobody reads while waiting could fill and stall the command.
     with log_file.open("wb") as log:
-        figures = launched(command, cwd=site_dir.parent, environment=environment, log=log)
+        figures = launched(command, cwd=cwd, environment=environment, log=log)
     if figures.exit_code != 0:
         output = log_file.read_text(encoding="utf-8", errors="replace")
         raise BuildFailed(f"{' '.join(command)} exited {figures.exit_code}:\n{output[-4000:]}")

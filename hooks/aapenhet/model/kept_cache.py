@@ -26,6 +26,7 @@ import shutil
 import stat
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from aapenhet.model.models import DATA_FILES, StatementData
@@ -120,6 +121,21 @@ def cached_text(key: str, name: str) -> str | None:
 
 def store_text(key: str, name: str, text: str) -> None:
     _store(key, name, text.encode("utf-8"))
+
+
+def text_made_once(key: str, name: str, make: Callable[[], str]) -> str:
+    """``make()``'s text for the kept version ``key``: made once, then read from the cache."""
+    text = cached_text(key, name)
+    if text is None:
+        text = make()
+        store_text(key, name, text)
+    return text
+
+
+def shown_name(*shown: object) -> str:
+    """A short name for what a cached text shows besides its kept version (the site's address, its
+    place among the versions, a record's bytes): another of them is another text."""
+    return hashlib.sha256(repr(shown).encode()).hexdigest()[:16]
 
 
 def _entry(key: str, name: str) -> Path | None:

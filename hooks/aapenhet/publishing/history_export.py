@@ -7,6 +7,7 @@ name or title in the file's language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from aapenhet.model.changes import LevelChange
@@ -25,11 +26,8 @@ def changes_json(view: VersionView, previous: VersionView, site: Site, language:
     changes = view.changes
     assert changes is not None  # every version after the first has what changed since the one before
 
-    def titled(items: list[Any]) -> list[dict[str, object]]:
-        return [{"id": item.id, "title": view.finding_title(item.id)} for item in items]
-
-    def measures(items: list[Any]) -> list[dict[str, object]]:
-        return [{"id": item.id, "title": view.measure_title(item.id)} for item in items]
+    def titled(items: list[Any], title: Callable[[str], str] = view.finding_title) -> list[dict[str, object]]:
+        return [{"id": item.id, "title": title(item.id)} for item in items]
 
     def levels(items: list[LevelChange]) -> list[dict[str, object]]:
         return [
@@ -99,10 +97,10 @@ def changes_json(view: VersionView, previous: VersionView, site: Site, language:
         "risks_closed": titled(changes.risks_closed),
         "impacts_identified": titled(changes.impacts_identified),
         "impacts_remediated": titled(changes.impacts_remediated),
-        "measures_started": measures(changes.measures_started),
-        "measures_completed": measures(changes.measures_completed),
-        "measures_planned": measures(changes.measures_planned),
-        "measures_dropped": measures(changes.measures_dropped),
+        "measures_started": titled(changes.measures_started, view.measure_title),
+        "measures_completed": titled(changes.measures_completed, view.measure_title),
+        "measures_planned": titled(changes.measures_planned, view.measure_title),
+        "measures_dropped": titled(changes.measures_dropped, view.measure_title),
         "companies_added": changes.companies_added,
         "companies_removed": changes.companies_removed,
         "signatories_added": [{"name": each.name, "role": each.role.value} for each in changes.signatories_added],

@@ -58,27 +58,30 @@ def published_files(data: StatementData) -> dict[str, bytes]:
 
 def recorded_schema(data_dir: Path, version: Version) -> str | None:
     """The statement.schema.json ``keep`` recorded with ``version``; None when it recorded none."""
-    if version.is_current:
-        return None
-    path = data_dir / HISTORY_FOLDER / version.path / published_schema_name()
-    try:
-        return path.read_text(encoding="utf-8") if path.is_file() else None
-    except (OSError, UnicodeDecodeError):
-        return None  # SHA256SUMS lists it: the build refuses a changed kept file (history.changed_since_kept)
+    # One that cannot be read is not published: SHA256SUMS lists it, and the build refuses a kept
+    # file that changed (history.changed_since_kept).
+    return _kept_text(data_dir, version, published_schema_name(), unreadable=None)
 
 
 def recorded_json(data_dir: Path, version: Version, language: str) -> str | None:
     """The statement.json ``keep`` recorded of ``version`` in ``language``; None for the current
     statement, or a version kept before keep recorded it."""
+    # One that cannot be read is not a statement.json: the record's check says so, located in it.
+    return _kept_text(data_dir, version, published_record_name(language), unreadable="")
+
+
+def _kept_text(data_dir: Path, version: Version, name: str, *, unreadable: str | None) -> str | None:
+    """The text of ``name`` in ``version``'s kept folder; None for the current statement or a file keep
+    did not write, ``unreadable`` for one that cannot be read as UTF-8 text."""
     if version.is_current:
         return None
-    path = data_dir / HISTORY_FOLDER / version.path / published_record_name(language)
+    path = data_dir / HISTORY_FOLDER / version.path / name
     if not path.is_file():
         return None
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return ""  # not a statement.json: the record's check says so, located in it
+        return unreadable
 
 
 def record_problems(recorded: str, view: StatementView, shown_as: str) -> list[Problem]:

@@ -9,25 +9,20 @@ version. Built from the same version views as the pages, so the two cannot disag
 from __future__ import annotations
 
 import json
+from pathlib import PurePosixPath
 
-from aapenhet.publishing import cycle_csv, registry_summary
-from aapenhet.publishing.datapackage import DATAPACKAGE_FILE
-from aapenhet.publishing.export import CSV_FILE, JSON_FILE
+from aapenhet.publishing.export import MACHINE_READABLE_NAMES, SCHEMA_FILE
 from aapenhet.publishing.pdf import PDF_FILE
 from aapenhet.view import document as out
 from aapenhet.view.versions import VersionView
 from aapenhet.website.addresses import Site
 
 CONTEXT = "https://schema.org"
-# Every data file published beside a version's statement (publishing/export.py), with its media type.
-_DOWNLOADS = (
-    (JSON_FILE, "application/json"),
-    (CSV_FILE, "text/csv"),
-    (cycle_csv.RISKS_FILE, "text/csv"),
-    (cycle_csv.MEASURES_FILE, "text/csv"),
-    (registry_summary.REGISTRY_CSV_FILE, "text/csv"),
-    (registry_summary.REGISTRY_JSON_FILE, "application/json"),
-    (DATAPACKAGE_FILE, "application/json"),
+# Every data file published beside a version's statement (publishing/export.py), with its media type:
+# all but the schema, which describes them.
+_MEDIA_TYPES = {".json": "application/json", ".csv": "text/csv"}
+_DOWNLOADS = tuple(
+    (name, _MEDIA_TYPES[PurePosixPath(name).suffix]) for name in MACHINE_READABLE_NAMES if name != SCHEMA_FILE
 )
 
 

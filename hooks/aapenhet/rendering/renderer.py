@@ -72,7 +72,7 @@ class Renderer:
         """The template ``name`` in ``language``; ``values`` add to its context (a page's own part)."""
         template = self.environment.get_template(f"{name}.html")
         if language not in self._contexts:
-            self._contexts[language] = self._with_country_cells(self.context(language))
+            self._contexts[language] = self._with_country_cells(self.context(language), self.view(language))
         context = {**self._contexts[language], **values} if values else self._contexts[language]
         return template.render(context).strip()
 
@@ -93,11 +93,9 @@ class Renderer:
     def label(self, key: str, language: str) -> str:
         return self.labels.get(key, language)
 
-    def _with_country_cells(self, context: dict[str, object]) -> dict[str, object]:
+    def _with_country_cells(self, context: dict[str, object], view: StatementView) -> dict[str, object]:
         """Each rated country as a supplier's entry shows it, rendered once (_country_with_risk.html)."""
         template = self.environment.get_template("_country_with_risk.html")
-        view = context["view"]
-        assert isinstance(view, StatementView)
         context["country_with_risk"] = {
             code: Markup(template.render({**context, "country": country}).strip())
             for code, country in view.countries.items()

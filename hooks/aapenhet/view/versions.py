@@ -8,9 +8,10 @@ each version's statement is its ``StatementView`` in the same language, what its
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 from aapenhet.model.changes import Changes, compare
 from aapenhet.model.history import Version
@@ -19,6 +20,8 @@ from aapenhet.view import formatting
 from aapenhet.view.mapping import company_part, statement_part
 from aapenhet.view.statement_view import StatementView
 from aapenhet.website.addresses import CHANGES_PAGE, STATEMENT_PAGE
+
+Named = TypeVar("Named")
 
 
 @dataclass(frozen=True)
@@ -74,31 +77,24 @@ class VersionView:
 
     def country_name(self, code: str) -> str:
         """A country's name as this version names it, or, for one it no longer names, the version before."""
-        for view in self._statements():
-            if code in view.countries:
-                return view.countries[code].country_name
-        raise KeyError(code)
+        return self._named(lambda view: view.countries, code).country_name
 
     def finding_title(self, id: str) -> str:
-        """A risk's or an impact's title by its id: in this version, or, for one it no longer has (a risk
-        closed), in the version before."""
-        for view in self._statements():
-            if id in view.findings:
-                return view.findings[id].title
-        raise KeyError(id)
+        """A risk's or an impact's title by its id (a risk closed: the version before's)."""
+        return self._named(lambda view: view.findings, id).title
 
     def measure_title(self, id: str) -> str:
         """A measure's title by its id (measures and risks have ids of their own: one may be both)."""
-        for view in self._statements():
-            if id in view.measures:
-                return view.measures[id].title
-        raise KeyError(id)
+        return self._named(lambda view: view.measures, id).title
 
-    def _statements(self) -> Iterator[StatementView]:
-        """This version's statement, then, only if it is asked for, the version before's."""
-        yield self.statement
-        if self.previous is not None:
-            yield self.previous.statement
+    def _named(self, table: Callable[[StatementView], Mapping[str, Named]], key: str) -> Named:
+        """``key`` in this version's ``table``, or, only if it is not there, the version before's: a
+        thing this version no longer has is named as it was."""
+        if key in (found := table(self.statement)):
+            return found[key]
+        if self.previous is not None and key in (before := table(self.previous.statement)):
+            return before[key]
+        raise KeyError(key)
 
 
 def version_changes(versions: list[Version]) -> list[Changes | None]:
