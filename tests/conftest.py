@@ -15,6 +15,7 @@ The guard: editors change ``data/``, ``docs/`` and ``mkdocs.yml`` every year, an
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -23,8 +24,25 @@ from golden import Golden
 from site_build import PROJECT, PUBLIC_URL, REPO, BuiltSite, add_earlier_versions, copy_project, fill_data, run_build
 from suite_guard import opened_by_test, reads_of_exsos_files
 
+_SUITE_STARTED = pytest.StashKey[float]()
+
 # The build's problem reports are in the language AAPENHET_LANG sets: the tests' own, not the shell's.
 os.environ.pop(MESSAGES_LANGUAGE_SETTING, None)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_SUITE_STARTED] = time.monotonic()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    """The suite's wall time and the machine's CPUs, against the target (issue 21: 90 s on a quiet
+    2-core machine), on the last line of every run."""
+    started = config.stash.get(_SUITE_STARTED, None)
+    if started is not None and not hasattr(config, "workerinput"):  # the controller, not an xdist worker
+        terminalreporter.write_line(
+            f"suite: {time.monotonic() - started:.0f} s wall on {os.cpu_count()} CPUs"
+            " (target: 90 s on a quiet 2-core machine)"
+        )
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -77,6 +77,17 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         )
 
 
+# With pytest-xdist (the README's test command), each group of browser tests runs in one worker, so
+# the builds and page visits its tests share are made once: the pages of the test site and the form's
+# sites ("browser"), the site with earlier versions and its PDFs, and the live preview. The rest of
+# the suite takes turns on every worker.
+BROWSER_GROUPS = {
+    "test_history_pages.py": "browser-history",
+    "test_pdf_printed.py": "browser-history",
+    "test_live_preview.py": "browser-preview",
+}
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test under tests/browser/ ``browser``, so ``-m "not browser"`` leaves them out.
@@ -87,6 +98,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.resolve().is_relative_to(here):
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.xdist_group(BROWSER_GROUPS.get(item.path.name, "browser")))
 
 
 @pytest.fixture(scope="session")

@@ -104,6 +104,9 @@ def make_pdfs(site_dir: Path, *, progress: Callable[[str], None] = lambda line: 
             pdf = _print(page, site_url + job.page, footer.render(label=label, address=job.address))
             _write(site_dir, job, _renumbered(_dated(pdf, job)))
             progress(job.pdf)
+        # A request still being answered (a late image, say) when the context closes would raise in
+        # its handler after the PDFs are made: the handlers are let go of first, their errors ignored.
+        context.unroute_all(behavior="ignoreErrors")
         context.close()
     absent = [job.pdf for job in jobs if not _is_pdf(site_dir / job.pdf)]
     if absent:
