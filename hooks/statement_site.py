@@ -6,7 +6,7 @@ Events, and what each hands to the package:
   data, labels, form settings and pages once for the whole build; later passes reuse it.
 - ``on_files``: the language's machine-readable statement (and ``robots.txt``) beside its pages, and
   the pages made from the data (a long list's letters, earlier statements, what changed, the archive)
-  with their files.
+  with their files. Under serve the files are made when asked for, not on every rebuild.
 - ``on_page_content``: ``<!-- aapenhet:NAME -->`` placeholders replaced by rendered HTML.
 - ``on_env``: the theme's compiled templates kept between builds, as the package's own are.
 - ``on_page_context`` / ``on_template_context``: the draft banner, security policy and head links.
@@ -46,7 +46,7 @@ from aapenhet.rendering.slugs import heading_slug
 from aapenhet.source.problems import DataProblems, report_language
 from aapenhet.statement_build import PROCESS, SiteBuild, shown_until_fixed
 from aapenhet.website.last_good_site import discard, restore, set_aside, strict_build_will_fail
-from aapenhet.website.preview import show_settings_problems
+from aapenhet.website.preview import serving_made_on_request, show_settings_problems
 from aapenhet.website.seo import page_alternates
 from aapenhet.words import message
 
@@ -111,9 +111,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         for page in files.documentation_pages():
             page.content_string = ""
     prefix = build.site.language_prefix(language)
-    for name, content in build.files(language).items():
-        file = File.generated(config, name, content=content.encode("utf-8"))
+    for name, make in build.file_makers(language).items():
+        # A preview's rebuild writes each empty: its server makes it when it is asked for (on_serve).
+        made_on_request = PROCESS.serves_made_on_request
+        file = File.generated(config, name, content=b"" if made_on_request else make().encode("utf-8"))
         file.dest_uri = prefix + name
+        if made_on_request:
+            PROCESS.made_on_request[file.dest_uri] = make
         files.append(file)
     # Not in the menu, which lists the pages of docs/.
     for src_uri, (markdown, urls) in build.made_page_sources(language).items():
@@ -184,7 +188,8 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 @event_priority(-200)  # last: other plugins' on_serve see MkDocs' own rebuild
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
     """Runs once under ``mkdocs serve``: a rebuild that MkDocs itself cannot start (mkdocs.yml
-    cannot be read) would leave every request waiting; each page shows the problem instead."""
+    cannot be read) would leave every request waiting; each page shows the problem instead. The
+    server makes the files a rebuild left to be made when they are asked for (website/preview.py)."""
     rebuild, settings_file, site_dir = server.builder, Path(config.config_file_path), Path(server.root)
 
     def rebuild_or_show_problems() -> None:
@@ -195,6 +200,13 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callabl
             log.warning("%s\n%s", report, shown_until_fixed(report_language()))
 
     server.builder = rebuild_or_show_problems
+    served = serving_made_on_request(
+        server.serve_request,
+        mount_path=server.mount_path,
+        made_on_request=lambda path: PROCESS.made_on_request.get(path),
+    )
+    server.set_app(served)
+    PROCESS.serves_made_on_request = True  # from the first rebuild: the first build has made them
     return server
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import json
 import os
 import re
 import socket
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from aapenhet.website.preview import page_language, settings_problems
+from aapenhet.website.preview import page_language, serving_made_on_request, settings_problems
 from site_build import add_earlier_versions, copy_project, fill_data
 
 
@@ -49,13 +50,14 @@ def fetch(url: str) -> str:
 
 
 @contextlib.contextmanager
-def serving(project: Path) -> Iterator[tuple[subprocess.Popen, int, list[str]]]:
-    """``mkdocs serve`` of ``project`` on a free port: the process, the port and its log so far."""
+def serving(project: Path, *, temporary: Path | None = None) -> Iterator[tuple[subprocess.Popen, int, list[str]]]:
+    """``mkdocs serve`` of ``project`` on a free port: the process, the port and its log so far.
+    ``temporary``: the folder MkDocs makes its site in (``TMPDIR``), for a test to look at what it wrote."""
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"} | ({"TMPDIR": str(temporary)} if temporary else {}),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -76,9 +78,15 @@ def test_fixing_bad_data_brings_the_site_back_without_restart(tmp_path: Path) ->
     add_earlier_versions(project / "data")
     suppliers = project / "data" / "suppliers.yml"
     original = suppliers.read_text(encoding="utf-8")
-    with serving(project) as (server, port, log):
+    (temporary := tmp_path / "tmp").mkdir()
+    with serving(project, temporary=temporary) as (server, port, log):
         page = f"http://127.0.0.1:{port}/leverandorer/"
         wait_for(lambda: "HP Inc." in fetch(page), "the first build to be served")
+        # The machine-readable files, whole as served, in each language and at a kept version's address.
+        served_json = json.loads(fetch(f"http://127.0.0.1:{port}/statement.json"))
+        assert served_json["language"] == "nb" and "HP Inc." in {each["name"] for each in served_json["suppliers"]}
+        assert fetch(f"http://127.0.0.1:{port}/en/suppliers.csv").startswith("supplier_id,")
+        assert json.loads(fetch(f"http://127.0.0.1:{port}/en/2024/statement.json"))["language"] == "en"
         # The preview's policy lets MkDocs' live-reload script run, or the page never reloads by itself.
         served = fetch(page)
         policy = html.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', served).group(1))
@@ -106,9 +114,18 @@ def test_fixing_bad_data_brings_the_site_back_without_restart(tmp_path: Path) ->
             assert f"<h1>{heading}</h1>" in shown and "<code>data/suppliers.yml:21:25</code>" in shown, shown
             assert message in shown and "Traceback" not in shown
 
+        # The files the pages link say what the pages say.
+        assert "«XX» is not an ISO 3166 country code" in fetch(f"http://127.0.0.1:{port}/en/statement.json")
+
         suppliers.write_text(original.replace("name: HP Inc.", "name: HP Inc. (rettet)"), encoding="utf-8")
         wait_for(lambda: "HP Inc. (rettet)" in fetch(page), "the fixed data to be served")
         assert "Statement for 2024" in fetch(f"http://127.0.0.1:{port}/en/2024/")
+        served_json = json.loads(fetch(f"http://127.0.0.1:{port}/statement.json"))
+        assert "HP Inc. (rettet)" in {each["name"] for each in served_json["suppliers"]}
+        # A rebuild leaves them to be made when asked for: empty where it wrote them.
+        [site] = temporary.glob("mkdocs_*")
+        assert (site / "statement.json").read_bytes() == b"" and (site / "en" / "suppliers.csv").read_bytes() == b""
+        assert fetch(f"http://127.0.0.1:{port}/en/suppliers.csv").startswith("supplier_id,")
 
 
 def test_a_mistake_in_mkdocs_yml_or_a_page_is_shown_on_every_page_until_it_is_fixed(tmp_path: Path) -> None:
@@ -167,3 +184,39 @@ def test_mkdocs_yml_problems_are_located_whatever_is_wrong(tmp_path: Path) -> No
     [problem] = settings_problems(settings, Exception("Unrecognised theme name:\n'unknown'")).problems
     assert str(problem) == "mkdocs.yml:1:1 Unrecognised theme name: 'unknown'"
     assert problem.text("nb") == "mkdocs.yml:1:1 MkDocs kan ikke lese filen: Unrecognised theme name: 'unknown'"
+
+
+def _answer(app, path: str) -> tuple[str, dict[str, str], bytes]:
+    """``app``'s answer to a GET of ``path``: status, headers, body."""
+    answered: list = []
+    body = app({"PATH_INFO": path}, lambda status, headers, exc_info=None: answered.append((status, dict(headers))))
+    return answered[0][0], answered[0][1], b"".join(body)
+
+
+def test_the_preview_serves_a_file_left_to_be_made_made_when_asked_for() -> None:
+    made: list[str] = []
+
+    def make() -> str:
+        made.append("statement.json")
+        return '{"name": "Exempla AS – åpenhet"}'
+
+    def mkdocs_server(environ, start_response):
+        # MkDocs' own server: the empty file the rebuild wrote, or nothing.
+        if environ["PATH_INFO"] in ("/aapenhet/en/statement.json", "/aapenhet/en/"):
+            start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", "0")])
+            return [b""]
+        start_response("404 Not Found", [("Content-Type", "text/html")])
+        return [b"not found"]
+
+    app = serving_made_on_request(
+        mkdocs_server, mount_path="/aapenhet/", made_on_request={"en/statement.json": make}.get
+    )
+    assert not made, "nothing is made before it is asked for"
+    status, headers, body = _answer(app, "/aapenhet/en/statement.json")
+    assert (status, json.loads(body)) == ("200 OK", {"name": "Exempla AS – åpenhet"})
+    assert headers == {"Content-Type": "application/json", "Content-Length": str(len(body))}
+    assert made == ["statement.json"]
+    # Anything else is MkDocs' answer, as it gave it.
+    assert _answer(app, "/aapenhet/en/") == ("200 OK", {"Content-Type": "application/json", "Content-Length": "0"}, b"")
+    assert _answer(app, "/aapenhet/en/missing.json")[0] == "404 Not Found"
+    assert made == ["statement.json"]

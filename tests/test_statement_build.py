@@ -8,6 +8,7 @@ and a placeholder typo are reported at once, each located.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -167,3 +168,24 @@ def test_the_messages_language_setting_takes_only_the_statements_languages() -> 
     assert messages_language({"AAPENHET_LANG": "en"}) == "en"
     with pytest.raises(ValueError, match=r"AAPENHET_LANG=de .* nb, en"):
         messages_language({"AAPENHET_LANG": "de"})
+
+
+def test_the_files_beside_the_pages_are_made_only_when_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The preview writes them empty and makes one when it is requested (website/preview.py): naming
+    # them must not make them, or every rebuild would still pay for them.
+    import aapenhet.statement_build as statement_build
+
+    made: list[str] = []
+    real = statement_build.machine_readable_files
+    monkeypatch.setattr(
+        statement_build,
+        "machine_readable_files",
+        lambda view, **given: made.append(view.language) or real(view, **given),
+    )
+    build = start()
+    makers = {language: build.file_makers(language) for language in ("nb", "en")}
+    assert not made
+    assert {"statement.json", "suppliers.csv", "robots.txt"} <= set(makers["nb"])
+    assert json.loads(makers["en"]["statement.json"]())["language"] == "en"
+    assert made == ["en"]
+    assert build.files("en") == {path: make() for path, make in makers["en"].items()}

@@ -10,6 +10,7 @@ Nothing here imports MkDocs: ``hooks/statement_site.py`` adapts MkDocs' events t
 from __future__ import annotations
 
 import datetime
+import functools
 import gc
 import hashlib
 import logging
@@ -93,7 +94,7 @@ class SiteBuild(Protocol):
 
     @property
     def site(self) -> Site: ...
-    def files(self, language: str) -> dict[str, str]: ...
+    def file_makers(self, language: str) -> dict[str, Callable[[], str]]: ...
     def made_page_sources(self, language: str) -> dict[str, tuple[str, dict[str, str]]]: ...
     def page_content(self, src_uri: str, html: str, language: str) -> PageContent | None: ...
     def theme_context(self, language: str) -> dict[str, object]: ...
@@ -119,6 +120,11 @@ class Process:
     build: SiteBuild | None = None
     # The last good site/, moved aside while this build writes a new one.
     last_good: Path | None = None
+    # Under serve with live reload, from the first rebuild: the files beside the pages are written
+    # empty, and the server makes each when it is asked for (website/preview.py) with what is here,
+    # by its path from the site's root.
+    serves_made_on_request: bool = False
+    made_on_request: dict[str, Callable[[], str]] = field(default_factory=dict)
 
     @property
     def serving(self) -> bool:
@@ -129,6 +135,7 @@ class Process:
         ``DataProblems``, except under ``serve``: the preview would hang until a good build, so every
         page shows the problems instead, at the addresses the last good build had."""
         previous, self.build, self.last_good = self.build, None, None
+        self.made_on_request = {}
         gc.unfreeze()  # what the last build kept (mkdocs serve) may be collected again
         gc.disable()  # reading the data makes millions of objects and few cycles: no collection meanwhile
         try:
@@ -187,9 +194,9 @@ class ProblemsBuild:
     languages_built: list[str] = field(default_factory=list)
     reads_pages: bool = False
 
-    def files(self, language: str) -> dict[str, str]:
+    def file_makers(self, language: str) -> dict[str, Callable[[], str]]:
         # The pages still link to the files: each holds the problems, in its language, until the data is fixed.
-        return dict.fromkeys(MACHINE_READABLE_NAMES, self.problems.report(language))
+        return dict.fromkeys(MACHINE_READABLE_NAMES, functools.partial(self.problems.report, language))
 
     def made_page_sources(self, language: str) -> dict[str, tuple[str, dict[str, str]]]:
         return {src_uri: ("", urls) for src_uri, urls in self.made_pages.get(language, {}).items()}
@@ -302,39 +309,55 @@ class StatementBuild:
         return self._made_pages[language]
 
     def history_files(self, language: str) -> dict[str, str]:
+        """``history_file_makers``' files, made."""
+        return {path: make() for path, make in self.history_file_makers(language).items()}
+
+    def history_file_makers(self, language: str) -> dict[str, Callable[[], str]]:
         """Each earlier version's machine-readable files under its path, each version's changes.json,
-        and history.json: by path from the language's root; the current statement's files under its
-        permanent address too, once it is published. None before the first publication."""
+        and history.json: by path from the language's root, each with what makes it; the current
+        statement's files under its permanent address too, once it is published. None before the
+        first publication."""
         views = self.version_views(language)
         if not has_archive(views):
             return {}
-        files = {HISTORY_FILE: history_json(views, self.site, language)}
+        makers: dict[str, Callable[[], str]] = {
+            HISTORY_FILE: functools.partial(history_json, views, self.site, language)
+        }
+        if self.has_feed(language):
+            makers[FEED_FILE] = functools.partial(self._feed, language)
+        for view in views:
+            version, address = view.version, view.address
+            if view.previous is not None:
+                changes = functools.partial(self._changes_file, view, view.previous, language)
+                makers[version.path + CHANGES_FILE] = changes
+                if address == version.path:  # a kept version's changes are among its files
+                    makers[address + CHANGES_FILE] = changes
+            if address:
+                for name in MACHINE_READABLE_NAMES:
+                    makers[address + name] = functools.partial(self._version_file, version, language, name)
+                makers[address + CHECKSUMS_FILE] = functools.partial(self._checksums, view, language)
+        return makers
+
+    def _feed(self, language: str) -> str:
         feed = atom_feed(
-            views,
+            self.version_views(language),
             self.site,
             language,
             company=self.renderer.view(language).document.company.name,
             t={key: self.renderer.label(key, language) for key in FEED_LABELS},
         )
-        if feed is not None:
-            files[FEED_FILE] = feed
-        for view in views:
-            version = view.version
-            published = dict(self._version_files(version, language)) if view.address else {}
-            if view.previous is not None:
-                changes = self._changes_file(view, view.previous, language)
-                files[version.path + CHANGES_FILE] = changes
-                if view.address == version.path:  # a kept version's changes are among its files
-                    published[CHANGES_FILE] = changes
-            if view.address:
-                # The record of what was published at this address (publishing/checksums.py). A signed
-                # PDF is listed here, as the build copies it; a PDF still to be made, by aapenhet pdf.
-                signed = self.signed_pdf(view.version, language)
-                files |= {view.address + name: content for name, content in published.items()}
-                files[view.address + CHECKSUMS_FILE] = checksums(
-                    published, {PDF_FILE: signed.read_bytes()} if signed is not None else {}
-                )
-        return files
+        assert feed is not None, "has_feed said a version is published"
+        return feed
+
+    def _checksums(self, view: VersionView, language: str) -> str:
+        """The record of what was published at a version's address (publishing/checksums.py). A signed
+        PDF is listed here, as the build copies it; a PDF still to be made, by aapenhet pdf."""
+        version = view.version
+        published = dict(self._version_files(version, language))
+        if view.previous is not None and view.address == version.path:
+            published[CHANGES_FILE] = self._changes_file(view, view.previous, language)
+        signed = self.signed_pdf(version, language)
+        return checksums(published, {PDF_FILE: signed.read_bytes()} if signed is not None else {})
 
     def signed_pdf(self, version: Version, language: str) -> Path | None:
         """The signed PDF an editor added to a kept version's folder, in ``language`` (signed_pdf.py)."""
@@ -453,13 +476,24 @@ class StatementBuild:
         return files
 
     def files(self, language: str) -> dict[str, str]:
+        """``file_makers``' files, made."""
+        return {path: make() for path, make in self.file_makers(language).items()}
+
+    def file_makers(self, language: str) -> dict[str, Callable[[], str]]:
         """Every file the build writes in ``language`` beside its pages, by path from the language's
-        root: the machine-readable statement, ``robots.txt`` (once, at the site's root) and the
-        history's files."""
-        files = dict(self._version_files(self.versions[-1], language))
+        root, with what makes it: the machine-readable statement, ``robots.txt`` (once, at the site's
+        root) and the history's files. A build makes each as it writes it; the preview only when it
+        is asked for (no page shows them, and they are a good part of a large statement's build)."""
+        current = self.versions[-1]
+        makers: dict[str, Callable[[], str]] = {
+            name: functools.partial(self._version_file, current, language, name) for name in MACHINE_READABLE_NAMES
+        }
         if language == self.site.default_language:
-            files["robots.txt"] = robots_txt(self.site.url)
-        return files | self.history_files(language)
+            makers["robots.txt"] = functools.partial(robots_txt, self.site.url)
+        return makers | self.history_file_makers(language)
+
+    def _version_file(self, version: Version, language: str, name: str) -> str:
+        return self._version_files(version, language)[name]
 
     def made_page_sources(self, language: str) -> dict[str, tuple[str, dict[str, str]]]:
         """Each made page's Markdown and its address in each language, by its source path."""

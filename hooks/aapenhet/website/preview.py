@@ -1,4 +1,9 @@
-"""The live preview when MkDocs itself cannot rebuild: mkdocs.yml cannot be read.
+"""The live preview (``mkdocs serve``): its files made when asked for, and what it shows when MkDocs
+itself cannot rebuild.
+
+The machine-readable files beside the pages are no page's content and are a good part of a large
+statement's build, so a preview's rebuild does not make them: it writes each empty, and its server
+makes the one asked for from the build the preview shows (``serving_made_on_request``).
 
 ``mkdocs serve`` answers no request until a rebuild succeeds, so one saved mistake in mkdocs.yml
 would leave the editor's browser waiting. The hook catches MkDocs' error and this module writes
@@ -8,13 +13,18 @@ live-reload script MkDocs adds to each page brings the site back once the fix is
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from aapenhet.languages import DEFAULT_LANGUAGE, LANGUAGES
 from aapenhet.rendering.problems_page import problems_document
 from aapenhet.source.problems import DataProblems, Problem
 from aapenhet.source.yaml_source import file_problems
 from aapenhet.words import verbatim, wording
+
+if TYPE_CHECKING:
+    from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 
 def settings_problems(settings_file: Path, error: Exception) -> DataProblems:
@@ -42,3 +52,38 @@ def page_language(path: Path) -> str:
     """The language of a page by its path in the site: a language's own folder, or the default's."""
     first = path.parts[0] if len(path.parts) > 1 else ""
     return first if first in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def serving_made_on_request(
+    app: WSGIApplication, *, mount_path: str, made_on_request: Callable[[str], Callable[[], str] | None]
+) -> WSGIApplication:
+    """The preview server's ``app``, answering a request for a file the rebuild left to be made
+    (``made_on_request``: what makes the file at a path from the site's root, if it is one) with the
+    file made now. MkDocs' own server answers first, so the request waits for a rebuild under way
+    and gets its headers; only the empty body it read is replaced."""
+
+    def serve(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        # As MkDocs' server reads the path (livereload._serve_request).
+        path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "ignore")
+        make = made_on_request(path.removeprefix(mount_path)) if path.startswith(mount_path) else None
+        if make is None:
+            return app(environ, start_response)
+        answered: list[tuple[str, list[tuple[str, str]]]] = []
+
+        def kept(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Callable[[bytes], object]:
+            answered.append((status, headers))
+            return lambda data: None
+
+        body = app(environ, kept)
+        status, headers = answered[0]
+        if not status.startswith("200"):
+            start_response(status, headers)
+            return body
+        if hasattr(body, "close"):
+            body.close()
+        content = make().encode("utf-8")
+        headers = [(name, value) for name, value in headers if name.lower() != "content-length"]
+        start_response(status, [*headers, ("Content-Length", str(len(content)))])
+        return [content]
+
+    return serve
