@@ -3,10 +3,12 @@
 Events, and what each hands to the package:
 - ``on_startup``: whether this process is ``mkdocs serve`` (a live preview: see _script_sources).
 - ``on_config``: at the start of the first language's pass, ``start_build`` reads and checks the
-  data, labels, form settings and pages once for the whole build; later passes reuse it.
-- ``on_files``: the language's machine-readable statement (and ``robots.txt``) beside its pages, and
-  the pages made from the data (a long list's letters, earlier statements, what changed, the archive)
-  with their files. Under serve the files are made when asked for, not on every rebuild.
+  data, labels, form settings and pages once for the whole build; later passes reuse it, and a
+  build lets go of what each earlier language's pass made.
+- ``on_files``: the language's machine-readable statement (and ``robots.txt``) beside its pages, each
+  made as MkDocs writes it (under serve: when it is asked for, not on every rebuild), and the pages
+  made from the data (a long list's letters, earlier statements, what changed, the archive) with
+  their files.
 - ``on_page_content``: ``<!-- aapenhet:NAME -->`` placeholders replaced by rendered HTML.
 - ``on_env``: the theme's compiled templates kept between builds, as the package's own are.
 - ``on_page_context`` / ``on_template_context``: the draft banner, security policy and head links.
@@ -96,7 +98,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         except DataProblems as problems:
             raise PluginError(problems.report()) from None
         build.announce(log)
-    _current_build().languages_built.append(_language(config))
+    build = _current_build()
+    if not PROCESS.serving:
+        for done in build.languages_built:  # each earlier language's pass has built its pages and files
+            build.let_go_of_language(done)
+    build.languages_built.append(_language(config))
     return config
 
 
@@ -112,13 +118,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             page.content_string = ""
     prefix = build.site.language_prefix(language)
     for name, make in build.file_makers(language).items():
-        # A preview's rebuild writes each empty: its server makes it when it is asked for (on_serve).
-        made_on_request = PROCESS.serves_made_on_request
-        file = File.generated(config, name, content=b"" if made_on_request else make().encode("utf-8"))
-        file.dest_uri = prefix + name
-        if made_on_request:
-            PROCESS.made_on_request[file.dest_uri] = make
-        files.append(file)
+        # Made as MkDocs writes it (_MadeWhenWritten); a preview's rebuild writes each empty, and its
+        # server makes it when it is asked for (on_serve).
+        written = cast(_MadeWhenWritten, _MadeWhenWritten.generated(config, name, content=b""))
+        written.dest_uri = prefix + name
+        if PROCESS.serves_made_on_request:
+            PROCESS.made_on_request[written.dest_uri] = make
+        else:
+            written.make = make
+        files.append(written)
     # Not in the menu, which lists the pages of docs/.
     for src_uri, (markdown, urls) in build.made_page_sources(language).items():
         file = File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
@@ -250,6 +258,21 @@ def on_build_error(*, error: Exception) -> None:
 
 
 # Helpers
+
+
+class _MadeWhenWritten(File):
+    """A file made from the data when MkDocs writes it, and not kept by MkDocs: a long list's files,
+    held as text and again as bytes until the end of the build, were a good part of its memory."""
+
+    make: Callable[[], str] | None = None
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if self.make is None:  # the preview's: written empty (on_files)
+            super().copy_file(dirty)
+            return
+        written = Path(self.abs_dest_path)
+        written.parent.mkdir(parents=True, exist_ok=True)
+        written.write_bytes(self.make().encode("utf-8"))
 
 
 def _put_back_last_good() -> None:

@@ -189,3 +189,15 @@ def test_the_files_beside_the_pages_are_made_only_when_asked_for(monkeypatch: py
     assert json.loads(makers["en"]["statement.json"]())["language"] == "en"
     assert made == ["en"]
     assert build.files("en") == {path: make() for path, make in makers["en"].items()}
+
+
+def test_what_a_build_let_go_of_is_made_again_the_same(history_project: Path) -> None:
+    # A build lets go of each language once its pass is done (memory); the end of the build still asks
+    # for its PDFs' addresses, and nothing may differ when it is made again.
+    build = start_project_build(history_project)
+    before = {language: (build.files(language), build.made_page_sources(language)) for language in ("nb", "en")}
+    jobs = build.pdf_jobs()
+    for language in ("nb", "en"):
+        build.let_go_of_language(language)
+    assert build.pdf_jobs() == jobs
+    assert {language: (build.files(language), build.made_page_sources(language)) for language in ("nb", "en")} == before

@@ -95,6 +95,7 @@ class SiteBuild(Protocol):
     @property
     def site(self) -> Site: ...
     def file_makers(self, language: str) -> dict[str, Callable[[], str]]: ...
+    def let_go_of_language(self, language: str) -> None: ...
     def made_page_sources(self, language: str) -> dict[str, tuple[str, dict[str, str]]]: ...
     def page_content(self, src_uri: str, html: str, language: str) -> PageContent | None: ...
     def theme_context(self, language: str) -> dict[str, object]: ...
@@ -197,6 +198,9 @@ class ProblemsBuild:
     def file_makers(self, language: str) -> dict[str, Callable[[], str]]:
         # The pages still link to the files: each holds the problems, in its language, until the data is fixed.
         return dict.fromkeys(MACHINE_READABLE_NAMES, functools.partial(self.problems.report, language))
+
+    def let_go_of_language(self, language: str) -> None:
+        """Nothing is made per language: the problems are the same in every pass."""
 
     def made_page_sources(self, language: str) -> dict[str, tuple[str, dict[str, str]]]:
         return {src_uri: ("", urls) for src_uri, urls in self.made_pages.get(language, {}).items()}
@@ -614,6 +618,18 @@ class StatementBuild:
         if self.lacks:
             # Information, not a warning: a draft is allowed to lack things (the gate refuses to publish it).
             log.info(message("build.lacks", LOG_LANGUAGE, count=self.lacks))
+
+    def let_go_of_language(self, language: str) -> None:
+        """A build is done with ``language`` once its pass has built its pages and written its files:
+        its views, made pages and files are let go of, so the next language's pass does not hold them
+        too (a long list's document, pages and files in one language are tens of megabytes). Whatever
+        the end of the build still asks of it (its PDFs' addresses) is made again from the data.
+        Not under serve: the preview keeps the addresses of the pages it shows."""
+        self._views.pop(language, None)
+        self._made_pages.pop(language, None)
+        for version in self.versions:
+            self._machine_readable.pop((version.path, language), None)
+            self.renderer_for(version).let_go_of(language)
 
     def let_go_of_positions(self) -> None:
         """Where each value is was needed to check the data, which is done: a build lets it go (it is

@@ -61,7 +61,7 @@ def main(edits: int, source: Path) -> None:
                         original[: first.start(1)] + f"'{edited}'" + original[first.end(1) :], encoding="utf-8"
                     )
                     started = time.monotonic()
-                    page.wait_for_function(f"() => document.body.innerText.includes({edited!r})", timeout=600_000)
+                    page.wait_for_function(f"() => document.body?.innerText.includes({edited!r})", timeout=600_000)
                     durations.append(time.monotonic() - started)
                     page.wait_for_timeout(300)
         finally:

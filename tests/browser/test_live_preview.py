@@ -28,6 +28,7 @@ def test_a_data_edit_shows_on_the_open_page_by_itself(chromium_browser, tmp_path
             )
             page.goto(url)
             page.wait_for_timeout(300)  # the live-reload script connects after the page has loaded
+            # The waits below read the page as it reloads: between two documents there is no body yet.
 
             suppliers = project / "data" / "suppliers.yml"
             suppliers.write_text(
@@ -35,7 +36,7 @@ def test_a_data_edit_shows_on_the_open_page_by_itself(chromium_browser, tmp_path
                 encoding="utf-8",
             )
             started = time.monotonic()
-            page.wait_for_function("() => document.body.innerText.includes('HP Inc. (rettet)')", timeout=20_000)
+            page.wait_for_function("() => document.body?.innerText.includes('HP Inc. (rettet)')", timeout=20_000)
             print(f"\nthe data edit reached the open page in {time.monotonic() - started:.2f} s")
             assert violations == [], violations
 
@@ -44,14 +45,16 @@ def test_a_data_edit_shows_on_the_open_page_by_itself(chromium_browser, tmp_path
                 suppliers.read_text(encoding="utf-8").replace("countries: [CZ, CN]", "countries: [CZ, XX]"),
                 encoding="utf-8",
             )
-            page.wait_for_function("() => document.body.innerText.includes('data/suppliers.yml:21:25')", timeout=20_000)
+            page.wait_for_function(
+                "() => document.body?.innerText.includes('data/suppliers.yml:21:25')", timeout=20_000
+            )
             assert page.locator("h1").inner_text() == "Feil i dataene"
             assert "«XX» er ikke en landkode etter ISO 3166" in page.locator("[role=alert]").inner_text()
             suppliers.write_text(
                 suppliers.read_text(encoding="utf-8").replace("countries: [CZ, XX]", "countries: [CZ, CN]"),
                 encoding="utf-8",
             )
-            page.wait_for_function("() => document.body.innerText.includes('HP Inc. (rettet)')", timeout=20_000)
+            page.wait_for_function("() => document.body?.innerText.includes('HP Inc. (rettet)')", timeout=20_000)
             assert page.locator("[role=alert]").count() == 0
             assert violations == [], violations
         finally:

@@ -83,6 +83,11 @@ class Renderer:
             self._views[language] = statement_view(self.data, language, carried_over=problems)
         return self._views[language]
 
+    def let_go_of(self, language: str) -> None:
+        """``language``'s view and context, no longer needed (its pages are built): made again if asked for."""
+        self._views.pop(language, None)
+        self._contexts.pop(language, None)
+
     def for_data(self, data: StatementData, carried_over: tuple[Finding, ...] = ()) -> Renderer:
         """The same templates, labels, site and form for other data (an earlier version's)."""
         # An earlier version's suppliers are not on today's suppliers pages: its pages do not link there.
