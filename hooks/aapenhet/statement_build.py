@@ -312,10 +312,6 @@ class StatementBuild:
             )
         return self._made_pages[language]
 
-    def history_files(self, language: str) -> dict[str, str]:
-        """``history_file_makers``' files, made."""
-        return {path: make() for path, make in self.history_file_makers(language).items()}
-
     def history_file_makers(self, language: str) -> dict[str, Callable[[], str]]:
         """Each earlier version's machine-readable files under its path, each version's changes.json,
         and history.json: by path from the language's root, each with what makes it; the current
@@ -332,10 +328,10 @@ class StatementBuild:
         for view in views:
             version, address = view.version, view.address
             if view.previous is not None:
-                changes = functools.partial(self._changes_file, view, view.previous, language)
-                makers[version.path + CHANGES_FILE] = changes
-                if address == version.path:  # a kept version's changes are among its files
-                    makers[address + CHANGES_FILE] = changes
+                # At a kept version's path, which is its address: among its published files too (_checksums).
+                makers[version.path + CHANGES_FILE] = functools.partial(
+                    self._changes_file, view, view.previous, language
+                )
             if address:
                 for name in MACHINE_READABLE_NAMES:
                     makers[address + name] = functools.partial(self._version_file, version, language, name)
