@@ -141,6 +141,14 @@ class Process:
         gc.disable()  # reading the data makes millions of objects and few cycles: no collection meanwhile
         try:
             build = start_build(serving=self.serving, **settings)
+            if not self.serving:
+                build.let_go_of_positions()
+            # The data lives as long as the build and is millions of objects at scale: Python's cyclic
+            # collector went through all of it again and again (two thirds of writing statement.json
+            # with 10,000 suppliers). Frozen, it is left alone; only what the build makes from here is
+            # collected. Frozen before the collector is on again, or its first run walks all of it
+            # once more (each kept year's data too).
+            gc.freeze()
         except DataProblems as problems:
             if not self.serving:
                 raise
@@ -156,13 +164,7 @@ class Process:
             return self.build
         finally:
             gc.enable()
-        if not self.serving:
-            build.let_go_of_positions()
         self.build = build
-        # The data lives as long as the build and is millions of objects at scale: Python's cyclic
-        # collector went through all of it again and again (two thirds of writing statement.json with
-        # 10,000 suppliers). Frozen, it is left alone; only what the build makes from here is collected.
-        gc.freeze()
         return build
 
 
