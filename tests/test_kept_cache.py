@@ -16,6 +16,7 @@ from aapenhet.model import history, kept_cache
 from aapenhet.model.history import load_history
 from aapenhet.model.loader import load_statement
 from aapenhet.model.publishable import publication_verdict
+from aapenhet.statement_build import StatementBuild
 from site_build import add_earlier_versions, copy_project, fill_data, replace_once, start_project_build
 
 
@@ -35,7 +36,11 @@ def project_with_history(folder: Path) -> Path:
 
 
 def what_a_build_gives(project: Path) -> dict[str, str]:
-    build = start_project_build(project)
+    return everything_made(start_project_build(project))
+
+
+def everything_made(build: StatementBuild) -> dict[str, str]:
+    """Every file and made page of ``build`` in both languages, and each page's draft banner."""
     given = {}
     for language in ("nb", "en"):
         given |= {f"{language}/{name}": text for name, text in build.files(language).items()}
@@ -63,6 +68,21 @@ def test_a_build_gives_the_same_from_the_cache_as_without_it(tmp_path: Path, cac
     monkeypatch.setattr(history, "load_statement", never)
     assert what_a_build_gives(project) == first == without
     assert any("2024/statement.json" in name for name in without)
+
+
+def test_an_older_kept_versions_data_is_not_read_when_its_pages_and_files_are_in_the_cache(
+    tmp_path: Path, cache: Path
+) -> None:
+    """Its pages and files, and what changed between it and the next kept version, come from the cache:
+    only the newest kept version's data is read (the current statement is compared with it)."""
+    project = project_with_history(tmp_path)
+    first = what_a_build_gives(project)
+    build = start_project_build(project)
+    assert everything_made(build) == first
+    oldest, newest = build.versions[0].loaded, build.versions[-2].loaded
+    assert isinstance(oldest, history.KeptStatement) and isinstance(newest, history.KeptStatement)
+    assert "data" not in vars(oldest)
+    assert "data" in vars(newest)
 
 
 def test_an_edit_to_a_kept_file_is_read_again(tmp_path: Path, cache: Path) -> None:

@@ -37,7 +37,7 @@ def start(
 
 def test_the_shipped_project_starts_a_build() -> None:
     build = start()
-    assert build.renderer.data.company.name == "Exempla AS"
+    assert build.renderer.statement.data.company.name == "Exempla AS"
     assert build.site.language_prefix("en") == "en/"
 
 

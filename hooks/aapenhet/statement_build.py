@@ -716,7 +716,7 @@ def start_build(
         carried_over=versions[-1].carried_over,
     )
     version_renderers = {
-        version.path: renderer.for_data(version.loaded.data, version.carried_over)
+        version.path: renderer.for_statement(version.loaded, version.carried_over)
         for version in versions
         if not version.is_current
     }

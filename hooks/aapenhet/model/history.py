@@ -17,6 +17,7 @@ returns them oldest first, the current one last.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import re
 from collections.abc import Mapping
@@ -26,9 +27,9 @@ from pathlib import Path
 from aapenhet.model.carried_over import carried_over
 from aapenhet.model.check import Finding
 from aapenhet.model.completeness import missing_for_publication
-from aapenhet.model.kept_cache import cached_data, store_data, version_key
-from aapenhet.model.loader import LazySources, LoadedStatement, load_statement
-from aapenhet.model.models import DATA_FILES, Impact, Measure, Risk, Supplier, Text
+from aapenhet.model.kept_cache import cached_object, store_object, version_key
+from aapenhet.model.loader import IDENTIFIED, LazySources, LoadedStatement, Outline, load_statement
+from aapenhet.model.models import DATA_FILES, StatementData, Text
 from aapenhet.source.problems import DataProblems, Problem
 from aapenhet.words import Wording, wording
 
@@ -252,17 +253,39 @@ def _is_date(text: str) -> bool:
     return True
 
 
+class KeptStatement(LoadedStatement):
+    """A kept version found in the cache of kept versions: its outline at once, the rest of its data
+    (pydantic models, 15 MB at 2,000 suppliers) only when a check, a page or a file first needs it. Most
+    builds need only the newest kept version's: its other pages and files come from the cache too."""
+
+    def __init__(self, key: str, outline: Outline, folder: Path, shown_as: str) -> None:
+        # Not LoadedStatement's: the data is not read yet.
+        self.sources = LazySources(folder, shown_as)
+        self.outline = outline
+        self._key, self._folder, self._shown_as = key, folder, shown_as
+
+    @functools.cached_property
+    def data(self) -> StatementData:
+        # Stored with the outline; read again from its files (the same bytes) if the cache lost it since.
+        stored = cached_object(self._key, _DATA, StatementData)
+        return stored if stored is not None else load_statement(self._folder, shown_as=self._shown_as).data
+
+
+_DATA, _OUTLINE = "data.pickle", "outline.pickle"
+
+
 def load_kept(folder: Path, shown_as: str) -> tuple[LoadedStatement, str | None]:
-    """A kept version's statement, and its key in the cache of kept versions (kept_cache.py): read
-    from there when it was read before with these very files, else read and stored. Raises
+    """A kept version's statement, and its key in the cache of kept versions (kept_cache.py): from
+    there when it was read before with these very files, else read and stored. Raises
     ``DataProblems`` as ``load_statement`` does."""
     key = version_key(folder, shown_as)
-    data = cached_data(key) if key is not None else None
-    if data is not None:
-        return LoadedStatement(data, LazySources(folder, shown_as)), key
+    outline = cached_object(key, _OUTLINE, Outline) if key is not None else None
+    if key is not None and outline is not None:
+        return KeptStatement(key, outline, folder, shown_as), key
     loaded = load_statement(folder, shown_as=shown_as)
     if key is not None:
-        store_data(key, loaded.data)
+        store_object(key, _DATA, loaded.data)
+        store_object(key, _OUTLINE, loaded.outline)  # last: an outline found means its data was stored
     return loaded, key
 
 
@@ -270,7 +293,7 @@ def earlier_version(
     path: str, shown_as: str, loaded: LoadedStatement, *, key: str | None = None
 ) -> tuple[Version | None, list[Problem]]:
     """An earlier version's identity from its folder, checked against what its statement.yml says."""
-    statement, source = loaded.data.statement, loaded.sources["statement"]
+    statement, source = loaded.outline.statement, loaded.sources["statement"]
     parts = path.rstrip("/").split("/")
     problems = []
     end = statement.reporting_period.end
@@ -411,42 +434,24 @@ def _ids_that_change_meaning(versions: list[Version]) -> list[Problem]:
     kinds: dict[str, tuple[str, Version]] = {}
     problems = []
     for version in versions:
-        for kind, items, file in _identified(version):
-            for index, item in enumerate(items):
-                first = kinds.setdefault(item.id, (kind, version))
+        for kind, ids in version.loaded.outline.ids.items():
+            file, list_path = IDENTIFIED[kind]
+            for index, id in enumerate(ids):
+                first = kinds.setdefault(id, (kind, version))
                 if first[0] == kind:
                     continue
                 if first[1] is version:
-                    said = wording("history.id_twice", id=item.id, kind=wording(f"history.kind.{first[0]}"))
+                    said = wording("history.id_twice", id=id, kind=wording(f"history.kind.{first[0]}"))
                 else:
                     said = wording(
                         "history.id_changes_meaning",
-                        id=item.id,
+                        id=id,
                         first_kind=wording(f"history.kind.{first[0]}"),
                         first_folder=first[1].shown_as,
                         kind=wording(f"history.kind.{kind}"),
                     )
-                problems.append(version.loaded.sources[file].problem((*_LIST_PATH[kind], index, "id"), said))
+                problems.append(version.loaded.sources[file].problem((*list_path, index, "id"), said))
     return problems
-
-
-_LIST_PATH = {
-    "supplier": ("suppliers",),
-    "risk": ("risks",),
-    "impact": ("actual_impacts", "impacts"),
-    "measure": ("measures",),
-}
-
-
-def _identified(version: Version) -> list[tuple[str, list[Supplier | Risk | Impact | Measure], str]]:
-    data = version.loaded.data
-    impacts = data.due_diligence.actual_impacts.impacts if data.due_diligence.actual_impacts else []
-    return [
-        ("supplier", list(data.suppliers.suppliers), "suppliers"),
-        ("risk", list(data.due_diligence.risks), "due_diligence"),
-        ("impact", list(impacts), "due_diligence"),
-        ("measure", list(data.due_diligence.measures), "due_diligence"),
-    ]
 
 
 def _problem(version: Version, field: str, said: Wording) -> Problem:

@@ -4,10 +4,12 @@ A version kept in ``data/history/`` is never edited (``keep`` writes it once; ``
 refuse one whose files are incomplete). Reading its YAML with every value's position and validating
 it took as long as reading the current statement, on every build and every preview rebuild: the
 fifth kept year made a build three times as slow. So the first build that reads a kept version
-stores its validated data, and each file made from it (its machine-readable files in each
-language), under a key made of its files' bytes and the tool's own code and templates: any change
-to either reads and renders it again. Where each value is (for located messages) is read only when
-a message needs it.
+stores its validated data, its outline (loader.py: its statement.yml, company.yml and ids), what
+changed since the version before, and each page and file made from it, under a key made of its
+files' bytes and the tool's own code and templates: any change to either reads and renders it
+again. A later build reads its outline, and its data only when something not in the cache needs it
+(the newest kept version's, which the current statement is compared with). Where each value is
+(for located messages) is read only when a message needs it.
 
 The cache is the system's temporary folder (as Jinja's compiled templates are), in a folder of the
 user's own that no one else may write to: its data is read back with ``pickle``. Set
@@ -28,12 +30,15 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-from aapenhet.model.models import DATA_FILES, StatementData
+from aapenhet.model.models import DATA_FILES
 
 PACKAGE = Path(__file__).resolve().parent.parent
 # Entries not used for this long are removed when the cache is next written to.
 _KEPT_DAYS = 30
+
+Cached = TypeVar("Cached")
 
 
 def cache_folder() -> Path | None:
@@ -93,21 +98,30 @@ def version_key(folder: Path, shown_as: str) -> str | None:
     return digest.hexdigest()
 
 
-def cached_data(key: str) -> StatementData | None:
-    """The validated data stored under ``key``, or None."""
-    entry = _entry(key, "data.pickle")
+def cached_object(key: str, name: str, kind: type[Cached]) -> Cached | None:
+    """The ``kind`` stored under ``key`` as ``name`` (its validated data, its outline), or None."""
+    entry = _entry(key, name)
     if entry is None:
         return None
     try:
-        data = pickle.loads(entry.read_bytes())
+        value = pickle.loads(entry.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
-    return data if isinstance(data, StatementData) else None
+    return value if isinstance(value, kind) else None
 
 
-def store_data(key: str, data: StatementData) -> None:
-    _store(key, "data.pickle", pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+def store_object(key: str, name: str, value: object) -> None:
+    _store(key, name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     _forget_unused()
+
+
+def object_made_once(key: str, name: str, kind: type[Cached], make: Callable[[], Cached]) -> Cached:
+    """``make()``'s value for the kept version ``key``: made once, then read from the cache."""
+    value = cached_object(key, name, kind)
+    if value is None:
+        value = make()
+        store_object(key, name, value)
+    return value
 
 
 def cached_text(key: str, name: str) -> str | None:

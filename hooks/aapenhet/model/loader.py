@@ -7,6 +7,7 @@ every file, so an editor sees them all at once.
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -15,20 +16,59 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from aapenhet.model.crosscheck import cross_check
-from aapenhet.model.models import DATA_FILES, StatementData
+from aapenhet.model.models import DATA_FILES, Company, Statement, StatementData
 from aapenhet.source.explain import describe, validation_problems
 from aapenhet.source.problems import DataProblems, Problem
 from aapenhet.source.problems import Path as DataPath
 from aapenhet.source.yaml_source import ParsedYaml, SourceMap, parse_yaml, read_data_text
 from aapenhet.words import Wording, wording
 
+# The things an id names, and where each kind is listed: ids keep their meaning across versions (history.py).
+IDENTIFIED = {
+    "supplier": ("suppliers", ("suppliers",)),
+    "risk": ("due_diligence", ("risks",)),
+    "impact": ("due_diligence", ("actual_impacts", "impacts")),
+    "measure": ("due_diligence", ("measures",)),
+}
+
 
 @dataclass(frozen=True)
+class Outline:
+    """A statement without its lists: its statement.yml and company.yml, and the ids of its suppliers,
+    risks, impacts and measures by kind (``IDENTIFIED``). What places a kept version among the others,
+    heads its pages and checks its ids, without reading all of it."""
+
+    statement: Statement
+    company: Company
+    ids: Mapping[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, data: StatementData) -> Outline:
+        due_diligence = data.due_diligence
+        impacts = due_diligence.actual_impacts.impacts if due_diligence.actual_impacts else []
+        ids = {
+            "supplier": tuple(supplier.id for supplier in data.suppliers.suppliers),
+            "risk": tuple(risk.id for risk in due_diligence.risks),
+            "impact": tuple(impact.id for impact in impacts),
+            "measure": tuple(measure.id for measure in due_diligence.measures),
+        }
+        return cls(data.statement, data.company, ids)
+
+
 class LoadedStatement:
     """The validated data, and where each of its values is, by file (``statement``, ``suppliers``…)."""
 
-    data: StatementData
-    sources: Mapping[str, SourceMap]
+    def __init__(self, data: StatementData, sources: Mapping[str, SourceMap]) -> None:
+        self._data = data
+        self.sources = sources
+
+    @property
+    def data(self) -> StatementData:
+        return self._data
+
+    @functools.cached_property
+    def outline(self) -> Outline:
+        return Outline.of(self.data)
 
 
 def load_statement_data(data_dir: Path, *, shown_as: str = "data") -> StatementData:

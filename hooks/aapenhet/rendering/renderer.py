@@ -22,6 +22,7 @@ from aapenhet.form.settings import FormSettings
 from aapenhet.form.view import form_view
 from aapenhet.model.check import Finding
 from aapenhet.model.completeness import Missing
+from aapenhet.model.loader import LoadedStatement, unlocated
 from aapenhet.model.models import StatementData
 from aapenhet.rendering.labels import Labels
 from aapenhet.rendering.overview import country_overview
@@ -54,7 +55,9 @@ class Renderer:
     """Renders templates from validated data; build a new one for every build."""
 
     environment: Environment
-    data: StatementData
+    # Its data: an earlier version's is read when first needed (its pages and files are in the cache
+    # of kept versions, so most builds never need it).
+    statement: LoadedStatement
     labels: Labels
     site: Site
     form: FormSettings
@@ -80,7 +83,7 @@ class Renderer:
         """The statement in ``language``, as every page and file of it reads it: once per build."""
         if language not in self._views:
             problems = [finding.problem for finding in self.carried_over]
-            self._views[language] = statement_view(self.data, language, carried_over=problems)
+            self._views[language] = statement_view(self.statement.data, language, carried_over=problems)
         return self._views[language]
 
     def let_go_of(self, language: str) -> None:
@@ -88,11 +91,16 @@ class Renderer:
         self._views.pop(language, None)
         self._contexts.pop(language, None)
 
-    def for_data(self, data: StatementData, carried_over: tuple[Finding, ...] = ()) -> Renderer:
-        """The same templates, labels, site and form for other data (an earlier version's)."""
+    def for_statement(self, statement: LoadedStatement, carried_over: tuple[Finding, ...] = ()) -> Renderer:
+        """The same templates, labels, site and form for another statement (an earlier version's)."""
         # An earlier version's suppliers are not on today's suppliers pages: its pages do not link there.
         return replace(
-            self, data=data, carried_over=carried_over, extra={"suppliers_path": None}, _views={}, _contexts={}
+            self,
+            statement=statement,
+            carried_over=carried_over,
+            extra={"suppliers_path": None},
+            _views={},
+            _contexts={},
         )
 
     def label(self, key: str, language: str) -> str:
@@ -153,4 +161,6 @@ def make_renderer(
     extra: dict[str, object] | None = None,
     carried_over: tuple[Finding, ...] = (),
 ) -> Renderer:
-    return Renderer(template_environment(), data, labels, site, form, carried_over, extra or {})
+    return Renderer(
+        template_environment(), LoadedStatement(data, unlocated()), labels, site, form, carried_over, extra or {}
+    )

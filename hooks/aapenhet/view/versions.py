@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
 
+from aapenhet.model import kept_cache
 from aapenhet.model.changes import Changes, compare
 from aapenhet.model.history import Version
 from aapenhet.view import document as out
@@ -49,11 +50,11 @@ class VersionView:
     @cached_property
     def header(self) -> out.Statement:
         """Its period, approval, signatures and revisions, mapped as in its statement.json."""
-        return statement_part(self.version.loaded.data.statement, self.language)
+        return statement_part(self.version.loaded.outline.statement, self.language)
 
     @cached_property
     def company(self) -> out.Company:
-        return company_part(self.version.loaded.data.company, self.language)
+        return company_part(self.version.loaded.outline.company, self.language)
 
     @property
     def address(self) -> str | None:
@@ -100,10 +101,17 @@ class VersionView:
 def version_changes(versions: list[Version]) -> list[Changes | None]:
     """What changed in each version since the one before (None for the first): once per build, for
     every language's pages and files."""
-    return [
-        compare(versions[index - 1].loaded.data, version.loaded.data) if index else None
-        for index, version in enumerate(versions)
-    ]
+    return [_changes(versions[index - 1], version) if index else None for index, version in enumerate(versions)]
+
+
+def _changes(before: Version, after: Version) -> Changes:
+    """What changed from ``before`` to ``after``; between two kept versions, compared once and then
+    read from the cache of kept versions, so that neither's data is read for it."""
+    if before.key is None or after.key is None:
+        return compare(before.loaded.data, after.loaded.data)
+    return kept_cache.object_made_once(
+        after.key, f"changes-since-{before.key}.pickle", Changes, lambda: compare(before.loaded.data, after.loaded.data)
+    )
 
 
 def version_views(
