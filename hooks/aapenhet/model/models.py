@@ -27,6 +27,7 @@ from pydantic import (
 
 from aapenhet.languages import LANGUAGES, TEXT_DESCRIPTION, TEXT_FIELD_DESCRIPTIONS
 from aapenhet.model.countries import check_country_code, country_codes
+from aapenhet.model.frozen import share_fields_set
 from aapenhet.model.names import check_name
 from aapenhet.source.problems import WordedError
 from aapenhet.words import Wording, per_language, wording
@@ -37,6 +38,9 @@ class StrictModel(BaseModel):
 
     # A docstring under a field is its description in the JSON Schemas editors get (aapenhet schema).
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    def model_post_init(self, context: Any, /) -> None:
+        share_fields_set(self)
 
 
 # Bidirectional embeddings, overrides and isolates can make a text read differently from what it says.

@@ -15,12 +15,13 @@ alpha-2 codes with the country's name in the document's language beside them.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
 from aapenhet.languages import DEFAULT_LANGUAGE, AuthoritativeLanguage, Language
 from aapenhet.model.completeness import Missing
+from aapenhet.model.frozen import share_fields_set
 from aapenhet.model.models import (
     Exposure,
     MeasureKind,
@@ -46,6 +47,9 @@ class OutputModel(BaseModel):
     """Base for every output model: exactly these keys (``additionalProperties: false``), read-only."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    def model_post_init(self, context: Any, /) -> None:
+        share_fields_set(self)
 
 
 # --- shared pieces -----------------------------------------------------------------------------
