@@ -632,8 +632,8 @@ class StatementBuild:
     def let_go_of_positions(self) -> None:
         """Where each value is was needed to check the data, which is done: a build lets it go (it is
         as large as the data itself), and the loader's copy of each file's text with it. A preview
-        keeps them, to re-read only the file an editor saves. (Sources that know no positions, not none:
-        a message made later still names its file.)"""
+        keeps the copies, to re-read only the file an editor saves. (Sources that know no positions,
+        not none: a message made later still names its file.)"""
         self.loaded = LoadedStatement(self.loaded.data, unlocated())
         self.versions[-1] = replace(self.versions[-1], loaded=self.loaded)
         forget_loaded_files()
@@ -690,9 +690,10 @@ def start_build(
         )
     form = _collect(problems, lambda: load_form_settings(extra, mkdocs_yml_text))
     labels = _collect(problems, load_labels)
-    # A build reads no positions unless a message needs them; a preview keeps them, to re-read only
+    # No positions are read unless a message needs them (a tenth of reading a long list, on every
+    # rebuild of the preview too); the preview keeps the loader's copy of each file, to re-read only
     # the file an editor saves.
-    loaded = _collect(problems, lambda: load_statement(project / "data", positions=serving))
+    loaded = _collect(problems, lambda: load_statement(project / "data", positions=False))
     if loaded is not None:
         versions = _collect(problems, lambda: load_history(project / "data", loaded))
     else:
