@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,37 @@ def test_a_cache_others_may_write_to_is_never_read(cache: Path) -> None:
     assert kept_cache.cache_folder() == cache / "kept"
     os.chmod(cache, 0o777)
     assert kept_cache.cache_folder() is None
+
+
+def test_a_change_to_the_tools_templates_or_code_gives_kept_versions_a_new_key(tmp_path: Path, monkeypatch) -> None:
+    """A kept version is made again with the tool that builds the site: its key names the tool's own
+    code and templates, byte for byte."""
+    package = tmp_path / "aapenhet"
+    shutil.copytree(kept_cache.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(kept_cache, "PACKAGE", package)
+    fingerprint = kept_cache.code_fingerprint.__wrapped__
+    before = fingerprint()
+    assert fingerprint() == before
+    template = package / "rendering" / "templates" / "_supplier_entry.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    after_template = fingerprint()
+    code = package / "view" / "mapping.py"
+    code.write_text(code.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert len({before, after_template, fingerprint()}) == 3
+
+
+def test_kept_versions_are_made_again_under_a_new_key(tmp_path: Path, cache: Path, monkeypatch) -> None:
+    project = project_with_history(tmp_path)
+    first = what_a_build_gives(project)
+    read_again: list[Path] = []
+    load_statement_of_history = history.load_statement
+
+    def spied(folder: Path, **kwargs):
+        read_again.append(folder)
+        return load_statement_of_history(folder, **kwargs)
+
+    monkeypatch.setattr(history, "load_statement", spied)
+    monkeypatch.setattr(kept_cache, "code_fingerprint", lambda: "another tool")
+    assert what_a_build_gives(project) == first
+    kept = {folder for _, folder in history.history_folders(project / "data")}
+    assert len(kept) == 2 and set(read_again) == kept
