@@ -36,6 +36,10 @@ from site_build import (
     run_build,
 )
 
+# The module's real builds are shared by its tests: with pytest-xdist they run in one worker, so
+# each build is made once.
+pytestmark = pytest.mark.xdist_group("build-variants")
+
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 

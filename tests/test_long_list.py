@@ -28,6 +28,10 @@ from aapenhet.view.statement_view import statement_view
 from rendering import SITE, renderer
 from site_build import PROJECT, BuiltSite, copy_project, run_build
 
+# The module's real builds are shared by its tests: with pytest-xdist they run in one worker, so
+# each build is made once.
+pytestmark = pytest.mark.xdist_group("long-list")
+
 LONG = 2_000
 PAGE_LIMIT = 100 * 1024
 

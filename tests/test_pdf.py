@@ -29,6 +29,10 @@ from aapenhet.model.models import DATA_FILES
 from aapenhet.publishing.checksums import with_file
 from site_build import PUBLIC_URL, BuiltSite, add_earlier_versions, copy_project, fill_data, run_build
 
+# The module's real builds are shared by its tests: with pytest-xdist they run in one worker, so
+# each build is made once.
+pytestmark = pytest.mark.xdist_group("pdf")
+
 SIGNED = b"%PDF-1.7\n% a signed statement (test bytes, not a real PDF)\n%%EOF\n"
 
 

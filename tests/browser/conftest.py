@@ -78,13 +78,16 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 # With pytest-xdist (the README's test command), each group of browser tests runs in one worker, so
-# the builds and page visits its tests share are made once: the pages of the test site and the form's
-# sites ("browser"), the site with earlier versions and its PDFs, and the live preview. The rest of
-# the suite takes turns on every worker.
+# the builds and page visits its tests share are made once there, and the groups share out the CPUs:
+# the page visits that the accessibility, console, privacy and weight tests share; the site with
+# earlier versions and its PDFs; every other module on its own (the form's sites, the live preview…).
 BROWSER_GROUPS = {
+    "test_accessibility.py": "browser-pages",
+    "test_console.py": "browser-pages",
+    "test_privacy.py": "browser-pages",
+    "test_weight.py": "browser-pages",
     "test_history_pages.py": "browser-history",
     "test_pdf_printed.py": "browser-history",
-    "test_live_preview.py": "browser-preview",
 }
 
 
@@ -98,7 +101,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.resolve().is_relative_to(here):
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.xdist_group(BROWSER_GROUPS.get(item.path.name, "browser")))
+            group = BROWSER_GROUPS.get(item.path.name, f"browser-{item.path.stem.removeprefix('test_')}")
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(scope="session")
