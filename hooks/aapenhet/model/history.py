@@ -255,8 +255,8 @@ def _is_date(text: str) -> bool:
 
 class KeptStatement(LoadedStatement):
     """A kept version found in the cache of kept versions: its outline at once, the rest of its data
-    (pydantic models, 15 MB at 2,000 suppliers) only when a check, a page or a file first needs it. Most
-    builds need only the newest kept version's: its other pages and files come from the cache too."""
+    (pydantic models, 22 MB at 2,000 suppliers) only when a check, a page or a file first needs it.
+    Most builds need only the newest kept version's: the others' pages and files come from the cache."""
 
     def __init__(self, key: str, outline: Outline, folder: Path, shown_as: str) -> None:
         # Not LoadedStatement's: the data is not read yet.
@@ -268,7 +268,9 @@ class KeptStatement(LoadedStatement):
     def data(self) -> StatementData:
         # Stored with the outline; read again from its files (the same bytes) if the cache lost it since.
         stored = cached_object(self._key, _DATA, StatementData)
-        return stored if stored is not None else load_statement(self._folder, shown_as=self._shown_as).data
+        if stored is not None:
+            return stored
+        return load_statement(self._folder, shown_as=self._shown_as, positions=False).data
 
 
 _DATA, _OUTLINE = "data.pickle", "outline.pickle"
