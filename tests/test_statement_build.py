@@ -8,15 +8,17 @@ and a placeholder typo are reported at once, each located.
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import shutil
+import weakref
 from pathlib import Path
 
 import pytest
 
 from aapenhet.source.problems import DataProblems
-from aapenhet.statement_build import start_build
+from aapenhet.statement_build import Process, StatementBuild, start_build
 from site_build import PROJECT, start_project_build
 
 MKDOCS_YML = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -201,3 +203,34 @@ def test_what_a_build_let_go_of_is_made_again_the_same(history_project: Path) ->
         build.let_go_of_language(language)
     assert build.pdf_jobs() == jobs
     assert {language: (build.files(language), build.made_page_sources(language)) for language in ("nb", "en")} == before
+
+
+def test_a_preview_lets_go_of_the_build_before_it() -> None:
+    """Under mkdocs serve every save starts a build in the same process: the one before, once its
+    pages and files were made, is let go of, or each rebuild's data would stay to the end."""
+    process = Process(command="serve")
+    settings = {
+        "project": PROJECT,
+        "docs_dir": PROJECT / "docs",
+        "site_url": "https://exempla.no/",
+        "extra": {"innsynskrav": {"provider": "formspree", "endpoint": "https://formspree.io/f/abc"}},
+        "mkdocs_yml_text": (PROJECT / "mkdocs.yml").read_text(encoding="utf-8"),
+        "languages": ["nb", "en"],
+        "default_language": "nb",
+    }
+    try:
+        first = process.begin(**settings)
+        assert isinstance(first, StatementBuild)
+        for language in ("nb", "en"):
+            first.files(language)
+            first.theme_context(language)
+            first.sitemap_entries(language)
+            for src_uri in first.made_pages(language):
+                first.page_content(src_uri, "", language)
+                first.page_context(src_uri, "", language, "")
+        before = weakref.ref(first)
+        del first
+        process.begin(**settings)
+        assert before() is None
+    finally:
+        gc.unfreeze()

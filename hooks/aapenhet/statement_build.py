@@ -136,8 +136,15 @@ class Process:
         ``DataProblems``, except under ``serve``: the preview would hang until a good build, so every
         page shows the problems instead, at the addresses the last good build had."""
         previous, self.build, self.last_good = self.build, None, None
+        last_made_pages = previous.made_page_addresses() if previous is not None else {}
         self.made_on_request = {}
         gc.unfreeze()  # what the last build kept (mkdocs serve) may be collected again
+        if previous is not None:
+            # The last build (mkdocs serve) is in reference cycles (its views name it back), which the
+            # collector, off until the next freeze, would never break: every rebuild's data would stay.
+            for language in previous.site.languages:
+                previous.let_go_of_language(language)
+            del previous
         gc.disable()  # reading the data makes millions of objects and few cycles: no collection meanwhile
         try:
             build = start_build(serving=self.serving, **settings)
@@ -159,7 +166,7 @@ class Process:
                     default_language=settings["default_language"],
                     languages=tuple(settings["languages"]),
                 ),
-                made_pages=previous.made_page_addresses() if previous is not None else {},
+                made_pages=last_made_pages,
             )
             return self.build
         finally:
