@@ -144,3 +144,16 @@ def test_kept_versions_are_made_again_under_a_new_key(tmp_path: Path, cache: Pat
     assert what_a_build_gives(project) == first
     kept = {folder for _, folder in history.history_folders(project / "data")}
     assert len(kept) == 2 and set(read_again) == kept
+
+
+def test_a_kept_versions_data_lost_from_the_cache_is_read_again_and_stored(tmp_path: Path, cache: Path) -> None:
+    """A system's cleaner may take a kept version's data and leave its outline: the build reads the
+    version's files again, gives the same site, and stores the data for the next build."""
+    project = project_with_history(tmp_path)
+    first = what_a_build_gives(project)
+    stored = sorted(cache.glob("kept/*/data.pickle"))
+    assert len(stored) == 2
+    for data in stored:
+        data.unlink()
+    assert what_a_build_gives(project) == first
+    assert any(data.exists() for data in stored)  # the newest kept version's, which the build read

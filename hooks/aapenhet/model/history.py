@@ -256,7 +256,8 @@ def _is_date(text: str) -> bool:
 class KeptStatement(LoadedStatement):
     """A kept version found in the cache of kept versions: its outline at once, the rest of its data
     (pydantic models, 22 MB at 2,000 suppliers) only when a check, a page or a file first needs it.
-    Most builds need only the newest kept version's: the others' pages and files come from the cache."""
+    Most builds need only the newest kept version's (and the year before's, when the current statement
+    updates a year already kept): the others' pages and files come from the cache."""
 
     def __init__(self, key: str, outline: Outline, folder: Path, shown_as: str) -> None:
         # Not LoadedStatement's: the data is not read yet.
@@ -266,11 +267,14 @@ class KeptStatement(LoadedStatement):
 
     @functools.cached_property
     def data(self) -> StatementData:
-        # Stored with the outline; read again from its files (the same bytes) if the cache lost it since.
+        # Stored with the outline; read again from its files if the cache lost it since (a system's
+        # cleaner of its temporary folder), and stored again for the next build.
         stored = cached_object(self._key, _DATA, StatementData)
         if stored is not None:
             return stored
-        return load_statement(self._folder, shown_as=self._shown_as, positions=False).data
+        data = load_statement(self._folder, shown_as=self._shown_as, positions=False).data
+        store_object(self._key, _DATA, data)
+        return data
 
 
 _DATA, _OUTLINE = "data.pickle", "outline.pickle"

@@ -8,7 +8,7 @@ stores its validated data, its outline (loader.py: its statement.yml, company.ym
 changed since the version before, and each page and file made from it, under a key made of its
 files' bytes and the tool's own code and templates: any change to either reads and renders it
 again. A later build reads its outline, and its data only when something not in the cache needs it
-(the newest kept version's, which the current statement is compared with). Where each value is
+(the newest kept version's, which the current statement is compared with; history.py). Where each value is
 (for located messages) is read only when a message needs it.
 
 The cache is the system's temporary folder (as Jinja's compiled templates are), in a folder of the
