@@ -12,6 +12,7 @@ from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -44,15 +45,17 @@ class Outline:
 
     @classmethod
     def of(cls, data: StatementData) -> Outline:
-        due_diligence = data.due_diligence
-        impacts = due_diligence.actual_impacts.impacts if due_diligence.actual_impacts else []
-        ids = {
-            "supplier": tuple(supplier.id for supplier in data.suppliers.suppliers),
-            "risk": tuple(risk.id for risk in due_diligence.risks),
-            "impact": tuple(impact.id for impact in impacts),
-            "measure": tuple(measure.id for measure in due_diligence.measures),
-        }
+        ids = {kind: _ids_listed(data, file, path) for kind, (file, path) in IDENTIFIED.items()}
         return cls(data.statement, data.company, ids)
+
+
+def _ids_listed(data: StatementData, file: str, path: tuple[str, ...]) -> tuple[str, ...]:
+    """The ids of what ``file``'s part of ``data`` lists at ``path`` (none where a step of it is empty,
+    as ``actual_impacts`` may be): the same path locates a problem with one of them (history.py)."""
+    listed: Any = getattr(data, file)
+    for step in path:
+        listed = getattr(listed, step, None)
+    return tuple(item.id for item in listed or ())
 
 
 class LoadedStatement:
