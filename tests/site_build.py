@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 from bs4 import BeautifulSoup
@@ -69,14 +70,30 @@ def start_project_build(
     from aapenhet.statement_build import start_build
 
     return start_build(
-        project=project,
-        docs_dir=project / "docs",
-        site_url=site_url,
-        extra={"innsynskrav": {"provider": "formspree", "endpoint": "https://formspree.io/f/abc"}},
-        mkdocs_yml_text=mkdocs_yml_text or (project / "mkdocs.yml").read_text(encoding="utf-8"),
-        languages=languages or ["nb", "en"],
-        default_language=default,
+        **build_settings(
+            project, site_url=site_url, languages=languages, default=default, mkdocs_yml_text=mkdocs_yml_text
+        )
     )
+
+
+def build_settings(
+    project: Path,
+    *,
+    site_url: str | None = "https://exempla.no/",
+    languages: list[str] | None = None,
+    default: str = "nb",
+    mkdocs_yml_text: str | None = None,
+) -> dict[str, Any]:
+    """What MkDocs' config gives a build of ``project`` (``start_build``'s and ``Process.begin``'s settings)."""
+    return {
+        "project": project,
+        "docs_dir": project / "docs",
+        "site_url": site_url,
+        "extra": {"innsynskrav": {"provider": "formspree", "endpoint": "https://formspree.io/f/abc"}},
+        "mkdocs_yml_text": mkdocs_yml_text or (project / "mkdocs.yml").read_text(encoding="utf-8"),
+        "languages": languages or ["nb", "en"],
+        "default_language": default,
+    }
 
 
 def rewrite_yaml(path: Path, change) -> None:

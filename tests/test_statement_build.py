@@ -19,10 +19,9 @@ import pytest
 
 from aapenhet.source.problems import DataProblems
 from aapenhet.statement_build import Process, StatementBuild, start_build
-from site_build import PROJECT, start_project_build
+from site_build import PROJECT, build_settings, start_project_build
 
 MKDOCS_YML = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
-FORM = {"innsynskrav": {"provider": "formspree", "endpoint": "https://formspree.io/f/abc"}}
 
 
 def start(
@@ -83,15 +82,7 @@ def test_a_page_in_nav_without_its_english_title_is_a_problem_with_the_fix() -> 
     nav = [{"Forside": "index.md"}, {"Ny side": "ny.md"}]
     with pytest.raises(DataProblems) as raised:
         start_build(
-            project=PROJECT,
-            docs_dir=PROJECT / "docs",
-            site_url="https://exempla.no/",
-            extra=FORM,
-            mkdocs_yml_text=MKDOCS_YML,
-            languages=["nb", "en"],
-            default_language="nb",
-            nav=nav,
-            nav_translations={"en": {"Forside": "Home"}},
+            **build_settings(PROJECT, mkdocs_yml_text=MKDOCS_YML), nav=nav, nav_translations={"en": {"Forside": "Home"}}
         )
     (problem,) = raised.value.problems
     assert str(problem).startswith("mkdocs.yml:")
@@ -209,15 +200,7 @@ def test_a_preview_lets_go_of_the_build_before_it() -> None:
     """Under mkdocs serve every save starts a build in the same process: the one before, once its
     pages and files were made, is let go of, or each rebuild's data would stay to the end."""
     process = Process(command="serve")
-    settings = {
-        "project": PROJECT,
-        "docs_dir": PROJECT / "docs",
-        "site_url": "https://exempla.no/",
-        "extra": {"innsynskrav": {"provider": "formspree", "endpoint": "https://formspree.io/f/abc"}},
-        "mkdocs_yml_text": (PROJECT / "mkdocs.yml").read_text(encoding="utf-8"),
-        "languages": ["nb", "en"],
-        "default_language": "nb",
-    }
+    settings = build_settings(PROJECT)
     try:
         first = process.begin(**settings)
         assert isinstance(first, StatementBuild)
