@@ -9,6 +9,7 @@ statement and its command line refuses the shipped draft with the located reason
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -21,10 +22,24 @@ from aapenhet.rendering.renderer import PAGE_TEMPLATES
 from site_build import PROJECT, REPO
 
 
+def package_source(target: Path) -> Path:
+    """What the wheel is made from, copied to ``target``: pip builds a local folder in place, and
+    setuptools' ``build/`` left in the checkout by an interrupted run breaks the next one."""
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(REPO / name, target / name)
+    shutil.copytree(
+        REPO / "hooks" / "aapenhet",
+        target / "hooks" / "aapenhet",
+        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"),
+    )
+    return target
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     build = tmp_path_factory.mktemp("build")
+    source = package_source(tmp_path_factory.mktemp("source"))
     done = subprocess.run(
         [
             sys.executable,
@@ -36,7 +51,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "--no-build-isolation",
             "--wheel-dir",
             str(out),
-            str(REPO),
+            str(source),
         ],
         capture_output=True,
         text=True,
