@@ -2,8 +2,8 @@
 
 * ``site_url``: a static HTTP server on 127.0.0.1 and a free port over the project built for that
   address (``mkdocs build --strict``), so pages load exactly as from a web host: at ``/`` and ``/en/``.
-* ``chromium_browser``: one Chromium for the whole session, launched from ``/usr/bin/chromium``
-  (never a browser downloaded by ``playwright install``).
+* ``chromium_browser``: one Chromium for the whole session, Debian's headless build of
+  ``/usr/bin/chromium`` (``browsers.py``; never a browser downloaded by ``playwright install``).
 * ``site_page``: a fresh browser context and page per test, so no cookies, storage or cache leak
   between tests.
 * ``page_visit``: the one visit per page that the console, privacy and accessibility tests share
@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 
+from browsers import CHROMIUM_ARGS, tests_chromium
 from form_receiver import FormReceiver
 from page_visit import PageVisit, visit_page
 
@@ -35,17 +36,6 @@ from static_server import serve_directory
 
 # The other language of each language, for the language switch.
 OTHER_LANGUAGE = {"nb": "en", "en": "nb"}
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def page_path(language: str, page_name: str) -> str:
@@ -88,6 +78,7 @@ BROWSER_GROUPS = {
     "test_weight.py": "browser-pages",
     "test_history_pages.py": "browser-history",
     "test_pdf_printed.py": "browser-history",
+    "test_browser.py": "browser-history",
 }
 
 
@@ -122,16 +113,18 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def chromium_browser():
-    """One headless Chromium for the session: Debian's ``/usr/bin/chromium``, never a downloaded one."""
-    if not CHROMIUM.exists():
+    """One headless Chromium for the session: Debian's (``browsers.tests_chromium``), never a
+    downloaded one."""
+    chromium = tests_chromium()
+    if not chromium.exists():
         pytest.skip(
-            f"{CHROMIUM} not found: install Debian's chromium package (apt-get install chromium) "
-            "to run the browser tests; no browser is downloaded"
+            f"{chromium} not found: install Debian's chromium packages (apt-get install chromium "
+            "chromium-headless-shell) to run the browser tests; no browser is downloaded"
         )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
