@@ -47,7 +47,9 @@ def name_skeleton(name: str) -> str:
 @lru_cache(maxsize=4096)
 def _latin(char: str) -> str:
     """A Cyrillic or Greek letter that looks Latin, as that Latin letter; any other character as it is."""
-    if char.isascii() or not char.isalpha():
+    # Only Cyrillic and Greek letters are looked up: æ, ø, å and every other Latin letter are
+    # themselves, so a statement in Latin script never loads the table (6 MB of a build's memory).
+    if not char.isalpha() or not unicodedata.name(char, "").startswith(("CYRILLIC ", "GREEK ")):
         return char
     from confusable_homoglyphs import confusables  # its table is large: loaded only for such a letter
 
