@@ -48,7 +48,7 @@ from aapenhet.rendering.slugs import heading_slug
 from aapenhet.source.problems import DataProblems, report_language
 from aapenhet.statement_build import PROCESS, SiteBuild, shown_until_fixed
 from aapenhet.website.last_good_site import discard, restore, set_aside, strict_build_will_fail
-from aapenhet.website.preview import serving_made_on_request, show_settings_problems
+from aapenhet.website.preview import look_for_changes_every, serving_made_on_request, show_settings_problems
 from aapenhet.website.seo import page_alternates
 from aapenhet.words import message
 
@@ -197,8 +197,10 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
     """Runs once under ``mkdocs serve``: a rebuild that MkDocs itself cannot start (mkdocs.yml
     cannot be read) would leave every request waiting; each page shows the problem instead. The
-    server makes the files a rebuild left to be made when they are asked for (website/preview.py)."""
+    server makes the files a rebuild left to be made when they are asked for, and looks for saved
+    changes every tenth of a second (website/preview.py)."""
     rebuild, settings_file, site_dir = server.builder, Path(config.config_file_path), Path(server.root)
+    look_for_changes_every(server)
 
     def rebuild_or_show_problems() -> None:
         try:

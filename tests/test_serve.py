@@ -220,3 +220,38 @@ def test_the_preview_serves_a_file_left_to_be_made_made_when_asked_for() -> None
     assert _answer(app, "/aapenhet/en/") == ("200 OK", {"Content-Type": "application/json", "Content-Length": "0"}, b"")
     assert _answer(app, "/aapenhet/en/missing.json")[0] == "404 Not Found"
     assert made == ["statement.json"]
+
+
+def test_the_preview_looks_for_changes_every_tenth_of_a_second(tmp_path: Path) -> None:
+    """MkDocs looks every half second; the hook moves what it watches to an observer that looks every
+    0.1 s, and a saved change still starts a rebuild. Once the observer runs, nothing is moved."""
+    from mkdocs.livereload import LiveReloadServer
+
+    from aapenhet.website.preview import LOOK_FOR_CHANGES_SECONDS, look_for_changes_every
+
+    docs, settings = tmp_path / "docs", tmp_path / "mkdocs.yml"
+    docs.mkdir()
+    settings.write_text("site_name: x\n", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(docs))
+    server.watch(str(settings))
+    assert server.observer.timeout == 0.5  # MkDocs' own, which this test exists to change
+    watched = sorted((emitter.watch.path, emitter.watch.is_recursive) for emitter in server.observer.emitters)
+
+    look_for_changes_every(server)
+    assert LOOK_FOR_CHANGES_SECONDS == 0.1 and server.observer.timeout == LOOK_FOR_CHANGES_SECONDS
+    assert sorted((emitter.watch.path, emitter.watch.is_recursive) for emitter in server.observer.emitters) == watched
+    (data := tmp_path / "data").mkdir()
+    server.watch(str(data))  # what MkDocs watches after the hook: on the new observer
+    assert len(server.observer.emitters) == len(watched) + 1
+
+    server.observer.start()
+    try:
+        (docs / "index.md").write_text("# Ny\n", encoding="utf-8")
+        wait_for(lambda: server._want_rebuild, "the saved change to start a rebuild", timeout=10)
+        running = server.observer
+        look_for_changes_every(server, 0.3)
+        assert server.observer is running and running.timeout == LOOK_FOR_CHANGES_SECONDS
+    finally:
+        server.observer.stop()
+        server.observer.join()
