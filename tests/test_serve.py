@@ -223,27 +223,40 @@ def test_the_preview_serves_a_file_left_to_be_made_made_when_asked_for() -> None
 
 
 def test_the_preview_looks_for_changes_every_tenth_of_a_second(tmp_path: Path) -> None:
-    """MkDocs looks every half second; the hook moves what it watches to an observer that looks every
-    0.1 s, and a saved change still starts a rebuild. Once the observer runs, nothing is moved."""
+    """MkDocs looks every half second; the hook moves each watch, as it was, to an observer that looks
+    every 0.1 s, and a saved change still starts a rebuild. Once the observer runs, nothing is moved."""
     from mkdocs.livereload import LiveReloadServer
+    from watchdog.events import FileSystemEventHandler
 
     from aapenhet.website.preview import LOOK_FOR_CHANGES_SECONDS, look_for_changes_every
 
-    docs, settings = tmp_path / "docs", tmp_path / "mkdocs.yml"
+    docs, settings, theme = tmp_path / "docs", tmp_path / "mkdocs.yml", tmp_path / "theme"
     docs.mkdir()
+    theme.mkdir()
     settings.write_text("site_name: x\n", encoding="utf-8")
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     server.watch(str(docs))
     server.watch(str(settings))
+    server.watch(str(theme), recursive=False)
+    server.observer.schedule(FileSystemEventHandler(), str(docs))  # as a plugin may, past MkDocs' watch()
     assert server.observer.timeout == 0.5  # MkDocs' own, which this test exists to change
-    watched = sorted((emitter.watch.path, emitter.watch.is_recursive) for emitter in server.observer.emitters)
 
+    def watches() -> list[tuple[str, bool, int]]:
+        observer = server.observer
+        return sorted(
+            (emitter.watch.raw_path, emitter.watch.is_recursive, len(observer._handlers[emitter.watch]))
+            for emitter in observer.emitters
+        )
+
+    before = watches()
     look_for_changes_every(server)
     assert LOOK_FOR_CHANGES_SECONDS == 0.1 and server.observer.timeout == LOOK_FOR_CHANGES_SECONDS
-    assert sorted((emitter.watch.path, emitter.watch.is_recursive) for emitter in server.observer.emitters) == watched
+    assert watches() == before
     (data := tmp_path / "data").mkdir()
     server.watch(str(data))  # what MkDocs watches after the hook: on the new observer
-    assert len(server.observer.emitters) == len(watched) + 1
+    assert len(watches()) == len(before) + 1
+    server.unwatch(str(theme))  # MkDocs' record of each watch still finds it
+    assert len(watches()) == len(before)
 
     server.observer.start()
     try:
@@ -255,3 +268,23 @@ def test_the_preview_looks_for_changes_every_tenth_of_a_second(tmp_path: Path) -
     finally:
         server.observer.stop()
         server.observer.join()
+
+
+def test_the_hook_makes_the_preview_look_every_tenth_of_a_second(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+
+    import statement_site
+    from aapenhet.website.preview import LOOK_FOR_CHANGES_SECONDS
+
+    # on_serve tells the build process it serves: this test's process is not serving.
+    monkeypatch.setattr(statement_site.PROCESS, "serves_made_on_request", False)
+    settings = tmp_path / "mkdocs.yml"
+    settings.write_text("site_name: x\n", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(settings))
+    statement_site.on_serve(server, config=MkDocsConfig(config_file_path=str(settings)), builder=lambda: None)
+    assert server.observer.timeout == LOOK_FOR_CHANGES_SECONDS
+    assert [emitter.watch.raw_path for emitter in server.observer.emitters] == [str(settings)]
