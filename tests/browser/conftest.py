@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from browsers import CHROMIUM_ARGS, tests_chromium
+from browsers import CHROMIUM_ARGS, chromium_for_tests
 from form_receiver import FormReceiver
 from page_visit import PageVisit, visit_page
 
@@ -113,9 +113,9 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def chromium_browser():
-    """One headless Chromium for the session: Debian's (``browsers.tests_chromium``), never a
+    """One headless Chromium for the session: Debian's (``browsers.chromium_for_tests``), never a
     downloaded one."""
-    chromium = tests_chromium()
+    chromium = chromium_for_tests()
     if not chromium.exists():
         pytest.skip(
             f"{chromium} not found: install Debian's chromium packages (apt-get install chromium "
