@@ -27,7 +27,7 @@ from pathlib import Path
 from aapenhet.model.carried_over import carried_over
 from aapenhet.model.check import Finding
 from aapenhet.model.completeness import missing_for_publication
-from aapenhet.model.kept_cache import cached_object, store_object, version_key
+from aapenhet.model.kept_cache import cached_object, object_made_once, store_object, version_key
 from aapenhet.model.loader import IDENTIFIED, LazySources, LoadedStatement, Outline, load_statement
 from aapenhet.model.models import DATA_FILES, StatementData, Text
 from aapenhet.source.problems import DataProblems, Problem
@@ -269,12 +269,12 @@ class KeptStatement(LoadedStatement):
     def data(self) -> StatementData:
         # Stored with the outline; read again from its files if the cache lost it since (a system's
         # cleaner of its temporary folder), and stored again for the next build.
-        stored = cached_object(self._key, _DATA, StatementData)
-        if stored is not None:
-            return stored
-        data = load_statement(self._folder, shown_as=self._shown_as, positions=False).data
-        store_object(self._key, _DATA, data)
-        return data
+        return object_made_once(
+            self._key,
+            _DATA,
+            StatementData,
+            lambda: load_statement(self._folder, shown_as=self._shown_as, positions=False).data,
+        )
 
 
 _DATA, _OUTLINE = "data.pickle", "outline.pickle"
