@@ -57,23 +57,13 @@ LANGUAGE_PREFIXES = {"nb": "", "en": "en/"}
 FILLED_STATEMENT = (STATEMENTS / "complete" / "data" / "statement.yml").read_text(encoding="utf-8")
 
 
-def start_project_build(
-    project: Path,
-    *,
-    site_url: str | None = "https://exempla.no/",
-    languages: list[str] | None = None,
-    default: str = "nb",
-    mkdocs_yml_text: str | None = None,
-):
+def start_project_build(project: Path, **settings: Any):
     """The start of a build of ``project``, in-process (``statement_build.start_build``): everything read
-    and checked, the renderer and the made pages ready, no MkDocs. The form posts to a Formspree form."""
+    and checked, the renderer and the made pages ready, no MkDocs. ``settings``: ``build_settings``'
+    (the form posts to a Formspree form)."""
     from aapenhet.statement_build import start_build
 
-    return start_build(
-        **build_settings(
-            project, site_url=site_url, languages=languages, default=default, mkdocs_yml_text=mkdocs_yml_text
-        )
-    )
+    return start_build(**build_settings(project, **settings))
 
 
 def build_settings(
