@@ -266,7 +266,7 @@ class _MadeWhenWritten(File):
     """A file made from the data when MkDocs writes it, and not kept by MkDocs: a long list's files,
     held as text and again as bytes until the end of the build, were a good part of its memory."""
 
-    make: Callable[[], str] | None = None
+    make: Callable[[], bytes] | None = None
 
     def copy_file(self, dirty: bool = False) -> None:
         if self.make is None:  # the preview's: written empty (on_files)
@@ -274,7 +274,7 @@ class _MadeWhenWritten(File):
             return
         written = Path(self.abs_dest_path)
         written.parent.mkdir(parents=True, exist_ok=True)
-        written.write_bytes(self.make().encode("utf-8"))
+        written.write_bytes(self.make())
 
 
 def _put_back_last_good() -> None:

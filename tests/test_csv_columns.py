@@ -36,7 +36,11 @@ def statements(tmp_path_factory: pytest.TempPathFactory) -> dict[str, StatementD
 
 
 def csv_files(data: StatementData, language: str) -> dict[str, str]:
-    return export.machine_readable_files(statement_view(data, language))
+    """The language's files as text (each is written as UTF-8)."""
+    return {
+        name: content.decode("utf-8")
+        for name, content in export.machine_readable_files(statement_view(data, language)).items()
+    }
 
 
 def rows_of(text: str) -> list[dict[str, str]]:
@@ -58,17 +62,17 @@ def test_each_csv_header_is_its_definitions_names(
 def test_no_writer_fills_a_cell_its_file_has_no_column_for(
     statements: dict[str, StatementData], language: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """csv_text writes only the columns it is given: a cell under any other name would be lost unseen."""
+    """csv_bytes writes only the columns it is given: a cell under any other name would be lost unseen."""
     written: list[tuple[tuple[str, ...], set[str]]] = []
 
-    def checking_csv_text(columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> str:
+    def checking_csv_bytes(columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> bytes:
         names, rows = tuple(columns), list(rows)
         written.append((names, {key for row in rows for key in row}))
-        return csv_cells.csv_text(names, rows)
+        return csv_cells.csv_bytes(names, rows)
 
-    monkeypatch.setattr(export, "csv_text", checking_csv_text)
-    monkeypatch.setattr(cycle_csv, "csv_text", checking_csv_text)
-    monkeypatch.setattr(registry_summary, "csv_text", checking_csv_text)
+    monkeypatch.setattr(export, "csv_bytes", checking_csv_bytes)
+    monkeypatch.setattr(cycle_csv, "csv_bytes", checking_csv_bytes)
+    monkeypatch.setattr(registry_summary, "csv_bytes", checking_csv_bytes)
     csv_files(statements["complete"], language)
     assert [names for names, _ in written] == [table.names for table in TABLES]
     for names, keys in written:

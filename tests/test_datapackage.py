@@ -159,7 +159,7 @@ def test_statement_json_points_at_its_schema_and_passes_it(draft: StatementData)
 def test_the_same_data_gives_the_same_bytes(draft: StatementData) -> None:
     first = machine_readable_files(statement_view(draft, "en"))[DATAPACKAGE_FILE]
     again = machine_readable_files(statement_view(load_statement_data(PROJECT / "data"), "en"))[DATAPACKAGE_FILE]
-    assert first == again and first.endswith("}\n")
+    assert first == again and first.endswith(b"}\n")
 
 
 def test_the_package_name_is_plain_ascii_and_keeps_the_company() -> None:

@@ -81,7 +81,8 @@ def statement_document(data: StatementData, language: str) -> dict[str, object]:
 
 
 def suppliers_csv(data: StatementData, language: str, *, labels: Labels | None = None) -> str:
-    return export.suppliers_csv(statement_view(data, language), labels=labels)
+    """suppliers.csv as text (it is written as UTF-8)."""
+    return export.suppliers_csv(statement_view(data, language), labels=labels).decode("utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -165,7 +166,8 @@ def texts_in(model: object) -> Iterator[Text]:
             yield from texts_in(getattr(model, name))
 
 
-def csv_rows(text: str) -> list[dict[str, str]]:
+def csv_rows(content: str | bytes) -> list[dict[str, str]]:
+    text = content.decode("utf-8") if isinstance(content, bytes) else content
     return list(csv.DictReader(io.StringIO(text, newline="")))
 
 

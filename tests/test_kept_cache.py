@@ -44,7 +44,7 @@ def everything_made(build: StatementBuild) -> dict[str, str]:
     """Every file and made page of ``build`` in both languages, and each page's draft banner."""
     given = {}
     for language in ("nb", "en"):
-        given |= {f"{language}/{name}": text for name, text in build.files(language).items()}
+        given |= {f"{language}/{name}": content.decode("utf-8") for name, content in build.files(language).items()}
         for src_uri in build.made_pages(language):
             content = build.page_content(src_uri, "", language)
             assert content is not None

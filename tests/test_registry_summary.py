@@ -143,7 +143,7 @@ def in_registry_words(value: object) -> str:
 def written(data: StatementData, language: str) -> tuple[list[list[str]], list[dict[str, object]]]:
     """The two files as written beside the statement, parsed: the CSV's rows (header first), the JSON."""
     files = machine_readable_files(statement_view(data, language))
-    rows = list(csv.reader(io.StringIO(files[REGISTRY_CSV_FILE], newline="")))
+    rows = list(csv.reader(io.StringIO(files[REGISTRY_CSV_FILE].decode("utf-8"), newline="")))
     return rows, json.loads(files[REGISTRY_JSON_FILE])
 
 

@@ -94,7 +94,7 @@ class SiteBuild(Protocol):
 
     @property
     def site(self) -> Site: ...
-    def file_makers(self, language: str) -> dict[str, Callable[[], str]]: ...
+    def file_makers(self, language: str) -> dict[str, Callable[[], bytes]]: ...
     def let_go_of_language(self, language: str) -> None: ...
     def made_page_sources(self, language: str) -> dict[str, tuple[str, dict[str, str]]]: ...
     def page_content(self, src_uri: str, html: str, language: str) -> PageContent | None: ...
@@ -125,7 +125,7 @@ class Process:
     # empty, and the server makes each when it is asked for (website/preview.py) with what is here,
     # by its path from the site's root.
     serves_made_on_request: bool = False
-    made_on_request: dict[str, Callable[[], str]] = field(default_factory=dict)
+    made_on_request: dict[str, Callable[[], bytes]] = field(default_factory=dict)
 
     @property
     def serving(self) -> bool:
@@ -204,9 +204,9 @@ class ProblemsBuild:
     languages_built: list[str] = field(default_factory=list)
     reads_pages: bool = False
 
-    def file_makers(self, language: str) -> dict[str, Callable[[], str]]:
+    def file_makers(self, language: str) -> dict[str, Callable[[], bytes]]:
         # The pages still link to the files: each holds the problems, in its language, until the data is fixed.
-        return dict.fromkeys(MACHINE_READABLE_NAMES, functools.partial(self.problems.report, language))
+        return dict.fromkeys(MACHINE_READABLE_NAMES, lambda: self.problems.report(language).encode("utf-8"))
 
     def let_go_of_language(self, language: str) -> None:
         """Nothing is made per language: the problems are the same in every pass."""
@@ -285,7 +285,7 @@ class StatementBuild:
     _made_pages: dict[str, dict[str, MadePage]] = field(default_factory=dict, repr=False)
     _views: dict[str, list[VersionView]] = field(default_factory=dict, repr=False)
     # Each version's machine-readable files, by its path and language: made once per build.
-    _machine_readable: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict, repr=False)
+    _machine_readable: dict[tuple[str, str], dict[str, bytes]] = field(default_factory=dict, repr=False)
 
     @property
     def site(self) -> Site:
@@ -321,7 +321,7 @@ class StatementBuild:
             )
         return self._made_pages[language]
 
-    def history_file_makers(self, language: str) -> dict[str, Callable[[], str]]:
+    def history_file_makers(self, language: str) -> dict[str, Callable[[], bytes]]:
         """Each earlier version's machine-readable files under its path, each version's changes.json,
         and history.json: by path from the language's root, each with what makes it; the current
         statement's files under its permanent address too, once it is published. None before the
@@ -329,7 +329,7 @@ class StatementBuild:
         views = self.version_views(language)
         if not has_archive(views):
             return {}
-        makers: dict[str, Callable[[], str]] = {
+        makers: dict[str, Callable[[], bytes]] = {
             HISTORY_FILE: functools.partial(history_json, views, self.site, language)
         }
         if self.has_feed(language):
@@ -347,7 +347,7 @@ class StatementBuild:
                 makers[address + CHECKSUMS_FILE] = functools.partial(self._checksums, view, language)
         return makers
 
-    def _feed(self, language: str) -> str:
+    def _feed(self, language: str) -> bytes:
         feed = atom_feed(
             self.version_views(language),
             self.site,
@@ -358,7 +358,7 @@ class StatementBuild:
         assert feed is not None, "has_feed said a version is published"
         return feed
 
-    def _checksums(self, view: VersionView, language: str) -> str:
+    def _checksums(self, view: VersionView, language: str) -> bytes:
         """The record of what was published at a version's address (publishing/checksums.py). A signed
         PDF is listed here, as the build copies it; a PDF still to be made, by aapenhet pdf."""
         version = view.version
@@ -366,7 +366,9 @@ class StatementBuild:
         if view.previous is not None and view.address == version.path:
             published[CHANGES_FILE] = self._changes_file(view, view.previous, language)
         signed = self.signed_pdf(version, language)
-        return checksums(published, {PDF_FILE: signed.read_bytes()} if signed is not None else {})
+        if signed is not None:
+            published[PDF_FILE] = signed.read_bytes()
+        return checksums(published)
 
     def signed_pdf(self, version: Version, language: str) -> Path | None:
         """The signed PDF an editor added to a kept version's folder, in ``language`` (signed_pdf.py)."""
@@ -433,7 +435,7 @@ class StatementBuild:
             made.earlier.key, name, lambda: made.renderer.render(made.template, language, **made.values)
         )
 
-    def _changes_file(self, view: VersionView, previous: VersionView, language: str) -> str:
+    def _changes_file(self, view: VersionView, previous: VersionView, language: str) -> bytes:
         """A version's changes.json: between two kept versions, made once and then read from the cache
         of kept versions (it names both versions' things, which never change, at the site's addresses)."""
         key, before = view.version.key, previous.version.key
@@ -450,9 +452,9 @@ class StatementBuild:
             before,
         )
         name = f"{language}-changes-{kept_cache.shown_name(*shown)}.json"
-        return kept_cache.text_made_once(key, name, lambda: changes_json(view, previous, self.site, language))
+        return kept_cache.bytes_made_once(key, name, lambda: changes_json(view, previous, self.site, language))
 
-    def _version_files(self, version: Version, language: str) -> dict[str, str]:
+    def _version_files(self, version: Version, language: str) -> dict[str, bytes]:
         """A version's machine-readable files in ``language``, made once per build (the current
         statement's are at its language's root and, once published, at its permanent address too); a
         kept version's are made once and then read from the cache of kept versions (kept_cache.py)."""
@@ -461,7 +463,7 @@ class StatementBuild:
             made = self._machine_readable[version.path, language] = self._version_files_made(version, language)
         return made
 
-    def _version_files_made(self, version: Version, language: str) -> dict[str, str]:
+    def _version_files_made(self, version: Version, language: str) -> dict[str, bytes]:
         key = version.key
         recorded = recorded_json(self.data_dir, version, language) if self.data_dir is not None else None
         schema = recorded_schema(self.data_dir, version) if self.data_dir is not None else None
@@ -469,7 +471,7 @@ class StatementBuild:
         record = kept_cache.shown_name(recorded, schema) if recorded is not None else "none"
         if key is not None:
             cached = {
-                name: kept_cache.cached_text(key, f"{language}-{record}-{name}") for name in MACHINE_READABLE_NAMES
+                name: kept_cache.cached_bytes(key, f"{language}-{record}-{name}") for name in MACHINE_READABLE_NAMES
             }
             if all(content is not None for content in cached.values()):
                 return {name: content for name, content in cached.items() if content is not None}
@@ -481,27 +483,27 @@ class StatementBuild:
         )
         if key is not None:
             for name, content in files.items():
-                kept_cache.store_text(key, f"{language}-{record}-{name}", content)
+                kept_cache.store_bytes(key, f"{language}-{record}-{name}", content)
         return files
 
-    def files(self, language: str) -> dict[str, str]:
+    def files(self, language: str) -> dict[str, bytes]:
         """``file_makers``' files, made."""
         return {path: make() for path, make in self.file_makers(language).items()}
 
-    def file_makers(self, language: str) -> dict[str, Callable[[], str]]:
+    def file_makers(self, language: str) -> dict[str, Callable[[], bytes]]:
         """Every file the build writes in ``language`` beside its pages, by path from the language's
         root, with what makes it: the machine-readable statement, ``robots.txt`` (once, at the site's
         root) and the history's files. A build makes each as it writes it; the preview only when it
         is asked for (no page shows them, and they are a good part of a large statement's build)."""
         current = self.versions[-1]
-        makers: dict[str, Callable[[], str]] = {
+        makers: dict[str, Callable[[], bytes]] = {
             name: functools.partial(self._version_file, current, language, name) for name in MACHINE_READABLE_NAMES
         }
         if language == self.site.default_language:
-            makers["robots.txt"] = functools.partial(robots_txt, self.site.url)
+            makers["robots.txt"] = lambda: robots_txt(self.site.url).encode("utf-8")
         return makers | self.history_file_makers(language)
 
-    def _version_file(self, version: Version, language: str, name: str) -> str:
+    def _version_file(self, version: Version, language: str, name: str) -> bytes:
         return self._version_files(version, language)[name]
 
     def made_page_sources(self, language: str) -> dict[str, tuple[str, dict[str, str]]]:
@@ -760,14 +762,14 @@ def _published_record_problems(
             recorded = recorded_json(data_dir, version, language)
             if recorded is None:
                 continue
-            checked = f"{language}-published-record-{hashlib.sha256(recorded.encode()).hexdigest()[:16]}"
-            if version.key is not None and kept_cache.cached_text(version.key, checked) is not None:
+            checked = f"{language}-published-record-{hashlib.sha256(recorded).hexdigest()[:16]}"
+            if version.key is not None and kept_cache.cached_bytes(version.key, checked) is not None:
                 continue
             shown_as = f"data/{HISTORY_FOLDER}/{version.path}{published_record_name(language)}"
             found = record_problems(recorded, renderers[version.path].view(language), shown_as)
             problems += found
             if not found and version.key is not None:
-                kept_cache.store_text(version.key, checked, "as recorded")
+                kept_cache.store_bytes(version.key, checked, b"as recorded")
     return problems
 
 

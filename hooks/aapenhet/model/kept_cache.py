@@ -124,26 +124,36 @@ def object_made_once(key: str, name: str, kind: type[Cached], make: Callable[[],
     return value
 
 
-def cached_text(key: str, name: str) -> str | None:
+def cached_bytes(key: str, name: str) -> bytes | None:
     entry = _entry(key, name)
     try:
-        # As bytes: read as text, the CSV files' \r\n would become \n.
-        return entry.read_bytes().decode("utf-8") if entry is not None else None
-    except (OSError, UnicodeDecodeError):
+        return entry.read_bytes() if entry is not None else None
+    except OSError:
         return None
 
 
-def store_text(key: str, name: str, text: str) -> None:
-    _store(key, name, text.encode("utf-8"))
+def store_bytes(key: str, name: str, content: bytes) -> None:
+    _store(key, name, content)
+
+
+def bytes_made_once(key: str, name: str, make: Callable[[], bytes]) -> bytes:
+    """``make()``'s file for the kept version ``key``: made once, then read from the cache."""
+    content = cached_bytes(key, name)
+    if content is None:
+        content = make()
+        store_bytes(key, name, content)
+    return content
 
 
 def text_made_once(key: str, name: str, make: Callable[[], str]) -> str:
-    """``make()``'s text for the kept version ``key``: made once, then read from the cache."""
-    text = cached_text(key, name)
-    if text is None:
+    """``make()``'s text (a page) for the kept version ``key``: made once, then read from the cache."""
+    content = bytes_made_once(key, name, lambda: make().encode("utf-8"))
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError:  # not what this tool wrote: made again
         text = make()
-        store_text(key, name, text)
-    return text
+        store_bytes(key, name, text.encode("utf-8"))
+        return text
 
 
 def shown_name(*shown: object) -> str:

@@ -16,10 +16,9 @@ from aapenhet.model.history import sha256_lines
 CHECKSUMS_FILE = "SHA256SUMS"
 
 
-def checksums(files: Mapping[str, str], binary: Mapping[str, bytes] | None = None) -> str:
-    """``files`` (name: text, written as UTF-8) and ``binary`` (name: bytes, such as a signed PDF)
-    listed with their SHA-256, by name."""
-    return sha256_lines({name: text.encode("utf-8") for name, text in files.items()} | dict(binary or {}))
+def checksums(files: Mapping[str, bytes]) -> bytes:
+    """``files`` (name: bytes, as published) listed with their SHA-256, by name."""
+    return sha256_lines(files).encode("utf-8")
 
 
 def with_file(record: str, name: str, content: bytes) -> str:

@@ -24,12 +24,16 @@ def neutralised(value: object) -> object:
     return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
-def csv_text(columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> str:
-    """The CSV file: a header of ``columns``, then each row (missing cells empty), every cell neutralised."""
-    buffer = io.StringIO(newline="")
+def csv_bytes(columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> bytes:
+    """The CSV file as written (UTF-8): a header of ``columns``, then each row (missing cells empty),
+    every cell neutralised. ``rows`` is read one at a time: a long list's rows are never all held."""
+    written = io.BytesIO()
+    # UTF-8 as each row is written: held as text, one letter beyond Latin-1 makes every letter 2 bytes.
+    buffer = io.TextIOWrapper(written, encoding="utf-8", newline="")
     writer = csv.writer(buffer)  # excel dialect: RFC 4180, \r\n
     names = list(columns)
     writer.writerow(names)
-    # Rows as lists in the columns' order: thousands of rows, so no dict per row for the writer to unpack.
-    writer.writerows([neutralised(row.get(name, "")) for name in names] for row in rows)
-    return buffer.getvalue()
+    for row in rows:
+        writer.writerow([neutralised(row.get(name, "")) for name in names])
+    buffer.flush()
+    return written.getvalue()

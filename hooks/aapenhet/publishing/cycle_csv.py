@@ -7,9 +7,10 @@ row, lists in one cell joined by ``; ``, codes for closed sets, empty where the 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
-from aapenhet.publishing.csv_cells import csv_text, joined
+from aapenhet.publishing.csv_cells import csv_bytes, joined
 from aapenhet.publishing.csv_columns import MEASURES, RISKS_AND_IMPACTS
 from aapenhet.view import document as out
 
@@ -23,10 +24,10 @@ MEASURE_COLUMNS = MEASURES.names
 """The columns of ``measures.csv``, in order, as ``csv_columns.MEASURES`` defines them."""
 
 
-def risks_csv(document: out.StatementDocument) -> str:
+def risks_csv(document: out.StatementDocument) -> bytes:
     """One row per risk (``type`` risk) and per actual impact (``type`` actual_impact)."""
     dd = document.due_diligence
-    rows = [
+    risks = (
         {
             **_where_cells(risk.where),
             "id": risk.id,
@@ -42,8 +43,8 @@ def risks_csv(document: out.StatementDocument) -> str:
             "description": risk.description,
         }
         for risk in dd.risks
-    ]
-    rows += [
+    )
+    impacts = (
         {
             **_where_cells(impact.where),
             "id": impact.id,
@@ -57,13 +58,13 @@ def risks_csv(document: out.StatementDocument) -> str:
             "description": impact.description,
         }
         for impact in dd.actual_impacts.impacts
-    ]
-    return csv_text(RISK_COLUMNS, rows)
+    )
+    return csv_bytes(RISK_COLUMNS, itertools.chain(risks, impacts))
 
 
-def measures_csv(document: out.StatementDocument) -> str:
+def measures_csv(document: out.StatementDocument) -> bytes:
     """One row per measure, taken or planned."""
-    rows = [
+    rows = (
         {
             "measure_id": measure.id,
             "title": measure.title,
@@ -79,8 +80,8 @@ def measures_csv(document: out.StatementDocument) -> str:
             "description": measure.description or "",
         }
         for measure in document.due_diligence.measures
-    ]
-    return csv_text(MEASURE_COLUMNS, rows)
+    )
+    return csv_bytes(MEASURE_COLUMNS, rows)
 
 
 def _where_cells(where: out.Where) -> dict[str, str]:

@@ -20,18 +20,18 @@ licence, for the data gives neither; no date of making, so identical builds writ
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import unicodedata
 from collections.abc import Mapping
 
 from aapenhet.publishing.csv_cells import LIST_SEPARATOR
 from aapenhet.publishing.csv_columns import NO, TABLES, YES, Column, Table
+from aapenhet.publishing.json_files import json_bytes
 from aapenhet.view import document as out
 
 DATAPACKAGE_FILE = "datapackage.json"
 
-# The CSV files as csv_cells.csv_text writes them (RFC 4180, Python's excel dialect), said in full.
+# The CSV files as csv_cells.csv_bytes writes them (RFC 4180, Python's excel dialect), said in full.
 CSV_DIALECT = {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"', "doubleQuote": True, "header": True}
 
 STATEMENT_DESCRIPTION = (
@@ -50,13 +50,13 @@ TABLE_CONVENTIONS = (
 
 def datapackage_json(
     document: out.StatementDocument,
-    files: Mapping[str, str],
+    files: Mapping[str, bytes],
     *,
     statement_file: str,
     schema_file: str,
     registry_json_file: str,
-) -> str:
-    """The ``datapackage.json`` of ``files`` (name: text, as written), the files of ``document``'s language."""
+) -> bytes:
+    """The ``datapackage.json`` of ``files`` (name: bytes, as written), the files of ``document``'s language."""
     language = document.language
     package: dict[str, object] = {
         "profile": "data-package",
@@ -88,7 +88,7 @@ def datapackage_json(
             },
         ],
     }
-    return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+    return json_bytes(package)
 
 
 def package_name(company: str, language: str) -> str:
@@ -99,7 +99,7 @@ def package_name(company: str, language: str) -> str:
     return "-".join(part for part in (slug, "apenhetsloven", language) if part)
 
 
-def _table_resource(table: Table, content: str, language: str) -> dict[str, object]:
+def _table_resource(table: Table, content: bytes, language: str) -> dict[str, object]:
     return {
         "name": table.file.removesuffix(".csv"),
         "path": table.file,
@@ -146,6 +146,5 @@ def _field(column: Column, language: str) -> dict[str, object]:
     return field
 
 
-def _size_and_hash(content: str) -> dict[str, object]:
-    data = content.encode("utf-8")
-    return {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+def _size_and_hash(content: bytes) -> dict[str, object]:
+    return {"bytes": len(content), "hash": "sha256:" + hashlib.sha256(content).hexdigest()}

@@ -22,12 +22,13 @@ build passes the ``labels`` it loaded; without them the package's own are read.
 from __future__ import annotations
 
 import functools
-import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from aapenhet.publishing import csv_columns, cycle_csv, registry_summary
-from aapenhet.publishing.csv_cells import csv_text, joined
+from aapenhet.publishing.csv_cells import csv_bytes, joined
 from aapenhet.publishing.datapackage import DATAPACKAGE_FILE, datapackage_json
+from aapenhet.publishing.json_files import json_bytes
 from aapenhet.rendering.labels import Labels, load_labels
 from aapenhet.view import document as out
 from aapenhet.view.statement_view import StatementView
@@ -51,40 +52,39 @@ def statement_schema() -> dict[str, object]:
 # --- suppliers.csv -----------------------------------------------------------------------------
 
 
-def suppliers_csv(view: StatementView, *, labels: Labels | None = None) -> str:
+def suppliers_csv(view: StatementView, *, labels: Labels | None = None) -> bytes:
     """One row per supplier and production country (RFC 4180, ``\\r\\n``), headed by ``SUPPLIER_COLUMNS``.
 
     A country a supplier makes several product lines in is one row, with the lines joined by
     ``LIST_SEPARATOR``. ``labels`` gives the risk areas' names; by default the site's labels.yml.
     """
-    if labels is None:
-        labels = load_labels()
+    return csv_bytes(SUPPLIER_COLUMNS, _supplier_rows(view, labels if labels is not None else load_labels()))
+
+
+def _supplier_rows(view: StatementView, labels: Labels) -> Iterator[dict[str, object]]:
+    """``suppliers.csv``'s rows, one at a time (a long list's would be megabytes held at once)."""
     language = view.language
-    rows = []
     for supplier in view.document.suppliers:
         supplier_cells = _supplier_cells(supplier, view.measures_of(supplier))
         for code, lines in _lines_by_country(supplier).items():
             rating = view.countries[code]  # crosscheck: every production country has an entry
             source = view.rating_sources.get(rating.rating_source) if rating.rating_source else None
-            rows.append(
-                {
-                    **supplier_cells,
-                    "product_lines": joined(line.product_line for line in lines),
-                    "supply_kind": joined(dict.fromkeys(line.kind.value for line in lines)),
-                    "production_notes": joined(line.note for line in lines if line.note),
-                    "production_places": joined(dict.fromkeys(line.place for line in lines if line.place)),
-                    "country_code": code,
-                    "country_name": rating.country_name,
-                    "risk_level": rating.risk_level.value if rating.risk_level else "",
-                    "risk_areas": joined(labels.get(f"area.{area.value}", language) for area in rating.risk_areas),
-                    "risk_area_codes": joined(area.value for area in rating.risk_areas),
-                    "rating_source": source.name if source else "",
-                    "rating_source_publisher": source.publisher if source else "",
-                    "rating_source_year": source.year if source and source.year is not None else "",
-                    "rating_source_url": str(source.url) if source and source.url else "",
-                }
-            )
-    return csv_text(SUPPLIER_COLUMNS, rows)
+            yield {
+                **supplier_cells,
+                "product_lines": joined(line.product_line for line in lines),
+                "supply_kind": joined(dict.fromkeys(line.kind.value for line in lines)),
+                "production_notes": joined(line.note for line in lines if line.note),
+                "production_places": joined(dict.fromkeys(line.place for line in lines if line.place)),
+                "country_code": code,
+                "country_name": rating.country_name,
+                "risk_level": rating.risk_level.value if rating.risk_level else "",
+                "risk_areas": joined(labels.get(f"area.{area.value}", language) for area in rating.risk_areas),
+                "risk_area_codes": joined(area.value for area in rating.risk_areas),
+                "rating_source": source.name if source else "",
+                "rating_source_publisher": source.publisher if source else "",
+                "rating_source_year": source.year if source and source.year is not None else "",
+                "rating_source_url": str(source.url) if source and source.url else "",
+            }
 
 
 def _supplier_cells(supplier: out.Supplier, follow_ups: list[out.Measure]) -> dict[str, object]:
@@ -128,19 +128,21 @@ MACHINE_READABLE_NAMES = (
 )
 
 
-def statement_json(view: StatementView) -> str:
+def statement_json(view: StatementView) -> bytes:
     """``statement.json``: the view's document."""
-    # Pydantic's own serialiser writes the same bytes as json.dumps(…, indent=2), four times faster.
-    return view.document.model_dump_json(by_alias=True, indent=2) + "\n"
+    document = view.document
+    # Pydantic's own serialiser writes the same bytes as json.dumps(…, indent=2), four times faster,
+    # and as bytes: model_dump_json's text of a long list is twice as large and made from them.
+    return document.__pydantic_serializer__.to_json(document, by_alias=True, indent=2) + b"\n"
 
 
 def machine_readable_files(
     view: StatementView,
     *,
     labels: Labels | None = None,
-    published_json: str | None = None,
-    published_schema: str | None = None,
-) -> dict[str, str]:
+    published_json: bytes | None = None,
+    published_schema: bytes | None = None,
+) -> dict[str, bytes]:
     """The files of ``view``'s language, by file name: what a language's site root holds.
     ``published_json``: the statement.json a kept version published, kept with it, published again as
     it was (publishing/published_record.py); ``published_schema``: the schema it was written to."""
@@ -149,7 +151,7 @@ def machine_readable_files(
         labels = load_labels()
     files = {
         JSON_FILE: published_json if published_json is not None else statement_json(view),
-        SCHEMA_FILE: published_schema if published_schema is not None else statement_schema_text(),
+        SCHEMA_FILE: published_schema if published_schema is not None else statement_schema_bytes(),
         CSV_FILE: suppliers_csv(view, labels=labels),
         cycle_csv.RISKS_FILE: cycle_csv.risks_csv(document),
         cycle_csv.MEASURES_FILE: cycle_csv.measures_csv(document),
@@ -177,18 +179,12 @@ def write_machine_readable(directory: Path, view: StatementView, *, labels: Labe
     paths = []
     for name, content in machine_readable_files(view, labels=labels).items():
         path = directory / name
-        # newline="": the CSV's \r\n and any newline inside a text are written exactly as they are.
-        path.write_text(content, encoding="utf-8", newline="")
+        path.write_bytes(content)
         paths.append(path)
     return paths
 
 
-def json_text(value: object) -> str:
-    """A JSON file as every file of the statement is written: UTF-8 text, indented, a final newline."""
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
-
-
 @functools.cache
-def statement_schema_text() -> str:
+def statement_schema_bytes() -> bytes:
     """The same for every language and every build of this package."""
-    return json_text(statement_schema())
+    return json_bytes(statement_schema())

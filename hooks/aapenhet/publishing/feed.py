@@ -27,7 +27,7 @@ def published_versions(views: list[VersionView]) -> list[VersionView]:
     return [view for view in views if view.address and view.version.date]
 
 
-def atom_feed(views: list[VersionView], site: Site, language: str, *, company: str, t: dict[str, str]) -> str | None:
+def atom_feed(views: list[VersionView], site: Site, language: str, *, company: str, t: dict[str, str]) -> bytes | None:
     """The feed of the published versions in ``views`` (oldest first), or None before the first is
     published. ``t``: the labels it uses, in ``language``."""
     published = published_versions(views)
@@ -54,7 +54,7 @@ def atom_feed(views: list[VersionView], site: Site, language: str, *, company: s
         when = formatting.long_date(version.date, language)
         entry.summary(f"{t['feed.updated']} {when}: {reason}" if reason else f"{t['feed.published']} {when}.")
     feed.updated(max(_midnight(view.version.date) for view in published if view.version.date))
-    return str(feed.atom_str(pretty=True).decode("utf-8"))
+    return bytes(feed.atom_str(pretty=True))
 
 
 def _midnight(day: datetime.date) -> datetime.datetime:

@@ -12,7 +12,7 @@ from typing import Any
 
 from aapenhet.model.changes import LevelChange
 from aapenhet.publishing.checksums import CHECKSUMS_FILE
-from aapenhet.publishing.export import json_text
+from aapenhet.publishing.json_files import json_bytes
 from aapenhet.publishing.pdf import PDF_FILE
 from aapenhet.view.versions import VersionView
 from aapenhet.website.addresses import Site
@@ -21,7 +21,7 @@ CHANGES_FILE = "changes.json"
 HISTORY_FILE = "history.json"
 
 
-def changes_json(view: VersionView, previous: VersionView, site: Site, language: str) -> str:
+def changes_json(view: VersionView, previous: VersionView, site: Site, language: str) -> bytes:
     """What changed in ``view``'s version since ``previous``, with both versions' addresses."""
     changes = view.changes
     assert changes is not None  # every version after the first has what changed since the one before
@@ -110,12 +110,12 @@ def changes_json(view: VersionView, previous: VersionView, site: Site, language:
             for each in changes.signatories_role_changed
         ],
     }
-    return json_text(document)
+    return json_bytes(document)
 
 
-def history_json(views: list[VersionView], site: Site, language: str) -> str:
+def history_json(views: list[VersionView], site: Site, language: str) -> bytes:
     """Every version, oldest first, with the addresses of its page and its data."""
-    return json_text({"language": language, "versions": [_entry(view, site, language) for view in views]})
+    return json_bytes({"language": language, "versions": [_entry(view, site, language) for view in views]})
 
 
 def _entry(view: VersionView, site: Site, language: str) -> dict[str, object]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from aapenhet.languages import LANGUAGES
 from aapenhet.model.history import HISTORY_FOLDER, Version, published_record_name, published_schema_name
 from aapenhet.model.models import StatementData
-from aapenhet.publishing.export import statement_json, statement_schema_text
+from aapenhet.publishing.export import statement_json, statement_schema_bytes
 from aapenhet.source.problems import Problem
 from aapenhet.view.statement_view import StatementView, statement_view
 from aapenhet.words import verbatim, wording
@@ -48,30 +48,27 @@ def published_files(data: StatementData) -> dict[str, bytes]:
     """What ``keep`` writes beside a kept version: its statement.json in every language, and the schema
     they were written to (published with them from then on, so each still validates against its own)."""
     return {
-        **{
-            published_record_name(language): statement_json(statement_view(data, language)).encode("utf-8")
-            for language in LANGUAGES
-        },
-        published_schema_name(): statement_schema_text().encode("utf-8"),
+        **{published_record_name(language): statement_json(statement_view(data, language)) for language in LANGUAGES},
+        published_schema_name(): statement_schema_bytes(),
     }
 
 
-def recorded_schema(data_dir: Path, version: Version) -> str | None:
+def recorded_schema(data_dir: Path, version: Version) -> bytes | None:
     """The statement.schema.json ``keep`` recorded with ``version``; None when it recorded none."""
     # One that cannot be read is not published: SHA256SUMS lists it, and the build refuses a kept
     # file that changed (history.changed_since_kept).
-    return _kept_text(data_dir, version, published_schema_name(), unreadable=None)
+    return _kept_file(data_dir, version, published_schema_name(), unreadable=None)
 
 
-def recorded_json(data_dir: Path, version: Version, language: str) -> str | None:
+def recorded_json(data_dir: Path, version: Version, language: str) -> bytes | None:
     """The statement.json ``keep`` recorded of ``version`` in ``language``; None for the current
     statement, or a version kept before keep recorded it."""
     # One that cannot be read is not a statement.json: the record's check says so, located in it.
-    return _kept_text(data_dir, version, published_record_name(language), unreadable="")
+    return _kept_file(data_dir, version, published_record_name(language), unreadable=b"")
 
 
-def _kept_text(data_dir: Path, version: Version, name: str, *, unreadable: str | None) -> str | None:
-    """The text of ``name`` in ``version``'s kept folder; None for the current statement or a file keep
+def _kept_file(data_dir: Path, version: Version, name: str, *, unreadable: bytes | None) -> bytes | None:
+    """The bytes of ``name`` in ``version``'s kept folder; None for the current statement or a file keep
     did not write, ``unreadable`` for one that cannot be read as UTF-8 text."""
     if version.is_current:
         return None
@@ -79,12 +76,14 @@ def _kept_text(data_dir: Path, version: Version, name: str, *, unreadable: str |
     if not path.is_file():
         return None
     try:
-        return path.read_text(encoding="utf-8")
+        content = path.read_bytes()
+        content.decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return unreadable
+    return content
 
 
-def record_problems(recorded: str, view: StatementView, shown_as: str) -> list[Problem]:
+def record_problems(recorded: bytes, view: StatementView, shown_as: str) -> list[Problem]:
     """The first value of ``recorded`` that the kept data no longer gives, located in its record."""
     try:
         then = json.loads(recorded)

@@ -18,12 +18,12 @@ area and tier), ISO 8601 dates, texts in the file's language, several items in o
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Iterable
 
 from aapenhet.model.models import Exposure, MeasureKind, SignatoryRole, SupplyChainTier
-from aapenhet.publishing.csv_cells import csv_text
+from aapenhet.publishing.csv_cells import csv_bytes
 from aapenhet.publishing.csv_columns import NO, REGISTRY_SUMMARY, RISK_AREAS, SUPPLY_CHAIN_TIERS, YES
+from aapenhet.publishing.json_files import json_bytes
 from aapenhet.rendering.labels import Labels, load_labels
 from aapenhet.view import document as out
 
@@ -125,18 +125,18 @@ def _lines(items: Iterable[str]) -> str | None:
 # --- the two files -----------------------------------------------------------------------------
 
 
-def registry_summary_csv(document: out.StatementDocument, *, labels: Labels | None = None) -> str:
+def registry_summary_csv(document: out.StatementDocument, *, labels: Labels | None = None) -> bytes:
     """The registry's CSV: its header and our one row (RFC 4180, as every CSV file of the statement)."""
     row = registry_summary(document, labels or load_labels())
-    return csv_text(REGISTRY_COLUMNS, [{name: _cell(value) for name, value in row.items()}])
+    return csv_bytes(REGISTRY_COLUMNS, [{name: _cell(value) for name, value in row.items()}])
 
 
-def registry_summary_json(document: out.StatementDocument, *, labels: Labels | None = None) -> str:
+def registry_summary_json(document: out.StatementDocument, *, labels: Labels | None = None) -> bytes:
     """The registry's JSON: a list of summaries (here one), its keys the CSV's columns in their order,
     booleans as ``true``/``false``, the year a number, dates ISO 8601, ``null`` where our data has nothing."""
     row = registry_summary(document, labels or load_labels())
     values = {name: value.isoformat() if isinstance(value, datetime.date) else value for name, value in row.items()}
-    return json.dumps([values], ensure_ascii=False, indent=2) + "\n"
+    return json_bytes([values])
 
 
 def _cell(value: Value) -> str:
