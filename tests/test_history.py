@@ -16,6 +16,7 @@ import itertools
 import json
 import re
 import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -510,6 +511,22 @@ def test_an_atom_feed_in_each_language_announces_each_published_version(history_
         for page in ("", "redegjorelse/", "arkiv/", "2024/"):
             link = history_site.html(prefix + page).select_one('link[type="application/atom+xml"]')
             assert link is not None and urljoin(SITE_URL, link["href"]) == f"{SITE_URL}{prefix}feed.xml", page
+
+
+def test_a_build_loads_the_feeds_library_only_to_write_a_feed() -> None:
+    """feedgen brings lxml, about 5 MB of a build's memory: a statement with nothing published yet
+    does not load it (a fresh interpreter, as mkdocs imports the hook)."""
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, aapenhet.statement_build; print(sorted({'feedgen', 'lxml'} & set(sys.modules)))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert loaded.stdout.strip() == "[]"
 
 
 def test_each_published_version_lists_what_was_published_with_checksums(history_site: BuiltSite) -> None:
