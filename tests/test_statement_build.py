@@ -196,6 +196,24 @@ def test_what_a_build_let_go_of_is_made_again_the_same(history_project: Path) ->
     assert {language: (build.files(language), build.made_page_sources(language)) for language in ("nb", "en")} == before
 
 
+def test_a_language_let_go_of_is_freed_at_once() -> None:
+    """The next language's pass must not hold the last one's view too: it is in reference cycles, so
+    letting go of it has to free it then, not whenever Python's collector next looks."""
+    build = start()
+    view = weakref.ref(build.renderer.view("nb"))
+    build.files("nb")
+    build.theme_context("nb")
+    for src_uri in build.made_pages("nb"):
+        build.page_content(src_uri, "", "nb")
+        build.page_context(src_uri, "", "nb", "")
+    gc.disable()  # as during a build's pass, the collector may not run at all meanwhile
+    try:
+        build.let_go_of_language("nb")
+        assert view() is None
+    finally:
+        gc.enable()
+
+
 def test_a_preview_lets_go_of_the_build_before_it() -> None:
     """Under mkdocs serve every save starts a build in the same process: the one before, once its
     pages and files were made, is let go of, or each rebuild's data would stay to the end."""

@@ -637,6 +637,9 @@ class StatementBuild:
         for version in self.versions:
             self._machine_readable.pop((version.path, language), None)
             self.renderer_for(version).let_go_of(language)
+        # A view is in reference cycles: only the collector frees it, and its next full run may come
+        # long after the next language has made its own (the data is frozen: this walks the rest).
+        gc.collect()
 
     def let_go_of_positions(self) -> None:
         """Where each value is was needed to check the data, which is done: a build lets it go (it is
