@@ -233,3 +233,25 @@ def test_a_latin_name_is_compared_without_the_confusables_table(monkeypatch: pyt
             names.name_skeleton("K\u0430ri")
     names._latin.cache_clear()
     assert names.name_skeleton("K\u0430ri") == "kari"
+
+
+def test_a_text_said_twice_is_held_once(tmp_path: Path) -> None:
+    """A long list says the same things of many suppliers (a note, a country, a kind): each distinct
+    text is held once, whether the model keeps it as read or strips it first."""
+    data_dir = tmp_path / "data"
+    shutil.copytree(STATEMENTS / "complete" / "data", data_dir)
+    path = data_dir / "suppliers.yml"
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith("  - id: "))
+    end = next(i for i, line in enumerate(lines[start + 1 :], start + 1) if line.startswith("  - id: "))
+    twin = "".join(lines[start:end]).replace("- id: ", "- id: twin-", 1).replace("name: ", "name: Twin of ", 1)
+    path.write_text("".join(lines[:end]) + twin + "".join(lines[end:]), encoding="utf-8")
+    suppliers = load_statement_data(data_dir).suppliers.suppliers
+    first, copy = suppliers[0], next(each for each in suppliers if each.id.startswith("twin-"))
+    for text in ("supplies", "profile"):  # a short text and a long one
+        assert getattr(copy, text) is not getattr(first, text) and getattr(copy, text) == getattr(first, text)
+        assert all(
+            getattr(getattr(copy, text), language) is getattr(getattr(first, text), language) for language in LANGUAGES
+        )
+    assert copy.headquarters.country is first.headquarters.country

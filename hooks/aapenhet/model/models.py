@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import enum
 import re
+import sys
 import unicodedata
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -53,7 +54,9 @@ def check_visible(value: str) -> str:
         raise WordedError(wording("text.bidi_control"))
     if not any(unicodedata.category(char)[0] not in "CZ" for char in value):
         raise WordedError(wording("text.invisible"))
-    return value
+    # Each distinct text held once (pydantic makes a new string of each as it strips it): a long list
+    # says the same things of many suppliers. Interned strings go when nothing holds them any more.
+    return sys.intern(value)
 
 
 NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(check_visible)]

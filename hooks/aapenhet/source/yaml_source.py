@@ -148,6 +148,9 @@ class _Builder:
         self.root: Any = None
         self.documents = 0
         self._open: list[_Open] = []
+        # Each distinct text once: a long list repeats its countries, kinds and notes thousands of times,
+        # and the models keep the very strings read here.
+        self._texts: dict[str, str] = {}
 
     def take(self, event: events.Event) -> None:
         kind = type(event)  # scalars first: most events are, and the file may hold thousands
@@ -173,7 +176,7 @@ class _Builder:
             self._key(top, event)
             return
         # Only an unquoted null-like scalar is "empty"; a quoted "" stays an empty string.
-        value = None if _is_plain(event) and event.value in _NULLS else event.value
+        value = None if _is_plain(event) and event.value in _NULLS else self._texts.setdefault(event.value, event.value)
         path = self._next_path()
         if self.positions:
             self.source.values[path] = _position(event)
