@@ -42,6 +42,7 @@ from mkdocs.structure.toc import get_toc
 
 from aapenhet.ci_log import keep_log_safe
 from aapenhet.languages import LOG_LANGUAGE, messages_language
+from aapenhet.publishing.export import FileMaker
 from aapenhet.rendering.page_toc import toc_tokens
 from aapenhet.rendering.renderer import COMPILED_TEMPLATES
 from aapenhet.rendering.slugs import heading_slug
@@ -266,7 +267,7 @@ class _MadeWhenWritten(File):
     """A file made from the data when MkDocs writes it, and not kept by MkDocs: a long list's files,
     held as text and again as bytes until the end of the build, were a good part of its memory."""
 
-    make: Callable[[], bytes] | None = None
+    make: FileMaker | None = None
 
     def copy_file(self, dirty: bool = False) -> None:
         if self.make is None:  # the preview's: written empty (on_files)
@@ -274,7 +275,8 @@ class _MadeWhenWritten(File):
             return
         written = Path(self.abs_dest_path)
         written.parent.mkdir(parents=True, exist_ok=True)
-        written.write_bytes(self.make())
+        with written.open("wb") as file:
+            file.writelines(self.make())  # as it is made: a long list's file is never held whole
 
 
 def _put_back_last_good() -> None:

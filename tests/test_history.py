@@ -759,7 +759,7 @@ def test_next_years_draft_is_a_draft_in_the_archive_and_in_every_notice(tmp_path
     oldest = pages["2024.md"]
     assert "Dette er en tidligere redegjørelse" in oldest.renderer.render("earlier_notice", "nb", **oldest.values)
     assert "2025</a> (gjeldende)" in html  # the statement in force is the newest published one
-    history = json.loads(build.history_file_makers("en")["history.json"]())
+    history = json.loads(b"".join(build.history_file_makers("en")["history.json"]()))
     assert [(entry["label"], entry["current"], entry["status"]) for entry in history["versions"]] == [
         ("2024", False, "published"),
         ("2024, updated 15 September 2025", False, "published"),

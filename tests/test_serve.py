@@ -196,9 +196,10 @@ def _answer(app, path: str) -> tuple[str, dict[str, str], bytes]:
 def test_the_preview_serves_a_file_left_to_be_made_made_when_asked_for() -> None:
     made: list[str] = []
 
-    def make() -> bytes:
+    def make() -> Iterator[bytes]:
         made.append("statement.json")
-        return '{"name": "Exempla AS – åpenhet"}'.encode()
+        yield b'{"name": "Exempla AS'
+        yield ' – åpenhet"}'.encode()
 
     def mkdocs_server(environ, start_response):
         # MkDocs' own server: the empty file the rebuild wrote, or nothing.

@@ -166,22 +166,18 @@ def test_the_messages_language_setting_takes_only_the_statements_languages() -> 
 def test_the_files_beside_the_pages_are_made_only_when_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
     # The preview writes them empty and makes one when it is requested (website/preview.py): naming
     # them must not make them, or every rebuild would still pay for them.
-    import aapenhet.statement_build as statement_build
+    from aapenhet.publishing import export
 
     made: list[str] = []
-    real = statement_build.machine_readable_files
-    monkeypatch.setattr(
-        statement_build,
-        "machine_readable_files",
-        lambda view, **given: made.append(view.language) or real(view, **given),
-    )
+    real = export.statement_json_pieces
+    monkeypatch.setattr(export, "statement_json_pieces", lambda view: made.append(view.language) or real(view))
     build = start()
     makers = {language: build.file_makers(language) for language in ("nb", "en")}
     assert not made
     assert {"statement.json", "suppliers.csv", "robots.txt"} <= set(makers["nb"])
-    assert json.loads(makers["en"]["statement.json"]())["language"] == "en"
+    assert json.loads(b"".join(makers["en"]["statement.json"]()))["language"] == "en"
     assert made == ["en"]
-    assert build.files("en") == {path: make() for path, make in makers["en"].items()}
+    assert build.files("en") == {path: b"".join(make()) for path, make in makers["en"].items()}
 
 
 def test_what_a_build_let_go_of_is_made_again_the_same(history_project: Path) -> None:

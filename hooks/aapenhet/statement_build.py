@@ -15,7 +15,7 @@ import gc
 import hashlib
 import logging
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -35,8 +35,15 @@ from aapenhet.model.history import (
 from aapenhet.model.loader import LoadedStatement, forget_loaded_files, load_statement, unlocated
 from aapenhet.model.signed_pdf import signed_pdf
 from aapenhet.publishing.build_record import build_record, write_build_record
-from aapenhet.publishing.checksums import CHECKSUMS_FILE, checksums
-from aapenhet.publishing.export import MACHINE_READABLE_NAMES, machine_readable_files
+from aapenhet.publishing.checksums import CHECKSUMS_FILE, checksums, sha256_of
+from aapenhet.publishing.datapackage import FileDigest
+from aapenhet.publishing.export import (
+    MACHINE_READABLE_NAMES,
+    FileMaker,
+    digest_of,
+    machine_readable_files,
+    machine_readable_makers,
+)
 from aapenhet.publishing.feed import FEED_FILE, FEED_LABELS, atom_feed, published_versions
 from aapenhet.publishing.history_export import CHANGES_FILE, HISTORY_FILE, changes_json, history_json
 from aapenhet.publishing.pdf import PDF_FILE, PDF_JOBS, PdfJob
@@ -94,7 +101,7 @@ class SiteBuild(Protocol):
 
     @property
     def site(self) -> Site: ...
-    def file_makers(self, language: str) -> dict[str, Callable[[], bytes]]: ...
+    def file_makers(self, language: str) -> dict[str, FileMaker]: ...
     def let_go_of_language(self, language: str) -> None: ...
     def made_page_sources(self, language: str) -> dict[str, tuple[str, dict[str, str]]]: ...
     def page_content(self, src_uri: str, html: str, language: str) -> PageContent | None: ...
@@ -125,7 +132,7 @@ class Process:
     # empty, and the server makes each when it is asked for (website/preview.py) with what is here,
     # by its path from the site's root.
     serves_made_on_request: bool = False
-    made_on_request: dict[str, Callable[[], bytes]] = field(default_factory=dict)
+    made_on_request: dict[str, FileMaker] = field(default_factory=dict)
 
     @property
     def serving(self) -> bool:
@@ -204,9 +211,9 @@ class ProblemsBuild:
     languages_built: list[str] = field(default_factory=list)
     reads_pages: bool = False
 
-    def file_makers(self, language: str) -> dict[str, Callable[[], bytes]]:
+    def file_makers(self, language: str) -> dict[str, FileMaker]:
         # The pages still link to the files: each holds the problems, in its language, until the data is fixed.
-        return dict.fromkeys(MACHINE_READABLE_NAMES, lambda: self.problems.report(language).encode("utf-8"))
+        return dict.fromkeys(MACHINE_READABLE_NAMES, _whole(lambda: self.problems.report(language).encode("utf-8")))
 
     def let_go_of_language(self, language: str) -> None:
         """Nothing is made per language: the problems are the same in every pass."""
@@ -284,8 +291,10 @@ class StatementBuild:
     data_dir: Path | None = None
     _made_pages: dict[str, dict[str, MadePage]] = field(default_factory=dict, repr=False)
     _views: dict[str, list[VersionView]] = field(default_factory=dict, repr=False)
-    # Each version's machine-readable files, by its path and language: made once per build.
-    _machine_readable: dict[tuple[str, str], dict[str, bytes]] = field(default_factory=dict, repr=False)
+    # What makes each version's machine-readable files, by its path and language, and what those made
+    # recorded of them (each file's size and SHA-256).
+    _machine_readable: dict[tuple[str, str], dict[str, FileMaker]] = field(default_factory=dict, repr=False)
+    _digests: dict[tuple[str, str], dict[str, FileDigest]] = field(default_factory=dict, repr=False)
 
     @property
     def site(self) -> Site:
@@ -321,7 +330,7 @@ class StatementBuild:
             )
         return self._made_pages[language]
 
-    def history_file_makers(self, language: str) -> dict[str, Callable[[], bytes]]:
+    def history_file_makers(self, language: str) -> dict[str, FileMaker]:
         """Each earlier version's machine-readable files under its path, each version's changes.json,
         and history.json: by path from the language's root, each with what makes it; the current
         statement's files under its permanent address too, once it is published. None before the
@@ -329,22 +338,22 @@ class StatementBuild:
         views = self.version_views(language)
         if not has_archive(views):
             return {}
-        makers: dict[str, Callable[[], bytes]] = {
-            HISTORY_FILE: functools.partial(history_json, views, self.site, language)
+        makers: dict[str, FileMaker] = {
+            HISTORY_FILE: _whole(functools.partial(history_json, views, self.site, language))
         }
         if self.has_feed(language):
-            makers[FEED_FILE] = functools.partial(self._feed, language)
+            makers[FEED_FILE] = _whole(functools.partial(self._feed, language))
         for view in views:
             version, address = view.version, view.address
             if view.previous is not None:
                 # At a kept version's path, which is its address: among its published files too (_checksums).
-                makers[version.path + CHANGES_FILE] = functools.partial(
-                    self._changes_file, view, view.previous, language
+                makers[version.path + CHANGES_FILE] = _whole(
+                    functools.partial(self._changes_file, view, view.previous, language)
                 )
             if address:
                 for name in MACHINE_READABLE_NAMES:
                     makers[address + name] = functools.partial(self._version_file, version, language, name)
-                makers[address + CHECKSUMS_FILE] = functools.partial(self._checksums, view, language)
+                makers[address + CHECKSUMS_FILE] = _whole(functools.partial(self._checksums, view, language))
         return makers
 
     def _feed(self, language: str) -> bytes:
@@ -362,12 +371,12 @@ class StatementBuild:
         """The record of what was published at a version's address (publishing/checksums.py). A signed
         PDF is listed here, as the build copies it; a PDF still to be made, by aapenhet pdf."""
         version = view.version
-        published = dict(self._version_files(version, language))
+        published = {name: digest.sha256 for name, digest in self._version_digests(version, language).items()}
         if view.previous is not None and view.address == version.path:
-            published[CHANGES_FILE] = self._changes_file(view, view.previous, language)
+            published[CHANGES_FILE] = sha256_of(self._changes_file(view, view.previous, language))
         signed = self.signed_pdf(version, language)
         if signed is not None:
-            published[PDF_FILE] = signed.read_bytes()
+            published[PDF_FILE] = sha256_of(signed.read_bytes())
         return checksums(published)
 
     def signed_pdf(self, version: Version, language: str) -> Path | None:
@@ -454,57 +463,72 @@ class StatementBuild:
         name = f"{language}-changes-{kept_cache.shown_name(*shown)}.json"
         return kept_cache.bytes_made_once(key, name, lambda: changes_json(view, previous, self.site, language))
 
-    def _version_files(self, version: Version, language: str) -> dict[str, bytes]:
-        """A version's machine-readable files in ``language``, made once per build (the current
-        statement's are at its language's root and, once published, at its permanent address too); a
-        kept version's are made once and then read from the cache of kept versions (kept_cache.py)."""
-        made = self._machine_readable.get((version.path, language))
-        if made is None:
-            made = self._machine_readable[version.path, language] = self._version_files_made(version, language)
-        return made
+    def _version_makers(self, version: Version, language: str) -> dict[str, FileMaker]:
+        """What makes a version's machine-readable files in ``language``, once per build. The current
+        statement's are made as they are written (at its language's root and, once published, at its
+        permanent address too); a kept version's are made once and then read from the cache of kept
+        versions (kept_cache.py)."""
+        makers = self._machine_readable.get((version.path, language))
+        if makers is None:
+            digests = self._digests.setdefault((version.path, language), {})
+            if version.key is None:
+                makers = machine_readable_makers(
+                    functools.partial(self.renderer_for(version).view, language),
+                    labels=self.renderer.labels,
+                    digests=digests,
+                )
+            else:
+                files = self._kept_version_files(version, version.key, language)
+                makers = {name: _whole(functools.partial(files.__getitem__, name)) for name in files}
+            self._machine_readable[version.path, language] = makers
+        return makers
 
-    def _version_files_made(self, version: Version, language: str) -> dict[str, bytes]:
-        key = version.key
+    def _version_digests(self, version: Version, language: str) -> dict[str, FileDigest]:
+        """Each of a version's machine-readable files' size and SHA-256, as written (one not written
+        yet is made to be described, and not kept)."""
+        digests = self._digests.setdefault((version.path, language), {})
+        for name, make in self._version_makers(version, language).items():
+            if name not in digests:
+                digests[name] = digest_of(make())
+        return {name: digests[name] for name in MACHINE_READABLE_NAMES}
+
+    def _kept_version_files(self, version: Version, key: str, language: str) -> dict[str, bytes]:
         recorded = recorded_json(self.data_dir, version, language) if self.data_dir is not None else None
         schema = recorded_schema(self.data_dir, version) if self.data_dir is not None else None
         # What keep recorded of it is published as it is: the cache's names say which record they hold.
         record = kept_cache.shown_name(recorded, schema) if recorded is not None else "none"
-        if key is not None:
-            cached = {
-                name: kept_cache.cached_bytes(key, f"{language}-{record}-{name}") for name in MACHINE_READABLE_NAMES
-            }
-            if all(content is not None for content in cached.values()):
-                return {name: content for name, content in cached.items() if content is not None}
+        cached = {name: kept_cache.cached_bytes(key, f"{language}-{record}-{name}") for name in MACHINE_READABLE_NAMES}
+        if all(content is not None for content in cached.values()):
+            return {name: content for name, content in cached.items() if content is not None}
         files = machine_readable_files(
             self.renderer_for(version).view(language),
             labels=self.renderer.labels,
             published_json=recorded,
             published_schema=schema,
         )
-        if key is not None:
-            for name, content in files.items():
-                kept_cache.store_bytes(key, f"{language}-{record}-{name}", content)
+        for name, content in files.items():
+            kept_cache.store_bytes(key, f"{language}-{record}-{name}", content)
         return files
 
     def files(self, language: str) -> dict[str, bytes]:
-        """``file_makers``' files, made."""
-        return {path: make() for path, make in self.file_makers(language).items()}
+        """``file_makers``' files, made whole."""
+        return {path: b"".join(make()) for path, make in self.file_makers(language).items()}
 
-    def file_makers(self, language: str) -> dict[str, Callable[[], bytes]]:
+    def file_makers(self, language: str) -> dict[str, FileMaker]:
         """Every file the build writes in ``language`` beside its pages, by path from the language's
         root, with what makes it: the machine-readable statement, ``robots.txt`` (once, at the site's
         root) and the history's files. A build makes each as it writes it; the preview only when it
         is asked for (no page shows them, and they are a good part of a large statement's build)."""
         current = self.versions[-1]
-        makers: dict[str, Callable[[], bytes]] = {
+        makers: dict[str, FileMaker] = {
             name: functools.partial(self._version_file, current, language, name) for name in MACHINE_READABLE_NAMES
         }
         if language == self.site.default_language:
-            makers["robots.txt"] = lambda: robots_txt(self.site.url).encode("utf-8")
+            makers["robots.txt"] = _whole(lambda: robots_txt(self.site.url).encode("utf-8"))
         return makers | self.history_file_makers(language)
 
-    def _version_file(self, version: Version, language: str, name: str) -> bytes:
-        return self._version_files(version, language)[name]
+    def _version_file(self, version: Version, language: str, name: str) -> Iterator[bytes]:
+        return self._version_makers(version, language)[name]()
 
     def made_page_sources(self, language: str) -> dict[str, tuple[str, dict[str, str]]]:
         """Each made page's Markdown and its address in each language, by its source path."""
@@ -636,6 +660,7 @@ class StatementBuild:
         self._made_pages.pop(language, None)
         for version in self.versions:
             self._machine_readable.pop((version.path, language), None)
+            self._digests.pop((version.path, language), None)
             self.renderer_for(version).let_go_of(language)
         # A view is in reference cycles: only the collector frees it, and its next full run may come
         # long after the next language has made its own (the data is frozen: this walks the rest).
@@ -816,3 +841,8 @@ def _i18n_languages_position(settings: SourceMap) -> tuple[int, int]:
         if len(path) == 4 and path[0] == "plugins" and path[2:] == ("i18n", "languages"):
             return position
     return settings.locate(("plugins",))
+
+
+def _whole(make: Callable[[], bytes]) -> FileMaker:
+    """A file small enough to be made whole, as a maker of files."""
+    return lambda: iter((make(),))

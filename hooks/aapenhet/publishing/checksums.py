@@ -11,14 +11,17 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 
-from aapenhet.model.history import sha256_lines
-
 CHECKSUMS_FILE = "SHA256SUMS"
 
 
-def checksums(files: Mapping[str, bytes]) -> bytes:
-    """``files`` (name: bytes, as published) listed with their SHA-256, by name."""
-    return sha256_lines(files).encode("utf-8")
+def checksums(sha256s: Mapping[str, str]) -> bytes:
+    """The published files, each name with its SHA-256 (hex), listed by name as ``sha256sum`` writes
+    them (the same lines as ``sha256_lines``, from the files' digests rather than their bytes)."""
+    return "".join(f"{sha256}  {name}\n" for name, sha256 in sorted(sha256s.items())).encode("utf-8")
+
+
+def sha256_of(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
 
 
 def with_file(record: str, name: str, content: bytes) -> str:

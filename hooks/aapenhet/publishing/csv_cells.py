@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 LIST_SEPARATOR = "; "
 """Between the items of a list in one CSV cell (risk areas, product lines, follow-up kinds)."""
@@ -24,16 +24,32 @@ def neutralised(value: object) -> object:
     return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
-def csv_bytes(columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> bytes:
-    """The CSV file as written (UTF-8): a header of ``columns``, then each row (missing cells empty),
-    every cell neutralised. ``rows`` is read one at a time: a long list's rows are never all held."""
-    written = io.BytesIO()
-    # UTF-8 as each row is written: held as text, one letter beyond Latin-1 makes every letter 2 bytes.
-    buffer = io.TextIOWrapper(written, encoding="utf-8", newline="")
+def csv_pieces(columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> Iterator[bytes]:
+    """The CSV file's bytes (UTF-8) in pieces, as they are written: a header of ``columns``, then each
+    row (missing cells empty), every cell neutralised. ``rows`` is read as the pieces are: a long
+    list's rows and file are never held whole."""
+    buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)  # excel dialect: RFC 4180, \r\n
     names = list(columns)
     writer.writerow(names)
-    for row in rows:
+    for count, row in enumerate(rows, 1):
         writer.writerow([neutralised(row.get(name, "")) for name in names])
-    buffer.flush()
-    return written.getvalue()
+        if count % ROWS_A_PIECE == 0:
+            yield _taken(buffer)
+    yield _taken(buffer)
+
+
+def csv_bytes(columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> bytes:
+    """``csv_pieces``, whole: a file small enough to hold."""
+    return b"".join(csv_pieces(columns, rows))
+
+
+# Rows written before a piece is given: few enough to stay small, enough to write in large blocks.
+ROWS_A_PIECE = 500
+
+
+def _taken(buffer: io.StringIO) -> bytes:
+    piece = buffer.getvalue().encode("utf-8")
+    buffer.seek(0)
+    buffer.truncate()
+    return piece

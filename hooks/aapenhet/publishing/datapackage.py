@@ -19,10 +19,10 @@ licence, for the data gives neither; no date of making, so identical builds writ
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from aapenhet.publishing.csv_cells import LIST_SEPARATOR
 from aapenhet.publishing.csv_columns import NO, TABLES, YES, Column, Table
@@ -30,6 +30,15 @@ from aapenhet.publishing.json_files import json_bytes
 from aapenhet.view import document as out
 
 DATAPACKAGE_FILE = "datapackage.json"
+
+
+@dataclass(frozen=True)
+class FileDigest:
+    """A file as a package describes it: its size in bytes and its SHA-256 (hex)."""
+
+    size: int
+    sha256: str
+
 
 # The CSV files as csv_cells.csv_bytes writes them (RFC 4180, Python's excel dialect), said in full.
 CSV_DIALECT = {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"', "doubleQuote": True, "header": True}
@@ -50,13 +59,13 @@ TABLE_CONVENTIONS = (
 
 def datapackage_json(
     document: out.StatementDocument,
-    files: Mapping[str, bytes],
+    digests: Mapping[str, FileDigest],
     *,
     statement_file: str,
     schema_file: str,
     registry_json_file: str,
 ) -> bytes:
-    """The ``datapackage.json`` of ``files`` (name: bytes, as written), the files of ``document``'s language."""
+    """The ``datapackage.json`` of the files of ``document``'s language, each by its name's ``digests``."""
     language = document.language
     package: dict[str, object] = {
         "profile": "data-package",
@@ -72,11 +81,11 @@ def datapackage_json(
                 "format": "json",
                 "mediatype": "application/json",
                 "encoding": "utf-8",
-                **_size_and_hash(files[statement_file]),
+                **_size_and_hash(digests[statement_file]),
                 # Not "schema", which Data Package v1 and the frictionless library read as a Table Schema.
                 "jsonSchema": schema_file,
             },
-            *(_table_resource(table, files[table.file], language) for table in TABLES),
+            *(_table_resource(table, digests[table.file], language) for table in TABLES),
             {
                 "name": registry_json_file.replace(".", "_"),
                 "path": registry_json_file,
@@ -84,7 +93,7 @@ def datapackage_json(
                 "format": "json",
                 "mediatype": "application/json",
                 "encoding": "utf-8",
-                **_size_and_hash(files[registry_json_file]),
+                **_size_and_hash(digests[registry_json_file]),
             },
         ],
     }
@@ -99,7 +108,7 @@ def package_name(company: str, language: str) -> str:
     return "-".join(part for part in (slug, "apenhetsloven", language) if part)
 
 
-def _table_resource(table: Table, content: bytes, language: str) -> dict[str, object]:
+def _table_resource(table: Table, digest: FileDigest, language: str) -> dict[str, object]:
     return {
         "name": table.file.removesuffix(".csv"),
         "path": table.file,
@@ -108,7 +117,7 @@ def _table_resource(table: Table, content: bytes, language: str) -> dict[str, ob
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
-        **_size_and_hash(content),
+        **_size_and_hash(digest),
         "dialect": CSV_DIALECT,
         "schema": {
             "fields": [_field(column, language) for column in table.columns],
@@ -146,5 +155,5 @@ def _field(column: Column, language: str) -> dict[str, object]:
     return field
 
 
-def _size_and_hash(content: bytes) -> dict[str, object]:
-    return {"bytes": len(content), "hash": "sha256:" + hashlib.sha256(content).hexdigest()}
+def _size_and_hash(digest: FileDigest) -> dict[str, object]:
+    return {"bytes": digest.size, "hash": "sha256:" + digest.sha256}

@@ -21,13 +21,15 @@ build passes the ``labels`` it loaded; without them the package's own are read.
 
 from __future__ import annotations
 
+import collections
 import functools
-from collections.abc import Iterator
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from aapenhet.publishing import csv_columns, cycle_csv, registry_summary
-from aapenhet.publishing.csv_cells import csv_bytes, joined
-from aapenhet.publishing.datapackage import DATAPACKAGE_FILE, datapackage_json
+from aapenhet.publishing.csv_cells import csv_pieces, joined
+from aapenhet.publishing.datapackage import DATAPACKAGE_FILE, FileDigest, datapackage_json
 from aapenhet.publishing.json_files import json_bytes
 from aapenhet.rendering.labels import Labels, load_labels
 from aapenhet.view import document as out
@@ -36,6 +38,10 @@ from aapenhet.view.statement_view import StatementView
 JSON_FILE = "statement.json"
 SCHEMA_FILE = out.SCHEMA_URL
 CSV_FILE = csv_columns.SUPPLIERS.file
+
+FileMaker = Callable[[], Iterator[bytes]]
+"""What makes a file: its bytes in pieces, made as they are written, so that a long list's files are
+never held whole (``b"".join(make())`` when they must be)."""
 
 SUPPLIER_COLUMNS = csv_columns.SUPPLIERS.names
 """The columns of ``suppliers.csv``, in order, as ``csv_columns.SUPPLIERS`` defines and describes them."""
@@ -58,7 +64,12 @@ def suppliers_csv(view: StatementView, *, labels: Labels | None = None) -> bytes
     A country a supplier makes several product lines in is one row, with the lines joined by
     ``LIST_SEPARATOR``. ``labels`` gives the risk areas' names; by default the site's labels.yml.
     """
-    return csv_bytes(SUPPLIER_COLUMNS, _supplier_rows(view, labels if labels is not None else load_labels()))
+    return b"".join(suppliers_csv_pieces(view, labels=labels))
+
+
+def suppliers_csv_pieces(view: StatementView, *, labels: Labels | None = None) -> Iterator[bytes]:
+    """``suppliers_csv`` in pieces, as it is written."""
+    return csv_pieces(SUPPLIER_COLUMNS, _supplier_rows(view, labels if labels is not None else load_labels()))
 
 
 def _supplier_rows(view: StatementView, labels: Labels) -> Iterator[dict[str, object]]:
@@ -130,10 +141,93 @@ MACHINE_READABLE_NAMES = (
 
 def statement_json(view: StatementView) -> bytes:
     """``statement.json``: the view's document."""
+    return b"".join(statement_json_pieces(view))
+
+
+def statement_json_pieces(view: StatementView) -> Iterator[bytes]:
+    """``statement.json`` as it is written: the document, then its final newline (added to the
+    document's bytes, a long list's would be held twice)."""
     document = view.document
     # Pydantic's own serialiser writes the same bytes as json.dumps(…, indent=2), four times faster,
     # and as bytes: model_dump_json's text of a long list is twice as large and made from them.
-    return document.__pydantic_serializer__.to_json(document, by_alias=True, indent=2) + b"\n"
+    yield document.__pydantic_serializer__.to_json(document, by_alias=True, indent=2)
+    yield b"\n"
+
+
+def machine_readable_makers(
+    view: Callable[[], StatementView],
+    *,
+    labels: Labels | None = None,
+    published_json: bytes | None = None,
+    published_schema: bytes | None = None,
+    digests: dict[str, FileDigest] | None = None,
+) -> dict[str, FileMaker]:
+    """What makes each file of ``view()``'s language, by file name: what a language's site root holds.
+    Each file is made when it is written, one at a time, and ``digests`` records its size and SHA-256
+    once it has been (``datapackage.json`` describes the others with them, making any not made yet).
+    ``published_json``: the statement.json a kept version published, kept with it, published again as
+    it was (publishing/published_record.py); ``published_schema``: the schema it was written to."""
+    given = labels if labels is not None else load_labels()
+    recorded = digests if digests is not None else {}
+
+    def registry_csv() -> Iterator[bytes]:
+        yield registry_summary.registry_summary_csv(view().document, labels=given)
+
+    def registry_json() -> Iterator[bytes]:
+        yield registry_summary.registry_summary_json(view().document, labels=given)
+
+    makers: dict[str, FileMaker] = {
+        JSON_FILE: (lambda: iter((published_json,)))
+        if published_json is not None
+        else lambda: statement_json_pieces(view()),
+        SCHEMA_FILE: lambda: iter((published_schema if published_schema is not None else statement_schema_bytes(),)),
+        CSV_FILE: lambda: suppliers_csv_pieces(view(), labels=given),
+        cycle_csv.RISKS_FILE: lambda: iter((cycle_csv.risks_csv(view().document),)),
+        cycle_csv.MEASURES_FILE: lambda: iter((cycle_csv.measures_csv(view().document),)),
+        registry_summary.REGISTRY_CSV_FILE: registry_csv,
+        registry_summary.REGISTRY_JSON_FILE: registry_json,
+    }
+    makers = {name: _digested(name, make, recorded) for name, make in makers.items()}
+    described = dict(makers)
+
+    def datapackage() -> Iterator[bytes]:
+        # Last: it describes the files above, each with its size and SHA-256.
+        for name, make in described.items():
+            if name not in recorded:
+                collections.deque(make(), maxlen=0)  # made (and recorded) only to be described
+        yield datapackage_json(
+            view().document,
+            recorded,
+            statement_file=JSON_FILE,
+            schema_file=SCHEMA_FILE,
+            registry_json_file=registry_summary.REGISTRY_JSON_FILE,
+        )
+
+    makers[DATAPACKAGE_FILE] = _digested(DATAPACKAGE_FILE, datapackage, recorded)
+    return makers
+
+
+def _digested(name: str, make: FileMaker, digests: dict[str, FileDigest]) -> FileMaker:
+    """``make``, recording the file's size and SHA-256 in ``digests`` once all of it is made."""
+    return lambda: _digesting(make(), functools.partial(digests.__setitem__, name))
+
+
+def _digesting(pieces: Iterable[bytes], found: Callable[[FileDigest], None]) -> Iterator[bytes]:
+    """``pieces`` as they come, and then ``found`` with the size and SHA-256 of them all."""
+    digest = hashlib.sha256()
+    size = 0
+    for piece in pieces:
+        digest.update(piece)
+        size += len(piece)
+        yield piece
+    found(FileDigest(size, digest.hexdigest()))
+
+
+def digest_of(pieces: Iterable[bytes]) -> FileDigest:
+    """The size and SHA-256 of the file made of ``pieces``."""
+    found: list[FileDigest] = []
+    collections.deque(_digesting(pieces, found.append), maxlen=0)
+    return found[0]
 
 
 def machine_readable_files(
@@ -143,30 +237,11 @@ def machine_readable_files(
     published_json: bytes | None = None,
     published_schema: bytes | None = None,
 ) -> dict[str, bytes]:
-    """The files of ``view``'s language, by file name: what a language's site root holds.
-    ``published_json``: the statement.json a kept version published, kept with it, published again as
-    it was (publishing/published_record.py); ``published_schema``: the schema it was written to."""
-    document = view.document
-    if labels is None:
-        labels = load_labels()
-    files = {
-        JSON_FILE: published_json if published_json is not None else statement_json(view),
-        SCHEMA_FILE: published_schema if published_schema is not None else statement_schema_bytes(),
-        CSV_FILE: suppliers_csv(view, labels=labels),
-        cycle_csv.RISKS_FILE: cycle_csv.risks_csv(document),
-        cycle_csv.MEASURES_FILE: cycle_csv.measures_csv(document),
-        registry_summary.REGISTRY_CSV_FILE: registry_summary.registry_summary_csv(document, labels=labels),
-        registry_summary.REGISTRY_JSON_FILE: registry_summary.registry_summary_json(document, labels=labels),
-    }
-    # Last: it describes the files above, each with its size and SHA-256.
-    files[DATAPACKAGE_FILE] = datapackage_json(
-        document,
-        files,
-        statement_file=JSON_FILE,
-        schema_file=SCHEMA_FILE,
-        registry_json_file=registry_summary.REGISTRY_JSON_FILE,
+    """``machine_readable_makers``' files, each made whole."""
+    makers = machine_readable_makers(
+        lambda: view, labels=labels, published_json=published_json, published_schema=published_schema
     )
-    return files
+    return {name: b"".join(make()) for name, make in makers.items()}
 
 
 def write_machine_readable(directory: Path, view: StatementView, *, labels: Labels | None = None) -> list[Path]:
@@ -177,9 +252,10 @@ def write_machine_readable(directory: Path, view: StatementView, *, labels: Labe
     """
     directory.mkdir(parents=True, exist_ok=True)
     paths = []
-    for name, content in machine_readable_files(view, labels=labels).items():
+    for name, make in machine_readable_makers(lambda: view, labels=labels).items():
         path = directory / name
-        path.write_bytes(content)
+        with path.open("wb") as file:
+            file.writelines(make())
         paths.append(path)
     return paths
 

@@ -95,7 +95,7 @@ def page_language(path: Path) -> str:
 
 
 def serving_made_on_request(
-    app: WSGIApplication, *, mount_path: str, made_on_request: Callable[[str], Callable[[], bytes] | None]
+    app: WSGIApplication, *, mount_path: str, made_on_request: Callable[[str], Callable[[], Iterable[bytes]] | None]
 ) -> WSGIApplication:
     """The preview server's ``app``, answering a request for a file the rebuild left to be made
     (``made_on_request``: what makes the file at a path from the site's root, if it is one) with the
@@ -121,7 +121,7 @@ def serving_made_on_request(
             return body
         if hasattr(body, "close"):
             body.close()
-        content = make()
+        content = b"".join(make())
         headers = [(name, value) for name, value in headers if name.lower() != "content-length"]
         start_response(status, [*headers, ("Content-Length", str(len(content)))])
         return [content]
