@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import shutil
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
@@ -118,6 +119,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         for page in files.documentation_pages():
             page.content_string = ""
     prefix = build.site.language_prefix(language)
+    first_of: dict[int, _MadeWhenWritten] = {}  # by maker: the first file it makes (id(): makers are functions)
     for name, make in build.file_makers(language).items():
         # Made as MkDocs writes it (_MadeWhenWritten); a preview's rebuild writes each empty, and its
         # server makes it when it is asked for (on_serve).
@@ -127,6 +129,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             PROCESS.made_on_request[written.dest_uri] = make
         else:
             written.make = make
+            written.same_as = first_of.setdefault(id(make), written)
         files.append(written)
     # Not in the menu, which lists the pages of docs/.
     for src_uri, (markdown, urls) in build.made_page_sources(language).items():
@@ -268,6 +271,10 @@ class _MadeWhenWritten(File):
     held as text and again as bytes until the end of the build, were a good part of its memory."""
 
     make: FileMaker | None = None
+    # The file the same maker makes first (this one, or the same file at another address), and
+    # whether this one has been written.
+    same_as: _MadeWhenWritten | None = None
+    written: bool = False
 
     def copy_file(self, dirty: bool = False) -> None:
         if self.make is None:  # the preview's: written empty (on_files)
@@ -275,8 +282,12 @@ class _MadeWhenWritten(File):
             return
         written = Path(self.abs_dest_path)
         written.parent.mkdir(parents=True, exist_ok=True)
-        with written.open("wb") as file:
-            file.writelines(self.make())  # as it is made: a long list's file is never held whole
+        if self.same_as is not None and self.same_as is not self and self.same_as.written:
+            shutil.copyfile(self.same_as.abs_dest_path, written)  # made once, published at both addresses
+        else:
+            with written.open("wb") as file:
+                file.writelines(self.make())  # as it is made: a long list's file is never held whole
+        self.written = True
 
 
 def _put_back_last_good() -> None:

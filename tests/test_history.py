@@ -28,6 +28,7 @@ from aapenhet.model.history import load_history
 from aapenhet.model.keeping import reset_fields
 from aapenhet.model.loader import load_statement
 from aapenhet.model.models import SignatoryRole
+from aapenhet.publishing.export import MACHINE_READABLE_NAMES
 from aapenhet.source.problems import DataProblems
 from site_build import (
     PROJECT,
@@ -716,7 +717,9 @@ def test_the_published_statement_is_at_its_years_address_from_the_first_day(fill
         header = filled_site.html(prefix + "redegjorelse/").select_one(".aapenhet-header")
         named = header.find("a", href=f"/{prefix}2025/")
         assert named is not None and named.get_text().endswith(f"/{prefix}2025/")
-        assert (filled_site.root / prefix / "2025" / "statement.json").is_file()
+        for name in MACHINE_READABLE_NAMES:  # made once, the same bytes at both addresses
+            at_root = (filled_site.root / prefix / name).read_bytes()
+            assert (filled_site.root / prefix / "2025" / name).read_bytes() == at_root, name
         archive = filled_site.html(prefix + "arkiv/").select("section.aapenhet-version")
         assert [section.h2.get_text(" ", strip=True).rstrip("¶").strip() for section in archive] == [
             "Redegjørelse for 2025 (gjeldende)" if not prefix else "Statement for 2025 (current)"
@@ -725,6 +728,17 @@ def test_the_published_statement_is_at_its_years_address_from_the_first_day(fill
     assert [(entry["permanent_page"], entry["current"]) for entry in history["versions"]] == [
         ("http://127.0.0.1:8000/en/2025/", True)
     ]
+
+
+def test_a_published_statements_files_are_made_once_for_both_its_addresses(tmp_path: Path) -> None:
+    """The build writes a file once per maker and copies it to its other address: the current
+    statement's files at the language's root and at its year's address have one maker each."""
+    project = copy_project(tmp_path / "project")
+    fill_data(project / "data")
+    makers = start_project_build(project).file_makers("en")
+    assert "2025/statement.json" in makers
+    for name in MACHINE_READABLE_NAMES:
+        assert makers["2025/" + name] is makers[name], name
 
 
 def test_a_draft_has_no_address_of_its_own_and_never_says_it_was_published(built_site: BuiltSite) -> None:

@@ -295,6 +295,7 @@ class StatementBuild:
     # recorded of them (each file's size and SHA-256).
     _machine_readable: dict[tuple[str, str], dict[str, FileMaker]] = field(default_factory=dict, repr=False)
     _digests: dict[tuple[str, str], dict[str, FileDigest]] = field(default_factory=dict, repr=False)
+    _file_makers: dict[tuple[str, str, str], FileMaker] = field(default_factory=dict, repr=False)
 
     @property
     def site(self) -> Site:
@@ -352,7 +353,7 @@ class StatementBuild:
                 )
             if address:
                 for name in MACHINE_READABLE_NAMES:
-                    makers[address + name] = functools.partial(self._version_file, version, language, name)
+                    makers[address + name] = self._version_file_maker(version, language, name)
                 makers[address + CHECKSUMS_FILE] = _whole(functools.partial(self._checksums, view, language))
         return makers
 
@@ -521,11 +522,21 @@ class StatementBuild:
         is asked for (no page shows them, and they are a good part of a large statement's build)."""
         current = self.versions[-1]
         makers: dict[str, FileMaker] = {
-            name: functools.partial(self._version_file, current, language, name) for name in MACHINE_READABLE_NAMES
+            name: self._version_file_maker(current, language, name) for name in MACHINE_READABLE_NAMES
         }
         if language == self.site.default_language:
             makers["robots.txt"] = _whole(lambda: robots_txt(self.site.url).encode("utf-8"))
         return makers | self.history_file_makers(language)
+
+    def _version_file_maker(self, version: Version, language: str, name: str) -> FileMaker:
+        """What makes a version's file ``name`` in ``language``: one maker however many places it is
+        published at (the current statement's files at the language's root and, once published, at
+        its permanent address), so whoever writes it can write it once and copy it."""
+        key = (version.path, language, name)
+        maker = self._file_makers.get(key)
+        if maker is None:
+            maker = self._file_makers[key] = functools.partial(self._version_file, version, language, name)
+        return maker
 
     def _version_file(self, version: Version, language: str, name: str) -> Iterator[bytes]:
         return self._version_makers(version, language)[name]()
@@ -661,6 +672,8 @@ class StatementBuild:
         for version in self.versions:
             self._machine_readable.pop((version.path, language), None)
             self._digests.pop((version.path, language), None)
+            for name in MACHINE_READABLE_NAMES:
+                self._file_makers.pop((version.path, language, name), None)
             self.renderer_for(version).let_go_of(language)
         # A view is in reference cycles: only the collector frees it, and its next full run may come
         # long after the next language has made its own (the data is frozen: this walks the rest).
