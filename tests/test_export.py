@@ -58,6 +58,7 @@ from aapenhet.publishing.export import (
     statement_schema,
     write_machine_readable,
 )
+from aapenhet.publishing.json_files import model_json_pieces
 from aapenhet.publishing.registry_summary import REGISTRY_CSV_FILE, REGISTRY_JSON_FILE
 from aapenhet.rendering.labels import Labels, load_labels
 from aapenhet.source.yaml_source import parse_yaml
@@ -563,3 +564,11 @@ def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_neutralised(data: Statem
     expected = "'" + title if title[0] in "=+-@" else title
     assert all(row["title"] == expected for row in csv_rows(measures_csv(statement_model(with_measures, "en"))))
     assert csv_rows(suppliers_csv(data, "en"))[0]["supplier_name"] == "HP Inc."  # plain text is left as it is
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_document_written_in_pieces_is_what_pydantic_writes_whole(data: StatementData, language: str) -> None:
+    """The same bytes, every key by its alias, and texts with quotes and line breaks as they were."""
+    for document in (statement_model(data, language), statement_model(with_tricky_supplier_texts(data), language)):
+        whole = document.__pydantic_serializer__.to_json(document, by_alias=True, indent=2)
+        assert b"".join(model_json_pieces(document)) == whole

@@ -30,7 +30,7 @@ from pathlib import Path
 from aapenhet.publishing import csv_columns, cycle_csv, registry_summary
 from aapenhet.publishing.csv_cells import csv_pieces, joined
 from aapenhet.publishing.datapackage import DATAPACKAGE_FILE, FileDigest, datapackage_json
-from aapenhet.publishing.json_files import json_bytes
+from aapenhet.publishing.json_files import json_bytes, model_json_pieces
 from aapenhet.rendering.labels import Labels, load_labels
 from aapenhet.view import document as out
 from aapenhet.view.statement_view import StatementView
@@ -145,12 +145,11 @@ def statement_json(view: StatementView) -> bytes:
 
 
 def statement_json_pieces(view: StatementView) -> Iterator[bytes]:
-    """``statement.json`` as it is written: the document, then its final newline (added to the
-    document's bytes, a long list's would be held twice)."""
-    document = view.document
+    """``statement.json`` as it is written: the document in pieces (json_files.model_json_pieces), then
+    its final newline."""
     # Pydantic's own serialiser writes the same bytes as json.dumps(…, indent=2), four times faster,
     # and as bytes: model_dump_json's text of a long list is twice as large and made from them.
-    yield document.__pydantic_serializer__.to_json(document, by_alias=True, indent=2)
+    yield from model_json_pieces(view.document)
     yield b"\n"
 
 
