@@ -102,8 +102,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         build.announce(log)
     build = _current_build()
     if not PROCESS.serving:
-        for done in build.languages_built:  # each earlier language's pass has built its pages and files
-            build.let_go_of_language(done)
+        build.let_go_of_languages(build.languages_built)  # their passes have built their pages and files
     build.languages_built.append(_language(config))
     return config
 

@@ -204,7 +204,7 @@ def test_a_language_let_go_of_is_freed_at_once() -> None:
         build.page_context(src_uri, "", "nb", "")
     gc.disable()  # as during a build's pass, the collector may not run at all meanwhile
     try:
-        build.let_go_of_language("nb")
+        build.let_go_of_languages(["nb"])
         assert view() is None
     finally:
         gc.enable()

@@ -103,6 +103,7 @@ class SiteBuild(Protocol):
     def site(self) -> Site: ...
     def file_makers(self, language: str) -> dict[str, FileMaker]: ...
     def let_go_of_language(self, language: str) -> None: ...
+    def let_go_of_languages(self, languages: list[str]) -> None: ...
     def made_page_sources(self, language: str) -> dict[str, tuple[str, dict[str, str]]]: ...
     def page_content(self, src_uri: str, html: str, language: str) -> PageContent | None: ...
     def theme_context(self, language: str) -> dict[str, object]: ...
@@ -217,6 +218,9 @@ class ProblemsBuild:
 
     def let_go_of_language(self, language: str) -> None:
         """Nothing is made per language: the problems are the same in every pass."""
+
+    def let_go_of_languages(self, languages: list[str]) -> None:
+        """As ``let_go_of_language``."""
 
     def made_page_sources(self, language: str) -> dict[str, tuple[str, dict[str, str]]]:
         return {src_uri: ("", urls) for src_uri, urls in self.made_pages.get(language, {}).items()}
@@ -675,8 +679,13 @@ class StatementBuild:
             for name in MACHINE_READABLE_NAMES:
                 self._file_makers.pop((version.path, language, name), None)
             self.renderer_for(version).let_go_of(language)
-        # A view is in reference cycles: only the collector frees it, and its next full run may come
-        # long after the next language has made its own (the data is frozen: this walks the rest).
+
+    def let_go_of_languages(self, languages: list[str]) -> None:
+        """``let_go_of_language`` for each, then what they held freed at once: a view is in reference
+        cycles, which only the collector breaks, and its next full run may come long after the next
+        language's pass has made its own (the data is frozen: this walks the rest)."""
+        for language in languages:
+            self.let_go_of_language(language)
         gc.collect()
 
     def let_go_of_positions(self) -> None:
