@@ -43,6 +43,7 @@ from aapenhet.publishing.export import (
     digest_of,
     machine_readable_files,
     machine_readable_makers,
+    whole,
 )
 from aapenhet.publishing.feed import FEED_FILE, FEED_LABELS, atom_feed, published_versions
 from aapenhet.publishing.history_export import CHANGES_FILE, HISTORY_FILE, changes_json, history_json
@@ -214,7 +215,7 @@ class ProblemsBuild:
 
     def file_makers(self, language: str) -> dict[str, FileMaker]:
         # The pages still link to the files: each holds the problems, in its language, until the data is fixed.
-        return dict.fromkeys(MACHINE_READABLE_NAMES, _whole(lambda: self.problems.report(language).encode("utf-8")))
+        return dict.fromkeys(MACHINE_READABLE_NAMES, whole(lambda: self.problems.report(language).encode("utf-8")))
 
     def let_go_of_language(self, language: str) -> None:
         """Nothing is made per language: the problems are the same in every pass."""
@@ -344,21 +345,21 @@ class StatementBuild:
         if not has_archive(views):
             return {}
         makers: dict[str, FileMaker] = {
-            HISTORY_FILE: _whole(functools.partial(history_json, views, self.site, language))
+            HISTORY_FILE: whole(functools.partial(history_json, views, self.site, language))
         }
         if self.has_feed(language):
-            makers[FEED_FILE] = _whole(functools.partial(self._feed, language))
+            makers[FEED_FILE] = whole(functools.partial(self._feed, language))
         for view in views:
             version, address = view.version, view.address
             if view.previous is not None:
                 # At a kept version's path, which is its address: among its published files too (_checksums).
-                makers[version.path + CHANGES_FILE] = _whole(
+                makers[version.path + CHANGES_FILE] = whole(
                     functools.partial(self._changes_file, view, view.previous, language)
                 )
             if address:
                 for name in MACHINE_READABLE_NAMES:
                     makers[address + name] = self._version_file_maker(version, language, name)
-                makers[address + CHECKSUMS_FILE] = _whole(functools.partial(self._checksums, view, language))
+                makers[address + CHECKSUMS_FILE] = whole(functools.partial(self._checksums, view, language))
         return makers
 
     def _feed(self, language: str) -> bytes:
@@ -484,7 +485,7 @@ class StatementBuild:
                 )
             else:
                 files = self._kept_version_files(version, version.key, language)
-                makers = {name: _whole(functools.partial(files.__getitem__, name)) for name in files}
+                makers = {name: whole(functools.partial(files.__getitem__, name)) for name in files}
             self._machine_readable[version.path, language] = makers
         return makers
 
@@ -529,7 +530,7 @@ class StatementBuild:
             name: self._version_file_maker(current, language, name) for name in MACHINE_READABLE_NAMES
         }
         if language == self.site.default_language:
-            makers["robots.txt"] = _whole(lambda: robots_txt(self.site.url).encode("utf-8"))
+            makers["robots.txt"] = whole(lambda: robots_txt(self.site.url).encode("utf-8"))
         return makers | self.history_file_makers(language)
 
     def _version_file_maker(self, version: Version, language: str, name: str) -> FileMaker:
@@ -863,8 +864,3 @@ def _i18n_languages_position(settings: SourceMap) -> tuple[int, int]:
         if len(path) == 4 and path[0] == "plugins" and path[2:] == ("i18n", "languages"):
             return position
     return settings.locate(("plugins",))
-
-
-def _whole(make: Callable[[], bytes]) -> FileMaker:
-    """A file small enough to be made whole, as a maker of files."""
-    return lambda: iter((make(),))

@@ -168,23 +168,19 @@ def machine_readable_makers(
     it was (publishing/published_record.py); ``published_schema``: the schema it was written to."""
     given = labels if labels is not None else load_labels()
     recorded = digests if digests is not None else {}
-
-    def registry_csv() -> Iterator[bytes]:
-        yield registry_summary.registry_summary_csv(view().document, labels=given)
-
-    def registry_json() -> Iterator[bytes]:
-        yield registry_summary.registry_summary_json(view().document, labels=given)
-
+    schema = published_schema if published_schema is not None else statement_schema_bytes()
     makers: dict[str, FileMaker] = {
-        JSON_FILE: (lambda: iter((published_json,)))
-        if published_json is not None
-        else lambda: statement_json_pieces(view()),
-        SCHEMA_FILE: lambda: iter((published_schema if published_schema is not None else statement_schema_bytes(),)),
+        JSON_FILE: _given(published_json) if published_json is not None else lambda: statement_json_pieces(view()),
+        SCHEMA_FILE: _given(schema),
         CSV_FILE: lambda: suppliers_csv_pieces(view(), labels=given),
-        cycle_csv.RISKS_FILE: lambda: iter((cycle_csv.risks_csv(view().document),)),
-        cycle_csv.MEASURES_FILE: lambda: iter((cycle_csv.measures_csv(view().document),)),
-        registry_summary.REGISTRY_CSV_FILE: registry_csv,
-        registry_summary.REGISTRY_JSON_FILE: registry_json,
+        cycle_csv.RISKS_FILE: whole(lambda: cycle_csv.risks_csv(view().document)),
+        cycle_csv.MEASURES_FILE: whole(lambda: cycle_csv.measures_csv(view().document)),
+        registry_summary.REGISTRY_CSV_FILE: whole(
+            lambda: registry_summary.registry_summary_csv(view().document, labels=given)
+        ),
+        registry_summary.REGISTRY_JSON_FILE: whole(
+            lambda: registry_summary.registry_summary_json(view().document, labels=given)
+        ),
     }
     makers = {name: _digested(name, make, recorded) for name, make in makers.items()}
     described = dict(makers)
@@ -204,6 +200,15 @@ def machine_readable_makers(
 
     makers[DATAPACKAGE_FILE] = _digested(DATAPACKAGE_FILE, datapackage, recorded)
     return makers
+
+
+def whole(make: Callable[[], bytes]) -> FileMaker:
+    """A file small enough to be made whole, as a ``FileMaker``."""
+    return lambda: iter((make(),))
+
+
+def _given(content: bytes) -> FileMaker:
+    return lambda: iter((content,))
 
 
 def _digested(name: str, make: FileMaker, digests: dict[str, FileDigest]) -> FileMaker:
