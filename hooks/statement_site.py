@@ -118,7 +118,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         for page in files.documentation_pages():
             page.content_string = ""
     prefix = build.site.language_prefix(language)
-    first_of: dict[int, _MadeWhenWritten] = {}  # by maker: the first file it makes (id(): makers are functions)
+    first_of: dict[FileMaker, _MadeWhenWritten] = {}  # by maker: the first file it makes
     for name, make in build.file_makers(language).items():
         # Made as MkDocs writes it (_MadeWhenWritten); a preview's rebuild writes each empty, and its
         # server makes it when it is asked for (on_serve).
@@ -128,7 +128,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             PROCESS.made_on_request[written.dest_uri] = make
         else:
             written.make = make
-            written.same_as = first_of.setdefault(id(make), written)
+            written.same_as = first_of.setdefault(make, written)
         files.append(written)
     # Not in the menu, which lists the pages of docs/.
     for src_uri, (markdown, urls) in build.made_page_sources(language).items():
@@ -276,6 +276,8 @@ class _MadeWhenWritten(File):
     written: bool = False
 
     def copy_file(self, dirty: bool = False) -> None:
+        if self.written:
+            return
         if self.make is None:  # the preview's: written empty (on_files)
             super().copy_file(dirty)
             return
@@ -287,6 +289,8 @@ class _MadeWhenWritten(File):
             with written.open("wb") as file:
                 file.writelines(self.make())  # as it is made: a long list's file is never held whole
         self.written = True
+        # MkDocs keeps this pass's files through the next language's pass: a maker holds its views.
+        self.make = None
 
 
 def _put_back_last_good() -> None:

@@ -285,7 +285,7 @@ def test_a_letter_with_many_suppliers_takes_several_light_pages(tmp_path: Path) 
 
 @pytest.mark.parametrize("language", ["nb", "en"])
 def test_a_long_lists_statement_json_is_written_in_small_pieces_the_same_bytes(
-    generated: StatementData, language: str
+    generated: StatementData, language: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """pydantic writing the whole document at once held about three times its size: it is written a
     supplier and a measure at a time, byte for byte what pydantic writes whole."""
@@ -296,3 +296,10 @@ def test_a_long_lists_statement_json_is_written_in_small_pieces_the_same_bytes(
     whole = document.__pydantic_serializer__.to_json(document, by_alias=True, indent=2) + b"\n"
     assert b"".join(pieces) == whole
     assert max(len(piece) for piece in pieces) < len(whole) / 20
+    from aapenhet.publishing import csv_cells
+    from aapenhet.publishing.export import suppliers_csv, suppliers_csv_pieces
+
+    whole_csv = suppliers_csv(statement_view(generated, language))
+    monkeypatch.setattr(csv_cells, "ROWS_A_PIECE", 10)  # the CSV's rows too, a few at a time
+    rows = list(suppliers_csv_pieces(statement_view(generated, language)))
+    assert len(rows) > 10 and b"".join(rows) == whole_csv

@@ -215,7 +215,7 @@ class ProblemsBuild:
 
     def file_makers(self, language: str) -> dict[str, FileMaker]:
         # The pages still link to the files: each holds the problems, in its language, until the data is fixed.
-        return dict.fromkeys(MACHINE_READABLE_NAMES, whole(lambda: self.problems.report(language).encode("utf-8")))
+        return {name: whole(lambda: self.problems.report(language).encode("utf-8")) for name in MACHINE_READABLE_NAMES}
 
     def let_go_of_language(self, language: str) -> None:
         """Nothing is made per language: the problems are the same in every pass."""
@@ -687,7 +687,8 @@ class StatementBuild:
         language's pass has made its own (the data is frozen: this walks the rest)."""
         for language in languages:
             self.let_go_of_language(language)
-        gc.collect()
+        if languages:
+            gc.collect()
 
     def let_go_of_positions(self) -> None:
         """Where each value is was needed to check the data, which is done: a build lets it go (it is

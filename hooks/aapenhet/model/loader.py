@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from aapenhet.model.crosscheck import cross_check
-from aapenhet.model.models import DATA_FILES, Company, Statement, StatementData
+from aapenhet.model.models import DATA_FILES, TEXTS_SEEN, Company, Statement, StatementData
 from aapenhet.source.explain import describe, validation_problems
 from aapenhet.source.problems import DataProblems, Problem
 from aapenhet.source.problems import Path as DataPath
@@ -145,7 +145,7 @@ def _validate(
     if not isinstance(parsed.data, dict):
         return None, parsed.source, [Problem(shown, 1, 1, "", wording("file.not_a_mapping", expected=expected))]
     try:
-        return model.model_validate(parsed.data), parsed.source, []
+        return model.model_validate(parsed.data, context={TEXTS_SEEN: {}}), parsed.source, []
     except ValidationError as error:
         return None, parsed.source, validation_problems(error, model, parsed.source)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import enum
 import re
-import sys
 import unicodedata
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -21,6 +20,7 @@ from pydantic import (
     Field,
     HttpUrl,
     StringConstraints,
+    ValidationInfo,
     WithJsonSchema,
     create_model,
     model_validator,
@@ -48,15 +48,21 @@ class StrictModel(BaseModel):
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
-def check_visible(value: str) -> str:
+# The validation context's key for the texts already seen in the file being read (check_visible).
+TEXTS_SEEN = "texts_seen"
+
+
+def check_visible(value: str, info: ValidationInfo) -> str:
     """A text the public sees must show something: not only spaces, zero-width or format characters."""
     if _BIDI_CONTROLS.search(value):  # a pattern: every text is scanned whole, thousands of them
         raise WordedError(wording("text.bidi_control"))
     if not any(unicodedata.category(char)[0] not in "CZ" for char in value):
         raise WordedError(wording("text.invisible"))
     # Each distinct text held once (pydantic makes a new string of each as it strips it): a long list
-    # says the same things of many suppliers. Interned strings go when nothing holds them any more.
-    return sys.intern(value)
+    # says the same things of many suppliers. The loader gives each file's validation its own table
+    # (TEXTS_SEEN), which goes with it; sys.intern's would stay for good on Python 3.12.
+    texts = info.context.get(TEXTS_SEEN) if isinstance(info.context, dict) else None
+    return texts.setdefault(value, value) if isinstance(texts, dict) else value
 
 
 NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(check_visible)]

@@ -25,7 +25,7 @@ def model_json_pieces(model: BaseModel) -> Iterator[bytes]:
 def _object_pieces(model: BaseModel, level: int) -> Iterator[bytes]:
     serializer = model.__pydantic_serializer__
     fields = type(model).model_fields
-    if not fields or type(model).model_computed_fields or any(field.exclude for field in fields.values()):
+    if not _plain(model):
         # Written whole: only plain fields are taken apart here.
         yield _indented(serializer.to_json(model, by_alias=True, indent=2), level)
         return
@@ -53,6 +53,21 @@ def _object_pieces(model: BaseModel, level: int) -> Iterator[bytes]:
             alone = serializer.to_json(model, by_alias=True, indent=2, include={name})
             yield _INDENT * level + _indented(alone.removeprefix(b"{\n").removesuffix(b"\n}"), level)
     yield b"\n" + _INDENT * level + b"}"
+
+
+def _plain(model: BaseModel) -> bool:
+    """Fields only, each written as it is: no computed or excluded fields, no serialisers of its own,
+    no extra keys (pydantic would write those differently from the field alone)."""
+    kind = type(model)
+    decorators = kind.__pydantic_decorators__
+    return (
+        bool(kind.model_fields)
+        and not kind.model_computed_fields
+        and not any(field.exclude for field in kind.model_fields.values())
+        and not decorators.field_serializers
+        and not decorators.model_serializers
+        and not model.__pydantic_extra__
+    )
 
 
 def _is_list_of_models(value: object) -> bool:

@@ -86,7 +86,7 @@ def _kept_file(data_dir: Path, version: Version, name: str, *, unreadable: bytes
 def record_problems(recorded: bytes, view: StatementView, shown_as: str) -> list[Problem]:
     """The first value of ``recorded`` that the kept data no longer gives, located in its record."""
     try:
-        then = json.loads(recorded)
+        then = json.loads(recorded.decode("utf-8"))  # as text: a byte order mark is not JSON
     except ValueError:
         then = _ABSENT
     now = json.loads(statement_json(view))
