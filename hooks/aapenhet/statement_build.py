@@ -40,7 +40,8 @@ from aapenhet.publishing.datapackage import FileDigest
 from aapenhet.publishing.export import (
     MACHINE_READABLE_NAMES,
     FileMaker,
-    digest_of,
+    digesting,
+    digests_of,
     machine_readable_files,
     machine_readable_makers,
     whole,
@@ -485,18 +486,15 @@ class StatementBuild:
                 )
             else:
                 files = self._kept_version_files(version, version.key, language)
-                makers = {name: whole(functools.partial(files.__getitem__, name)) for name in files}
+                makers = digesting({name: whole(functools.partial(files.__getitem__, name)) for name in files}, digests)
             self._machine_readable[version.path, language] = makers
         return makers
 
     def _version_digests(self, version: Version, language: str) -> dict[str, FileDigest]:
         """Each of a version's machine-readable files' size and SHA-256, as written (one not written
         yet is made to be described, and not kept)."""
-        digests = self._digests.setdefault((version.path, language), {})
-        for name, make in self._version_makers(version, language).items():
-            if name not in digests:
-                digests[name] = digest_of(make())
-        return {name: digests[name] for name in MACHINE_READABLE_NAMES}
+        makers = self._version_makers(version, language)
+        return digests_of(makers, self._digests[version.path, language])
 
     def _kept_version_files(self, version: Version, key: str, language: str) -> dict[str, bytes]:
         recorded = recorded_json(self.data_dir, version, language) if self.data_dir is not None else None

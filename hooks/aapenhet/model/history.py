@@ -190,8 +190,14 @@ def is_kept_file(name: str) -> bool:
 
 def sha256_lines(files: Mapping[str, bytes]) -> str:
     """Each file (name: bytes) with its SHA-256, by name, as ``sha256sum`` writes them: the record of a
-    kept version's files, and of what each version published (publishing/checksums.py)."""
-    return "".join(f"{hashlib.sha256(content).hexdigest()}  {name}\n" for name, content in sorted(files.items()))
+    kept version's files."""
+    return sha256sum_lines({name: hashlib.sha256(content).hexdigest() for name, content in files.items()})
+
+
+def sha256sum_lines(sha256s: Mapping[str, str]) -> str:
+    """Each name with its SHA-256 (hex), by name, as ``sha256sum`` writes them (also what each version
+    published: publishing/checksums.py)."""
+    return "".join(f"{sha256}  {name}\n" for name, sha256 in sorted(sha256s.items()))
 
 
 def changed_since_kept(folder: Path, shown_as: str) -> list[Problem]:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 
+from aapenhet.model.history import sha256sum_lines
+
 CHECKSUMS_FILE = "SHA256SUMS"
 
 
 def checksums(sha256s: Mapping[str, str]) -> bytes:
-    """The published files, each name with its SHA-256 (hex), listed by name as ``sha256sum`` writes
-    them (the same lines as ``sha256_lines``, from the files' digests rather than their bytes)."""
-    return "".join(f"{sha256}  {name}\n" for name, sha256 in sorted(sha256s.items())).encode("utf-8")
+    """The published files, each name with its SHA-256 (hex), listed by name as ``sha256sum`` writes them."""
+    return sha256sum_lines(sha256s).encode("utf-8")
 
 
 def sha256_of(content: bytes) -> str:

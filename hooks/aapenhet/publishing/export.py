@@ -24,7 +24,7 @@ from __future__ import annotations
 import collections
 import functools
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from aapenhet.publishing import csv_columns, cycle_csv, registry_summary
@@ -182,17 +182,14 @@ def machine_readable_makers(
             lambda: registry_summary.registry_summary_json(view().document, labels=given)
         ),
     }
-    makers = {name: _digested(name, make, recorded) for name, make in makers.items()}
+    makers = digesting(makers, recorded)
     described = dict(makers)
 
     def datapackage() -> Iterator[bytes]:
         # Last: it describes the files above, each with its size and SHA-256.
-        for name, make in described.items():
-            if name not in recorded:
-                collections.deque(make(), maxlen=0)  # made (and recorded) only to be described
         yield datapackage_json(
             view().document,
-            recorded,
+            digests_of(described, recorded),
             statement_file=JSON_FILE,
             schema_file=SCHEMA_FILE,
             registry_json_file=registry_summary.REGISTRY_JSON_FILE,
@@ -211,8 +208,21 @@ def _given(content: bytes) -> FileMaker:
     return lambda: iter((content,))
 
 
+def digesting(makers: Mapping[str, FileMaker], digests: dict[str, FileDigest]) -> dict[str, FileMaker]:
+    """``makers``, each recording its file's size and SHA-256 in ``digests`` once all of it is made."""
+    return {name: _digested(name, make, digests) for name, make in makers.items()}
+
+
+def digests_of(makers: Mapping[str, FileMaker], digests: dict[str, FileDigest]) -> dict[str, FileDigest]:
+    """The size and SHA-256 of each of ``makers``' files (``digesting``'s, recording in ``digests``):
+    as recorded when it was written, or made now only to be described."""
+    for name, make in makers.items():
+        if name not in digests:
+            collections.deque(make(), maxlen=0)
+    return {name: digests[name] for name in makers}
+
+
 def _digested(name: str, make: FileMaker, digests: dict[str, FileDigest]) -> FileMaker:
-    """``make``, recording the file's size and SHA-256 in ``digests`` once all of it is made."""
     return lambda: _digesting(make(), functools.partial(digests.__setitem__, name))
 
 
@@ -225,13 +235,6 @@ def _digesting(pieces: Iterable[bytes], found: Callable[[FileDigest], None]) -> 
         size += len(piece)
         yield piece
     found(FileDigest(size, digest.hexdigest()))
-
-
-def digest_of(pieces: Iterable[bytes]) -> FileDigest:
-    """The size and SHA-256 of the file made of ``pieces``."""
-    found: list[FileDigest] = []
-    collections.deque(_digesting(pieces, found.append), maxlen=0)
-    return found[0]
 
 
 def machine_readable_files(
