@@ -39,6 +39,7 @@ from aapenhet.rendering.labels import load_labels
 from aapenhet.rendering.placeholders import PLACEHOLDERS
 from aapenhet.rendering.problems_page import problems_page
 from aapenhet.rendering.renderer import PAGE_TEMPLATES, template_environment
+from aapenhet.rendering.supplier_entries import ENTRY_TEMPLATE, SHOWN
 from aapenhet.source.problems import Problem
 from aapenhet.words import Wording, verbatim
 from rendering import SITE, render_block, renderer, shipped_data, visible_text
@@ -75,8 +76,10 @@ def test_every_template_renders_from_the_shipped_data(name: str, language: str) 
 
 # What a made page or an include adds to the context (made_pages.py, earlier_statement.html).
 MADE_PAGE_VALUES = {"group", "entry", "entries", "current", "country", "permanent_path"}
-# Rendered once per country for the supplier entries (renderer.py).
-RENDERED_CELLS = {"country_with_risk"}
+# Rendered once per country for the supplier entries, and the entries (renderer.py, supplier_entries.py).
+RENDERED_CELLS = {"country_with_risk", "supplier_entry"}
+# A supplier's entry reads its own values and a few names of the context, no more (supplier_entries.py).
+ENTRY_VALUES = {"supplier", "level", "followed_up", "risk_levels"}
 
 
 def test_templates_read_the_view_and_a_small_page_context_never_the_data() -> None:
@@ -101,6 +104,9 @@ def test_templates_read_the_view_and_a_small_page_context_never_the_data() -> No
         own = {name.name for name in tree.find_all(nodes.Name) if name.ctx in ("store", "param")}
         names = meta.find_undeclared_variables(tree) - own
         assert "data" not in names, template.name
+        if template.name == ENTRY_TEMPLATE:
+            assert names <= set(SHOWN) | ENTRY_VALUES, names - set(SHOWN) - ENTRY_VALUES
+            continue
         unknown = names - set(context) - MADE_PAGE_VALUES - RENDERED_CELLS
         assert unknown == set(), template.name
 

@@ -231,3 +231,16 @@ def test_a_preview_lets_go_of_the_build_before_it() -> None:
         assert before() is None
     finally:
         gc.unfreeze()
+
+
+@pytest.mark.parametrize(("command", "keeps"), [("serve", True), ("build", False)])
+def test_only_a_preview_keeps_the_suppliers_entries_for_its_next_rebuild(command: str, keeps: bool) -> None:
+    """A build renders each entry once, and keeping them would only cost memory."""
+    process = Process(command=command)
+    try:
+        build = process.begin(**build_settings(PROJECT))
+        assert isinstance(build, StatementBuild)
+        build.renderer.render("supplier_follow_up", "nb")
+        assert bool(process.kept_entries.by_language) is keeps
+    finally:
+        gc.unfreeze()

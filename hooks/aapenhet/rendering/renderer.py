@@ -26,6 +26,7 @@ from aapenhet.model.loader import LoadedStatement, unlocated
 from aapenhet.model.models import StatementData
 from aapenhet.rendering.labels import Labels
 from aapenhet.rendering.overview import country_overview
+from aapenhet.rendering.supplier_entries import KeptEntries, supplier_entries
 from aapenhet.view import formatting
 from aapenhet.view.statement_view import StatementView, statement_view
 from aapenhet.website.addresses import ARCHIVE_PAGE, STATEMENT_PAGE, SUPPLIERS_PAGE, THANK_YOU_PAGE, Site
@@ -66,6 +67,8 @@ class Renderer:
     carried_over: tuple[Finding, ...] = ()
     # More of the context, the same in every language (the current statement's archive address).
     extra: dict[str, object] = field(default_factory=dict, compare=False)
+    # The preview's suppliers' entries, kept from its last rebuild (the current statement's only).
+    kept_entries: KeptEntries | None = field(default=None, compare=False)
     # Each language's view and context, worked out at their first use: every page of the build renders
     # several blocks, and the data does not change within a build (the models are frozen).
     _views: dict[str, StatementView] = field(default_factory=dict, compare=False, repr=False)
@@ -75,7 +78,11 @@ class Renderer:
         """The template ``name`` in ``language``; ``values`` add to its context (a page's own part)."""
         template = self.environment.get_template(f"{name}.html")
         if language not in self._contexts:
-            self._contexts[language] = self._with_country_cells(self.context(language), self.view(language))
+            context = self._with_country_cells(self.context(language), self.view(language))
+            context["supplier_entry"] = supplier_entries(
+                self.environment, context, self.view(language), self.labels, self.site, self.kept_entries
+            )
+            self._contexts[language] = context
         context = {**self._contexts[language], **values} if values else self._contexts[language]
         return template.render(context).strip()
 
@@ -99,6 +106,7 @@ class Renderer:
             statement=statement,
             carried_over=carried_over,
             extra={"suppliers_path": None},
+            kept_entries=None,
             _views={},
             _contexts={},
         )
@@ -123,6 +131,7 @@ class Renderer:
             "doc": view.document,
             "language": language,
             "Missing": Missing,
+            "long_list": view.long_list,
             "overview": country_overview(view),
             "t": lambda key: self.labels.get(key, language),
             "t_in": self.labels.get,  # a label in another language, for links to that language
@@ -160,7 +169,15 @@ def make_renderer(
     form: FormSettings,
     extra: dict[str, object] | None = None,
     carried_over: tuple[Finding, ...] = (),
+    kept_entries: KeptEntries | None = None,
 ) -> Renderer:
     return Renderer(
-        template_environment(), LoadedStatement(data, unlocated()), labels, site, form, carried_over, extra or {}
+        template_environment(),
+        LoadedStatement(data, unlocated()),
+        labels,
+        site,
+        form,
+        carried_over,
+        extra or {},
+        kept_entries,
     )

@@ -110,11 +110,16 @@ def parse_yaml(text: str, file: str, *, positions: bool = True) -> ParsedYaml:
     builder = _Builder(file, positions=positions)
     loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
     try:
+        # Scalars first: most events are, and a long list has a hundred thousand.
+        next_event, take, take_scalar = loader.get_event, builder.take, builder.take_scalar
         while builder.problem is None:
-            event = loader.get_event()
-            if event is None or isinstance(event, events.StreamEndEvent):
+            event = next_event()
+            if isinstance(event, events.ScalarEvent) and event.anchor is None:
+                take_scalar(event)
+            elif event is None or isinstance(event, events.StreamEndEvent):
                 break
-            builder.take(event)
+            else:
+                take(event)
     except yaml.MarkedYAMLError as error:
         return ParsedYaml(None, builder.source, [_syntax_problem(error, file, text)])
     except yaml.reader.ReaderError as error:
@@ -126,7 +131,7 @@ def parse_yaml(text: str, file: str, *, positions: bool = True) -> ParsedYaml:
     return ParsedYaml(builder.root, builder.source, builder.problems)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     """A mapping or list being built: where it is and, in a mapping, the key waiting for its value."""
 
@@ -153,12 +158,13 @@ class _Builder:
         self._texts: dict[str, str] = {}
 
     def take(self, event: events.Event) -> None:
-        kind = type(event)  # scalars first: most events are, and the file may hold thousands
+        """Any event (``take_scalar`` takes a scalar without an anchor sooner)."""
+        kind = type(event)
         if kind is events.ScalarEvent and cast(events.ScalarEvent, event).anchor is None:
-            self._scalar(cast(events.ScalarEvent, event))
+            self.take_scalar(cast(events.ScalarEvent, event))
         elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
             finished = self._open.pop()
-            self._place(finished.value, finished.path)
+            self._place(finished.value)
         elif isinstance(event, events.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
@@ -170,30 +176,34 @@ class _Builder:
         elif isinstance(event, events.CollectionStartEvent):
             self._start(event)
 
-    def _scalar(self, event: events.ScalarEvent) -> None:
-        top = self._open[-1] if self._open else None
-        if isinstance(top, _Open) and isinstance(top.value, dict) and top.key is None:
+    def take_scalar(self, event: events.ScalarEvent) -> None:
+        # Most of a large file's events: written for speed (no path is made unless positions are kept).
+        opened = self._open
+        top = opened[-1] if opened else None
+        if top is not None and top.key is None and isinstance(top.value, dict):
             self._key(top, event)
             return
         # Only an unquoted null-like scalar is "empty"; a quoted "" stays an empty string.
-        value = None if _is_plain(event) and event.value in _NULLS else self._texts.setdefault(event.value, event.value)
-        path = self._next_path()
+        text = event.value
+        value = None if not event.style and text in _NULLS else self._texts.setdefault(text, text)
         if self.positions:
-            self.source.values[path] = _position(event)
-        self._place(value, path)
+            self.source.values[self._next_path()] = _position(event)
+        self._place(value)
 
     def _key(self, mapping: _Open, event: events.ScalarEvent) -> None:
         key = event.value
         if key == "<<" and _is_plain(event):
             self._stop(event, wording("yaml.merge_key"))
             return
-        key_path = (*mapping.path, key)
-        seen = key_path in self.source.keys if self.positions else key in mapping.value
-        mapping.keep_value = not seen
-        if mapping.keep_value:
-            if self.positions:
+        if self.positions:
+            key_path = (*mapping.path, key)
+            mapping.keep_value = key_path not in self.source.keys
+            if mapping.keep_value:
                 self.source.keys[key_path] = _position(event)
         else:
+            mapping.keep_value = key not in mapping.value
+        if not mapping.keep_value:
+            key_path = (*mapping.path, key)
             # Without positions the first one's line is not known: the loader reads the file again with them.
             first_line = self.source.keys[key_path][0] if self.positions else 0
             self.problems.append(
@@ -229,7 +239,7 @@ class _Builder:
             return top.path if top.key is None else (*top.path, top.key)
         return (*top.path, len(top.value))
 
-    def _place(self, value: Any, path: Path) -> None:
+    def _place(self, value: Any) -> None:
         if not self._open:
             self.root = value
             return
