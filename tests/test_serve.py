@@ -229,7 +229,7 @@ def test_the_preview_looks_for_changes_every_tenth_of_a_second(tmp_path: Path) -
     from mkdocs.livereload import LiveReloadServer
     from watchdog.events import FileSystemEventHandler
 
-    from aapenhet.website.preview import LOOK_FOR_CHANGES_SECONDS, look_for_changes_every
+    from aapenhet.website.preview import LOOK_FOR_CHANGES_SECONDS, MORE_CHANGES_WAIT_SECONDS, look_for_changes_every
 
     docs, settings, theme = tmp_path / "docs", tmp_path / "mkdocs.yml", tmp_path / "theme"
     docs.mkdir()
@@ -240,7 +240,7 @@ def test_the_preview_looks_for_changes_every_tenth_of_a_second(tmp_path: Path) -
     server.watch(str(settings))
     server.watch(str(theme), recursive=False)
     server.observer.schedule(FileSystemEventHandler(), str(docs))  # as a plugin may, past MkDocs' watch()
-    assert server.observer.timeout == 0.5  # MkDocs' own, which this test exists to change
+    assert server.observer.timeout == 0.5 and server.build_delay == 0.1  # MkDocs' own, which this test changes
 
     def watches() -> list[tuple[str, bool, int]]:
         observer = server.observer
@@ -252,6 +252,7 @@ def test_the_preview_looks_for_changes_every_tenth_of_a_second(tmp_path: Path) -
     before = watches()
     look_for_changes_every(server)
     assert LOOK_FOR_CHANGES_SECONDS == 0.1 and server.observer.timeout == LOOK_FOR_CHANGES_SECONDS
+    assert server.build_delay == MORE_CHANGES_WAIT_SECONDS < LOOK_FOR_CHANGES_SECONDS
     assert watches() == before
     (data := tmp_path / "data").mkdir()
     server.watch(str(data))  # what MkDocs watches after the hook: on the new observer
