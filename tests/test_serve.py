@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from aapenhet.website.preview import page_language, serving_made_on_request, settings_problems
-from site_build import add_earlier_versions, copy_project, fill_data
+from site_build import add_earlier_versions, copy_project, fill_data, run_build
 
 
 def free_port() -> int:
@@ -290,3 +290,39 @@ def test_the_hook_makes_the_preview_look_every_tenth_of_a_second(
     statement_site.on_serve(server, config=MkDocsConfig(config_file_path=str(settings)), builder=lambda: None)
     assert server.observer.timeout == LOOK_FOR_CHANGES_SECONDS
     assert [emitter.watch.raw_path for emitter in server.observer.emitters] == [str(settings)]
+
+
+def test_after_each_edit_the_preview_shows_what_a_build_of_the_edited_data_shows(tmp_path: Path) -> None:
+    """The preview keeps its suppliers and their entries from one rebuild to the next and makes again
+    only what an edit changed (view/mapping.py, rendering/supplier_entries.py): after a supplier's
+    edit, and after an edit to a country every entry there shows, each page is a build's."""
+    project = copy_project(tmp_path / "project", "complete")
+    data = project / "data"
+    (temporary := tmp_path / "tmp").mkdir()
+    edits = [
+        (data / "suppliers.yml", "name: Zebra Technologies", "name: Zebra Technologies (endret)"),
+        (data / "countries.yml", "code: CN\n  risk: high", "code: CN\n  risk: low"),
+    ]
+    with serving(project, temporary=temporary) as (_, port, log):
+        wait_for(lambda: "HP Inc." in fetch(f"http://127.0.0.1:{port}/leverandorer/"), "the first build to be served")
+        [served] = temporary.glob("mkdocs_*")
+        for rebuilds, (file, before, after) in enumerate(edits, start=1):
+            text = file.read_text(encoding="utf-8")
+            assert before in text, f"{file.name} no longer has «{before}»"
+            file.write_text(text.replace(before, after), encoding="utf-8")
+            wait_for(
+                lambda rebuilds=rebuilds: sum("Reloading browsers" in line for line in log) == rebuilds,
+                lambda: "the rebuild; server log:\n" + "".join(log),
+            )
+            built = run_build(project, tmp_path / f"built-{rebuilds}", env={"SITE_URL": f"http://127.0.0.1:{port}/"})
+            assert built.returncode == 0, built.output
+            pages = sorted(page.relative_to(built.site) for page in built.site.rglob("*.html"))
+            assert len(pages) > 10
+            for page in pages:
+                # Only the security policy differs: the preview's lets MkDocs' live-reload script run.
+                assert _without_policy(served / page) == _without_policy(built.site / page), page
+        assert not any("Traceback" in line for line in log), "".join(log)
+
+
+def _without_policy(page: Path) -> str:
+    return re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page.read_text(encoding="utf-8"))

@@ -234,13 +234,14 @@ def test_a_preview_lets_go_of_the_build_before_it() -> None:
 
 
 @pytest.mark.parametrize(("command", "keeps"), [("serve", True), ("build", False)])
-def test_only_a_preview_keeps_the_suppliers_entries_for_its_next_rebuild(command: str, keeps: bool) -> None:
+def test_only_a_preview_keeps_its_suppliers_and_their_entries_for_its_next_rebuild(command: str, keeps: bool) -> None:
     """A build renders each entry once, and keeping them would only cost memory."""
     process = Process(command=command)
     try:
         build = process.begin(**build_settings(PROJECT))
         assert isinstance(build, StatementBuild)
         build.renderer.render("supplier_follow_up", "nb")
-        assert bool(process.kept_entries.by_language) is keeps
+        assert bool(process.kept.entries.by_language) is keeps
+        assert bool(process.kept.suppliers.by_language) is keeps
     finally:
         gc.unfreeze()

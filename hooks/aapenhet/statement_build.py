@@ -56,8 +56,7 @@ from aapenhet.rendering.labels import load_labels
 from aapenhet.rendering.made_pages import MadePage, made_pages
 from aapenhet.rendering.placeholders import FORM_PLACEHOLDER, TOC_PLACEHOLDERS, fill_placeholders, placeholders_in
 from aapenhet.rendering.problems_page import problems_page
-from aapenhet.rendering.renderer import Renderer, make_renderer
-from aapenhet.rendering.supplier_entries import KeptEntries
+from aapenhet.rendering.renderer import KeptForPreview, Renderer, make_renderer
 from aapenhet.source.pages import page_texts
 from aapenhet.source.problems import DataProblems, Problem, report_language
 from aapenhet.source.yaml_source import SourceMap, parse_yaml
@@ -137,8 +136,8 @@ class Process:
     # by its path from the site's root.
     serves_made_on_request: bool = False
     made_on_request: dict[str, FileMaker] = field(default_factory=dict)
-    # Under serve: the suppliers' entries of the last rebuild, rendered again only where an edit changed them.
-    kept_entries: KeptEntries = field(default_factory=KeptEntries)
+    # Under serve: the last rebuild's suppliers and their entries, made again only where an edit changed them.
+    kept: KeptForPreview = field(default_factory=KeptForPreview)
 
     @property
     def serving(self) -> bool:
@@ -160,9 +159,7 @@ class Process:
             del previous
         gc.disable()  # reading the data makes millions of objects and few cycles: no collection meanwhile
         try:
-            build = start_build(
-                serving=self.serving, kept_entries=self.kept_entries if self.serving else None, **settings
-            )
+            build = start_build(serving=self.serving, kept=self.kept if self.serving else None, **settings)
             if not self.serving:
                 build.let_go_of_positions()
             # The data lives as long as the build and is millions of objects at scale: Python's cyclic
@@ -732,10 +729,10 @@ def start_build(
     nav: list[Any] | None = None,
     nav_translations: dict[str, dict[str, str]] | None = None,
     serving: bool = False,
-    kept_entries: KeptEntries | None = None,
+    kept: KeptForPreview | None = None,
 ) -> StatementBuild:
     """Read and check everything the build needs; raises ``DataProblems`` with every problem found.
-    ``kept_entries``: the preview's suppliers' entries from its last rebuild."""
+    ``kept``: what the preview kept from its last rebuild."""
     settings = parse_yaml(mkdocs_yml_text, "mkdocs.yml").source
     problems = _language_problems(settings, languages, default_language)
     if not site_url:
@@ -781,7 +778,7 @@ def start_build(
         },
         # Last year's facts new-year left in data/: the draft banner lists them with what is missing.
         carried_over=versions[-1].carried_over,
-        kept_entries=kept_entries,
+        kept=kept,
     )
     version_renderers = {
         version.path: renderer.for_statement(version.loaded, version.carried_over)

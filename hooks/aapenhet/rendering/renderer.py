@@ -28,6 +28,7 @@ from aapenhet.rendering.labels import Labels
 from aapenhet.rendering.overview import country_overview
 from aapenhet.rendering.supplier_entries import KeptEntries, supplier_entries
 from aapenhet.view import formatting
+from aapenhet.view.mapping import KeptSuppliers
 from aapenhet.view.statement_view import StatementView, statement_view
 from aapenhet.website.addresses import ARCHIVE_PAGE, STATEMENT_PAGE, SUPPLIERS_PAGE, THANK_YOU_PAGE, Site
 
@@ -51,6 +52,15 @@ def template_environment() -> Environment:
     )
 
 
+@dataclass
+class KeptForPreview:
+    """What the preview keeps from one rebuild for the next, so that an edit to one supplier of
+    thousands costs little more than that supplier: the suppliers as published, and their entries."""
+
+    suppliers: KeptSuppliers = field(default_factory=KeptSuppliers)
+    entries: KeptEntries = field(default_factory=KeptEntries)
+
+
 @dataclass(frozen=True)
 class Renderer:
     """Renders templates from validated data; build a new one for every build."""
@@ -67,8 +77,8 @@ class Renderer:
     carried_over: tuple[Finding, ...] = ()
     # More of the context, the same in every language (the current statement's archive address).
     extra: dict[str, object] = field(default_factory=dict, compare=False)
-    # The preview's suppliers' entries, kept from its last rebuild (the current statement's only).
-    kept_entries: KeptEntries | None = field(default=None, compare=False)
+    # What the preview kept from its last rebuild (the current statement's only).
+    kept: KeptForPreview | None = field(default=None, compare=False)
     # Each language's view and context, worked out at their first use: every page of the build renders
     # several blocks, and the data does not change within a build (the models are frozen).
     _views: dict[str, StatementView] = field(default_factory=dict, compare=False, repr=False)
@@ -80,7 +90,12 @@ class Renderer:
         if language not in self._contexts:
             context = self._with_country_cells(self.context(language), self.view(language))
             context["supplier_entry"] = supplier_entries(
-                self.environment, context, self.view(language), self.labels, self.site, self.kept_entries
+                self.environment,
+                context,
+                self.view(language),
+                self.labels,
+                self.site,
+                self.kept.entries if self.kept is not None else None,
             )
             self._contexts[language] = context
         context = {**self._contexts[language], **values} if values else self._contexts[language]
@@ -90,7 +105,12 @@ class Renderer:
         """The statement in ``language``, as every page and file of it reads it: once per build."""
         if language not in self._views:
             problems = [finding.problem for finding in self.carried_over]
-            self._views[language] = statement_view(self.statement.data, language, carried_over=problems)
+            self._views[language] = statement_view(
+                self.statement.data,
+                language,
+                carried_over=problems,
+                kept_suppliers=self.kept.suppliers if self.kept is not None else None,
+            )
         return self._views[language]
 
     def let_go_of(self, language: str) -> None:
@@ -106,7 +126,7 @@ class Renderer:
             statement=statement,
             carried_over=carried_over,
             extra={"suppliers_path": None},
-            kept_entries=None,
+            kept=None,
             _views={},
             _contexts={},
         )
@@ -169,7 +189,7 @@ def make_renderer(
     form: FormSettings,
     extra: dict[str, object] | None = None,
     carried_over: tuple[Finding, ...] = (),
-    kept_entries: KeptEntries | None = None,
+    kept: KeptForPreview | None = None,
 ) -> Renderer:
     return Renderer(
         template_environment(),
@@ -179,5 +199,5 @@ def make_renderer(
         form,
         carried_over,
         extra or {},
-        kept_entries,
+        kept,
     )

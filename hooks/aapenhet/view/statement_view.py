@@ -16,7 +16,7 @@ from aapenhet.model.facts import LONG_LIST, SupplierGroup, supplier_groups
 from aapenhet.model.models import Exposure, MeasureKind, RiskArea, RiskLevel, StatementData, SupplyKind
 from aapenhet.source.problems import Problem
 from aapenhet.view import document as out
-from aapenhet.view.mapping import statement_document
+from aapenhet.view.mapping import KeptSuppliers, statement_document
 
 
 @dataclass(frozen=True)
@@ -212,6 +212,13 @@ class StatementView:
         return MeasuresShown([m for m in measures if not m.supplier_id], list(counts.items()))
 
 
-def statement_view(data: StatementData, language: str, *, carried_over: Sequence[Problem] = ()) -> StatementView:
-    """The view of ``data`` in ``language``; ``carried_over``: the facts still as the period before's."""
-    return StatementView(statement_document(data, language, carried_over=carried_over))
+def statement_view(
+    data: StatementData,
+    language: str,
+    *,
+    carried_over: Sequence[Problem] = (),
+    kept_suppliers: KeptSuppliers | None = None,
+) -> StatementView:
+    """The view of ``data`` in ``language``; ``carried_over``: the facts still as the period before's;
+    ``kept_suppliers``: the preview's suppliers from its last rebuild."""
+    return StatementView(statement_document(data, language, carried_over=carried_over, kept_suppliers=kept_suppliers))

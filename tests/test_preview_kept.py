@@ -1,6 +1,7 @@
-"""The preview keeps each supplier's entry from one rebuild to the next (rendering/supplier_entries.py):
-after an edit, only the entries it changed are rendered again, and every page is what a fresh build
-makes of the edited data, whatever the edit touched."""
+"""The preview keeps its suppliers as published (view/mapping.py) and their entries
+(rendering/supplier_entries.py) from one rebuild to the next: after an edit, only the suppliers it
+changed are mapped and rendered again, and every page is what a fresh build makes of the edited data,
+whatever the edit touched."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from markupsafe import Markup
 from aapenhet.model.loader import load_statement_data
 from aapenhet.model.models import MeasureStatus, RiskLevel, StatementData, Text
 from aapenhet.rendering.labels import load_labels
-from aapenhet.rendering.renderer import make_renderer
-from aapenhet.rendering.supplier_entries import KeptEntries
+from aapenhet.rendering.renderer import KeptForPreview, make_renderer
+from aapenhet.view.mapping import KeptSuppliers, statement_document
 from rendering import FORMSPREE, SITE
 from site_build import STATEMENTS
 
@@ -23,9 +24,9 @@ def complete() -> StatementData:
     return load_statement_data(STATEMENTS / "complete" / "data")
 
 
-def suppliers_page(data: StatementData, kept: KeptEntries | None, language: str) -> str:
+def suppliers_page(data: StatementData, kept: KeptForPreview | None, language: str) -> str:
     """The suppliers page's entries (the statement's few suppliers are listed there in full)."""
-    return make_renderer(data, load_labels(), SITE, FORMSPREE, kept_entries=kept).render("supplier_follow_up", language)
+    return make_renderer(data, load_labels(), SITE, FORMSPREE, kept=kept).render("supplier_follow_up", language)
 
 
 Entries = dict[bytes, Markup]
@@ -34,11 +35,11 @@ Entries = dict[bytes, Markup]
 def rebuilt(before: StatementData, after: StatementData, language: str) -> tuple[Entries, Entries]:
     """A preview's two rebuilds, before and after an edit: each one's entries, and the second page
     checked against a fresh render of the edited data."""
-    kept = KeptEntries()
+    kept = KeptForPreview()
     suppliers_page(before, kept, language)
-    first = dict(kept.by_language[language][1])
+    first = dict(kept.entries.by_language[language][1])
     assert suppliers_page(after, kept, language) == suppliers_page(after, None, language)
-    return first, kept.by_language[language][1]
+    return first, kept.entries.by_language[language][1]
 
 
 def kept_again(first: Entries, second: Entries) -> list[Markup]:
@@ -87,21 +88,21 @@ def test_an_edit_to_what_every_entry_shows_renders_them_all_again(complete: Stat
 
 
 def test_an_edit_to_the_words_renders_every_entry_again(complete: StatementData) -> None:
-    kept = KeptEntries()
+    kept = KeptForPreview()
     labels = load_labels()
-    make_renderer(complete, labels, SITE, FORMSPREE, kept_entries=kept).render("supplier_follow_up", "en")
-    first = dict(kept.by_language["en"][1])
+    make_renderer(complete, labels, SITE, FORMSPREE, kept=kept).render("supplier_follow_up", "en")
+    first = dict(kept.entries.by_language["en"][1])
     root = dict(labels.root)
     root["supplier.follow_up"] = Text(nb="Oppfølging (endret)", en="Follow-up (changed)")
     changed = labels.model_copy(update={"root": root})
-    page = make_renderer(complete, changed, SITE, FORMSPREE, kept_entries=kept).render("supplier_follow_up", "en")
+    page = make_renderer(complete, changed, SITE, FORMSPREE, kept=kept).render("supplier_follow_up", "en")
     assert page == make_renderer(complete, changed, SITE, FORMSPREE).render("supplier_follow_up", "en")
     assert "Follow-up (changed)" in page
-    assert kept_again(first, kept.by_language["en"][1]) == []
+    assert kept_again(first, kept.entries.by_language["en"][1]) == []
 
 
 def test_each_language_keeps_its_own_entries(complete: StatementData) -> None:
-    kept = KeptEntries()
+    kept = KeptForPreview()
     for language in LANGUAGES:
         suppliers_page(complete, kept, language)
     pages = {language: suppliers_page(complete, kept, language) for language in LANGUAGES}
@@ -111,7 +112,41 @@ def test_each_language_keeps_its_own_entries(complete: StatementData) -> None:
 
 def test_only_the_last_rebuilds_entries_are_kept(complete: StatementData) -> None:
     """The preview runs for hours: what an edit replaced is let go of, not kept for ever."""
-    kept = KeptEntries()
+    kept = KeptForPreview()
     for edit in range(5):
         suppliers_page(renamed(complete, 0, f"HP edit {edit}"), kept, "en")
-    assert len(kept.by_language["en"][1]) == 3
+    assert len(kept.entries.by_language["en"][1]) == 3
+
+
+def mapped_twice(before: StatementData, after: StatementData) -> tuple[list[object], list[object]]:
+    """The suppliers as published by two rebuilds, the second checked against a fresh mapping."""
+    kept = KeptSuppliers()
+    first = list(statement_document(before, "en", kept_suppliers=kept).suppliers)
+    second = statement_document(after, "en", kept_suppliers=kept)
+    assert second.model_dump_json() == statement_document(after, "en").model_dump_json()
+    return first, list(second.suppliers)
+
+
+def test_a_supplier_an_edit_left_as_it_was_is_not_mapped_again(complete: StatementData) -> None:
+    first, second = mapped_twice(complete, renamed(complete, 1, "Zebra Renamed"))
+    assert [a is b for a, b in zip(first, second, strict=True)] == [True, False, True]
+
+
+def test_a_supplier_whose_follow_ups_changed_is_mapped_again(complete: StatementData) -> None:
+    measures = [
+        measure.model_copy(update={"supplier": "zebra"}) if measure.id == "hp-interviews" else measure
+        for measure in complete.due_diligence.measures
+    ]
+    edited = complete.model_copy(
+        update={"due_diligence": complete.due_diligence.model_copy(update={"measures": measures})}
+    )
+    first, second = mapped_twice(complete, edited)
+    assert [a is b for a, b in zip(first, second, strict=True)] == [False, False, True]
+
+
+def test_only_the_last_rebuilds_suppliers_are_kept(complete: StatementData) -> None:
+    kept = KeptSuppliers()
+    statement_document(complete, "en", kept_suppliers=kept)
+    fewer = complete.suppliers.model_copy(update={"suppliers": complete.suppliers.suppliers[:1]})
+    statement_document(complete.model_copy(update={"suppliers": fewer}), "en", kept_suppliers=kept)
+    assert list(kept.by_language["en"]) == ["hp"]
