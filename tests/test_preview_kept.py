@@ -29,7 +29,7 @@ def suppliers_page(data: StatementData, kept: KeptForPreview | None, language: s
     return make_renderer(data, load_labels(), SITE, FORMSPREE, kept=kept).render("supplier_follow_up", language)
 
 
-Entries = dict[bytes, Markup]
+Entries = dict[tuple[int, str], tuple[object, object, Markup]]
 
 
 def rebuilt(before: StatementData, after: StatementData, language: str) -> tuple[Entries, Entries]:
@@ -44,7 +44,7 @@ def rebuilt(before: StatementData, after: StatementData, language: str) -> tuple
 
 def kept_again(first: Entries, second: Entries) -> list[Markup]:
     """The second rebuild's entries that are the very objects of the first's: not rendered again."""
-    return [entry for entry in second.values() if any(entry is earlier for earlier in first.values())]
+    return [entry for *_, entry in second.values() if any(entry is earlier for *_, earlier in first.values())]
 
 
 def renamed(data: StatementData, index: int, name: str) -> StatementData:
@@ -58,7 +58,7 @@ def test_after_an_edit_to_one_supplier_only_its_entry_is_rendered_again(complete
     first, second = rebuilt(complete, renamed(complete, 1, "Zebra Renamed"), language)
     assert len(second) == len(first) == 3
     assert len(kept_again(first, second)) == 2
-    (new,) = [entry for entry in second.values() if entry not in kept_again(first, second)]
+    (new,) = [entry for *_, entry in second.values() if entry not in kept_again(first, second)]
     assert "Zebra Renamed" in new
 
 

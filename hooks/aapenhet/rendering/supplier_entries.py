@@ -3,21 +3,19 @@ named list of what else it shows (``SHOWN``), never from the whole statement.
 
 So the preview can keep each entry from one rebuild to the next (``KeptEntries``) and render again
 only the suppliers an edit changed: at 2,000 suppliers, the letter pages' 4,000 entries were a fifth
-of every rebuild. An entry is kept under its supplier and that supplier's follow-ups, and only while
-everything else it shows (the words, the site's addresses, each country's risk, the templates' text)
-is as it was. The template sees nothing but these names, so an entry that came to show something
+of every rebuild. An entry is kept while its supplier and that supplier's follow-ups are equal, and
+while everything else it shows (the words, the site's addresses, each country's risk, the templates'
+text) is as it was. The template sees nothing but these names, so an entry that came to show something
 else would fail to render (``StrictUndefined``), not be kept stale.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from jinja2 import Environment
 from markupsafe import Markup
-from pydantic_core import to_json
 
 from aapenhet.rendering.labels import Labels
 from aapenhet.view import document as out
@@ -47,20 +45,22 @@ SHOWN = (
 _VALUES_SHOWN = ("language", "suppliers_path", "statement_path", "long_list")
 
 SupplierEntry = Callable[[out.Supplier, int], Markup]
+# An entry as kept: the supplier and follow-ups it shows, and its HTML; by its heading's level and supplier's id.
+Entries = dict[tuple[int, str], tuple[out.Supplier, list[out.Measure], Markup]]
 
 
 @dataclass
 class KeptEntries:
     """The entries of the last rebuild, by language: what they showed besides their own suppliers
-    (a fingerprint), and each entry by its supplier, follow-ups and level (a digest)."""
+    (a fingerprint), and each entry with the supplier and follow-ups it shows."""
 
-    by_language: dict[str, tuple[str, dict[bytes, Markup]]] = field(default_factory=dict)
+    by_language: dict[str, tuple[str, Entries]] = field(default_factory=dict)
 
-    def start(self, language: str, fingerprint: str) -> tuple[dict[bytes, Markup], dict[bytes, Markup]]:
+    def start(self, language: str, fingerprint: str) -> tuple[Entries, Entries]:
         """The last rebuild's entries in ``language`` (none if anything else they show changed), and
         the table this rebuild's go into: only what this rebuild shows is kept for the next."""
         last_fingerprint, last = self.by_language.get(language, ("", {}))
-        current: dict[bytes, Markup] = {}
+        current: Entries = {}
         self.by_language[language] = (fingerprint, current)
         return (last if last_fingerprint == fingerprint else {}), current
 
@@ -79,19 +79,25 @@ def supplier_entries(
     risk_levels = {code: country.risk_level for code, country in view.countries.items()}
     shown = {**{name: context[name] for name in SHOWN}, "risk_levels": risk_levels}
 
-    def render(supplier: out.Supplier, level: int) -> Markup:
-        values = {**shown, "supplier": supplier, "level": level, "followed_up": view.measures_of(supplier)}
+    def render(supplier: out.Supplier, level: int, followed_up: list[out.Measure]) -> Markup:
+        values = {**shown, "supplier": supplier, "level": level, "followed_up": followed_up}
         return Markup(template.render(values).strip())
 
     if kept is None:
-        return render
+        return lambda supplier, level: render(supplier, level, view.measures_of(supplier))
     fingerprint = _shown_fingerprint(environment, shown, labels, site)
     last, current = kept.start(view.language, fingerprint)
 
     def render_or_keep(supplier: out.Supplier, level: int) -> Markup:
-        key = hashlib.blake2b(to_json([level, supplier, view.measures_of(supplier)]), digest_size=16).digest()
-        entry = current.get(key) or last.get(key) or render(supplier, level)
-        current[key] = entry
+        followed_up = view.measures_of(supplier)
+        key = (level, supplier.id)
+        before = current.get(key) or last.get(key)
+        # Equal models show the same; the supplier is most often the very one (view/mapping.KeptSuppliers).
+        if before is not None and (before[0] is supplier or before[0] == supplier) and before[1] == followed_up:
+            entry = before[2]
+        else:
+            entry = render(supplier, level, followed_up)
+        current[key] = (supplier, followed_up, entry)
         return entry
 
     return render_or_keep
