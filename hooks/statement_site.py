@@ -9,10 +9,12 @@ Events, and what each hands to the package:
   made as MkDocs writes it (under serve: when it is asked for, not on every rebuild), and the pages
   made from the data (a long list's letters, earlier statements, what changed, the archive) with
   their files.
-- ``on_page_content``: ``<!-- aapenhet:NAME -->`` placeholders replaced by rendered HTML.
+- ``on_page_context``: ``<!-- aapenhet:NAME -->`` placeholders replaced by rendered HTML, one page
+  at a time, just before the theme renders it; then the draft banner, security policy and head links.
 - ``on_env``: the theme's compiled templates kept between builds, as the package's own are.
-- ``on_page_context`` / ``on_template_context``: the draft banner, security policy and head links.
-- ``on_post_page`` / ``on_post_template``: each page's policy allows exactly its inline scripts.
+- ``on_template_context``: the same shell for the theme's own pages (404, sitemap).
+- ``on_post_page`` / ``on_post_template``: each page's policy allows exactly its inline scripts; a
+  page's HTML is let go of once written.
 - ``on_pre_build``: the last good site/ set aside before MkDocs empties it (website/last_good_site.py).
 - ``on_post_build``: once every language is built, ``_headers``, each language's 404 page and
   ``build.json``; the last good site/ is dropped, or put back when the strict build is refused.
@@ -143,18 +145,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    """Runs per page once its Markdown is HTML: the build fills in the page's blocks of facts."""
-    content = _current_build().page_content(page.file.src_uri, html, _language(config))
-    if content is None:
-        return None
-    if content.headings_from_html:
-        page.toc = get_toc(toc_tokens(content.html))
-    if content.has_form:
-        page.meta["aapenhet_form"] = True  # the theme loads the form's script on this page only
-    return content.html
-
-
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """Runs before the theme renders any page: the theme's compiled templates are kept between builds
     too (Material has about sixty; compiling them is a good part of a small build)."""
@@ -163,8 +153,12 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: object) -> dict[str, Any]:
-    """Runs per page before the theme renders it: the draft banner, security policy and head links."""
+    """Runs per page just before the theme renders it: the build fills in the page's blocks of facts
+    (here, not once its Markdown is HTML: MkDocs makes every page's HTML before it renders any, and a
+    long list's letter pages were all in memory at once), then the draft banner, security policy and
+    head links."""
     build, language = _current_build(), _language(config)
+    _fill_in(page, build, language)
     context.update(build.theme_context(language))
     context.update(build.page_context(page.file.src_uri, page.url, language, page.meta.get("robots", "")))
     if not context["aapenhet_robots"]:
@@ -186,8 +180,13 @@ def on_template_context(context: dict[str, Any], *, template_name: str, config: 
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Runs per page once the theme has rendered it: its policy allows exactly its own inline scripts."""
-    return _current_build().finished_page(output)
+    """Runs per page once the theme has rendered it: its policy allows exactly its own inline scripts.
+    The page's HTML and contents are let go of: MkDocs keeps every page to the end of the build, and
+    the other language's pass runs inside this one's (static-i18n), so a long list's letter pages
+    stayed in memory twice over."""
+    finished = _current_build().finished_page(output)
+    page.content, page.toc = None, get_toc([])
+    return finished
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -291,6 +290,18 @@ class _MadeWhenWritten(File):
         self.written = True
         # MkDocs keeps this pass's files through the next language's pass: a maker holds its views.
         self.make = None
+
+
+def _fill_in(page: Page, build: SiteBuild, language: str) -> None:
+    """The page's blocks of facts in the HTML Markdown made of it (placeholders), or a made page's content."""
+    content = build.page_content(page.file.src_uri, page.content or "", language)
+    if content is None:
+        return
+    page.content = content.html
+    if content.headings_from_html:
+        page.toc = get_toc(toc_tokens(content.html))
+    if content.has_form:
+        page.meta["aapenhet_form"] = True  # the theme loads the form's script on this page only
 
 
 def _put_back_last_good() -> None:

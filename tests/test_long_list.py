@@ -13,6 +13,7 @@ Fast tests render the templates in-process; one build of 2,000 generated supplie
 from __future__ import annotations
 
 import gzip
+import json
 import shutil
 from pathlib import Path
 
@@ -155,14 +156,50 @@ def test_the_statement_counts_what_is_per_supplier(generated: StatementData) -> 
 # --- One build of 2,000 suppliers -------------------------------------------------------------
 
 
+# A hook beside the statement's: as the theme renders each page, which other pages still hold the
+# HTML of their blocks of facts (written to held.json when the build ends).
+HELD_PROBE = """
+import json
+from pathlib import Path
+from mkdocs.plugins import event_priority
+
+pages, held = [], []
+
+def on_page_markdown(markdown, *, page, **kwargs):
+    pages.append(page)
+
+@event_priority(-1000)
+def on_page_context(context, *, page, **kwargs):
+    filled = [each for each in pages if 'class="aapenhet-' in (each.content or "")]
+    held.append([each.file.dest_uri for each in filled if each is not page])
+    return context
+
+def on_shutdown():
+    Path(__file__).with_name("held.json").write_text(json.dumps(held))
+"""
+
+
 @pytest.fixture(scope="module")
 def long_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     project = copy_project(tmp_path_factory.mktemp("long") / "project")
     shutil.rmtree(project / "data")
     write_data_folder(PROJECT / "data", project / "data", suppliers=LONG)
+    (project / "held_probe.py").write_text(HELD_PROBE, encoding="utf-8")
+    settings = project / "mkdocs.yml"
+    hooks = "  - hooks/statement_site.py\n"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(hooks, hooks + "  - held_probe.py\n"))
     result = run_build(project, project.parent / "site", env={"SITE_URL": SITE.url})
     assert result.returncode == 0, f"mkdocs build --strict of {LONG} suppliers failed:\n{result.output}"
     return BuiltSite(result.site, result.output)
+
+
+def test_a_build_holds_the_html_of_one_page_at_a_time(long_site: BuiltSite) -> None:
+    """MkDocs makes every page's HTML before the theme renders any, and keeps every page to the end of
+    the build, the other language's pass included: a page's blocks of facts are filled in just before
+    it is rendered and let go of once it is written, or 2,000 suppliers' letter pages are all held at once."""
+    held = json.loads((long_site.root.parent / "project" / "held.json").read_text(encoding="utf-8"))
+    assert len(held) > 60, "the probe saw too few pages"
+    assert [others for others in held if others] == []
 
 
 def test_no_page_is_over_100_kb_gzip(long_site: BuiltSite) -> None:
