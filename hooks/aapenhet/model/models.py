@@ -11,7 +11,7 @@ import datetime
 import enum
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Self
 
 from pydantic import (
     AfterValidator,
@@ -48,7 +48,8 @@ class StrictModel(BaseModel):
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
-# The validation context's key for the texts already seen in the file being read (check_visible).
+# The validation context's key for the texts and small values already seen in the file being read
+# (check_visible, HeldOnce).
 TEXTS_SEEN = "texts_seen"
 
 
@@ -86,7 +87,22 @@ EmailAddress = Annotated[
 ]
 
 
-class LanguageTexts(StrictModel):
+class HeldOnce(StrictModel):
+    """A small value whose fields are all hashable (texts, places): equal ones read in one file are
+    one object, as each distinct string is (``check_visible``). They are frozen, and a long list
+    says the same few things of thousands of suppliers and measures: with 10,000 generated
+    suppliers, 68,000 texts and 10,000 headquarters, of which 12,000 and 18 differ."""
+
+    @model_validator(mode="after")
+    def _held_once(self, info: ValidationInfo) -> Self:
+        seen = info.context.get(TEXTS_SEEN) if isinstance(info.context, dict) else None
+        if not isinstance(seen, dict):
+            return self
+        held: Self = seen.setdefault((type(self), *self.__dict__.values()), self)
+        return held
+
+
+class LanguageTexts(HeldOnce):
     """A text shown to the public, one field per language of ``LANGUAGES`` (``Text``, made below)."""
 
     def in_language(self, language: str) -> str:
@@ -289,7 +305,7 @@ class Statement(StrictModel):
 # --- suppliers.yml -----------------------------------------------------------------------------
 
 
-class Location(StrictModel):
+class Location(HeldOnce):
     country: CountryCode
     """ISO 3166 code of the country."""
     city: Text | None = None

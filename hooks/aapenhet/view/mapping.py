@@ -296,6 +296,7 @@ def _country(code: str, language: str) -> out.Country:
     return out.Country(country_code=code, country_name=country_name(code, language))
 
 
+@functools.lru_cache(maxsize=1024)  # frozen: thousands of suppliers have their headquarters in a few places
 def _location(location: Location, language: str) -> out.Location:
     city = location.city.in_language(language) if location.city else None
     return out.Location(country_code=location.country, country_name=country_name(location.country, language), city=city)
