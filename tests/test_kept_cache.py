@@ -157,3 +157,22 @@ def test_a_kept_versions_data_lost_from_the_cache_is_read_again_and_stored(tmp_p
         data.unlink()
     assert what_a_build_gives(project) == first
     assert any(data.exists() for data in stored)  # the newest kept version's, which the build read
+
+
+def test_a_kept_versions_files_are_read_from_the_cache_a_piece_at_a_time(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each is read as it is written, never held whole (a long list's statement.json is megabytes a
+    version); one the cache lost after the build found it is made again, the same."""
+    project = project_with_history(tmp_path)
+    first = what_a_build_gives(project)  # the kept versions' files are in the cache from here
+    monkeypatch.setattr(kept_cache, "READ_BYTES", 64)
+    build = start_project_build(project)
+    makers = build.file_makers("en")
+    kept_json = "2024/statement.json"
+    pieces = list(makers[kept_json]())
+    assert len(pieces) > 10 and max(len(piece) for piece in pieces) == 64
+    assert b"".join(pieces).decode("utf-8") == first[f"en/{kept_json}"]
+    shutil.rmtree(cache / "kept")
+    for path, make in makers.items():
+        assert b"".join(make()).decode("utf-8") == first[f"en/{path}"], path

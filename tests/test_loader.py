@@ -265,3 +265,4 @@ def test_a_text_said_twice_is_held_once(tmp_path: Path) -> None:
             getattr(getattr(copy, text), language) is getattr(getattr(first, text), language) for language in LANGUAGES
         )
     assert copy.headquarters.country is first.headquarters.country
+    assert copy.headquarters is first.headquarters  # a place too (model.HeldOnce)

@@ -487,8 +487,7 @@ class StatementBuild:
                     digests=digests,
                 )
             else:
-                files = self._kept_version_files(version, version.key, language)
-                makers = digesting({name: whole(functools.partial(files.__getitem__, name)) for name in files}, digests)
+                makers = digesting(self._kept_version_makers(version, version.key, language), digests)
             self._machine_readable[version.path, language] = makers
         return makers
 
@@ -498,23 +497,36 @@ class StatementBuild:
         makers = self._version_makers(version, language)
         return digests_of(makers, self._digests[version.path, language])
 
-    def _kept_version_files(self, version: Version, key: str, language: str) -> dict[str, bytes]:
+    def _kept_version_makers(self, version: Version, key: str, language: str) -> dict[str, FileMaker]:
+        """A kept version's files: read from the cache of kept versions as each is written, or made
+        (and stored) when they are not all there."""
         recorded = recorded_json(self.data_dir, version, language) if self.data_dir is not None else None
         schema = recorded_schema(self.data_dir, version) if self.data_dir is not None else None
         # What keep recorded of it is published as it is: the cache's names say which record they hold.
         record = kept_cache.shown_name(recorded, schema) if recorded is not None else "none"
-        cached = {name: kept_cache.cached_bytes(key, f"{language}-{record}-{name}") for name in MACHINE_READABLE_NAMES}
-        if all(content is not None for content in cached.values()):
-            return {name: content for name, content in cached.items() if content is not None}
-        files = machine_readable_files(
-            self.renderer_for(version).view(language),
-            labels=self.renderer.labels,
-            published_json=recorded,
-            published_schema=schema,
-        )
-        for name, content in files.items():
-            kept_cache.store_bytes(key, f"{language}-{record}-{name}", content)
-        return files
+
+        @functools.cache
+        def made() -> dict[str, bytes]:
+            files = machine_readable_files(
+                self.renderer_for(version).view(language),
+                labels=self.renderer.labels,
+                published_json=recorded,
+                published_schema=schema,
+            )
+            for name, content in files.items():
+                kept_cache.store_bytes(key, f"{language}-{record}-{name}", content)
+            return files
+
+        def made_file(name: str) -> bytes:
+            return made()[name]
+
+        stored = {
+            name: kept_cache.cached_pieces(key, f"{language}-{record}-{name}", functools.partial(made_file, name))
+            for name in MACHINE_READABLE_NAMES
+        }
+        if all(maker is not None for maker in stored.values()):
+            return {name: maker for name, maker in stored.items() if maker is not None}
+        return {name: whole(functools.partial(made().__getitem__, name)) for name in made()}
 
     def files(self, language: str) -> dict[str, bytes]:
         """``file_makers``' files, made whole."""

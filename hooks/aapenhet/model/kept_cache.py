@@ -28,7 +28,7 @@ import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -130,6 +130,30 @@ def cached_bytes(key: str, name: str) -> bytes | None:
         return entry.read_bytes() if entry is not None else None
     except OSError:
         return None
+
+
+# How much of a stored file is read at a time as it is written (cached_pieces).
+READ_BYTES = 1 << 20
+
+
+def cached_pieces(key: str, name: str, otherwise: Callable[[], bytes]) -> Callable[[], Iterator[bytes]] | None:
+    """What reads the file stored under ``key`` as ``name`` a piece at a time, as it is written, never
+    held whole (a kept version's statement.json at 2,000 suppliers is 4 MB); None when it is not
+    stored. Gone by the time it is read (the cache emptied meanwhile): ``otherwise()`` makes it."""
+    entry = _entry(key, name)
+    if entry is None:
+        return None
+
+    def pieces() -> Iterator[bytes]:
+        try:
+            file = entry.open("rb")
+        except OSError:
+            yield otherwise()
+            return
+        with file:
+            yield from iter(functools.partial(file.read, READ_BYTES), b"")
+
+    return pieces
 
 
 def store_bytes(key: str, name: str, content: bytes) -> None:
