@@ -294,7 +294,8 @@ def load_kept(folder: Path, shown_as: str) -> tuple[LoadedStatement, str | None]
     outline = cached_object(key, _OUTLINE, Outline) if key is not None else None
     if key is not None and outline is not None:
         return KeptStatement(key, outline, folder, shown_as), key
-    loaded = load_statement(folder, shown_as=shown_as)
+    # Where each value is is read again only if a message needs it, as for a build's current statement.
+    loaded = load_statement(folder, shown_as=shown_as, positions=False)
     if key is not None:
         store_object(key, _DATA, loaded.data)
         store_object(key, _OUTLINE, loaded.outline)  # last: an outline found means its data was stored
