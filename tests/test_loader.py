@@ -266,3 +266,4 @@ def test_a_text_said_twice_is_held_once(tmp_path: Path) -> None:
         )
     assert copy.headquarters.country is first.headquarters.country
     assert copy.headquarters is first.headquarters  # a place too (model.HeldOnce)
+    assert copy.production[0] is first.production[0]  # and a production line

@@ -88,17 +88,19 @@ EmailAddress = Annotated[
 
 
 class HeldOnce(StrictModel):
-    """A small value whose fields are all hashable (texts, places): equal ones read in one file are
-    one object, as each distinct string is (``check_visible``). They are frozen, and a long list
-    says the same few things of thousands of suppliers and measures: with 10,000 generated
-    suppliers, 68,000 texts and 10,000 headquarters, of which 12,000 and 18 differ."""
+    """A small value (texts, places, production lines; its fields hashable or lists of hashables):
+    equal ones read in one file are one object, as each distinct string is (``check_visible``).
+    They are frozen, and a long list says the same few things of thousands of suppliers and
+    measures: with 10,000 generated suppliers, 68,000 texts, 10,000 headquarters and 20,000
+    production lines, of which 12,000, 18 and 9,000 differ."""
 
     @model_validator(mode="after")
     def _held_once(self, info: ValidationInfo) -> Self:
         seen = info.context.get(TEXTS_SEEN) if isinstance(info.context, dict) else None
         if not isinstance(seen, dict):
             return self
-        held: Self = seen.setdefault((type(self), *self.__dict__.values()), self)
+        values = (tuple(value) if isinstance(value, list) else value for value in self.__dict__.values())
+        held: Self = seen.setdefault((type(self), *values), self)
         return held
 
 
@@ -328,7 +330,7 @@ class SupplyKind(str, enum.Enum):
     services = "services"
 
 
-class ProductionLine(StrictModel):
+class ProductionLine(HeldOnce):
     product_line: Text
     """What the supplier makes or delivers for Exso."""
     countries: list[CountryCode] = Field(min_length=1)

@@ -23,6 +23,7 @@ from aapenhet.model.models import (
     CountryRisk,
     Location,
     Measure,
+    ProductionLine,
     RatingSource,
     Risk,
     StatementData,
@@ -35,6 +36,8 @@ from aapenhet.source.problems import Problem
 from aapenhet.view import document as out
 
 SupplierMapping = Callable[[Supplier, list[Measure]], out.Supplier]
+# The production lines one document has mapped, by the identity of each (held beside it).
+MappedLines = dict[int, tuple[ProductionLine, out.ProductionLine]]
 
 
 @dataclass
@@ -45,7 +48,7 @@ class KeptSuppliers:
 
     by_language: dict[str, dict[str, tuple[Supplier, list[str], out.Supplier]]] = field(default_factory=dict)
 
-    def mapping(self, language: str) -> SupplierMapping:
+    def mapping(self, language: str, lines: MappedLines) -> SupplierMapping:
         """Maps a supplier in ``language``, or gives it as last time if its data and follow-ups are
         the same (equal models: the mapping reads nothing else). Only this rebuild's are kept."""
         last = self.by_language.get(language, {})
@@ -58,7 +61,7 @@ class KeptSuppliers:
             if kept is not None and kept[1] == follow_up_ids and kept[0] == supplier:
                 published = kept[2]
             else:
-                published = _supplier(supplier, follow_ups, language)
+                published = _supplier(supplier, follow_ups, language, lines)
             current[supplier.id] = (supplier, follow_up_ids, published)
             return published
 
@@ -80,10 +83,11 @@ def statement_document(
     missing = missing_for_publication(data)
     company, statement, dd = data.company, data.statement, data.due_diligence
     follow_ups, measures_for = measures_by_supplier(data), measures_by_finding(data)
+    lines: MappedLines = {}
     supplier_in_language: SupplierMapping = (
-        kept_suppliers.mapping(language)
+        kept_suppliers.mapping(language, lines)
         if kept_suppliers is not None
-        else lambda supplier, measures: _supplier(supplier, measures, language)
+        else lambda supplier, measures: _supplier(supplier, measures, language, lines)
     )
     return out.StatementDocument(
         schema=out.SCHEMA_URL,
@@ -236,7 +240,7 @@ def _measure(measure: Measure, language: str) -> out.Measure:
     )
 
 
-def _supplier(supplier: Supplier, follow_ups: list[Measure], language: str) -> out.Supplier:
+def _supplier(supplier: Supplier, follow_ups: list[Measure], language: str, lines: MappedLines) -> out.Supplier:
     """One supplier, not validated again: validating each output model again took half the time of
     writing statement.json for a long list."""
     text = texts_in(language)
@@ -257,18 +261,28 @@ def _supplier(supplier: Supplier, follow_ups: list[Measure], language: str) -> o
         else None,
         relationship_years=supplier.relationship_years,
         relationship_years_approximate=supplier.relationship_years_approximate,
-        production=[
-            out.ProductionLine.model_construct(
-                product_line=line.product_line.in_language(language),
-                countries=[_country(code, language) for code in line.countries],
-                kind=line.kind,
-                note=text(line.note),
-                place=text(line.place),
-            )
-            for line in supplier.production
-        ],
+        production=[_production_line(line, language, lines) for line in supplier.production],
         measure_ids=[measure.id for measure in follow_ups],
     )
+
+
+def _production_line(line: ProductionLine, language: str, lines: MappedLines) -> out.ProductionLine:
+    """A production line as published. Equal lines read in one file are one object (model.HeldOnce),
+    mapped once per document in ``lines``: the one frozen published shape serves every supplier
+    that has it."""
+    mapped = lines.get(id(line))  # by identity: ``lines`` holds each line, so its id stays its own
+    if mapped is not None:
+        return mapped[1]
+    text = texts_in(language)
+    published = out.ProductionLine.model_construct(
+        product_line=line.product_line.in_language(language),
+        countries=[_country(code, language) for code in line.countries],
+        kind=line.kind,
+        note=text(line.note),
+        place=text(line.place),
+    )
+    lines[id(line)] = (line, published)
+    return published
 
 
 def _country_risk(entry: CountryRisk, language: str) -> out.CountryRisk:
