@@ -152,6 +152,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     return env
 
 
+@event_priority(100)  # first: a plugin that reads the page here (search's index) reads it filled in
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: object) -> dict[str, Any]:
     """Runs per page just before the theme renders it: the build fills in the page's blocks of facts
     (here, not once its Markdown is HTML: MkDocs makes every page's HTML before it renders any, and a
@@ -179,6 +180,7 @@ def on_template_context(context: dict[str, Any], *, template_name: str, config: 
     return context
 
 
+@event_priority(-1000)  # last: no plugin reads the page after its HTML is let go of, or changes a script after
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """Runs per page once the theme has rendered it: its policy allows exactly its own inline scripts.
     The page's HTML and contents are let go of: MkDocs keeps every page to the end of the build, and

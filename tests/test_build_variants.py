@@ -95,6 +95,19 @@ def test_escaped_text_stays_text_in_the_page(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert" in html
 
 
+def test_a_plugin_that_reads_each_page_reads_it_with_its_facts(tmp_path: Path) -> None:
+    """The blocks of facts are filled in as the theme is about to render a page (to hold one page's
+    at a time): before any plugin reads the page there, as Material's search does for its index."""
+    project = copy_project(tmp_path / "project", "complete")
+    replace_in(project, "mkdocs.yml", "plugins:\n", "plugins:\n  - search\n")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    index = (result.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    # A supplier's profile, shown only by a block of facts.
+    assert "A global manufacturer headquartered in the US" in index
+    assert "<!-- aapenhet:" not in index
+
+
 def test_supplier_headings_reach_the_table_of_contents_as_text(tmp_path: Path) -> None:
     """Each supplier's heading has a permalink and a place in the page's table of contents, under the
     page's own heading; a name from the data stays text there, never Markdown or markup."""
