@@ -38,7 +38,9 @@ if TYPE_CHECKING:
 LOOK_FOR_CHANGES_SECONDS = 0.1
 # How long, once a change is seen, it waits for more before rebuilding (MkDocs: 0.1 s). The observer
 # hands over every change one look found together, so a save's changes arrive within milliseconds;
-# waiting as long as a look only delayed every rebuild by a tenth of a second.
+# waiting as long as a look only delayed every rebuild by a tenth of a second. Files saved across two
+# looks (a checkout, "save all") may then be rebuilt twice, the first time half saved: the second
+# rebuild, a moment later, shows them all.
 MORE_CHANGES_WAIT_SECONDS = 0.02
 
 
