@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
-from typing import Any, cast
+from typing import Any
 
 import yaml
 from yaml import events
@@ -158,11 +158,9 @@ class _Builder:
         self._texts: dict[str, str] = {}
 
     def take(self, event: events.Event) -> None:
-        """Any event (``take_scalar`` takes a scalar without an anchor sooner)."""
+        """Any event but a scalar without an anchor, which ``take_scalar`` takes."""
         kind = type(event)
-        if kind is events.ScalarEvent and cast(events.ScalarEvent, event).anchor is None:
-            self.take_scalar(cast(events.ScalarEvent, event))
-        elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+        if kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
             finished = self._open.pop()
             self._place(finished.value)
         elif isinstance(event, events.DocumentStartEvent):
