@@ -526,7 +526,7 @@ class StatementBuild:
         }
         if all(maker is not None for maker in stored.values()):
             return {name: maker for name, maker in stored.items() if maker is not None}
-        return {name: whole(functools.partial(made().__getitem__, name)) for name in made()}
+        return {name: whole(functools.partial(made_file, name)) for name in made()}
 
     def files(self, language: str) -> dict[str, bytes]:
         """``file_makers``' files, made whole."""

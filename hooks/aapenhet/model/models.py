@@ -60,10 +60,16 @@ def check_visible(value: str, info: ValidationInfo) -> str:
     if not any(unicodedata.category(char)[0] not in "CZ" for char in value):
         raise WordedError(wording("text.invisible"))
     # Each distinct text held once (pydantic makes a new string of each as it strips it): a long list
-    # says the same things of many suppliers. The loader gives each file's validation its own table
-    # (TEXTS_SEEN), which goes with it; sys.intern's would stay for good on Python 3.12.
-    texts = info.context.get(TEXTS_SEEN) if isinstance(info.context, dict) else None
-    return texts.setdefault(value, value) if isinstance(texts, dict) else value
+    # says the same things of many suppliers. sys.intern's table would stay for good on Python 3.12.
+    seen = _seen_in_file(info)
+    return seen.setdefault(value, value) if seen is not None else value
+
+
+def _seen_in_file(info: ValidationInfo) -> dict[object, Any] | None:
+    """The texts and small values already read in the file being validated: the loader gives each
+    file's validation its own table (``TEXTS_SEEN``), which goes with it. None elsewhere."""
+    seen = info.context.get(TEXTS_SEEN) if isinstance(info.context, dict) else None
+    return seen if isinstance(seen, dict) else None
 
 
 NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(check_visible)]
@@ -96,8 +102,8 @@ class HeldOnce(StrictModel):
 
     @model_validator(mode="after")
     def _held_once(self, info: ValidationInfo) -> Self:
-        seen = info.context.get(TEXTS_SEEN) if isinstance(info.context, dict) else None
-        if not isinstance(seen, dict):
+        seen = _seen_in_file(info)
+        if seen is None:
             return self
         values = (tuple(value) if isinstance(value, list) else value for value in self.__dict__.values())
         held: Self = seen.setdefault((type(self), *values), self)

@@ -205,7 +205,8 @@ def whole(make: Callable[[], bytes]) -> FileMaker:
 
 
 def _given(content: bytes) -> FileMaker:
-    return lambda: iter((content,))
+    """A file whose bytes are already made (what a kept version published)."""
+    return whole(lambda: content)
 
 
 def digesting(makers: Mapping[str, FileMaker], digests: dict[str, FileDigest]) -> dict[str, FileMaker]:

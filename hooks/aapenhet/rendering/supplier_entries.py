@@ -42,7 +42,9 @@ SHOWN = (
     "long_list",
     "country_with_risk",
 )
-_VALUES_SHOWN = ("language", "suppliers_path", "statement_path", "long_list")
+# What a kept entry's fingerprint holds as it is; ``SHOWN``'s functions, by what they read (the language,
+# labels and site). Reordered countries only render every entry again.
+_FINGERPRINTED = ("language", "suppliers_path", "statement_path", "long_list", "country_with_risk", "risk_levels")
 
 SupplierEntry = Callable[[out.Supplier, int], Markup]
 # An entry as kept: the supplier and follow-ups it shows, and its HTML; by its heading's level and supplier's id.
@@ -107,6 +109,5 @@ def _shown_fingerprint(environment: Environment, shown: dict[str, object], label
     """Everything an entry shows besides its own supplier, as one text."""
     assert environment.loader is not None
     sources = [environment.loader.get_source(environment, name)[0] for name in ENTRY_TEMPLATES]
-    # The country cells and risk levels by country: reordered countries only render every entry again.
-    values = [shown[name] for name in (*_VALUES_SHOWN, "country_with_risk", "risk_levels")]
+    values = [shown[name] for name in _FINGERPRINTED]
     return repr((values, labels.model_dump_json(), site, sources))
